@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { LOCAL_INFRA } from '@sanshe/config';
+import { requireCommand, run } from './commands';
+import { InfraError } from './errors';
+import { CACHE_DIR, dataDir, INFRA_SRC_DIR, logFile } from './paths';
+import { assertPortFree, runningPid, startDetached, stopPid, waitUntilReady } from './processes';
+import type { LocalServer, ServerStatus, UpResult } from './server';
+
+const NAME = 'kafka';
+export const KAFKA_VERSION = '4.1.2';
+const MIN_JAVA = 17;
+const { host, port, controllerPort } = LOCAL_INFRA.kafka;
+const libsDir = join(CACHE_DIR, `kafka-${KAFKA_VERSION}`, 'libs');
+const installedMarker = join(libsDir, '.complete');
+const root = dataDir(NAME);
+const logDirs = join(root, 'data');
+const propertiesFile = join(root, 'server.properties');
+const log4jConfig = join(INFRA_SRC_DIR, 'kafka', 'log4j2.properties');
+
+function requireJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error) {
+    throw new InfraError(
+      NAME,
+      `Java ${MIN_JAVA}+ is required to run Kafka, but \`java\` was not found on PATH. ` +
+        `Install a JDK (e.g. apt-get install openjdk-17-jre-headless), or set KAFKA_BROKERS to a Kafka you run.`,
+    );
+  }
+  const major = Number(/version "(\d+)/.exec(result.stderr)?.[1]);
+  if (!(major >= MIN_JAVA)) {
+    throw new InfraError(NAME, `Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA}+, found: ${result.stderr.split('\n')[0]}`);
+  }
+}
+
+function java(args: string[]): string[] {
+  return [`-Dlog4j2.configurationFile=${log4jConfig}`, '-cp', `${libsDir}/*`, ...args];
+}
+
+export async function probeBrokers(brokers: string[]): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'sanshe-infra-probe',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 2000,
+    retry: { retries: 0 },
+  }).admin();
+  await admin.connect();
+  try {
+    const cluster = await admin.describeCluster();
+    if (cluster.brokers.length === 0) throw new Error('no broker registered yet');
+    await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
+  const external = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  const marker = propertiesFile;
+
+  return {
+    name: NAME,
+    externalVar: 'KAFKA_BROKERS',
+
+    async install() {
+      if (external || existsSync(installedMarker)) return;
+      requireJava();
+      requireCommand(NAME, 'mvn', 'to fetch the Kafka broker jars from Maven Central (or set KAFKA_BROKERS)');
+      console.log(`[${NAME}] collecting Kafka ${KAFKA_VERSION} jars from Maven Central into ${libsDir}`);
+      rmSync(libsDir, { recursive: true, force: true });
+      run(NAME, 'mvn', [
+        '-B',
+        '-q',
+        '-f',
+        join(INFRA_SRC_DIR, 'kafka', 'pom.xml'),
+        'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${libsDir}`,
+      ]);
+      writeFileSync(installedMarker, `${new Date().toISOString()}\n`);
+    },
+
+    async up(): Promise<UpResult> {
+      if (external) {
+        await waitUntilReady({ server: NAME, timeoutMs: 15_000, probe: () => probeBrokers(external) });
+        return 'external';
+      }
+      await this.install();
+      const brokers = [`${host}:${port}`];
+      let pid = runningPid(NAME, marker);
+      const started = pid === undefined;
+      if (pid === undefined) {
+        requireJava();
+        await assertPortFree(NAME, host, port, 'KAFKA_BROKERS');
+        await assertPortFree(NAME, host, controllerPort, 'KAFKA_BROKERS');
+        mkdirSync(logDirs, { recursive: true });
+        const template = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8');
+        writeFileSync(propertiesFile, template.replaceAll('@DATA_DIR@', logDirs));
+        if (!existsSync(join(logDirs, 'meta.properties'))) {
+          const clusterId = randomBytes(16).toString('base64url'); // a Kafka Uuid, as StorageTool random-uuid makes
+          run(NAME, 'java', java(['kafka.tools.StorageTool', 'format', '--standalone', '-t', clusterId, '-c', propertiesFile, '--ignore-formatted']));
+        }
+        pid = startDetached({
+          server: NAME,
+          command: 'java',
+          args: ['-Xms512m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', ...java(['kafka.Kafka', propertiesFile])],
+          marker,
+        });
+      }
+      await waitUntilReady({ server: NAME, pid, timeoutMs: 120_000, probe: () => probeBrokers(brokers) });
+      return started ? 'started' : 'already running';
+    },
+
+    async down() {
+      if (external) return 'external';
+      const pid = runningPid(NAME, marker);
+      if (pid === undefined) return 'not running';
+      await stopPid(NAME, pid, 30_000); // controlled shutdown flushes the log
+      return 'stopped';
+    },
+
+    async status(): Promise<ServerStatus> {
+      const brokers = external ?? [`${host}:${port}`];
+      const ready = await probeBrokers(brokers).then(
+        () => true,
+        () => false,
+      );
+      const endpoint = brokers.join(',');
+      if (external) return { name: NAME, endpoint, state: ready ? 'external, ready' : 'external, not answering' };
+      const pid = runningPid(NAME, marker);
+      return {
+        name: NAME,
+        endpoint,
+        pid,
+        log: logFile(NAME),
+        state: pid === undefined ? 'not running' : ready ? 'ready' : 'not answering',
+        detail: `data: ${logDirs}`,
+      };
+    },
+  };
+}

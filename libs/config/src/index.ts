@@ -1,0 +1,3 @@
+export * from './local-defaults';
+export * from './platform-env';
+export * from './services';

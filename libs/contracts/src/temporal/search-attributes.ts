@@ -1,0 +1,17 @@
+/**
+ * Custom search attributes operators use in the Temporal UI to find what is waiting on whom.
+ * Registered on the namespace by infra/local (and by hand on a real cluster, see docs/operations.md).
+ * Plain data so that this library stays free of SDK and I/O code.
+ */
+export type SearchAttributeKind = 'Keyword' | 'KeywordList' | 'Int' | 'Datetime' | 'Text' | 'Bool' | 'Double';
+
+export const SEARCH_ATTRIBUTES = {
+  DecisionKind: 'Keyword',
+  CommunityCode: 'Keyword',
+  PendingParties: 'KeywordList',
+  Stage: 'Keyword',
+  EscalationLevel: 'Int',
+  Deadline: 'Datetime',
+} as const satisfies Record<string, SearchAttributeKind>;
+
+export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;
