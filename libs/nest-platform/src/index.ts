@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './health/health-registry';
+export * from './health/health.module';
+export * from './temporal/temporal-worker.module';
+export * from './temporal/workflow-bundle';

@@ -1,0 +1,91 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { HealthRegistry } from '../health/health-registry';
+
+export interface TemporalWorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** Module whose exports are the workflows (bundled with webpack at start-up). */
+  workflowsPath?: string;
+  activities?: object;
+  bundlerOptions?: WorkerOptions['bundlerOptions'];
+}
+
+const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
+
+/**
+ * Runs one Temporal worker for the app's lifetime: created at bootstrap, drained on shutdown
+ * (in-flight activities finish, then the connection closes). Reported to /health as "temporal".
+ */
+@Injectable()
+export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(TEMPORAL_WORKER_OPTIONS) private readonly options: TemporalWorkerOptions,
+    health: HealthRegistry,
+  ) {
+    health.register({ name: 'temporal', check: () => this.check() });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, namespace, taskQueue, workflowsPath, activities, bundlerOptions } = this.options;
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      ...(workflowsPath ? { workflowsPath, bundlerOptions } : {}),
+      ...(activities ? { activities } : {}),
+    });
+    this.running = this.worker.run().catch((err: unknown) => {
+      // A failed worker leaves the app up but unhealthy: /health says so, and the operator sees why here.
+      this.logger.error(`worker on ${taskQueue} stopped: ${err instanceof Error ? err.stack : String(err)}`);
+    });
+    this.logger.log(`polling task queue "${taskQueue}" in namespace "${namespace}" at ${address}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+
+  private async check(): Promise<Record<string, unknown>> {
+    const state = this.worker?.getState() ?? 'NOT STARTED';
+    if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+    await this.connection?.workflowService.getSystemInfo({});
+    return { taskQueue: this.options.taskQueue, namespace: this.options.namespace, worker: state };
+  }
+}
+
+@Module({})
+export class TemporalWorkerModule {
+  static forRootAsync(options: {
+    imports?: ModuleMetadata['imports'];
+    inject?: never[] | unknown[];
+    useFactory: (...args: never[]) => TemporalWorkerOptions;
+  }): DynamicModule {
+    return {
+      module: TemporalWorkerModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: TEMPORAL_WORKER_OPTIONS, useFactory: options.useFactory, inject: (options.inject ?? []) as never[] },
+        TemporalWorkerHost,
+      ],
+    };
+  }
+}

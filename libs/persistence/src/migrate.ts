@@ -1,0 +1,19 @@
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
+
+/**
+ * Brings a service's schema up to date: creates the schema if the server is not one infra/local
+ * provisioned (a managed PostgreSQL, say), then runs pending migrations, each in its own transaction.
+ * Returns the names of the migrations it applied.
+ */
+export async function migrate(options: ServiceDatabaseOptions): Promise<string[]> {
+  const dataSource = new DataSource(serviceDataSourceOptions(options));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '""')}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './boot';
+export * from './service-config';
+export * from './service-kit.module';
