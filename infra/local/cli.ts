@@ -10,10 +10,11 @@ import { InfraError } from './errors';
 import { downAll, SERVER_NAMES, statusAll, upAll } from './servers';
 
 async function main(): Promise<number> {
-  const [command, ...names] = process.argv.slice(2);
+  const [command, ...rest] = process.argv.slice(2);
+  const names = rest.filter((arg) => !arg.startsWith('--'));
   switch (command) {
     case 'up':
-      await upAll({ names });
+      await upAll({ names, quiet: rest.includes('--quiet') });
       return 0;
     case 'down':
       await downAll({ names });
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
     case 'status':
       return (await statusAll({ names })) ? 0 : 1;
     default:
-      console.error(`usage: infra/local/cli.ts up|down|status [${SERVER_NAMES.join('|')} ...]`);
+      console.error(`usage: infra/local/cli.ts up [--quiet]|down|status [${SERVER_NAMES.join('|')} ...]`);
       return 2;
   }
 }

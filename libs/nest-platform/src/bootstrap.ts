@@ -8,15 +8,15 @@ export interface ServiceOptions {
   description: string;
   host: string;
   port: number;
+  /** No Nest log lines (tests). */
+  silent?: boolean;
 }
 
 export const API_DOCS_PATH = 'docs';
 
 /** Builds the Nest app with its OpenAPI document at /docs and graceful shutdown on SIGTERM/SIGINT. */
 export async function createService(module: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: false });
-  // On SIGTERM/SIGINT Nest runs every onModuleDestroy/onApplicationShutdown hook (workers drain, pools close), then exits.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const app = await NestFactory.create(module, options.silent ? { logger: false } : {});
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(`Sanshe ${options.name}`).setDescription(options.description).setVersion('0.1.0').build(),
@@ -28,7 +28,35 @@ export async function createService(module: Type<unknown> | DynamicModule, optio
 export async function runService(module: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
   const app = await createService(module, options);
   await app.listen(options.port, options.host);
-  const base = `http://${options.host}:${options.port}`;
-  new Logger(options.name).log(`listening on ${base} — health ${base}/health, API docs ${base}/${API_DOCS_PATH}`);
+  const logger = new Logger(options.name);
+  const address = app.getHttpServer().address() as { port: number };
+  const base = `http://${options.host}:${address.port}`;
+  logger.log(`listening on ${base} — health ${base}/health, API docs ${base}/${API_DOCS_PATH}`);
+  stopCleanlyOnSignals(app, logger);
   return app;
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking requests, run every shutdown hook (workers drain, Kafka and database
+ * connections close), then exit 0 — or 1 if a hook failed, so a supervisor can tell the two apart.
+ */
+function stopCleanlyOnSignals(app: INestApplication, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    app.close().then(
+      () => {
+        logger.log('stopped cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error(`shutdown failed: ${err instanceof Error ? err.stack : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

@@ -1,0 +1,4 @@
+import { describeServiceHealth } from '@sanshe/testing';
+import { AppModule } from '../src/app.module';
+
+describeServiceHealth('organization', AppModule.forRoot, ['postgres', 'kafka']);

@@ -1,0 +1,32 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { ServiceName } from '@sanshe/config';
+import { loadServiceConfig, type ServiceConfig } from '@sanshe/service-kit';
+import { startServiceUnderTest } from './service-under-test';
+
+/**
+ * The test every service skeleton owes: its real module boots against the real servers and
+ * `/health` answers 200 with each dependency reported up.
+ */
+export function describeServiceHealth(
+  service: ServiceName,
+  appModule: (config: ServiceConfig) => DynamicModule,
+  dependencies: string[],
+): void {
+  describe(`${service} service`, () => {
+    it(`boots and reports ${dependencies.join(', ')} up on /health`, async () => {
+      const svc = await startServiceUnderTest(service, appModule(loadServiceConfig(service, { ...process.env, PORT: '0' })));
+      try {
+        const { status, body } = await svc.get('/health');
+        expect({ status, body }).toMatchObject({
+          status: 200,
+          body: { status: 'ok', details: Object.fromEntries(dependencies.map((d) => [d, { status: 'up' }])) },
+        });
+        expect(Object.keys((body as { details: object }).details).sort()).toEqual([...dependencies].sort());
+        const docs = await fetch(`${svc.baseUrl}/docs/openapi.json`);
+        expect(((await docs.json()) as { info: { title: string } }).info.title).toBe(`Sanshe ${service}`);
+      } finally {
+        await svc.close();
+      }
+    });
+  });
+}
