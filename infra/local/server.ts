@@ -15,7 +15,14 @@ export type UpResult = 'started' | 'already running' | 'external' | 'installed';
 
 export interface ServerStatus {
   name: string;
-  state: 'ready' | 'not running' | 'not answering' | 'external, ready' | 'external, not answering' | 'installed' | 'not installed';
+  state:
+    | 'ready'
+    | 'not running'
+    | 'not answering'
+    | 'external, ready'
+    | 'external, not answering'
+    | 'installed'
+    | 'not installed';
   endpoint: string;
   pid?: number;
   log?: string;

@@ -32,7 +32,8 @@ async function eachServer<T>(targets: LocalServer[], action: (s: LocalServer) =>
   const results = await Promise.allSettled(targets.map(action));
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (failures.length === 1) throw failures[0];
-  if (failures.length) throw new AggregateError(failures, failures.map((f) => String((f as Error).message ?? f)).join('\n'));
+  if (failures.length)
+    throw new AggregateError(failures, failures.map((f) => String((f as Error).message ?? f)).join('\n'));
   return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 

@@ -111,12 +111,21 @@ export function createTemporal(env: NodeJS.ProcessEnv): LocalServer {
           server: NAME,
           command: cli,
           args: [
-            'server', 'start-dev',
-            '--ip', host, '--port', String(port), '--ui-port', String(uiPort),
-            '--db-filename', dbFile, // persistent: a restart loses no workflow
-            '--namespace', namespace,
+            'server',
+            'start-dev',
+            '--ip',
+            host,
+            '--port',
+            String(port),
+            '--ui-port',
+            String(uiPort),
+            '--db-filename',
+            dbFile, // persistent: a restart loses no workflow
+            '--namespace',
+            namespace,
             ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
-            '--log-level', 'warn',
+            '--log-level',
+            'warn',
           ],
           marker: dbFile,
         });
@@ -148,7 +157,8 @@ export function createTemporal(env: NodeJS.ProcessEnv): LocalServer {
         () => false,
       );
       const endpoint = `${address} (namespace ${namespace})`;
-      if (externalAddress) return { name: NAME, endpoint, state: ready ? 'external, ready' : 'external, not answering' };
+      if (externalAddress)
+        return { name: NAME, endpoint, state: ready ? 'external, ready' : 'external, not answering' };
       const pid = runningPid(NAME, dbFile);
       const ui = (await uiAnswers()) ? `Web UI http://${host}:${uiPort}` : 'Web UI not answering';
       return {

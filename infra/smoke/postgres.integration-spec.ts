@@ -14,7 +14,9 @@ class Note {
 
 class CreateNotes1764000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE "${schema}".notes (id uuid PRIMARY KEY, body text NOT NULL, "amountFen" bigint NOT NULL)`);
+    await runner.query(
+      `CREATE TABLE "${schema}".notes (id uuid PRIMARY KEY, body text NOT NULL, "amountFen" bigint NOT NULL)`,
+    );
   }
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE "${schema}".notes`);
@@ -42,7 +44,10 @@ describe('PostgreSQL (the real server infra/local runs) through TypeORM', () => 
     await notes.save({ id, body: '三社联动', amountFen: '123456789012' });
 
     expect(await notes.findOneByOrFail({ id })).toEqual({ id, body: '三社联动', amountFen: '123456789012' });
-    const [{ schemaname }] = await dataSource.query('SELECT schemaname FROM pg_tables WHERE tablename = $1 AND schemaname = $2', ['notes', schema]);
+    const [{ schemaname }] = await dataSource.query(
+      'SELECT schemaname FROM pg_tables WHERE tablename = $1 AND schemaname = $2',
+      ['notes', schema],
+    );
     expect(schemaname).toBe(schema);
   });
 });

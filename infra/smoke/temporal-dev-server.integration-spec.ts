@@ -21,7 +21,9 @@ describe('Temporal dev server (the real one infra/local runs)', () => {
   });
 
   it('has every custom search attribute of the contracts registered on the namespace', async () => {
-    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace: env.TEMPORAL_NAMESPACE });
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({
+      namespace: env.TEMPORAL_NAMESPACE,
+    });
     expect(Object.keys(customAttributes ?? {})).toEqual(expect.arrayContaining(Object.keys(SEARCH_ATTRIBUTES)));
   });
 
@@ -35,16 +37,22 @@ describe('Temporal dev server (the real one infra/local runs)', () => {
       workflowsPath: require.resolve('./workflows'),
     });
     await worker.runUntil(async () => {
-      expect(await client.workflow.execute('greetWorkflow', { taskQueue, workflowId: uniqueName('greet'), args: ['三社'] })).toBe(
-        'hello, 三社',
-      );
+      expect(
+        await client.workflow.execute('greetWorkflow', { taskQueue, workflowId: uniqueName('greet'), args: ['三社'] }),
+      ).toBe('hello, 三社');
 
-      const handle = await client.workflow.start('taggedWorkflow', { taskQueue, workflowId: uniqueName('tagged'), args: [kind] });
+      const handle = await client.workflow.start('taggedWorkflow', {
+        taskQueue,
+        workflowId: uniqueName('tagged'),
+        args: [kind],
+      });
       // Visibility is eventually consistent: poll until the attribute the workflow set is indexed.
       const found = await eventually(
         async () => {
           const ids: string[] = [];
-          for await (const wf of client.workflow.list({ query: `DecisionKind = '${kind}' AND ExecutionStatus = 'Running'` })) {
+          for await (const wf of client.workflow.list({
+            query: `DecisionKind = '${kind}' AND ExecutionStatus = 'Running'`,
+          })) {
             ids.push(wf.workflowId);
           }
           if (ids.length === 0) throw new Error(`no workflow with DecisionKind = '${kind}' yet`);

@@ -15,14 +15,16 @@ export const platformEnvSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default(LOCAL_KAFKA_BROKERS)
-    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    )
     .refine((brokers) => brokers.length > 0 && brokers.every((b) => hostPort.test(b)), {
       error: 'KAFKA_BROKERS must be a comma-separated list of host:port',
     }),
-  TEMPORAL_ADDRESS: z
-    .string()
-    .regex(hostPort, 'TEMPORAL_ADDRESS must be host:port')
-    .default(LOCAL_TEMPORAL_ADDRESS),
+  TEMPORAL_ADDRESS: z.string().regex(hostPort, 'TEMPORAL_ADDRESS must be host:port').default(LOCAL_TEMPORAL_ADDRESS),
   TEMPORAL_NAMESPACE: z.string().min(1).default(LOCAL_INFRA.temporal.namespace),
 });
 

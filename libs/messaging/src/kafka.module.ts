@@ -1,4 +1,11 @@
-import { type DynamicModule, Inject, Injectable, Module, type ModuleMetadata, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { HealthRegistry } from '@sanshe/nest-platform';
 
@@ -17,33 +24,42 @@ export const KAFKA_OPTIONS = Symbol('KAFKA_OPTIONS');
 @Injectable()
 export class KafkaConnection implements OnApplicationShutdown {
   readonly kafka: Kafka;
-  private admin?: Promise<Admin>;
+  /** The health probe fails fast instead of retrying: /health must answer within its timeout. */
+  private readonly probeAdmin: Admin;
+  private probeConnected = false;
 
-  constructor(@Inject(KAFKA_OPTIONS) readonly options: KafkaConnectionOptions, health: HealthRegistry) {
+  constructor(
+    @Inject(KAFKA_OPTIONS) readonly options: KafkaConnectionOptions,
+    health: HealthRegistry,
+  ) {
     this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN });
+    this.probeAdmin = new Kafka({
+      clientId: `${options.clientId}-health`,
+      brokers: options.brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 1000,
+      retry: { retries: 0 },
+    }).admin();
     health.register({ name: 'kafka', check: () => this.check() });
   }
 
   private async check(): Promise<Record<string, unknown>> {
     try {
-      this.admin ??= this.connectAdmin();
-      const cluster = await (await this.admin).describeCluster();
+      if (!this.probeConnected) {
+        await this.probeAdmin.connect();
+        this.probeConnected = true;
+      }
+      const cluster = await this.probeAdmin.describeCluster();
       return { brokers: cluster.brokers.length, controller: cluster.controller };
     } catch (err) {
-      this.admin = undefined; // reconnect on the next check
+      this.probeConnected = false; // reconnect on the next check
+      await this.probeAdmin.disconnect().catch(() => undefined);
       throw err;
     }
   }
 
-  private async connectAdmin(): Promise<Admin> {
-    const admin = this.kafka.admin({ retry: { retries: 1 } });
-    await admin.connect();
-    return admin;
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    const admin = await this.admin?.catch(() => undefined);
-    await admin?.disconnect();
+    await this.probeAdmin.disconnect();
   }
 }
 

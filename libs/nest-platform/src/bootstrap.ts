@@ -15,17 +15,27 @@ export interface ServiceOptions {
 export const API_DOCS_PATH = 'docs';
 
 /** Builds the Nest app with its OpenAPI document at /docs and graceful shutdown on SIGTERM/SIGINT. */
-export async function createService(module: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
+export async function createService(
+  module: Type<unknown> | DynamicModule,
+  options: ServiceOptions,
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, options.silent ? { logger: false } : {});
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(`Sanshe ${options.name}`).setDescription(options.description).setVersion('0.1.0').build(),
+    new DocumentBuilder()
+      .setTitle(`Sanshe ${options.name}`)
+      .setDescription(options.description)
+      .setVersion('0.1.0')
+      .build(),
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
   return app;
 }
 
-export async function runService(module: Type<unknown> | DynamicModule, options: ServiceOptions): Promise<INestApplication> {
+export async function runService(
+  module: Type<unknown> | DynamicModule,
+  options: ServiceOptions,
+): Promise<INestApplication> {
   const app = await createService(module, options);
   await app.listen(options.port, options.host);
   const logger = new Logger(options.name);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { parsePlatformEnv } from '@sanshe/config';
 import { serviceDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
 
 /**
@@ -16,4 +17,22 @@ export async function migrate(options: ServiceDatabaseOptions): Promise<string[]
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** The body of each service's `migrations/run.ts`: reads DATABASE_URL, migrates, reports, sets the exit code. */
+export function runMigrationsCli(
+  schema: string,
+  migrations: Function[],
+  env: Record<string, string | undefined>,
+): void {
+  Promise.resolve()
+    .then(() => migrate({ url: parsePlatformEnv(env).DATABASE_URL, schema, migrations }))
+    .then(
+      (applied) =>
+        console.log(`  ${schema.padEnd(13)} ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`),
+      (err: unknown) => {
+        console.error(`  ${schema.padEnd(13)} failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+      },
+    );
 }

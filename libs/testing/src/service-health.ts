@@ -14,7 +14,10 @@ export function describeServiceHealth(
 ): void {
   describe(`${service} service`, () => {
     it(`boots and reports ${dependencies.join(', ')} up on /health`, async () => {
-      const svc = await startServiceUnderTest(service, appModule(loadServiceConfig(service, { ...process.env, PORT: '0' })));
+      const svc = await startServiceUnderTest(
+        service,
+        appModule(loadServiceConfig(service, { ...process.env, PORT: '0' })),
+      );
       try {
         const { status, body } = await svc.get('/health');
         expect({ status, body }).toMatchObject({

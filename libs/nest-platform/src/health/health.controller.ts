@@ -19,14 +19,14 @@ export class HealthController {
   @ApiOperation({ summary: 'Status of this service and each dependency it uses (200 when all are up, 503 otherwise)' })
   check() {
     return this.health.check(
-      this.registry
-        .all()
-        .map(({ name, check }) => () =>
-          this.indicators
-            .check(name)
-            .attempt(({ signal }) => check(signal))
-            .withTimeout(CHECK_TIMEOUT_MS),
-        ),
+      this.registry.all().map(
+        ({ name, check }) =>
+          () =>
+            this.indicators
+              .check(name)
+              .attempt(({ signal }) => check(signal))
+              .withTimeout(CHECK_TIMEOUT_MS),
+      ),
     );
   }
 }

@@ -18,5 +18,8 @@ export function tsconfigPathAliases(tsconfigFile: string): Record<string, string
 
 export function bundlerOptionsWithAliases(tsconfigFile: string): BundleOptions['webpackConfigHook'] {
   const aliases = tsconfigPathAliases(tsconfigFile);
-  return (config) => ({ ...config, resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...aliases } } });
+  return (config) => ({
+    ...config,
+    resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...aliases } },
+  });
 }

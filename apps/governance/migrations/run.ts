@@ -1,0 +1,5 @@
+/** Applies this service's pending migrations to its own schema (`npm run migrate` runs every service's). */
+import { runMigrationsCli } from '@sanshe/persistence';
+import { migrations } from '.';
+
+runMigrationsCli('governance', migrations, process.env);

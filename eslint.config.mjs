@@ -1,0 +1,108 @@
+// Lint: type-aware TypeScript rules, Prettier for format, and Nx module boundaries on two axes.
+// type: app → platform, contracts, workflow, testing(test files only by convention); platform → platform, contracts;
+// workflow → contracts; contracts → contracts; scope: a context's code imports its own scope or shared.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const noIoInContracts = [
+  'node:*',
+  'fs',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'pg',
+  'typeorm',
+  'kafkajs',
+  '@nestjs/*',
+  '@temporalio/*',
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', '**/.nx', '**/*.js', '**/*.mjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unsafe-function-type': 'off', // TypeORM's entity and migration lists are typed as Function
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:tooling'],
+            },
+            {
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:app'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow'],
+            },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: noIoInContracts,
+            },
+            { sourceTag: 'scope:community', onlyDependOnLibsWithTags: ['scope:community', 'scope:shared'] },
+            { sourceTag: 'scope:organization', onlyDependOnLibsWithTags: ['scope:organization', 'scope:shared'] },
+            { sourceTag: 'scope:talent', onlyDependOnLibsWithTags: ['scope:talent', 'scope:shared'] },
+            { sourceTag: 'scope:funding', onlyDependOnLibsWithTags: ['scope:funding', 'scope:shared'] },
+            { sourceTag: 'scope:governance', onlyDependOnLibsWithTags: ['scope:governance', 'scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
+    files: ['libs/workflows/src/**/*.ts', 'infra/smoke/workflows.ts'],
+    ignores: ['libs/workflows/src/index.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+                'child_process',
+                'net',
+                'http',
+                'pg',
+                'typeorm',
+                'kafkajs',
+                '@nestjs/*',
+                '@temporalio/worker',
+                '@temporalio/client',
+              ],
+              message: 'Workflow code must stay deterministic: only @temporalio/workflow, contracts and pure code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

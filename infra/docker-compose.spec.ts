@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { LOCAL_INFRA, SERVICE_NAMES } from '@sanshe/config';
+import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
+import { KAFKA_VERSION } from './local/kafka';
+import { TEMPORAL_CLI_VERSION } from './local/temporal';
+
+/**
+ * docker-compose.yml must be a valid Compose file and offer what infra/local starts, with the same settings.
+ * No Docker engine is needed: the file is checked against the Compose Specification's JSON Schema and against
+ * the sources infra/local itself reads.
+ */
+const repoRoot = join(__dirname, '..');
+const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+
+interface Service {
+  image: string;
+  command?: string[];
+  environment?: Record<string, string | number | boolean | null>; // the map form, the one this file uses
+  ports?: (string | number)[];
+}
+const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
+const service = (name: string): Service => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+};
+
+const environment = (s: Service): Record<string, string> =>
+  Object.fromEntries(Object.entries(s.environment ?? {}).map(([name, value]) => [name, String(value ?? '')]));
+
+/** "host_ip:published:target" short syntax, the only one this file uses. */
+function published(s: Service): { ip: string; host: number; container: number }[] {
+  return (s.ports ?? []).map((port) => {
+    const [ip, host, container] = String(port).split(':');
+    if (container === undefined)
+      throw new Error(`port "${port}" must name 127.0.0.1, the host port and the container port`);
+    return { ip, host: Number(host), container: Number(container) };
+  });
+}
+
+function expectPublished(name: string, ...ports: number[]): void {
+  const actual = published(service(name));
+  expect(actual.filter((p) => p.ip !== '127.0.0.1')).toEqual([]); // nothing open beyond this machine
+  expect(actual.map((p) => `${p.host}:${p.container}`).sort()).toEqual(ports.map((p) => `${p}:${p}`).sort());
+}
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose Specification JSON Schema', () => {
+    // dclint ships compose-spec's schema/compose-spec.json verbatim as schemas/compose.schema.json.
+    const schemaPath = join(dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
+    // Ajv's default draft is the schema's draft-07; its `$schema` spells the meta-schema URI differently.
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    // strictTypes only lints how a schema is written (upstream's union types); it does not change what validates.
+    const validate = new Ajv({ allErrors: true, strictTypes: false }).compile(schema);
+    if (!validate(compose)) {
+      const errors = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+      throw new Error(`docker-compose.yml breaks the Compose schema:\n${errors.join('\n')}`);
+    }
+  });
+
+  describe('kafka', () => {
+    const properties = Object.fromEntries(
+      read('infra/local/kafka/server.properties')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    // The apache/kafka image's naming: prefix KAFKA_, "." -> "_", "_" -> "__", "-" -> "___", upper case.
+    const envName = (key: string) =>
+      'KAFKA_' + key.replace(/_/g, '__').replace(/-/g, '___').replace(/\./g, '_').toUpperCase();
+    // Keys whose values legitimately differ inside a container (the comment in docker-compose.yml says why).
+    const CONTAINER_NETWORKING_KEYS = [
+      'listeners', // PLAINTEXT must bind 0.0.0.0 for the published port to reach it
+      'log.dirs', // the image's data volume instead of infra/local's state folder
+    ];
+
+    it('runs the Kafka version infra/local runs', () => {
+      expect(service('kafka').image).toBe(`apache/kafka:${KAFKA_VERSION}`);
+    });
+
+    it('sets every key of server.properties, and no other, through KAFKA_* variables', () => {
+      const kafkaVars = Object.keys(environment(service('kafka'))).filter((k) => k.startsWith('KAFKA_'));
+      expect(kafkaVars.sort()).toEqual(Object.keys(properties).map(envName).sort());
+    });
+
+    it('gives each key the value of server.properties, except for container networking', () => {
+      const env = environment(service('kafka'));
+      const same = Object.keys(properties).filter((key) => !CONTAINER_NETWORKING_KEYS.includes(key));
+      expect(Object.fromEntries(same.map((key) => [envName(key), env[envName(key)]]))).toEqual(
+        Object.fromEntries(same.map((key) => [envName(key), properties[key]])),
+      );
+    });
+
+    it('publishes the broker port', () => {
+      expectPublished('kafka', LOCAL_INFRA.kafka.port);
+    });
+  });
+
+  describe('postgres', () => {
+    const { port, user, password, database } = LOCAL_INFRA.postgres;
+    const pgMajor = /const PG_MAJOR = (\d+);/.exec(read('infra/local/postgres.ts'))?.[1];
+
+    it('runs the PostgreSQL major version infra/local installs', () => {
+      expect(pgMajor).toBeDefined();
+      const { image } = service('postgres');
+      expect(image.slice(image.lastIndexOf(':') + 1).split(/[.-]/)[0]).toBe(pgMajor);
+    });
+
+    it('has the role, password and database of LOCAL_INFRA, on its port', () => {
+      expect(environment(service('postgres'))).toMatchObject({
+        POSTGRES_USER: user,
+        POSTGRES_PASSWORD: password,
+        POSTGRES_DB: database,
+      });
+      expectPublished('postgres', port);
+    });
+
+    it('creates one schema per service, owned by the role', () => {
+      const sql = read('infra/compose/postgres-init.sql');
+      const schemas = [...sql.matchAll(/CREATE SCHEMA IF NOT EXISTS (\w+) AUTHORIZATION (\w+);/g)];
+      expect(schemas.map(([, schema]) => schema).sort()).toEqual([...SERVICE_NAMES].sort());
+      expect(new Set(schemas.map(([, , owner]) => owner))).toEqual(new Set([user]));
+    });
+  });
+
+  describe('temporal', () => {
+    const { port, uiPort, namespace } = LOCAL_INFRA.temporal;
+    const command = service('temporal').command ?? [];
+    const values = (flag: string) => command.flatMap((arg, i) => (arg === flag ? [command[i + 1]] : []));
+
+    it('runs the Temporal CLI version infra/local runs', () => {
+      expect(service('temporal').image).toBe(`temporalio/temporal:${TEMPORAL_CLI_VERSION}`);
+      expect(command.slice(0, 2)).toEqual(['server', 'start-dev']);
+    });
+
+    it('serves the namespace and the UI on the ports of LOCAL_INFRA', () => {
+      const flags = ['--ip', '--port', '--ui-port', '--namespace'];
+      expect(flags.map((flag) => [flag, values(flag)])).toEqual(
+        flags.map((flag, i) => [flag, [['0.0.0.0', String(port), String(uiPort), namespace][i]]]),
+      );
+      expectPublished('temporal', port, uiPort);
+    });
+
+    it('registers every search attribute of SEARCH_ATTRIBUTES', () => {
+      const expected = Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `${name}=${type}`);
+      expect(values('--search-attribute').sort()).toEqual(expected.sort());
+    });
+  });
+});

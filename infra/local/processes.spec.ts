@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:net';
+import { InfraError } from './errors';
+import { assertPortFree, waitUntilReady } from './processes';
+
+describe('assertPortFree', () => {
+  let occupier: Server;
+  let port: number;
+
+  beforeAll(async () => {
+    occupier = createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    port = (occupier.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise((resolve) => occupier.close(resolve)));
+
+  it('names the port, the server and the variable that points Sanshe elsewhere', async () => {
+    const attempt = assertPortFree('kafka', '127.0.0.1', port, 'KAFKA_BROKERS');
+    await expect(attempt).rejects.toThrow(InfraError);
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`port 127\\.0\\.0\\.1:${port} is already in use.*KAFKA_BROKERS`, 's'),
+    );
+  });
+
+  it('passes for a free port', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const free = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    await expect(assertPortFree('kafka', '127.0.0.1', free, 'KAFKA_BROKERS')).resolves.toBeUndefined();
+  });
+});
+
+describe('waitUntilReady', () => {
+  it('gives up after the timeout with the last error, naming the server and its log', async () => {
+    const attempt = waitUntilReady({
+      server: 'temporal',
+      timeoutMs: 300,
+      probe: async () => {
+        throw new Error('connection refused');
+      },
+    });
+    await expect(attempt).rejects.toThrow(
+      /\[temporal\] not ready after 0 s \(last error: connection refused\)[\s\S]*log: .*temporal\.log/,
+    );
+  });
+
+  it('fails at once when the process it waits for has exited', async () => {
+    const started = Date.now();
+    const attempt = waitUntilReady({
+      server: 'kafka',
+      pid: 2 ** 22 + 1,
+      timeoutMs: 30_000,
+      probe: () => Promise.reject(new Error('no')),
+    });
+    await expect(attempt).rejects.toThrow(/\[kafka\] exited during start-up/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

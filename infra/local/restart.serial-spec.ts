@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, logLevel } from 'kafkajs';
+import { parseTestEnv, uniqueName } from '@sanshe/testing';
+import { pidFile, STATE_DIR } from './paths';
+
+/**
+ * Runs alone, after the main suite (it kills servers the other tests use): a SIGKILLed Kafka and
+ * Temporal are restarted by the next `infra:up` with their data intact; `up` twice does nothing the
+ * second time; `down` leaves no process behind.
+ */
+const env = parseTestEnv(process.env);
+const ROOT = resolve(__dirname, '../..');
+const usesOwnServers = !process.env.KAFKA_BROKERS && !process.env.TEMPORAL_ADDRESS && !process.env.DATABASE_URL;
+
+function infra(...args: string[]): string {
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'infra/local/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`infra ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}
+
+const pidOf = (server: string) => Number(readFileSync(pidFile(server), 'utf8').trim());
+
+/** Live processes whose command line mentions the state directory: ours. */
+function processesUsingStateDir(): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (/^\d+ \(.*\) Z/.test(stat)) return []; // a zombie holds nothing
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        return cmdline.includes(STATE_DIR) ? [`${pid}: ${cmdline}`] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+(usesOwnServers ? describe : describe.skip)('infra/local process lifecycle (servers of our own only)', () => {
+  const kafka = new Kafka({ clientId: 'restart-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+
+  async function readAll(topic: string): Promise<string[]> {
+    const consumer = kafka.consumer({ groupId: uniqueName('restart-check') });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const values: string[] = [];
+    await new Promise<void>((done) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          values.push(String(message.value));
+          done();
+        },
+      });
+    });
+    await consumer.disconnect();
+    return values;
+  }
+
+  it('restarts a SIGKILLed Kafka and Temporal with their data intact', async () => {
+    const topic = uniqueName('durable');
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'written before the crash' }] });
+    await producer.disconnect();
+
+    let connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    const workflowId = uniqueName('survivor');
+    const started = await new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }).workflow.start(
+      'noWorkerNeeded',
+      {
+        taskQueue: uniqueName('nobody-polls'),
+        workflowId,
+      },
+    );
+    await connection.close();
+
+    const killed = { kafka: pidOf('kafka'), temporal: pidOf('temporal') };
+    process.kill(killed.kafka, 'SIGKILL');
+    process.kill(killed.temporal, 'SIGKILL');
+
+    const output = infra('up');
+    expect(output).toMatch(/kafka\s+started/);
+    expect(output).toMatch(/temporal\s+started/);
+    expect(pidOf('kafka')).not.toBe(killed.kafka);
+
+    expect(await readAll(topic)).toEqual(['written before the crash']);
+    connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    const description = await new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }).workflow
+      .getHandle(workflowId)
+      .describe();
+    await connection.close();
+    expect({ runId: description.runId, status: description.status.name }).toEqual({
+      runId: started.firstExecutionRunId,
+      status: 'RUNNING',
+    });
+  }, 240_000);
+
+  it('does nothing on a second up', () => {
+    const pids = { kafka: pidOf('kafka'), temporal: pidOf('temporal'), postgres: pidOf('postgres') };
+    const output = infra('up');
+    expect(output).not.toMatch(/\bstarted\b/);
+    expect(output.match(/already running/g)).toHaveLength(3);
+    expect({ kafka: pidOf('kafka'), temporal: pidOf('temporal'), postgres: pidOf('postgres') }).toEqual(pids);
+  });
+
+  it('leaves no process behind on down, and comes back on up', () => {
+    expect(processesUsingStateDir()).not.toEqual([]);
+    expect(infra('down')).toMatch(/postgres\s+stopped[\s\S]*kafka\s+stopped[\s\S]*temporal\s+stopped/);
+    expect(processesUsingStateDir()).toEqual([]);
+    expect(infra('up')).toMatch(/kafka\s+started/);
+  }, 240_000);
+});

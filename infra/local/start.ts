@@ -1,0 +1,75 @@
+/**
+ * `npm start`: the whole platform on this machine. Brings the infrastructure up, migrates every
+ * schema, starts the five services, waits until each is healthy and prints where everything is.
+ * Ctrl-C stops the services (each drains and exits cleanly); `npm run infra:down` stops the servers.
+ */
+import { LOCAL_INFRA, parsePlatformEnv, SERVICE_NAMES, SERVICES } from '@sanshe/config';
+import { type AppProcess, startApp, stopApp, waitUntilHealthy } from './apps';
+import { InfraError } from './errors';
+import { migrateAll } from './migrate';
+import { upAll } from './servers';
+
+async function main(): Promise<void> {
+  await upAll();
+  migrateAll();
+
+  const apps: AppProcess[] = SERVICE_NAMES.map((service) =>
+    startApp(service, Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].defaultPort), {
+      onLine: (line) => console.log(`${service.padEnd(12)} | ${line}`),
+    }),
+  );
+  let stopping = false;
+  const stopAll = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the services (the infrastructure keeps running; npm run infra:down stops it)`);
+    const results = await Promise.all(apps.map(stopApp));
+    process.exit(results.every((r) => r.code === 0) ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stopAll('SIGINT'));
+  process.on('SIGTERM', () => void stopAll('SIGTERM'));
+
+  try {
+    await Promise.all(apps.map((app) => waitUntilHealthy(app)));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await stopAll('start-up failed');
+    return;
+  }
+  for (const app of apps) {
+    app.child.on('exit', (code) => {
+      if (!stopping) console.error(`${app.service} exited unexpectedly (code ${code}); see its lines above`);
+    });
+  }
+  printWhereEverythingIs(apps);
+}
+
+function printWhereEverythingIs(apps: AppProcess[]): void {
+  const env = parsePlatformEnv(process.env);
+  const temporalUi = process.env.TEMPORAL_ADDRESS
+    ? "(your Temporal cluster's UI)"
+    : `http://${LOCAL_INFRA.temporal.host}:${LOCAL_INFRA.temporal.uiPort}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows`;
+  const lines = [
+    '',
+    'Sanshe is running. Ctrl-C stops the services.',
+    '',
+    `  Temporal UI      ${temporalUi}`,
+    `  Temporal         ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`,
+    `  Kafka            ${env.KAFKA_BROKERS.join(',')}`,
+    `  PostgreSQL       ${env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`,
+    '',
+    ...apps.map(
+      (app) =>
+        `  ${app.service.padEnd(16)} API docs http://127.0.0.1:${app.port}/docs   health http://127.0.0.1:${app.port}/health`,
+    ),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  for (const e of err instanceof AggregateError ? err.errors : [err]) {
+    console.error(e instanceof InfraError ? `infra: ${e.message}` : e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { createServer } from 'node:net';
+import { Module } from '@nestjs/common';
+import { startServiceUnderTest } from '@sanshe/testing';
+import { loadServiceConfig, ServiceKitModule } from '../src';
+
+@Module({})
+class BareServiceModule {}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('/health when a dependency is down', () => {
+  it('answers 503 and names the dependency that is down, while the others stay up', async () => {
+    const config = loadServiceConfig('talent', { ...process.env, KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` });
+    const svc = await startServiceUnderTest('talent', {
+      module: BareServiceModule,
+      imports: [ServiceKitModule.forRoot({ config })],
+    });
+    try {
+      const { status, body } = await svc.get('/health');
+      expect(status).toBe(503);
+      expect(body).toMatchObject({
+        status: 'error',
+        details: { postgres: { status: 'up' }, kafka: { status: 'down' } },
+        error: { kafka: { status: 'down' } },
+      });
+    } finally {
+      await svc.close();
+    }
+  });
+});
+
+describe('loadServiceConfig', () => {
+  it('refuses an invalid port, naming the variable', () => {
+    expect(() => loadServiceConfig('funding', { PORT: 'eighty' })).toThrow(/PORT: .*number/);
+  });
+
+  it("defaults to the service's own port", () => {
+    expect(loadServiceConfig('funding', {}).PORT).toBe(3104);
+  });
+});
