@@ -21,7 +21,7 @@ export function startApp(
 ): AppProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), FORCE_COLOR: '0' },
+    env: { ...env, PORT: String(port), NO_COLOR: '1' }, // plain lines: they are prefixed and interleaved
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
