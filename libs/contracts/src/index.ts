@@ -1,1 +1,6 @@
+export * from './catalog';
+export * from './events/envelope';
+export * from './events/event-definition';
+export * from './events/topics';
+export * from './events/validation';
 export * from './temporal/search-attributes';

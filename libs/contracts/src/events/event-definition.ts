@@ -1,0 +1,32 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+
+/** The bounded contexts and portals that publish events. */
+export type EventContext = 'community' | 'organization' | 'talent' | 'funding' | 'governance' | 'portal';
+
+/**
+ * One event type in the catalog. The data schema is JSON Schema (TypeBox builds it); the TypeScript
+ * type of `data` is derived from it, so the schema is the single source of truth.
+ */
+export interface EventDefinition<Type extends string = string, Data extends TSchema = TSchema> {
+  /** `sanshe.<context>.<aggregate>.<verb>.v<N>` */
+  type: Type;
+  context: EventContext;
+  aggregate: string;
+  version: number;
+  description: string;
+  data: Data;
+  /** A realistic example, validated against the schema by the contracts tests and shown in AsyncAPI. */
+  example: Static<Data>;
+}
+
+const TYPE_PATTERN = /^sanshe\.([a-z]+)\.([a-z][a-z-]*)\.([a-z][a-z-]*)\.v([1-9]\d*)$/;
+
+export function defineEvent<const Type extends string, Data extends TSchema>(
+  type: Type,
+  definition: { description: string; data: Data; example: Static<Data> },
+): EventDefinition<Type, Data> {
+  const match = TYPE_PATTERN.exec(type);
+  if (!match) throw new Error(`event type "${type}" must look like sanshe.<context>.<aggregate>.<verb>.v<N>`);
+  const [, context, aggregate, , version] = match;
+  return { type, context: context as EventContext, aggregate: aggregate!, version: Number(version), ...definition };
+}

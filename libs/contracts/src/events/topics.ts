@@ -1,0 +1,26 @@
+import type { EventContext } from './event-definition';
+
+/**
+ * Kafka topics. One topic per producing context; the partition key is always the aggregate id
+ * (the event's `subject`), so each aggregate's events stay in order.
+ */
+export const contextTopic = (context: Exclude<EventContext, 'portal'>) => `sanshe.${context}.events` as const;
+
+/** Commands a government portal sends (open a program, arbitrate, confirm a payment). */
+export const portalCommandsTopic = (portalId: string) => {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(portalId)) throw new Error(`portal id "${portalId}" must be lowercase letters, digits and dashes`);
+  return `sanshe.portal.${portalId}.commands`;
+};
+
+/** Where a consumer group puts what it cannot process, with the reason in the headers. */
+export const deadLetterTopic = (consumerGroup: string) => `sanshe.dlq.${consumerGroup}`;
+
+/** Headers on a dead-letter record. */
+export const DEAD_LETTER_HEADERS = {
+  error: 'sanshe-dlq-error',
+  originalTopic: 'sanshe-dlq-original-topic',
+  originalPartition: 'sanshe-dlq-original-partition',
+  originalOffset: 'sanshe-dlq-original-offset',
+  attempts: 'sanshe-dlq-attempts',
+  consumer: 'sanshe-dlq-consumer',
+} as const;

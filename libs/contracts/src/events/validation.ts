@@ -1,0 +1,80 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { EventDefinition } from './event-definition';
+
+export interface FieldProblem {
+  /** JSON pointer into the event, e.g. `/data/requestedFunding/amountFen`. */
+  path: string;
+  message: string;
+}
+
+/** An event that breaks the envelope or its type's schema. The message names each offending field. */
+export class EventValidationError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(`invalid ${eventType || 'event'}: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+    this.name = 'EventValidationError';
+  }
+
+  static fromCloudEvents(eventType: string, err: unknown): EventValidationError {
+    const errors = (err as { errors?: ErrorObject[] }).errors;
+    if (Array.isArray(errors)) return new EventValidationError(eventType, errors.map(toProblem));
+    return new EventValidationError(eventType, [{ path: '', message: err instanceof Error ? err.message : String(err) }]);
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+
+const envelopeSchema = {
+  type: 'object',
+  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
+  properties: {
+    specversion: { const: '1.0' },
+    id: { type: 'string', minLength: 1 },
+    source: { type: 'string', minLength: 1 },
+    type: { type: 'string', pattern: '^sanshe\\.[a-z]+\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*$' },
+    subject: { type: 'string', minLength: 1 },
+    time: { type: 'string', format: 'date-time' },
+    datacontenttype: { const: 'application/json' },
+    traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+    correlationid: { type: 'string', minLength: 1 },
+    data: {},
+  },
+  additionalProperties: true, // CloudEvents extensions we do not know are carried, not refused
+} as const;
+const validateEnvelopeShape = ajv.compile(envelopeSchema);
+
+const toProblem = (e: ErrorObject): FieldProblem => ({
+  path: e.keyword === 'required' ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath,
+  message: e.keyword === 'required' ? 'is required' : (e.message ?? e.keyword),
+});
+
+export function validateEnvelope(value: unknown): { type: string; data: unknown } & Record<string, unknown> {
+  if (!validateEnvelopeShape(value)) {
+    const type = typeof (value as { type?: unknown })?.type === 'string' ? (value as { type: string }).type : '';
+    throw new EventValidationError(type, (validateEnvelopeShape.errors ?? []).map(toProblem));
+  }
+  return value as unknown as { type: string; data: unknown } & Record<string, unknown>;
+}
+
+const dataValidators = new Map<string, ValidateFunction>();
+
+export function validateData(definition: EventDefinition, data: unknown): void {
+  let validate = dataValidators.get(definition.type);
+  if (!validate) {
+    validate = ajv.compile(definition.data);
+    dataValidators.set(definition.type, validate);
+  }
+  if (!validate(data)) {
+    throw new EventValidationError(
+      definition.type,
+      (validate.errors ?? []).map((e) => {
+        const problem = toProblem(e);
+        return { ...problem, path: `/data${problem.path}` };
+      }),
+    );
+  }
+}
