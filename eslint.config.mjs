@@ -1,10 +1,12 @@
 // Lint: type-aware TypeScript rules, Prettier for format, and Nx module boundaries on two axes.
-// type: app → platform, contracts, workflow, testing(test files only by convention); platform → platform, contracts;
+// type: app → platform, contracts, workflow, testing (tests only); platform → platform, contracts, testing (tests only);
 // workflow → contracts; contracts → contracts; scope: a context's code imports its own scope or shared.
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const nodeBuiltins = ['node:*', 'fs', 'path', 'net', 'http', 'https', 'child_process', 'crypto', 'os'];
+const noTestHelpers = { name: '@sanshe/testing', message: 'Test helpers are for tests only.' };
 const noIoInContracts = [
   'node:*',
   'fs',
@@ -54,7 +56,11 @@ export default tseslint.config(
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow'],
             },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            // platform → testing is for the libraries' own tests; production code may not import it (rule below).
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+            },
             { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts'] },
             {
               sourceTag: 'type:contracts',
@@ -72,6 +78,13 @@ export default tseslint.config(
       ],
     },
   },
+  // no-restricted-imports: in flat config the last matching block wins for a rule, so each block
+  // below repeats the general ban on test helpers together with its own bans.
+  {
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noTestHelpers] }] },
+  },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
     files: ['libs/workflows/src/**/*.ts', 'infra/smoke/workflows.ts'],
@@ -80,16 +93,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [noTestHelpers],
           patterns: [
             {
               group: [
-                'node:*',
-                'fs',
-                'path',
-                'crypto',
-                'child_process',
-                'net',
-                'http',
+                ...nodeBuiltins,
                 'pg',
                 'typeorm',
                 'kafkajs',
@@ -99,6 +107,22 @@ export default tseslint.config(
               ],
               message: 'Workflow code must stay deterministic: only @temporalio/workflow, contracts and pure code.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Contracts are plain data and pure functions: nothing with I/O (Nx's bannedExternalImports covers packages).
+    files: ['libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noTestHelpers],
+          patterns: [
+            { group: nodeBuiltins, message: 'libs/contracts holds no I/O: keep it plain data and pure functions.' },
           ],
         },
       ],

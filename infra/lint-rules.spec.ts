@@ -15,6 +15,11 @@ const probes = {
     rule: '@nx/enforce-module-boundaries',
     message: /kafkajs/,
   },
+  'libs/contracts/src/lint-probe-node.ts': {
+    code: "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    rule: 'no-restricted-imports',
+    message: /no I\/O/,
+  },
   'libs/workflows/src/lint-probe-node.ts': {
     code: "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
     rule: 'no-restricted-imports',
@@ -24,6 +29,11 @@ const probes = {
     code: "import { HealthRegistry } from '@sanshe/nest-platform';\nexport const probe = HealthRegistry;\n",
     rule: '@nx/enforce-module-boundaries',
     message: /type:workflow.*type:contracts/s,
+  },
+  'libs/messaging/src/lint-probe-testing.ts': {
+    code: "import { eventually } from '@sanshe/testing';\nexport const probe = eventually;\n",
+    rule: 'no-restricted-imports',
+    message: /tests only/,
   },
   'libs/persistence/src/lint-probe-app.ts': {
     code: "import { AppModule } from '../../../apps/community/src/app.module';\nexport const probe = AppModule;\n",

@@ -1,4 +1,8 @@
+import { loadServiceConfig } from '@sanshe/service-kit';
 import { describeServiceHealth } from '@sanshe/testing';
 import { AppModule } from '../src/app.module';
 
-describeServiceHealth('funding', AppModule.forRoot, ['postgres', 'kafka']);
+describeServiceHealth('funding', () => AppModule.forRoot(loadServiceConfig('funding', { ...process.env, PORT: '0' })), [
+  'postgres',
+  'kafka',
+]);

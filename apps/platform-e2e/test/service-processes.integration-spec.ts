@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { SERVICE_NAMES } from '@sanshe/config';
-import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '../../../infra/local/apps';
+import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,3 +1,4 @@
+export * from './asyncapi/build-asyncapi';
 export * from './catalog';
 export * from './events/envelope';
 export * from './events/event-definition';

@@ -6,7 +6,7 @@ import {
   type ModuleMetadata,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { HealthRegistry } from '@sanshe/nest-platform';
 
 export interface KafkaConnectionOptions {
@@ -41,6 +41,14 @@ export class KafkaConnection implements OnApplicationShutdown {
       retry: { retries: 0 },
     }).admin();
     health.register({ name: 'kafka', check: () => this.check() });
+  }
+
+  /**
+   * A producer for this library's own use (relay, dead letters): idempotent with one request in
+   * flight, so a retried send neither duplicates nor reorders; Java-compatible key partitioning.
+   */
+  createProducer(): Producer {
+    return createReliableProducer(this.kafka);
   }
 
   private async check(): Promise<Record<string, unknown>> {
@@ -81,4 +89,12 @@ export class KafkaModule {
       exports: [KafkaConnection],
     };
   }
+}
+
+export function createReliableProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }

@@ -1,23 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
-import type { ServiceName } from '@sanshe/config';
-import { loadServiceConfig, type ServiceConfig } from '@sanshe/service-kit';
 import { startServiceUnderTest } from './service-under-test';
 
 /**
  * The test every service skeleton owes: its real module boots against the real servers and
  * `/health` answers 200 with each dependency reported up.
  */
-export function describeServiceHealth(
-  service: ServiceName,
-  appModule: (config: ServiceConfig) => DynamicModule,
-  dependencies: string[],
-): void {
+export function describeServiceHealth(service: string, appModule: () => DynamicModule, dependencies: string[]): void {
   describe(`${service} service`, () => {
     it(`boots and reports ${dependencies.join(', ')} up on /health`, async () => {
-      const svc = await startServiceUnderTest(
-        service,
-        appModule(loadServiceConfig(service, { ...process.env, PORT: '0' })),
-      );
+      const svc = await startServiceUnderTest(service, appModule());
       try {
         const { status, body } = await svc.get('/health');
         expect({ status, body }).toMatchObject({

@@ -12,5 +12,5 @@ export const MoneyFen = Type.Object(
     amountFen: Type.Integer({ minimum: 0 }),
     currency: Type.String({ pattern: '^[A-Z]{3}$' }),
   },
-  { additionalProperties: false },
+  { additionalProperties: true }, // as everywhere in events: consumers ignore fields they do not know
 );

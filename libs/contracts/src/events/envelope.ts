@@ -39,6 +39,14 @@ export interface NewEvent<T extends EventType> {
 
 /** Builds an event and validates it against the CloudEvents spec and its type's schema; throws EventValidationError naming the field. */
 export function createEvent<T extends EventType>(init: NewEvent<T>): SansheEvent<T> {
+  const empty = (['id', 'traceparent', 'correlationid'] as const).filter((key) => init[key] === '');
+  if (empty.length) {
+    // An empty deterministic id would silently become a random one and defeat deduplication.
+    throw new EventValidationError(
+      init.type,
+      empty.map((key) => ({ path: `/${key}`, message: 'must not be empty' })),
+    );
+  }
   let event: SansheEvent<T>;
   try {
     event = new CloudEvent({
@@ -49,8 +57,8 @@ export function createEvent<T extends EventType>(init: NewEvent<T>): SansheEvent
       time: (init.time ?? new Date()).toISOString(),
       datacontenttype: 'application/json',
       data: init.data,
-      ...(init.traceparent ? { traceparent: init.traceparent } : {}),
-      ...(init.correlationid ? { correlationid: init.correlationid } : {}),
+      ...(init.traceparent !== undefined ? { traceparent: init.traceparent } : {}),
+      ...(init.correlationid !== undefined ? { correlationid: init.correlationid } : {}),
     }).toJSON() as unknown as SansheEvent<T>;
     for (const key of Object.keys(event) as (keyof SansheEvent<T>)[]) if (event[key] === undefined) delete event[key];
   } catch (err) {
@@ -63,7 +71,10 @@ export function createEvent<T extends EventType>(init: NewEvent<T>): SansheEvent
 export function validateEvent(value: unknown): SansheEvent {
   const envelope = validateEnvelope(value);
   const definition = EVENT_CATALOG.find((d) => d.type === envelope.type);
-  if (!definition) throw new EventValidationError(envelope.type, [{ path: '/type', message: `unknown event type "${envelope.type}"` }]);
+  if (!definition)
+    throw new EventValidationError(envelope.type, [
+      { path: '/type', message: `unknown event type "${envelope.type}"` },
+    ]);
   validateData(definition, envelope.data);
   return envelope as unknown as SansheEvent;
 }

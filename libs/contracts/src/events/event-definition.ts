@@ -1,7 +1,8 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 
 /** The bounded contexts and portals that publish events. */
-export type EventContext = 'community' | 'organization' | 'talent' | 'funding' | 'governance' | 'portal';
+export const EVENT_CONTEXTS = ['community', 'organization', 'talent', 'funding', 'governance', 'portal'] as const;
+export type EventContext = (typeof EVENT_CONTEXTS)[number];
 
 /**
  * One event type in the catalog. The data schema is JSON Schema (TypeBox builds it); the TypeScript
@@ -19,14 +20,17 @@ export interface EventDefinition<Type extends string = string, Data extends TSch
   example: Static<Data>;
 }
 
-const TYPE_PATTERN = /^sanshe\.([a-z]+)\.([a-z][a-z-]*)\.([a-z][a-z-]*)\.v([1-9]\d*)$/;
+/** `sanshe.<context>.<aggregate>.<verb>.v<N>`; the envelope schema uses the same pattern. */
+export const EVENT_TYPE_PATTERN = /^sanshe\.([a-z]+)\.([a-z][a-z-]*)\.([a-z][a-z-]*)\.v([1-9][0-9]*)$/;
 
 export function defineEvent<const Type extends string, Data extends TSchema>(
   type: Type,
   definition: { description: string; data: Data; example: Static<Data> },
 ): EventDefinition<Type, Data> {
-  const match = TYPE_PATTERN.exec(type);
-  if (!match) throw new Error(`event type "${type}" must look like sanshe.<context>.<aggregate>.<verb>.v<N>`);
-  const [, context, aggregate, , version] = match;
-  return { type, context: context as EventContext, aggregate: aggregate!, version: Number(version), ...definition };
+  const [, context = '', aggregate = '', , version] = EVENT_TYPE_PATTERN.exec(type) ?? [];
+  if (!version) throw new Error(`event type "${type}" must look like sanshe.<context>.<aggregate>.<verb>.v<N>`);
+  if (!(EVENT_CONTEXTS as readonly string[]).includes(context)) {
+    throw new Error(`event type "${type}": context "${context}" is not one of ${EVENT_CONTEXTS.join(', ')}`);
+  }
+  return { type, context: context as EventContext, aggregate, version: Number(version), ...definition };
 }

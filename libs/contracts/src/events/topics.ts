@@ -8,7 +8,8 @@ export const contextTopic = (context: Exclude<EventContext, 'portal'>) => `sansh
 
 /** Commands a government portal sends (open a program, arbitrate, confirm a payment). */
 export const portalCommandsTopic = (portalId: string) => {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(portalId)) throw new Error(`portal id "${portalId}" must be lowercase letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(portalId))
+    throw new Error(`portal id "${portalId}" must be lowercase letters, digits and dashes`);
   return `sanshe.portal.${portalId}.commands`;
 };
 

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { EventDefinition } from './event-definition';
+import { type EventDefinition, EVENT_TYPE_PATTERN } from './event-definition';
 
 export interface FieldProblem {
   /** JSON pointer into the event, e.g. `/data/requestedFunding/amountFen`. */
@@ -21,21 +21,24 @@ export class EventValidationError extends Error {
   static fromCloudEvents(eventType: string, err: unknown): EventValidationError {
     const errors = (err as { errors?: ErrorObject[] }).errors;
     if (Array.isArray(errors)) return new EventValidationError(eventType, errors.map(toProblem));
-    return new EventValidationError(eventType, [{ path: '', message: err instanceof Error ? err.message : String(err) }]);
+    return new EventValidationError(eventType, [
+      { path: '', message: err instanceof Error ? err.message : String(err) },
+    ]);
   }
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 
-const envelopeSchema = {
+/** The CloudEvents envelope as Sanshe sends it (AsyncAPI publishes the same schema). */
+export const ENVELOPE_SCHEMA = {
   type: 'object',
   required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
   properties: {
     specversion: { const: '1.0' },
     id: { type: 'string', minLength: 1 },
     source: { type: 'string', minLength: 1 },
-    type: { type: 'string', pattern: '^sanshe\\.[a-z]+\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v[1-9][0-9]*$' },
+    type: { type: 'string', pattern: EVENT_TYPE_PATTERN.source },
     subject: { type: 'string', minLength: 1 },
     time: { type: 'string', format: 'date-time' },
     datacontenttype: { const: 'application/json' },
@@ -45,7 +48,7 @@ const envelopeSchema = {
   },
   additionalProperties: true, // CloudEvents extensions we do not know are carried, not refused
 } as const;
-const validateEnvelopeShape = ajv.compile(envelopeSchema);
+const validateEnvelopeShape = ajv.compile(ENVELOPE_SCHEMA);
 
 const toProblem = (e: ErrorObject): FieldProblem => ({
   path: e.keyword === 'required' ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath,

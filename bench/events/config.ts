@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { parsePlatformEnv } from '@sanshe/config';
+
+/** Every knob of `npm run bench:events`; defaults are sized for the 2-core development machine. */
+export interface BenchConfig {
+  /** Events timed in each measurement. */
+  events: number;
+  /** Events sent before each measurement, not timed (connections, JIT, caches). */
+  warmup: number;
+  /** Cap on each timed phase; a phase that hits it reports what it did and says so. */
+  phaseTimeoutMs: number;
+  /** PostgreSQL connections = transactions in flight. */
+  connections: number;
+  /** Partitions of each fresh topic. */
+  partitions: number;
+  /** Distinct aggregate ids (Kafka keys, proposal rows). */
+  keys: number;
+  /** Size of one CloudEvent JSON. */
+  payloadBytes: number;
+  /** Messages per kafkajs send(). */
+  batch: number;
+  /** kafkajs send() calls in flight. */
+  inFlight: number;
+  /** Duration of the fixed-rate run at half of the pipeline's peak (latency). */
+  halfLoadMs: number;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+}
+
+interface Knob {
+  env: string;
+  def: number;
+  min: number;
+  help: string;
+}
+
+const KNOBS = {
+  events: { env: 'BENCH_EVENTS', def: 20_000, min: 1, help: 'events per measurement' },
+  warmup: { env: 'BENCH_WARMUP', def: 2_000, min: 0, help: 'untimed events before each measurement' },
+  'phase-timeout-s': { env: 'BENCH_PHASE_TIMEOUT_S', def: 30, min: 1, help: 'cap on each timed phase, seconds' },
+  connections: { env: 'BENCH_CONNECTIONS', def: 4, min: 1, help: 'PostgreSQL connections (txns in flight)' },
+  partitions: { env: 'BENCH_PARTITIONS', def: 3, min: 1, help: 'partitions of each fresh topic' },
+  keys: { env: 'BENCH_KEYS', def: 100, min: 1, help: 'distinct aggregate ids / Kafka keys' },
+  'payload-bytes': { env: 'BENCH_PAYLOAD_BYTES', def: 600, min: 1, help: 'bytes of one CloudEvent JSON' },
+  batch: { env: 'BENCH_BATCH', def: 500, min: 1, help: 'messages per kafkajs send()' },
+  'in-flight': { env: 'BENCH_IN_FLIGHT', def: 4, min: 1, help: 'kafkajs send() calls in flight' },
+  'half-load-s': { env: 'BENCH_HALF_LOAD_S', def: 20, min: 1, help: 'fixed-rate latency run, seconds' },
+} satisfies Record<string, Knob>;
+
+type KnobName = keyof typeof KNOBS;
+
+export function usage(): string {
+  const lines = Object.entries(KNOBS).map(
+    ([flag, k]) => `  --${flag.padEnd(16)} ${k.env.padEnd(22)} ${String(k.def).padStart(6)}  ${k.help}`,
+  );
+  return [
+    'usage: npm run bench:events -- [--flag value]...   (flags win over environment variables)',
+    `  ${'flag'.padEnd(18)} ${'env'.padEnd(22)} ${'default'.padStart(6)}`,
+    ...lines,
+    '  server addresses: DATABASE_URL, KAFKA_BROKERS (see README)',
+  ].join('\n');
+}
+
+/** Reads flags, then BENCH_* variables, then defaults; throws with the offending name on a bad value. */
+export function loadConfig(argv: string[], env: Record<string, string | undefined>): BenchConfig {
+  const options = Object.fromEntries(Object.keys(KNOBS).map((name) => [name, { type: 'string' as const }]));
+  const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  const flags = values as Partial<Record<KnobName, string>>;
+  const num = (name: KnobName): number => {
+    const knob: Knob = KNOBS[name];
+    const raw = flags[name] ?? env[knob.env];
+    if (raw === undefined || raw === '') return knob.def;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < knob.min) {
+      throw new Error(`--${name} / ${knob.env} must be an integer ≥ ${knob.min}, got "${raw}"`);
+    }
+    return value;
+  };
+  const platform = parsePlatformEnv(env);
+  return {
+    events: num('events'),
+    warmup: num('warmup'),
+    phaseTimeoutMs: num('phase-timeout-s') * 1000,
+    connections: num('connections'),
+    partitions: num('partitions'),
+    keys: num('keys'),
+    payloadBytes: num('payload-bytes'),
+    batch: num('batch'),
+    inFlight: num('in-flight'),
+    halfLoadMs: num('half-load-s') * 1000,
+    databaseUrl: platform.DATABASE_URL,
+    kafkaBrokers: platform.KAFKA_BROKERS,
+  };
+}
+
+export function describeConfig(cfg: BenchConfig): string {
+  const db = new URL(cfg.databaseUrl);
+  if (db.password) db.password = '***';
+  return [
+    `events ${cfg.events} (+${cfg.warmup} warm-up) per measurement, each phase capped at ${cfg.phaseTimeoutMs / 1000} s`,
+    `payload ${cfg.payloadBytes} B over ${cfg.keys} keys; kafkajs: ${cfg.partitions} partitions, ` +
+      `batches of ${cfg.batch}, ${cfg.inFlight} in flight; pg: ${cfg.connections} connections`,
+    `latency run at half load: ${cfg.halfLoadMs / 1000} s`,
+    `PostgreSQL ${db.toString()}  Kafka ${cfg.kafkaBrokers.join(',')}`,
+  ].join('\n');
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import type { BenchConfig } from './config';
+import { makeEvent } from './event';
+import { rate, type RateResult } from './measure';
+
+/**
+ * Baseline (b): raw PostgreSQL transactions of the shape of a service write plus its outbox row,
+ * with plain `pg`: BEGIN; upsert one proposal; insert one outbox row; COMMIT. `connections`
+ * transactions in flight (closed loop). In a fresh schema, dropped afterwards.
+ */
+export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
+  const schema = `bench_events_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const pool = new Pool({ connectionString: cfg.databaseUrl, max: cfg.connections, application_name: 'bench-events' });
+  pool.on('error', (err) => console.warn(`  warning: idle PostgreSQL client: ${err.message}`));
+  const upsert =
+    `INSERT INTO ${schema}.proposals (id, payload, updated_at) VALUES ($1, $2, now()) ` +
+    `ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`;
+  const outbox = `INSERT INTO ${schema}.outbox (event_id, topic, partition_key, lane, payload) VALUES ($1, $2, $3, $4, $5)`;
+
+  const transaction = async (seq: number): Promise<void> => {
+    const event = makeEvent(seq, cfg.keys, cfg.payloadBytes);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(upsert, [event.key, event.dataJson]);
+      await client.query(outbox, [event.id, 'sanshe.bench.proposals', event.key, seq % cfg.partitions, event.json]);
+      await client.query('COMMIT');
+      client.release();
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release(true);
+      throw err;
+    }
+  };
+  /** Runs transactions [from, to) with `connections` in flight until the deadline; returns how many committed. */
+  const run = async (from: number, to: number, deadline: number): Promise<number> => {
+    let next = from;
+    let committed = 0;
+    const worker = async (): Promise<void> => {
+      while (next < to && performance.now() < deadline) {
+        await transaction(next++);
+        committed++;
+      }
+    };
+    await Promise.all(Array.from({ length: cfg.connections }, worker));
+    return committed;
+  };
+
+  try {
+    await pool.query(`CREATE SCHEMA ${schema}`);
+    await pool.query(
+      `CREATE TABLE ${schema}.proposals (id text PRIMARY KEY, payload jsonb NOT NULL, updated_at timestamptz NOT NULL)`,
+    );
+    await pool.query(`
+      CREATE TABLE ${schema}.outbox (
+        position      bigserial PRIMARY KEY,
+        event_id      text        NOT NULL UNIQUE,
+        topic         text        NOT NULL,
+        partition_key text        NOT NULL,
+        lane          smallint    NOT NULL,
+        payload       jsonb       NOT NULL,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        sent_at       timestamptz
+      )`);
+    const warm = await run(0, cfg.warmup, performance.now() + cfg.phaseTimeoutMs);
+
+    const t0 = performance.now();
+    const committed = await run(cfg.warmup, cfg.warmup + cfg.events, t0 + cfg.phaseTimeoutMs);
+    const t1 = performance.now();
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox`);
+    const stored = Number(rows[0]?.n ?? 0);
+    const setting = await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+    return rate(committed, t1 - t0, committed < cfg.events, [
+      `outbox rows ${stored} = ${warm} warm-up + ${committed} timed: ${stored === warm + committed ? 'ok' : 'MISMATCH'}`,
+      `synchronous_commit=${setting.rows[0]?.synchronous_commit ?? '?'}`,
+    ]);
+  } finally {
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch((err: unknown) => {
+      console.warn(`  warning: drop schema ${schema} failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    await pool.end();
+  }
+}

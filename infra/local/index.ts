@@ -1,0 +1,2 @@
+/** What tests and tools may use of infra/local: running the services as processes. */
+export * from './apps';

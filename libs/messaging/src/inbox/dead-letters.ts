@@ -1,0 +1,50 @@
+import type { Producer } from 'kafkajs';
+import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
+import type { IncomingMessage } from './inbox-processor';
+
+/**
+ * Puts a message a consumer cannot process on its dead-letter topic, unchanged, with why and where
+ * it came from in the headers. Retries until Kafka takes it: a dead letter is never dropped, because
+ * the offset is committed right after.
+ */
+export class DeadLetterPublisher {
+  constructor(
+    private readonly producer: Producer,
+    private readonly consumer: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  readonly topic = () => deadLetterTopic(this.consumer);
+
+  async publish(message: IncomingMessage, reason: string, attempts: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.producer.send({
+          topic: this.topic(),
+          acks: -1,
+          messages: [
+            {
+              key: message.key,
+              value: message.value,
+              headers: {
+                [DEAD_LETTER_HEADERS.error]: reason.slice(0, 4000),
+                [DEAD_LETTER_HEADERS.originalTopic]: message.topic,
+                [DEAD_LETTER_HEADERS.originalPartition]: String(message.partition),
+                [DEAD_LETTER_HEADERS.originalOffset]: message.offset,
+                [DEAD_LETTER_HEADERS.attempts]: String(attempts),
+                [DEAD_LETTER_HEADERS.consumer]: this.consumer,
+              },
+            },
+          ],
+        });
+        this.log(`dead-lettered ${message.topic}/${message.partition}@${message.offset}: ${reason}`);
+        return;
+      } catch (err) {
+        this.log(
+          `could not dead-letter ${message.topic}/${message.partition}@${message.offset} (try ${attempt}): ${String(err)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 5_000)));
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { EventPattern, type MicroserviceOptions, Transport } from '@nestjs/microservices';
+
+/**
+ * Options for `app.connectMicroservice(...)`: Nest's Kafka transport set up for the inbox —
+ * offsets committed by InboxService after each event's transaction (never automatically), the raw
+ * value kept so that the inbox validates it, partitions consumed in parallel so one slow key does not
+ * hold the others, and the group id exactly as given (Nest would add "-server").
+ */
+export function kafkaConsumerTransport(options: {
+  brokers: string[];
+  clientId: string;
+  groupId: string;
+  partitionsConsumedConcurrently?: number;
+}): MicroserviceOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: { clientId: options.clientId, brokers: options.brokers },
+      consumer: { groupId: options.groupId, allowAutoTopicCreation: true, retry: { retries: 10 } },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3 },
+      parser: { keepBinary: true },
+    },
+  };
+}
+
+/** Marks the method that receives every message of `topic` (hand each to InboxService.consume). */
+export const ConsumeTopic = (topic: string): MethodDecorator => EventPattern<string>(topic, Transport.KAFKA);

@@ -1,0 +1,153 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { HealthRegistry } from '@sanshe/nest-platform';
+import { DeadLetterPublisher } from './inbox/dead-letters';
+import { type EventHandlers, InboxProcessor, type InboxProcessorOptions, type Outcome } from './inbox/inbox-processor';
+import { KafkaConnection } from './kafka.module';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+import { OutboxWriter, type OutboxWriterOptions } from './outbox/outbox-writer';
+
+export interface MessagingOptions {
+  /** The service's schema, where its outbox and inbox tables are. */
+  schema: string;
+  /** CloudEvents `source` for what this service publishes, e.g. `sanshe/organization`. */
+  source: string;
+  relay?: Omit<OutboxRelayOptions, 'schema' | 'log'> & { enabled?: boolean };
+  topicFor?: OutboxWriterOptions['topicFor'];
+  /** Set when the service consumes: its consumer group, inbox name and dead-letter topic suffix. */
+  consumer?: Omit<InboxProcessorOptions, 'schema' | 'log'>;
+}
+
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+/** Stall threshold for /health: the relay has not finished a round in this long. */
+const RELAY_STALE_MS = 30_000;
+
+/** Runs the outbox relay for the app's lifetime and reports it on /health as "outbox". */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private readonly producer: Producer;
+  readonly relay: OutboxRelay;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    kafka: KafkaConnection,
+    health: HealthRegistry,
+  ) {
+    this.producer = kafka.createProducer();
+    this.relay = new OutboxRelay(dataSource, this.producer, {
+      ...options.relay,
+      schema: options.schema,
+      log: (message) => this.logger.warn(message),
+    });
+    health.register({ name: 'outbox', check: () => this.check() });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.relay?.enabled === false) return;
+    await this.producer.connect();
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.producer.disconnect();
+  }
+
+  private async check(): Promise<Record<string, unknown>> {
+    const [{ unsent, oldest }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS unsent, min(created_at) AS oldest FROM "${this.options.schema}".outbox WHERE sent_at IS NULL`,
+    )) as { unsent: number; oldest: Date | null }[];
+    const enabled = this.options.relay?.enabled !== false;
+    const lastRound = this.relay.lastSuccessAt;
+    if (enabled && (!lastRound || Date.now() - lastRound.getTime() > RELAY_STALE_MS)) {
+      throw new Error(
+        `relay has not completed a round since ${lastRound?.toISOString() ?? 'start-up'}; ${unsent} unsent`,
+      );
+    }
+    return { relay: enabled ? 'running' : 'disabled', unsent, oldestUnsent: oldest, published: this.relay.published };
+  }
+}
+
+/**
+ * The consuming side, for @EventPattern handlers on the Kafka transport:
+ *   @ConsumeTopic(contextTopic('organization'))
+ *   onOrganizationEvent(@Payload() _raw: Buffer, @Ctx() ctx: KafkaContext) {
+ *     return this.inbox.consume(ctx, { 'sanshe.organization.proposal.submitted.v1': (event, manager) => … });
+ *   }
+ * The offset is committed only after the inbox transaction (or the dead letter) is done.
+ */
+@Injectable()
+export class InboxService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Inbox');
+  private readonly producer: Producer;
+  private readonly connected: Promise<void>;
+  readonly processor: InboxProcessor;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    @Inject(getDataSourceToken()) dataSource: DataSource,
+    kafka: KafkaConnection,
+  ) {
+    if (!options.consumer) throw new Error('MessagingModule: set `consumer` to consume events');
+    this.producer = kafka.createProducer();
+    const log = (message: string) => this.logger.warn(message);
+    const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
+    this.processor = new InboxProcessor(dataSource, deadLetters, { ...options.consumer, schema: options.schema, log });
+    this.connected = this.producer.connect();
+  }
+
+  async consume(context: KafkaContext, handlers: EventHandlers): Promise<Outcome> {
+    const message = context.getMessage();
+    await this.connected;
+    const outcome = await this.processor.process(
+      {
+        topic: context.getTopic(),
+        partition: context.getPartition(),
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+      },
+      handlers,
+    );
+    const next = (BigInt(message.offset) + 1n).toString();
+    await context
+      .getConsumer()
+      .commitOffsets([{ topic: context.getTopic(), partition: context.getPartition(), offset: next }]);
+    return outcome;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const writer = {
+      provide: OutboxWriter,
+      useValue: new OutboxWriter({ schema: options.schema, source: options.source, topicFor: options.topicFor }),
+    };
+    const providers = [{ provide: MESSAGING_OPTIONS, useValue: options }, writer, OutboxRelayService];
+    const exported = [OutboxWriter, OutboxRelayService, ...(options.consumer ? [InboxService] : [])];
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: options.consumer ? [...providers, InboxService] : providers,
+      exports: exported,
+    };
+  }
+}

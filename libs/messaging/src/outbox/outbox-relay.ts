@@ -1,0 +1,177 @@
+import type { Producer } from 'kafkajs';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { DEFAULT_LANES, lockClassOf } from './lanes';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  lanes?: number;
+  /** How many lanes one relay claims per round, so that several relays share the work. */
+  lanesPerClaim?: number;
+  batchSize?: number;
+  /** How long to wait before looking again when the outbox had nothing (or less than a batch). */
+  idleDelayMs?: number;
+  /** Sent rows older than this are deleted. */
+  retentionMs?: number;
+  pruneIntervalMs?: number;
+  /** Test seam: runs after Kafka acknowledged a batch and before its rows are marked sent. */
+  afterPublish?: (positions: string[]) => Promise<void> | void;
+  log?: (message: string) => void;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  partition_key: string;
+  payload: string;
+}
+
+/**
+ * Publishes the outbox to Kafka in batches. Each round, in one transaction: claim some lanes with
+ * advisory locks, lock their oldest unsent rows (FOR UPDATE SKIP LOCKED), send them with the
+ * idempotent producer, wait for the acknowledgement, mark them sent, commit. A crash before the
+ * commit leaves the rows unsent: they are sent again (at-least-once), and consumers' inboxes absorb
+ * the duplicates. Framework-free; OutboxRelayService runs it inside Nest.
+ */
+export class OutboxRelay {
+  private readonly table: string;
+  private readonly lanes: number;
+  private readonly lanesPerClaim: number;
+  private readonly batchSize: number;
+  private readonly lockClass: number;
+  private running?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
+  private lastPrune = 0;
+  /** When the last round finished without error; /health reads it. */
+  lastSuccessAt?: Date;
+  published = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.table = `"${options.schema.replace(/"/g, '""')}".outbox`;
+    this.lanes = options.lanes ?? DEFAULT_LANES;
+    this.lanesPerClaim = Math.min(options.lanesPerClaim ?? Math.ceil(this.lanes / 2), this.lanes);
+    this.batchSize = options.batchSize ?? 500;
+    this.lockClass = lockClassOf(options.schema);
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.running ??= this.loop().finally(() => (this.running = undefined));
+  }
+
+  /** Finishes the round in flight (its batch is sent and marked, or rolled back), then resolves. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  /** Runs one round; returns how many events it published. */
+  async publishOnce(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const rows = await this.claim(runner);
+      if (rows.length > 0) {
+        await this.send(rows);
+        const positions = rows.map((r) => r.position);
+        await this.options.afterPublish?.(positions);
+        await runner.query(`UPDATE ${this.table} SET sent_at = now() WHERE position = ANY($1::bigint[])`, [positions]);
+      }
+      await runner.commitTransaction();
+      this.published += rows.length;
+      this.lastSuccessAt = new Date();
+      return rows.length;
+    } catch (err) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Deletes sent rows past the retention; returns how many. */
+  async prune(): Promise<number> {
+    const retentionSeconds = (this.options.retentionMs ?? 24 * 3600_000) / 1000;
+    const [, count] = (await this.dataSource.query(
+      `DELETE FROM ${this.table} WHERE sent_at < now() - make_interval(secs => $1)`,
+      [retentionSeconds],
+    )) as [unknown, number];
+    return count;
+  }
+
+  private async claim(runner: QueryRunner): Promise<OutboxRow[]> {
+    // Start at a random lane so that relays running together end up holding different lanes.
+    const offset = Math.floor(Math.random() * this.lanes);
+    const lanes = (await runner.query(
+      `SELECT lane FROM (SELECT (g + $1) % $2 AS lane FROM generate_series(0, $2 - 1) AS g) AS l
+       WHERE pg_try_advisory_xact_lock($3, lane) LIMIT $4`,
+      [offset, this.lanes, this.lockClass, this.lanesPerClaim],
+    )) as { lane: number }[];
+    if (lanes.length === 0) return [];
+    return (await runner.query(
+      `SELECT position, topic, partition_key, payload FROM ${this.table}
+       WHERE sent_at IS NULL AND lane = ANY($1::smallint[])
+       ORDER BY position LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [lanes.map((l) => l.lane), this.batchSize],
+    )) as OutboxRow[];
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const row of rows) {
+      const messages = byTopic.get(row.topic) ?? [];
+      // Structured CloudEvents over Kafka: the whole event is the value; the key is the aggregate id.
+      messages.push({
+        key: row.partition_key,
+        value: row.payload,
+        headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+      });
+      byTopic.set(row.topic, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let published = 0;
+      try {
+        published = await this.publishOnce();
+        failures = 0;
+        await this.pruneIfDue();
+      } catch (err) {
+        failures++;
+        this.options.log?.(
+          `outbox relay round failed (${failures} in a row): ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+      if (published < this.batchSize) {
+        const delay = failures ? Math.min(100 * 2 ** failures, 5_000) : (this.options.idleDelayMs ?? 20);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  private async pruneIfDue(): Promise<void> {
+    const interval = this.options.pruneIntervalMs ?? 60_000;
+    if (Date.now() - this.lastPrune < interval) return;
+    this.lastPrune = Date.now();
+    const pruned = await this.prune();
+    if (pruned) this.options.log?.(`outbox: pruned ${pruned} sent events`);
+  }
+}

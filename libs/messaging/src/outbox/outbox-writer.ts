@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+import {
+  contextTopic,
+  createEvent,
+  EVENT_CATALOG,
+  type EventDefinition,
+  type EventType,
+  type NewEvent,
+  type SansheEvent,
+  validateEvent,
+} from '@sanshe/contracts';
+import { DEFAULT_LANES, laneOf } from './lanes';
+
+export interface OutboxWriterOptions {
+  /** The service's schema (where its outbox table is). */
+  schema: string;
+  /** CloudEvents `source` of the events this service publishes, e.g. `sanshe/organization`. */
+  source: string;
+  lanes?: number;
+  /** Where each event goes; by default its context's topic (`sanshe.<context>.events`). Tests use their own. */
+  topicFor?: (event: SansheEvent, definition: EventDefinition) => string;
+}
+
+/**
+ * The only way a service publishes: the event is validated, then written in the caller's transaction.
+ * It reaches Kafka only if that transaction commits, and then at least once.
+ */
+export class OutboxWriter {
+  private readonly table: string;
+  private readonly lanes: number;
+
+  constructor(private readonly options: OutboxWriterOptions) {
+    this.table = `"${options.schema.replace(/"/g, '""')}".outbox`;
+    this.lanes = options.lanes ?? DEFAULT_LANES;
+  }
+
+  /** Builds the event (source filled in) and adds it. Throws EventValidationError, naming the field, for bad data. */
+  publish<T extends EventType>(manager: EntityManager, event: Omit<NewEvent<T>, 'source'>): Promise<SansheEvent<T>> {
+    const built = createEvent({ ...event, source: this.options.source } as NewEvent<T>);
+    return this.add(manager, built).then(() => built);
+  }
+
+  /**
+   * Adds a built event to the outbox in `manager`'s transaction. An event whose id is already there is
+   * not added twice (a retried command with a deterministic id); returns whether it was added.
+   */
+  async add(manager: EntityManager, event: SansheEvent): Promise<boolean> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('outbox.add must run inside the transaction that changes the state (manager.transaction(...))');
+    }
+    validateEvent(event);
+    const definition = EVENT_CATALOG.find((d) => d.type === event.type);
+    if (!definition || definition.context === 'portal') throw new Error(`a service cannot publish ${event.type}`);
+    const rows = (await manager.query(
+      `INSERT INTO ${this.table} (event_id, event_type, topic, partition_key, lane, payload)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
+      [
+        event.id,
+        event.type,
+        this.options.topicFor?.(event, definition) ?? contextTopic(definition.context),
+        event.subject,
+        laneOf(event.subject, this.lanes),
+        JSON.stringify(event),
+      ],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,173 @@
+import { Controller, type INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
+import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
+import { HealthModule } from '@sanshe/nest-platform';
+import { migrate, PostgresModule, serviceDataSourceOptions } from '@sanshe/persistence';
+import { parseTestEnv, uniqueName } from '@sanshe/testing';
+import {
+  ConsumeTopic,
+  CreateOutboxAndInbox1764201600000,
+  type EventHandler,
+  InboxService,
+  KafkaModule,
+  kafkaConsumerTransport,
+  MessagingModule,
+  OutboxWriter,
+  schemaOf,
+} from '../src';
+
+export const env = parseTestEnv(process.env);
+export const kafka = new Kafka({ clientId: 'messaging-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+
+/** What the test consumer does with each event: one row per applied event, in the order applied. */
+class CreateEffects1764201700000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `CREATE TABLE ${schemaOf(runner)}.effects (n bigserial PRIMARY KEY, event_id text NOT NULL, subject text NOT NULL, seq int NOT NULL)`,
+    );
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE ${schemaOf(runner)}.effects`);
+  }
+}
+
+/** A fresh schema with outbox, inbox and effects tables, and a topic of its own. */
+export async function messagingFixture(prefix: string) {
+  const schema = uniqueName(prefix).replace(/-/g, '_');
+  const topic = uniqueName(`${prefix}-events`);
+  const options = {
+    url: env.DATABASE_URL,
+    schema,
+    migrations: [CreateOutboxAndInbox1764201600000, CreateEffects1764201700000],
+  };
+  await migrate(options);
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  await admin.disconnect();
+  const dataSource = await new DataSource(serviceDataSourceOptions(options)).initialize();
+  const writer = new OutboxWriter({ schema, source: 'sanshe/organization', topicFor: () => topic });
+  return {
+    schema,
+    topic,
+    dataSource,
+    writer,
+    newDataSource: () => new DataSource(serviceDataSourceOptions({ ...options, poolSize: 4 })).initialize(),
+    effects: async () =>
+      (await dataSource.query(`SELECT event_id, subject, seq FROM "${schema}".effects ORDER BY n`)) as {
+        event_id: string;
+        subject: string;
+        seq: number;
+      }[],
+    unsent: async () =>
+      Number(
+        (
+          (await dataSource.query(`SELECT count(*) AS c FROM "${schema}".outbox WHERE sent_at IS NULL`)) as {
+            c: string;
+          }[]
+        )[0]!.c,
+      ),
+    async cleanup() {
+      await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** proposal.submitted for aggregate `subject`, carrying its sequence number in the title. */
+export function proposalEvent(
+  subject: string,
+  seq: number,
+): Omit<NewEvent<'sanshe.organization.proposal.submitted.v1'>, 'source'> {
+  return {
+    type: 'sanshe.organization.proposal.submitted.v1',
+    subject,
+    data: { ...proposalSubmitted.example, proposalId: subject, title: `#${seq}` },
+  };
+}
+
+export const seqOf = (event: SansheEvent<'sanshe.organization.proposal.submitted.v1'>) =>
+  Number(event.data.title.slice(1));
+
+/** A Nest app consuming `topic` through the Kafka transport and InboxService, recording effects. */
+export async function startConsumerApp(options: {
+  schema: string;
+  topic: string;
+  maxAttempts?: number;
+  /** Throw from here to make an event fail. */
+  beforeEffect?: (event: SansheEvent) => void;
+}): Promise<{ app: INestApplication; inbox: InboxService; groupId: string }> {
+  const groupId = uniqueName('consumer');
+  const applyProposal: EventHandler<'sanshe.organization.proposal.submitted.v1'> = async (event, manager) => {
+    options.beforeEffect?.(event);
+    await manager.query(`INSERT INTO "${options.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
+      event.id,
+      event.subject,
+      seqOf(event),
+    ]);
+  };
+
+  @Controller()
+  class ProposalConsumer {
+    constructor(private readonly inbox: InboxService) {}
+    @ConsumeTopic(options.topic)
+    onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
+      return this.inbox.consume(context, { 'sanshe.organization.proposal.submitted.v1': applyProposal } as {
+        [T in EventType]?: EventHandler<T>;
+      });
+    }
+  }
+
+  @Module({
+    imports: [
+      HealthModule,
+      PostgresModule.forRootAsync({ useFactory: () => ({ url: env.DATABASE_URL, schema: options.schema }) }),
+      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, brokers: env.KAFKA_BROKERS }) }),
+      MessagingModule.forRoot({
+        schema: options.schema,
+        source: 'sanshe/test',
+        relay: { enabled: false },
+        consumer: { consumer: groupId, maxAttempts: options.maxAttempts ?? 3, retryDelayMs: 100 },
+      }),
+    ],
+    controllers: [ProposalConsumer],
+  })
+  class ConsumerModule {}
+
+  const app = await NestFactory.create(ConsumerModule, { logger: ['error'] });
+  app.connectMicroservice(kafkaConsumerTransport({ brokers: env.KAFKA_BROKERS, clientId: groupId, groupId }));
+  await app.startAllMicroservices();
+  await app.init();
+  return { app, inbox: app.get(InboxService), groupId };
+}
+
+/** Reads a topic from the beginning until `count` messages arrived (or the time runs out). */
+export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('reader') });
+  const messages: KafkaMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${topic}: ${messages.length} of ${count} messages after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          messages.push(message);
+          if (messages.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}
