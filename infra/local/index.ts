@@ -1,2 +1,3 @@
 /** What tests and tools may use of infra/local: running the services as processes. */
 export * from './apps';
+export * from './migrate';

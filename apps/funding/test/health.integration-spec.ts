@@ -1,8 +1,14 @@
+import { migrate } from '@sanshe/persistence';
 import { loadServiceConfig } from '@sanshe/service-kit';
 import { describeServiceHealth } from '@sanshe/testing';
+import { migrations } from '../migrations';
 import { AppModule } from '../src/app.module';
 
-describeServiceHealth('funding', () => AppModule.forRoot(loadServiceConfig('funding', { ...process.env, PORT: '0' })), [
-  'postgres',
-  'kafka',
-]);
+const config = loadServiceConfig('funding', { ...process.env, PORT: '0' });
+
+describeServiceHealth(
+  'funding',
+  () => AppModule.forRoot(config),
+  ['postgres', 'kafka', 'outbox'],
+  () => migrate({ url: config.DATABASE_URL, schema: 'funding', migrations }),
+);

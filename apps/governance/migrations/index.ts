@@ -1,5 +1,4 @@
-/**
- * The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones.
- * None yet: decision policies and the outbox arrive with the governance and event-backbone issues.
- */
-export const migrations: Function[] = [];
+import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+
+/** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
+export const migrations: Function[] = [CreateOutboxAndInbox1764201600000];

@@ -1,9 +1,14 @@
+import { migrate } from '@sanshe/persistence';
 import { loadServiceConfig } from '@sanshe/service-kit';
 import { describeServiceHealth } from '@sanshe/testing';
+import { migrations } from '../migrations';
 import { AppModule } from '../src/app.module';
+
+const config = loadServiceConfig('governance', { ...process.env, PORT: '0' });
 
 describeServiceHealth(
   'governance',
-  () => AppModule.forRoot(loadServiceConfig('governance', { ...process.env, PORT: '0' })),
-  ['postgres', 'kafka', 'temporal'],
+  () => AppModule.forRoot(config),
+  ['postgres', 'kafka', 'outbox', 'temporal'],
+  () => migrate({ url: config.DATABASE_URL, schema: 'governance', migrations }),
 );

@@ -1,9 +1,14 @@
+import { migrate } from '@sanshe/persistence';
 import { loadServiceConfig } from '@sanshe/service-kit';
 import { describeServiceHealth } from '@sanshe/testing';
+import { migrations } from '../migrations';
 import { AppModule } from '../src/app.module';
+
+const config = loadServiceConfig('organization', { ...process.env, PORT: '0' });
 
 describeServiceHealth(
   'organization',
-  () => AppModule.forRoot(loadServiceConfig('organization', { ...process.env, PORT: '0' })),
-  ['postgres', 'kafka'],
+  () => AppModule.forRoot(config),
+  ['postgres', 'kafka', 'outbox'],
+  () => migrate({ url: config.DATABASE_URL, schema: 'organization', migrations }),
 );

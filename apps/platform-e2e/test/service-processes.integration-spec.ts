@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { SERVICE_NAMES } from '@sanshe/config';
-import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -13,6 +13,8 @@ async function freePort(): Promise<number> {
 /** The five services as `npm start` runs them: separate processes, from source, against the real servers. */
 describe('the five services as processes', () => {
   const apps: AppProcess[] = [];
+
+  beforeAll(() => migrateAll(), 60_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => stopApp(app, 5_000)));

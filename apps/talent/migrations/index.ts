@@ -1,5 +1,4 @@
-/**
- * The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones.
- * None yet: the first tables (outbox and inbox) arrive with the event backbone.
- */
-export const migrations: Function[] = [];
+import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+
+/** The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
+export const migrations: Function[] = [CreateOutboxAndInbox1764201600000];

@@ -1,8 +1,14 @@
+import { migrate } from '@sanshe/persistence';
 import { loadServiceConfig } from '@sanshe/service-kit';
 import { describeServiceHealth } from '@sanshe/testing';
+import { migrations } from '../migrations';
 import { AppModule } from '../src/app.module';
 
-describeServiceHealth('talent', () => AppModule.forRoot(loadServiceConfig('talent', { ...process.env, PORT: '0' })), [
-  'postgres',
-  'kafka',
-]);
+const config = loadServiceConfig('talent', { ...process.env, PORT: '0' });
+
+describeServiceHealth(
+  'talent',
+  () => AppModule.forRoot(config),
+  ['postgres', 'kafka', 'outbox'],
+  () => migrate({ url: config.DATABASE_URL, schema: 'talent', migrations }),
+);

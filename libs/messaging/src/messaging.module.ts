@@ -55,15 +55,35 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     health.register({ name: 'outbox', check: () => this.check() });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  private starting?: Promise<void>;
+  private stopping = false;
+
+  /** Does not wait for Kafka: the service boots and writes to its outbox while Kafka is away; /health says so. */
+  onApplicationBootstrap(): void {
     if (this.options.relay?.enabled === false) return;
-    await this.producer.connect();
-    this.relay.start();
+    this.starting = this.connectThenStart();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
     await this.relay.stop();
     await this.producer.disconnect();
+  }
+
+  private async connectThenStart(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.producer.connect();
+        this.relay.start();
+        return;
+      } catch (err) {
+        this.logger.warn(
+          `cannot reach Kafka yet (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
+      }
+    }
   }
 
   private async check(): Promise<Record<string, unknown>> {
@@ -93,7 +113,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 export class InboxService implements OnApplicationShutdown {
   private readonly logger = new Logger('Inbox');
   private readonly producer: Producer;
-  private readonly connected: Promise<void>;
+  /** The dead-letter producer connects on first use (Kafka may be away at boot). */
+  private connected?: Promise<void>;
   readonly processor: InboxProcessor;
 
   constructor(
@@ -106,11 +127,14 @@ export class InboxService implements OnApplicationShutdown {
     const log = (message: string) => this.logger.warn(message);
     const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
     this.processor = new InboxProcessor(dataSource, deadLetters, { ...options.consumer, schema: options.schema, log });
-    this.connected = this.producer.connect();
   }
 
   async consume(context: KafkaContext, handlers: EventHandlers): Promise<Outcome> {
     const message = context.getMessage();
+    this.connected ??= this.producer.connect().catch((err: unknown) => {
+      this.connected = undefined; // try again with the next message
+      throw err;
+    });
     await this.connected;
     const outcome = await this.processor.process(
       {

@@ -146,11 +146,17 @@ export async function startConsumerApp(options: {
 
 /** Reads a topic from the beginning until `count` messages arrived (or the time runs out). */
 export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+  // The topic may not exist yet (a dead-letter topic appears with its first message): create it, or subscribing fails.
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin
+    .createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true })
+    .finally(() => admin.disconnect());
   const consumer = kafka.consumer({ groupId: uniqueName('reader') });
   const messages: KafkaMessage[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
   try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`${topic}: ${messages.length} of ${count} messages after ${timeoutMs} ms`)),

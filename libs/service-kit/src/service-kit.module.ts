@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
-import { KafkaModule } from '@sanshe/messaging';
+import { KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
 import { SERVICE_CONFIG, type ServiceConfig } from './service-config';
@@ -13,7 +13,9 @@ export interface ServiceKitOptions {
 
 /**
  * What every Sanshe service stands on: its validated config (injectable as SERVICE_CONFIG),
- * /health, its own PostgreSQL schema (named after the service) and its Kafka connection.
+ * /health, its own PostgreSQL schema (named after the service), its Kafka connection, and the
+ * transactional outbox with its relay (inject OutboxWriter to publish). The service's migrations
+ * must include CreateOutboxAndInbox1764201600000.
  */
 @Module({})
 export class ServiceKitModule {
@@ -28,6 +30,7 @@ export class ServiceKitModule {
           useFactory: () => ({ url: config.DATABASE_URL, schema: config.service, entities, migrations }),
         }),
         KafkaModule.forRootAsync({ useFactory: () => ({ clientId: config.service, brokers: config.KAFKA_BROKERS }) }),
+        MessagingModule.forRoot({ schema: config.service, source: `sanshe/${config.service}` }),
       ],
       providers: [configProvider],
       exports: [configProvider],

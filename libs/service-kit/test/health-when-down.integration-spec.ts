@@ -1,5 +1,7 @@
 import { createServer } from 'node:net';
 import { Module } from '@nestjs/common';
+import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+import { migrate } from '@sanshe/persistence';
 import { startServiceUnderTest } from '@sanshe/testing';
 import { loadServiceConfig, ServiceKitModule } from '../src';
 
@@ -18,6 +20,7 @@ async function closedPort(): Promise<number> {
 describe('/health when a dependency is down', () => {
   it('answers 503 and names the dependency that is down, while the others stay up', async () => {
     const config = loadServiceConfig('talent', { ...process.env, KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` });
+    await migrate({ url: config.DATABASE_URL, schema: 'talent', migrations: [CreateOutboxAndInbox1764201600000] });
     const svc = await startServiceUnderTest('talent', {
       module: BareServiceModule,
       imports: [ServiceKitModule.forRoot({ config })],

@@ -5,8 +5,16 @@ import { startServiceUnderTest } from './service-under-test';
  * The test every service skeleton owes: its real module boots against the real servers and
  * `/health` answers 200 with each dependency reported up.
  */
-export function describeServiceHealth(service: string, appModule: () => DynamicModule, dependencies: string[]): void {
+export function describeServiceHealth(
+  service: string,
+  appModule: () => DynamicModule,
+  dependencies: string[],
+  /** Runs first, e.g. the service's migrations. */
+  prepare?: () => Promise<unknown>,
+): void {
   describe(`${service} service`, () => {
+    if (prepare) beforeAll(prepare);
+
     it(`boots and reports ${dependencies.join(', ')} up on /health`, async () => {
       const svc = await startServiceUnderTest(service, appModule());
       try {
