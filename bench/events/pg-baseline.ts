@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import type { BenchConfig } from './config';
-import { makeEvent } from './event';
+import { migrate } from '@sanshe/persistence';
+import { BENCH_EVENT_TYPE, makeEvent } from './event';
+import { BENCH_MIGRATIONS } from './pipeline-schema';
 import { rate, type RateResult } from './measure';
 
 /**
@@ -16,7 +18,7 @@ export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
   const upsert =
     `INSERT INTO ${schema}.proposals (id, payload, updated_at) VALUES ($1, $2, now()) ` +
     `ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`;
-  const outbox = `INSERT INTO ${schema}.outbox (event_id, topic, partition_key, lane, payload) VALUES ($1, $2, $3, $4, $5)`;
+  const outbox = `INSERT INTO ${schema}.outbox (event_id, event_type, topic, partition_key, lane, payload) VALUES ($1, $2, $3, $4, $5, $6)`;
 
   const transaction = async (seq: number): Promise<void> => {
     const event = makeEvent(seq, cfg.keys, cfg.payloadBytes);
@@ -24,7 +26,14 @@ export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
     try {
       await client.query('BEGIN');
       await client.query(upsert, [event.key, event.dataJson]);
-      await client.query(outbox, [event.id, 'sanshe.bench.proposals', event.key, seq % cfg.partitions, event.json]);
+      await client.query(outbox, [
+        event.id,
+        BENCH_EVENT_TYPE,
+        'sanshe.bench.proposals',
+        event.key,
+        seq % 16,
+        event.json,
+      ]);
       await client.query('COMMIT');
       client.release();
     } catch (err) {
@@ -48,21 +57,8 @@ export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
   };
 
   try {
-    await pool.query(`CREATE SCHEMA ${schema}`);
-    await pool.query(
-      `CREATE TABLE ${schema}.proposals (id text PRIMARY KEY, payload jsonb NOT NULL, updated_at timestamptz NOT NULL)`,
-    );
-    await pool.query(`
-      CREATE TABLE ${schema}.outbox (
-        position      bigserial PRIMARY KEY,
-        event_id      text        NOT NULL UNIQUE,
-        topic         text        NOT NULL,
-        partition_key text        NOT NULL,
-        lane          smallint    NOT NULL,
-        payload       jsonb       NOT NULL,
-        created_at    timestamptz NOT NULL DEFAULT now(),
-        sent_at       timestamptz
-      )`);
+    // The same tables as (c): a service's write table and libs/messaging's outbox and inbox.
+    await migrate({ url: cfg.databaseUrl, schema, migrations: BENCH_MIGRATIONS });
     const warm = await run(0, cfg.warmup, performance.now() + cfg.phaseTimeoutMs);
 
     const t0 = performance.now();

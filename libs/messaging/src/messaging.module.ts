@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { DeadLetterPublisher } from './inbox/dead-letters';
 import { type EventHandlers, InboxProcessor, type InboxProcessorOptions, type Outcome } from './inbox/inbox-processor';
+import { OffsetCommitter } from './inbox/offset-committer';
 import { KafkaConnection } from './kafka.module';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 import { OutboxWriter, type OutboxWriterOptions } from './outbox/outbox-writer';
@@ -107,12 +108,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
  *   onOrganizationEvent(@Payload() _raw: Buffer, @Ctx() ctx: KafkaContext) {
  *     return this.inbox.consume(ctx, { 'sanshe.organization.proposal.submitted.v1': (event, manager) => … });
  *   }
- * The offset is committed only after the inbox transaction (or the dead letter) is done.
+ * An offset is committed only after its event's inbox transaction (or dead letter) is done, in
+ * batches (OffsetCommitter): a crash in between redelivers events that the inbox then absorbs.
  */
 @Injectable()
 export class InboxService implements OnApplicationShutdown {
   private readonly logger = new Logger('Inbox');
   private readonly producer: Producer;
+  private readonly offsets = new OffsetCommitter((message) => this.logger.warn(message));
   /** The dead-letter producer connects on first use (Kafka may be away at boot). */
   private connected?: Promise<void>;
   readonly processor: InboxProcessor;
@@ -121,8 +124,13 @@ export class InboxService implements OnApplicationShutdown {
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
     @Inject(getDataSourceToken()) dataSource: DataSource,
     kafka: KafkaConnection,
+    health: HealthRegistry,
   ) {
     if (!options.consumer) throw new Error('MessagingModule: set `consumer` to consume events');
+    health.register({
+      name: 'inbox',
+      check: async () => ({ consumer: options.consumer?.consumer, ...this.processor.counts }),
+    });
     this.producer = kafka.createProducer();
     const log = (message: string) => this.logger.warn(message);
     const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
@@ -146,14 +154,13 @@ export class InboxService implements OnApplicationShutdown {
       },
       handlers,
     );
-    const next = (BigInt(message.offset) + 1n).toString();
-    await context
-      .getConsumer()
-      .commitOffsets([{ topic: context.getTopic(), partition: context.getPartition(), offset: next }]);
+    this.offsets.processed(context.getConsumer(), context.getTopic(), context.getPartition(), message.offset);
     return outcome;
   }
 
+  /** Nest closes the Kafka transport (in-flight messages finish) before this runs: commit what they did. */
   async onApplicationShutdown(): Promise<void> {
+    await this.offsets.flush();
     await this.producer.disconnect();
   }
 }

@@ -1,0 +1,17 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateOutboxAndInbox1764201600000, schemaOf } from '@sanshe/messaging';
+
+/** The service-side table both (b) and (c) write: one proposal row per aggregate. */
+export class CreateBenchProposals1764300000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `CREATE TABLE ${schemaOf(runner)}.proposals (id text PRIMARY KEY, payload jsonb NOT NULL, updated_at timestamptz NOT NULL)`,
+    );
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE ${schemaOf(runner)}.proposals`);
+  }
+}
+
+/** The exact tables of a Sanshe service: its own write table plus libs/messaging's outbox and inbox. */
+export const BENCH_MIGRATIONS = [CreateOutboxAndInbox1764201600000, CreateBenchProposals1764300000000];
