@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import { freePort } from '@sanshe/testing';
 import { InfraError } from './errors';
 import { assertPortFree, waitUntilReady } from './processes';
 
@@ -22,11 +23,7 @@ describe('assertPortFree', () => {
   });
 
   it('passes for a free port', async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const free = (probe.address() as { port: number }).port;
-    await new Promise((resolve) => probe.close(resolve));
-    await expect(assertPortFree('kafka', '127.0.0.1', free, 'KAFKA_BROKERS')).resolves.toBeUndefined();
+    await expect(assertPortFree('kafka', '127.0.0.1', await freePort(), 'KAFKA_BROKERS')).resolves.toBeUndefined();
   });
 });
 

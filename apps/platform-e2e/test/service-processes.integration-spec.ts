@@ -1,14 +1,6 @@
-import { createServer } from 'node:net';
 import { SERVICE_NAMES } from '@sanshe/config';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '@sanshe/testing';
 
 /** The five services as `npm start` runs them: separate processes, from source, against the real servers. */
 describe('the five services as processes', () => {

@@ -1,25 +1,15 @@
-import { createServer } from 'node:net';
 import { Module } from '@nestjs/common';
 import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
 import { migrate } from '@sanshe/persistence';
-import { startServiceUnderTest } from '@sanshe/testing';
+import { freePort, startServiceUnderTest } from '@sanshe/testing';
 import { loadServiceConfig, ServiceKitModule } from '../src';
 
 @Module({})
 class BareServiceModule {}
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('/health when a dependency is down', () => {
   it('answers 503 and names the dependency that is down, while the others stay up', async () => {
-    const config = loadServiceConfig('talent', { ...process.env, KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` });
+    const config = loadServiceConfig('talent', { ...process.env, KAFKA_BROKERS: `127.0.0.1:${await freePort()}` });
     await migrate({ url: config.DATABASE_URL, schema: 'talent', migrations: [CreateOutboxAndInbox1764201600000] });
     const svc = await startServiceUnderTest('talent', {
       module: BareServiceModule,

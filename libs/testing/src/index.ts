@@ -1,4 +1,5 @@
 export * from './polling';
+export * from './ports';
 export * from './service-health';
 export * from './service-under-test';
 export * from './test-env';
