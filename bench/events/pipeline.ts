@@ -1,22 +1,12 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Controller, type INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { proposalSubmitted } from '@sanshe/contracts';
-import {
-  ConsumeTopic,
-  createReliableProducer,
-  InboxService,
-  KafkaModule,
-  kafkaConsumerTransport,
-  MessagingModule,
-  OutboxRelay,
-  OutboxWriter,
-} from '@sanshe/messaging';
-import { HealthModule } from '@sanshe/nest-platform';
-import { migrate, PostgresModule, serviceDataSourceOptions } from '@sanshe/persistence';
+import { createReliableProducer, OutboxRelay, OutboxWriter } from '@sanshe/messaging';
+import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
 import type { BenchConfig } from './config';
 import { driveAtRate, LatencyRecorder, type RssSampler, waitUntil } from './measure';
 import { BENCH_MIGRATIONS } from './pipeline-schema';
@@ -32,15 +22,60 @@ export interface PipelineContext {
   rss: RssSampler;
 }
 
-/** Epoch milliseconds with sub-millisecond precision, comparable across this process. */
-const nowMs = () => performance.timeOrigin + performance.now();
+/** Epoch milliseconds with sub-millisecond precision, comparable across processes on this machine. */
+export const nowMs = () => performance.timeOrigin + performance.now();
+
+interface ConsumerReport {
+  count: number;
+  duplicates: number;
+  latenciesMs: number[];
+}
+
+/** Forks bench/events/pipeline-consumer.ts and resolves once its consumer is subscribed. */
+async function startConsumerProcess(
+  cfg: BenchConfig,
+  schema: string,
+  topic: string,
+  onReport: (report: ConsumerReport) => void,
+): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const child = fork(resolve(__dirname, 'pipeline-consumer.ts'), [], {
+    execArgv: ['-r', '@swc-node/register'],
+    env: {
+      ...process.env,
+      BENCH_CONSUMER: JSON.stringify({
+        schema,
+        topic,
+        databaseUrl: cfg.databaseUrl,
+        brokers: cfg.kafkaBrokers,
+        partitions: cfg.partitions,
+        connections: cfg.connections,
+      }),
+    },
+  });
+  const exited = once(child, 'exit');
+  await new Promise<void>((ready, fail) => {
+    child.on('message', (message: { ready?: true } & Partial<ConsumerReport>) => {
+      if (message.ready) ready();
+      else onReport(message as ConsumerReport);
+    });
+    child.once('exit', (code) => fail(new Error(`the consumer process exited with ${code} before it was ready`)));
+  });
+  return {
+    pid: child.pid ?? 0,
+    stop: async () => {
+      child.send('stop');
+      await exited;
+    },
+  };
+}
 
 /**
- * (c) The full pipeline, with the real libraries, in this process: writers commit a proposal row
- * and its event (OutboxWriter) in one transaction; an OutboxRelay publishes; a Nest app consumes
- * through the Kafka transport and InboxService (inbox row + read-model upsert per event).
+ * (c) The full pipeline, with the real libraries: in this process, writers commit a proposal row
+ * and its event (OutboxWriter) in one transaction and an OutboxRelay publishes; in a second process,
+ * as in production, a Nest app consumes through the Kafka transport and InboxService (inbox row +
+ * read-model upsert per event) and reports what it applied every 100 ms.
  */
-export async function runPipeline(cfg: BenchConfig, _ctx: PipelineContext): Promise<PipelineResult> {
+export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promise<PipelineResult> {
   const suffix = `${Date.now()}_${randomBytes(3).toString('hex')}`;
   const schema = `bench_pipeline_${suffix}`;
   const topic = `bench-pipeline-${suffix}`;
@@ -50,11 +85,13 @@ export async function runPipeline(cfg: BenchConfig, _ctx: PipelineContext): Prom
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: cfg.partitions }], waitForLeaders: true });
 
-  const consumed = { count: 0, latency: undefined as LatencyRecorder | undefined };
-  const consumer = await startConsumer(cfg, schema, topic, (sentAtMs) => {
-    consumed.count++;
-    consumed.latency?.record(nowMs() - sentAtMs);
+  const consumed = { count: 0, duplicates: 0, latency: undefined as LatencyRecorder | undefined };
+  const consumer = await startConsumerProcess(cfg, schema, topic, (report) => {
+    consumed.count = report.count;
+    consumed.duplicates = report.duplicates;
+    for (const ms of report.latenciesMs) consumed.latency?.record(ms);
   });
+  ctx.rss.addPid(consumer.pid);
   const writers = await new DataSource(serviceDataSourceOptions({ ...db, poolSize: cfg.connections })).initialize();
   const relaySource = await new DataSource(serviceDataSourceOptions({ ...db, poolSize: 2 })).initialize();
   const producer = createReliableProducer(
@@ -117,74 +154,16 @@ export async function runPipeline(cfg: BenchConfig, _ctx: PipelineContext): Prom
     await waitUntil(() => consumed.count - before >= drive.completed, performance.now() + cfg.phaseTimeoutMs);
     const { p50Ms, p99Ms, count } = consumed.latency.summary();
     console.log(
-      `  half load: ${count} events, ${drive.skipped} skipped, ${drive.failed} failed; duplicates absorbed ${consumer.inbox.processor.counts.duplicate}`,
+      `  half load: ${count} events, ${drive.skipped} skipped, ${drive.failed} failed; duplicates absorbed ${consumed.duplicates}`,
     );
     return { peakPerSec, latencyAtHalfLoad: { p50Ms, p99Ms } };
   } finally {
     await relay.stop();
     await producer.disconnect();
-    await consumer.app.close();
+    await consumer.stop();
     await writers.query(`DROP SCHEMA "${schema}" CASCADE`).catch(() => undefined);
     await Promise.all([writers.destroy(), relaySource.destroy()]);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
   }
-}
-
-async function startConsumer(
-  cfg: BenchConfig,
-  schema: string,
-  topic: string,
-  onApplied: (sentAtMs: number) => void,
-): Promise<{ app: INestApplication; inbox: InboxService }> {
-  const groupId = `bench-consumer-${schema}`;
-
-  @Controller()
-  class ProposalReadModel {
-    constructor(private readonly inbox: InboxService) {}
-    @ConsumeTopic(topic)
-    async onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
-      let sentAtMs = 0;
-      await this.inbox.consume(context, {
-        'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
-          sentAtMs = (event.data as { sentAtMs?: number }).sentAtMs ?? 0;
-          await manager.query(
-            `INSERT INTO "${schema}".proposals (id, payload, updated_at) VALUES ($1, $2, now())
-             ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`,
-            [`read-${event.subject}`, JSON.stringify(event.data)],
-          );
-        },
-      });
-      if (sentAtMs) onApplied(sentAtMs); // after the inbox transaction committed
-    }
-  }
-
-  @Module({
-    imports: [
-      HealthModule,
-      PostgresModule.forRootAsync({ useFactory: () => ({ url: cfg.databaseUrl, schema, poolSize: cfg.connections }) }),
-      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, brokers: cfg.kafkaBrokers }) }),
-      MessagingModule.forRoot({
-        schema,
-        source: 'sanshe/bench',
-        relay: { enabled: false },
-        consumer: { consumer: groupId },
-      }),
-    ],
-    controllers: [ProposalReadModel],
-  })
-  class BenchConsumerModule {}
-
-  const app = await NestFactory.create(BenchConsumerModule, { logger: ['error'] });
-  app.connectMicroservice(
-    kafkaConsumerTransport({
-      brokers: cfg.kafkaBrokers,
-      clientId: groupId,
-      groupId,
-      partitionsConsumedConcurrently: cfg.partitions,
-    }),
-  );
-  await app.startAllMicroservices();
-  await app.init();
-  return { app, inbox: app.get(InboxService) };
 }
