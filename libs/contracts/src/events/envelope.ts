@@ -69,7 +69,11 @@ export function createEvent<T extends EventType>(init: NewEvent<T>): SansheEvent
 
 /** Checks an incoming value (already JSON-parsed) is a Sanshe event of a known type with valid data. */
 export function validateEvent(value: unknown): SansheEvent {
-  const envelope = validateEnvelope(value);
+  return checkEventData(validateEnvelope(value));
+}
+
+/** The second half of validateEvent, for a caller that already checked the envelope: known type, valid data. */
+export function checkEventData(envelope: { type: string; data: unknown }): SansheEvent {
   const definition = EVENT_CATALOG.find((d) => d.type === envelope.type);
   if (!definition)
     throw new EventValidationError(envelope.type, [

@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  checkEventData,
   type EventType,
   EventValidationError,
   type SansheEvent,
   validateEnvelope,
-  validateEvent,
 } from '@sanshe/contracts';
 import type { DeadLetterPublisher } from './dead-letters';
 
@@ -72,7 +72,7 @@ export class InboxProcessor {
       // Ignore types this consumer does not handle, known or not (a v2 published beside v1, say).
       handler = handlers[envelope.type as EventType] as EventHandler | undefined;
       if (!handler) return 'ignored';
-      event = validateEvent(envelope);
+      event = checkEventData(envelope);
     } catch (err) {
       const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${(err as Error).message}`;
       await this.deadLetters.publish(message, reason, 1);

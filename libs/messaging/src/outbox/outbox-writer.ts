@@ -36,19 +36,23 @@ export class OutboxWriter {
 
   /** Builds the event (source filled in) and adds it. Throws EventValidationError, naming the field, for bad data. */
   publish<T extends EventType>(manager: EntityManager, event: Omit<NewEvent<T>, 'source'>): Promise<SansheEvent<T>> {
-    const built = createEvent({ ...event, source: this.options.source } as NewEvent<T>);
-    return this.add(manager, built).then(() => built);
+    const built = createEvent({ ...event, source: this.options.source } as NewEvent<T>); // validates
+    return this.insert(manager, built).then(() => built);
   }
 
   /**
    * Adds a built event to the outbox in `manager`'s transaction. An event whose id is already there is
    * not added twice (a retried command with a deterministic id); returns whether it was added.
    */
-  async add(manager: EntityManager, event: SansheEvent): Promise<boolean> {
+  add(manager: EntityManager, event: SansheEvent): Promise<boolean> {
+    validateEvent(event);
+    return this.insert(manager, event);
+  }
+
+  private async insert(manager: EntityManager, event: SansheEvent): Promise<boolean> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('outbox.add must run inside the transaction that changes the state (manager.transaction(...))');
     }
-    validateEvent(event);
     const definition = EVENT_CATALOG.find((d) => d.type === event.type);
     if (!definition || definition.context === 'portal') throw new Error(`a service cannot publish ${event.type}`);
     const rows = (await manager.query(
