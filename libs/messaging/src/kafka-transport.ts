@@ -4,7 +4,9 @@ import { EventPattern, type MicroserviceOptions, Transport } from '@nestjs/micro
  * Options for `app.connectMicroservice(...)`: Nest's Kafka transport set up for the inbox —
  * offsets committed by InboxService after each event's transaction (never automatically), the raw
  * value kept so that the inbox validates it, partitions consumed in parallel so one slow key does not
- * hold the others, and the group id exactly as given (Nest would add "-server").
+ * hold the others, and the group id exactly as given (Nest would add "-server"). Fetches wait at
+ * most 1 s for data (kafkajs: 5 s): disconnecting waits for the current fetch, and on shutdown
+ * InboxService pauses every topic, which makes kafkajs sleep that long instead of fetching.
  */
 export function kafkaConsumerTransport(options: {
   brokers: string[];
@@ -17,7 +19,12 @@ export function kafkaConsumerTransport(options: {
     options: {
       postfixId: '',
       client: { clientId: options.clientId, brokers: options.brokers },
-      consumer: { groupId: options.groupId, allowAutoTopicCreation: true, retry: { retries: 10 } },
+      consumer: {
+        groupId: options.groupId,
+        allowAutoTopicCreation: true,
+        retry: { retries: 10 },
+        maxWaitTimeInMs: 1_000,
+      },
       subscribe: { fromBeginning: true },
       run: { autoCommit: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3 },
       parser: { keepBinary: true },

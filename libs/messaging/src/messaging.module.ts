@@ -1,4 +1,5 @@
 import {
+  type BeforeApplicationShutdown,
   type DynamicModule,
   Inject,
   Injectable,
@@ -9,7 +10,7 @@ import {
 } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Producer } from 'kafkajs';
+import type { Consumer, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { DeadLetterPublisher } from './inbox/dead-letters';
@@ -19,6 +20,16 @@ import { KafkaConnection } from './kafka.module';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 import { OutboxWriter, type OutboxWriterOptions } from './outbox/outbox-writer';
 
+/** The consuming side's options: the processor's, plus how offsets are committed. */
+export interface InboxOptions extends Omit<InboxProcessorOptions, 'schema' | 'log'> {
+  /** Offsets are committed at most this long after their event is applied (100 ms by default)… */
+  commitIntervalMs?: number;
+  /** …or as soon as this many messages wait for a commit (500 by default). */
+  commitMaxPending?: number;
+  /** On shutdown, how long to wait for in-flight messages before committing anyway (10 s by default). */
+  drainTimeoutMs?: number;
+}
+
 export interface MessagingOptions {
   /** The service's schema, where its outbox and inbox tables are. */
   schema: string;
@@ -27,7 +38,7 @@ export interface MessagingOptions {
   relay?: Omit<OutboxRelayOptions, 'schema' | 'log'> & { enabled?: boolean };
   topicFor?: OutboxWriterOptions['topicFor'];
   /** Set when the service consumes: its consumer group, inbox name and dead-letter topic suffix. */
-  consumer?: Omit<InboxProcessorOptions, 'schema' | 'log'>;
+  consumer?: InboxOptions;
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -110,12 +121,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
  *   }
  * An offset is committed only after its event's inbox transaction (or dead letter) is done, in
  * batches (OffsetCommitter): a crash in between redelivers events that the inbox then absorbs.
+ * Shutdown is "finish in-flight messages, commit, then disconnect": see beforeApplicationShutdown.
  */
 @Injectable()
-export class InboxService implements OnApplicationShutdown {
+export class InboxService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Inbox');
   private readonly producer: Producer;
-  private readonly offsets = new OffsetCommitter((message) => this.logger.warn(message));
+  private readonly offsets: OffsetCommitter;
+  private readonly drainTimeoutMs: number;
+  /** The consumers (Nest's Kafka transport) that delivered to us, and their topics: what to pause on shutdown. */
+  private readonly topics = new Map<Consumer, Set<string>>();
+  private inFlight = 0;
+  private onIdle?: () => void;
+  private draining = false;
   /** The dead-letter producer connects on first use (Kafka may be away at boot). */
   private connected?: Promise<void>;
   readonly processor: InboxProcessor;
@@ -133,35 +151,74 @@ export class InboxService implements OnApplicationShutdown {
     });
     this.producer = kafka.createProducer();
     const log = (message: string) => this.logger.warn(message);
+    const { commitIntervalMs, commitMaxPending, drainTimeoutMs = 10_000, ...processorOptions } = options.consumer;
+    this.offsets = new OffsetCommitter(log, commitIntervalMs, commitMaxPending);
+    this.drainTimeoutMs = drainTimeoutMs;
     const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
-    this.processor = new InboxProcessor(dataSource, deadLetters, { ...options.consumer, schema: options.schema, log });
+    this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema: options.schema, log });
   }
 
   async consume(context: KafkaContext, handlers: EventHandlers): Promise<Outcome> {
     const message = context.getMessage();
-    this.connected ??= this.producer.connect().catch((err: unknown) => {
-      this.connected = undefined; // try again with the next message
-      throw err;
-    });
-    await this.connected;
-    const outcome = await this.processor.process(
-      {
-        topic: context.getTopic(),
-        partition: context.getPartition(),
-        offset: message.offset,
-        key: message.key,
-        value: message.value,
-      },
-      handlers,
-    );
-    this.offsets.processed(context.getConsumer(), context.getTopic(), context.getPartition(), message.offset);
-    return outcome;
+    const [consumer, topic] = [context.getConsumer(), context.getTopic()];
+    if (!this.topics.get(consumer)?.add(topic)) this.topics.set(consumer, new Set([topic]));
+    if (this.draining) this.pause(consumer, [topic]); // a topic first heard of during the drain
+    this.inFlight++;
+    try {
+      this.connected ??= this.producer.connect().catch((err: unknown) => {
+        this.connected = undefined; // try again with the next message
+        throw err;
+      });
+      await this.connected;
+      const outcome = await this.processor.process(
+        { topic, partition: context.getPartition(), offset: message.offset, key: message.key, value: message.value },
+        handlers,
+      );
+      this.offsets.processed(consumer, topic, context.getPartition(), message.offset);
+      return outcome;
+    } finally {
+      if (--this.inFlight === 0) this.onIdle?.();
+    }
   }
 
-  /** Nest closes the Kafka transport (in-flight messages finish) before this runs: commit what they did. */
+  /**
+   * Nest runs this before it closes the Kafka transport (NestApplication.dispose), which disconnects
+   * the consumer: kafkajs silently drops a commit once the consumer has begun stopping, so
+   * onApplicationShutdown is too late to commit. Here the consumer still runs: pause every topic,
+   * let the in-flight messages finish, commit. Nest then disconnects.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.draining = true;
+    for (const [consumer, topics] of this.topics) this.pause(consumer, [...topics]);
+    if (this.inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        new Promise<true>((resolve) => (this.onIdle = () => resolve(true))),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.drainTimeoutMs))),
+      ]);
+      clearTimeout(timer);
+      if (!drained)
+        this.logger.warn(
+          `${this.inFlight} message(s) still in flight after ${this.drainTimeoutMs} ms: committing without them; ` +
+            'they are redelivered after the restart and the inbox absorbs any that were applied',
+        );
+    }
+    await this.offsets.flush();
+  }
+
+  /** Normally nothing is left to commit here; what is (a drain that timed out) is redelivered. */
   async onApplicationShutdown(): Promise<void> {
     await this.offsets.flush();
     await this.producer.disconnect();
+  }
+
+  /** Fetch no more from these topics. The messages already handed to us still arrive and finish. */
+  private pause(consumer: Consumer, topics: string[]): void {
+    try {
+      consumer.pause(topics.map((topic) => ({ topic })));
+    } catch (err) {
+      this.logger.warn(`could not pause ${topics.join(', ')}: ${String(err)}`); // e.g. the consumer crashed
+    }
   }
 }
 

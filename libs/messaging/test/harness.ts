@@ -11,6 +11,7 @@ import {
   ConsumeTopic,
   CreateOutboxAndInbox1764201600000,
   type EventHandler,
+  type InboxOptions,
   InboxService,
   KafkaModule,
   kafkaConsumerTransport,
@@ -97,12 +98,14 @@ export async function startConsumerApp(options: {
   schema: string;
   topic: string;
   maxAttempts?: number;
-  /** Throw from here to make an event fail. */
-  beforeEffect?: (event: SansheEvent) => void;
+  /** Throw from here to make an event fail; return a promise to make it slow. */
+  beforeEffect?: (event: SansheEvent) => void | Promise<void>;
+  /** More inbox options (offset commit batching, drain timeout). */
+  consumer?: Partial<InboxOptions>;
 }): Promise<{ app: INestApplication; inbox: InboxService; groupId: string }> {
   const groupId = uniqueName('consumer');
   const applyProposal: EventHandler<'sanshe.organization.proposal.submitted.v1'> = async (event, manager) => {
-    options.beforeEffect?.(event);
+    await options.beforeEffect?.(event);
     await manager.query(`INSERT INTO "${options.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
       event.id,
       event.subject,
@@ -130,7 +133,7 @@ export async function startConsumerApp(options: {
         schema: options.schema,
         source: 'sanshe/test',
         relay: { enabled: false },
-        consumer: { consumer: groupId, maxAttempts: options.maxAttempts ?? 3, retryDelayMs: 100 },
+        consumer: { consumer: groupId, maxAttempts: options.maxAttempts ?? 3, retryDelayMs: 100, ...options.consumer },
       }),
     ],
     controllers: [ProposalConsumer],
