@@ -5,3 +5,4 @@ export * from './events/event-definition';
 export * from './events/topics';
 export * from './events/validation';
 export * from './temporal/search-attributes';
+export * from './governance/decision-policy';

@@ -49,6 +49,8 @@ describe('the AsyncAPI document', () => {
     const withCommand = buildAsyncApi([...EVENT_CATALOG, command]) as unknown as Json;
     expect(await errorsOf(withCommand)).toEqual([]);
     expect(withCommand.operations.receivePortalCommands.messages).toEqual([
+      { $ref: '#/channels/portalCommands/messages/PortalDecisionVoteCastV1' },
+      { $ref: '#/channels/portalCommands/messages/PortalDecisionArbitratedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalProgramOpenRequestedV1' },
     ]);
     expect(exampleEvent(command)).toMatchObject({ source: 'portal/xuhui-civil-affairs', subject: 'prog-2026-01' });
@@ -63,7 +65,15 @@ describe('the AsyncAPI document', () => {
 
   it('has a channel per context topic with events, the portal commands and the dead letters', () => {
     const addresses = Object.values(document.channels as Json).map((c: Json) => c.address as string);
-    expect(addresses).toEqual(['sanshe.organization.events', PORTAL_COMMANDS_ADDRESS, 'sanshe.dlq.{consumerGroup}']);
+    expect(addresses).toEqual([
+      'sanshe.community.events',
+      'sanshe.organization.events',
+      'sanshe.talent.events',
+      'sanshe.funding.events',
+      'sanshe.governance.events',
+      PORTAL_COMMANDS_ADDRESS,
+      'sanshe.dlq.{consumerGroup}',
+    ]);
     expect(portalCommandsTopic('xuhui-civil-affairs')).toBe(
       PORTAL_COMMANDS_ADDRESS.replace('{portalId}', 'xuhui-civil-affairs'),
     );

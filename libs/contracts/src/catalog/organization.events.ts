@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { CommunityCode, Id, MoneyFen } from './common';
+import { defineVoteCast } from './decision';
 
 export const proposalSubmitted = defineEvent('sanshe.organization.proposal.submitted.v1', {
   description:
-    'A social organization submitted an activity proposal to a community. Opens a multi-party decision in governance.',
+    'A social organization submitted an activity proposal to a community. Opens a multi-party decision in ' +
+    'governance: kind activity-proposal, decisionId `decision/activity-proposal/<proposalId>`, proposer ' +
+    '`organization:<organizationId>` (recused from voting on it). Subject: the proposalId.',
   data: Type.Object(
     {
       proposalId: Id,
@@ -25,3 +28,50 @@ export const proposalSubmitted = defineEvent('sanshe.organization.proposal.submi
     requestedFunding: { amountFen: 4_800_000, currency: 'CNY' },
   },
 });
+
+export const proposalAmended = defineEvent('sanshe.organization.proposal.amended.v1', {
+  description:
+    'The social organization revised a proposal it submitted, usually in answer to an objection during the ' +
+    'deliberation window. Amends the open decision `decision/activity-proposal/<proposalId>`: governance opens ' +
+    'a new voting round in which every party votes again (sanshe.governance.decision.round-opened.v1), or ' +
+    'refuses the amendment (not the proposer, no deliberation open, amendment limit reached) with ' +
+    'sanshe.governance.decision.vote-rejected.v1. Subject: the proposalId.',
+  data: Type.Object(
+    {
+      proposalId: Id,
+      organizationId: Id,
+      communityCode: CommunityCode,
+      /** What changed, for the other parties and the audit trail. */
+      revision: Type.String({ minLength: 1, maxLength: 2000 }),
+      /** The new title, when it changed. */
+      title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      /** The new summary, when it changed. */
+      summary: Type.Optional(Type.String({ maxLength: 4000 })),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    proposalId: 'prop-2026-0001',
+    organizationId: 'org-xinhua-elderly-care',
+    communityCode: '310104-005-001',
+    revision: '按居委会意见，午餐地点由活动室改为社区食堂，并补充了食品安全责任人和预算明细。',
+    summary:
+      'Weekly lunch in the community canteen and home visits for residents over 75; a named food-safety officer and an itemised budget are attached.',
+  },
+});
+
+export const organizationDecisionVoteCast = defineVoteCast(
+  'organization',
+  'A social organization (party `organization:<organizationId>`), through the organization service,',
+  {
+    decisionId: 'decision/data-access/dar-2026-0012',
+    partyId: 'organization:org-tianlin-youth-work',
+    castBy: 'organization:org-tianlin-youth-work',
+    choice: 'object',
+    reason: {
+      code: 'consent-missing',
+      text: '申请的数据包含未成年人信息，但未说明如何取得监护人同意，请补充后再表决。',
+    },
+    round: 1,
+  },
+);

@@ -5,7 +5,10 @@ import { EventValidationError, validateData, validateEnvelope } from './validati
 
 type Catalog = (typeof EVENT_CATALOG)[number];
 export type EventType = Catalog['type'];
-export type EventData<T extends EventType> = Static<Extract<Catalog, { type: T }>['data']>;
+/** The TypeScript type of each event type's `data`, derived from its schema. */
+type DataByType = { [D in Catalog as D['type']]: Static<D['data']> };
+/** Indexed access (rather than Extract) keeps SansheEvent<T> covariant: SansheEvent<'a'> is a SansheEvent. */
+export type EventData<T extends EventType> = DataByType[T];
 
 /** A CloudEvents 1.0 event (JSON format) as Sanshe publishes it. */
 export interface SansheEvent<T extends EventType = EventType> {
@@ -49,7 +52,7 @@ export function createEvent<T extends EventType>(init: NewEvent<T>): SansheEvent
   }
   let event: SansheEvent<T>;
   try {
-    event = new CloudEvent({
+    event = new CloudEvent<unknown>({
       id: init.id,
       source: init.source,
       type: init.type,
@@ -64,7 +67,8 @@ export function createEvent<T extends EventType>(init: NewEvent<T>): SansheEvent
   } catch (err) {
     throw EventValidationError.fromCloudEvents(init.type, err);
   }
-  return validateEvent(event) as SansheEvent<T>;
+  validateEvent(event); // the same object, checked against the envelope and its type's schema
+  return event;
 }
 
 /** Checks an incoming value (already JSON-parsed) is a Sanshe event of a known type with valid data. */

@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../events/event-definition';
+import { DecisionOutcome, PartyId } from '../governance/decision-policy';
+import { DecisionId, defineVoteCast } from './decision';
+
+export const portalDecisionVoteCast = defineVoteCast(
+  'portal',
+  'A government portal that holds a seat in the decision (party `portal:<portalId>`, e.g. a street office),',
+  {
+    decisionId: 'decision/grant-award/grant-2026-0007',
+    partyId: 'portal:xuhui-civil-affairs',
+    castBy: 'portal:xuhui-civil-affairs',
+    choice: 'approve',
+    round: 1,
+  },
+);
+
+export const portalDecisionArbitrated = defineEvent('sanshe.portal.decision.arbitrated.v1', {
+  description:
+    "A government portal, as the policy's arbiter at the decision's current escalation level, ruled on an " +
+    'escalated decision (a tie, or no quorum once every deadline passed). Sent on its own ' +
+    '`sanshe.portal.<portalId>.commands` topic. castBy is the authenticated identity that sent it, as asserted ' +
+    'by the portal gateway, and must be the arbiter itself. Governance decides the decision with this result ' +
+    '(sanshe.governance.decision.decided.v1, decidedBy arbiter), or refuses the ruling (not escalated, not the ' +
+    'arbiter, already decided) with sanshe.governance.decision.vote-rejected.v1. Subject: the decisionId.',
+  data: Type.Object(
+    {
+      decisionId: DecisionId,
+      /** The arbiter of the current escalation level, e.g. `portal:xuhui-civil-affairs`. */
+      arbiterId: PartyId,
+      castBy: PartyId,
+      result: DecisionOutcome,
+      /** Why, for the parties and the audit trail. */
+      reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    decisionId: 'decision/activity-proposal/prop-2026-0001',
+    arbiterId: 'portal:xuhui-civil-affairs',
+    castBy: 'portal:xuhui-civil-affairs',
+    result: 'approved',
+    reason: '修改后的方案已落实食品安全责任人，预算符合区级标准；居委会与社会组织票数相持，经区民政局裁定予以通过。',
+  },
+});
