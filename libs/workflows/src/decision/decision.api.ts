@@ -1,0 +1,103 @@
+import type { DecisionPolicy } from '@sanshe/contracts';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DecisionEventToPublish } from './activities';
+import type { AuditRecord } from './domain/audit';
+import type {
+  AmendmentRequest,
+  ArbitrationRequest,
+  DecisionState,
+  Fact,
+  FinalOutcome,
+  Refusal,
+  Stage,
+  Tally,
+  VoteRequest,
+} from './domain/decision';
+
+/**
+ * The decision workflow's public surface, shared by the workflow and its callers (the Kafka bridge,
+ * tests, operators' tools). Plain definitions, safe to import on both sides of the sandbox.
+ */
+
+/** `decision/<kind>/<subject-id>`: one decision per subject, so a redelivered opening event finds it. */
+export const decisionWorkflowId = (kind: string, subjectId: string) => `decision/${kind}/${subjectId}`;
+
+export interface DecisionInput {
+  decisionId: string;
+  kind: string;
+  subjectId: string;
+  communityCode: string;
+  /** Party id of the proposer (recused from voting). */
+  proposerId: string;
+  title: string;
+  summary: string;
+  /** The policy version the decision runs under, pinned at start. */
+  policy: DecisionPolicy;
+  /** The event that opened it. */
+  openedBy: { eventId: string; type: string };
+  /** Continue as new once the history has this many events (default 2,000, or when the server suggests it). */
+  historyLimit?: number;
+  /** Set only by continue-as-new: the state and audit trail carried into the new run. */
+  carried?: CarriedState;
+}
+
+export interface CarriedState {
+  state: DecisionState;
+  audit: AuditRecord<AuditEntry>[];
+  /** Events recorded but not yet handed to the publish activity. */
+  unpublished: DecisionEventToPublish[];
+}
+
+/** What the audit trail records: the opening, each accepted vote/amendment/escalation, and the outcome. */
+export type AuditEntry =
+  { type: 'opened'; policyId: string; policyVersion: number; proposerId: string; openedBy: string } | Fact;
+
+export interface VoteReceipt {
+  accepted: true;
+  /** True when this repeated a vote already recorded: accepted, with no second effect. */
+  duplicate: boolean;
+  round: number;
+  stage: Stage;
+  tally: Tally;
+}
+
+export interface DecisionView {
+  decisionId: string;
+  kind: string;
+  subjectId: string;
+  communityCode: string;
+  title: string;
+  proposerId: string;
+  policy: { policyId: string; version: number; quorum: number };
+  stage: Stage;
+  round: number;
+  tally: Tally;
+  votes: {
+    partyId: string;
+    weight: number;
+    choice: string | null;
+    reason?: { code: string; text: string };
+    at?: string;
+    bySilence?: boolean;
+  }[];
+  pending: { partyId: string; deadline: string }[];
+  deliberationUntil: string | null;
+  escalation: { level: number; arbiterId: string; deadline: string } | null;
+  outcome: FinalOutcome | null;
+  audit: { length: number; headHash: string };
+}
+
+export const voteUpdate = defineUpdate<VoteReceipt, [VoteRequest]>('vote');
+export const amendUpdate = defineUpdate<{ round: number }, [AmendmentRequest]>('amend');
+export const arbitrateUpdate = defineUpdate<{ duplicate: boolean }, [ArbitrationRequest]>('arbitrate');
+/** The full tally, who is pending until when, and the audit head. */
+export const stateQuery = defineQuery<DecisionView>('state');
+/** The whole audit trail, for verification with findBrokenLink. */
+export const auditQuery = defineQuery<AuditRecord<AuditEntry>[]>('audit');
+
+/** The message of a refused update starts with `[code]`, so that callers can map it to a reason code. */
+export const refusalMessage = (refusal: Refusal) => `[${refusal.code}] ${refusal.message}`;
+export const parseRefusal = (message: string): Refusal | null => {
+  const match = /^\[([a-z-]+)\] (.*)$/s.exec(message);
+  return match ? ({ code: match[1], message: match[2] } as Refusal) : null;
+};

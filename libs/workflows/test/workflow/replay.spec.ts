@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from '../../src';
+import { HISTORIES_DIR } from './record-history';
+
+/**
+ * Replays the histories recorded from the time-skipping runs (committed in test/histories) against
+ * today's workflow code. A change that would make a running decision take a different path fails
+ * here with a non-determinism error: guard it with `patched()` (docs/workflows.md) instead.
+ */
+describe('DecisionWorkflow replays every committed history', () => {
+  const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));
+
+  it('has histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('replays them without non-determinism', async () => {
+    const histories = files.map((file) => ({
+      workflowId: file.replace(/\.json$/, ''),
+      history: JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')) as unknown,
+    }));
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
