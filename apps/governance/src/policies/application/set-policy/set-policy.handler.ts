@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DecisionPolicyInput, type FieldProblem } from '@sanshe/contracts';
+import { validatePolicy } from '@sanshe/workflows';
+import { PolicyInputInvalid, PolicyRulesBroken } from '../../domain/policy-errors';
+import { PolicyRepository } from '../../domain/policy-repository';
+import { decideVersion } from '../../domain/policy-versioning';
+import { schemaProblems } from '../schema-problems';
+import type { SetPolicyCommand, SetPolicyResult } from './set-policy.command';
+
+/** `GET /policies/resolve` shares the path segment of a policy id, so no policy may be called that. */
+const RESERVED_IDS = new Set(['resolve']);
+
+/**
+ * Sets a policy: the contract's schema first (which field is wrong), then the no-single-veto rules
+ * (which party breaks them), and only then a write. A refused policy changes nothing.
+ */
+@Injectable()
+export class SetPolicyHandler {
+  constructor(private readonly policies: PolicyRepository) {}
+
+  async execute({ policyId, body, createdBy }: SetPolicyCommand): Promise<SetPolicyResult> {
+    const problems = schemaProblems(DecisionPolicyInput, body);
+    if (problems.length === 0) problems.push(...idProblems(policyId, body as DecisionPolicyInput));
+    if (problems.length > 0) throw new PolicyInputInvalid(problems, `policy ${policyId}`);
+
+    const input = body as DecisionPolicyInput;
+    const violations = validatePolicy(input);
+    if (violations.length > 0) throw new PolicyRulesBroken(policyId, violations);
+
+    return this.policies.append(input, createdBy, (latest, scopeHolder) => decideVersion(input, latest, scopeHolder));
+  }
+}
+
+function idProblems(pathId: string, input: DecisionPolicyInput): FieldProblem[] {
+  if (input.policyId !== pathId) {
+    return [{ path: '/policyId', message: `must equal the policy id in the URL (${pathId}), not ${input.policyId}` }];
+  }
+  if (RESERVED_IDS.has(pathId)) return [{ path: '/policyId', message: `"${pathId}" is reserved` }];
+  return [];
+}

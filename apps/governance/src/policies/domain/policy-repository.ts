@@ -1,0 +1,39 @@
+import type { DecisionPolicyInput } from '@sanshe/contracts';
+import type { VersionDecision } from './policy-versioning';
+import type { StoredPolicy } from './stored-policy';
+
+export interface PolicyFilter {
+  decisionKind?: string;
+  /** undefined = any community; null = district-wide policies only. */
+  communityCode?: string | null;
+}
+
+/**
+ * The policy store (a port: the class doubles as its Nest injection token). Versions are append-only.
+ */
+export abstract class PolicyRepository {
+  /**
+   * What a new decision of `decisionKind` in `communityCode` uses: the latest version of the community's
+   * own policy, else of the district-wide one; null if neither exists. (Called when a decision opens,
+   * to pin the policy version it will run under.)
+   */
+  abstract resolve(decisionKind: string, communityCode: string | null): Promise<StoredPolicy | null>;
+
+  abstract latest(policyId: string): Promise<StoredPolicy | null>;
+
+  abstract version(policyId: string, version: number): Promise<StoredPolicy | null>;
+
+  /** The latest version of each policy that matches, ordered by policy id. */
+  abstract listLatest(filter: PolicyFilter): Promise<StoredPolicy[]>;
+
+  /**
+   * Reads the latest version of `input.policyId` and the other policy holding its scope while holding
+   * every concurrent writer of either off, lets `decide` choose, and stores a new version if it says so.
+   * So two concurrent changes get consecutive versions, and none is lost.
+   */
+  abstract append(
+    input: DecisionPolicyInput,
+    createdBy: string | null,
+    decide: (latest: StoredPolicy | null, scopeHolder: string | null) => VersionDecision,
+  ): Promise<{ stored: StoredPolicy; created: boolean }>;
+}

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DecisionPolicyInput } from '@sanshe/contracts';
+import { type PolicyFilter, PolicyRepository } from '../domain/policy-repository';
+import type { VersionDecision } from '../domain/policy-versioning';
+import type { StoredPolicy } from '../domain/stored-policy';
+
+interface PolicyRow {
+  version: number;
+  body: DecisionPolicyInput;
+  created_at: Date;
+  created_by: string | null;
+}
+
+const COLUMNS = 'version, body, created_at, created_by';
+
+const toStored = (row: PolicyRow): StoredPolicy => ({
+  policy: { ...row.body, version: row.version },
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+});
+
+/** decision_policy in governance's own schema (the data source's), in plain SQL like the outbox. */
+@Injectable()
+export class PostgresPolicyRepository extends PolicyRepository {
+  private readonly schema: string;
+  private readonly table: string;
+
+  constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {
+    super();
+    this.schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+    this.table = `"${this.schema.replace(/"/g, '""')}".decision_policy`;
+  }
+
+  async resolve(decisionKind: string, communityCode: string | null): Promise<StoredPolicy | null> {
+    // A scope has one policy (decideVersion), so "newest version" within the community's rows, or else
+    // within the district-wide rows, is that policy's latest. (`= NULL` matches nothing: district-wide only.)
+    const rows = await this.dataSource.query<PolicyRow[]>(
+      `SELECT ${COLUMNS} FROM ${this.table}
+        WHERE decision_kind = $1 AND (community_code = $2 OR community_code IS NULL)
+        ORDER BY community_code IS NULL, version DESC
+        LIMIT 1`,
+      [decisionKind, communityCode],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  latest(policyId: string): Promise<StoredPolicy | null> {
+    return this.latestIn(this.dataSource.manager, policyId);
+  }
+
+  async version(policyId: string, version: number): Promise<StoredPolicy | null> {
+    const rows = await this.dataSource.query<PolicyRow[]>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE policy_id = $1 AND version = $2`,
+      [policyId, version],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  async listLatest({ decisionKind, communityCode }: PolicyFilter): Promise<StoredPolicy[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (decisionKind !== undefined) where.push(`decision_kind = $${params.push(decisionKind)}`);
+    if (communityCode === null) where.push('community_code IS NULL');
+    else if (communityCode !== undefined) where.push(`community_code = $${params.push(communityCode)}`);
+    const rows = await this.dataSource.query<PolicyRow[]>(
+      `SELECT DISTINCT ON (policy_id) ${COLUMNS} FROM ${this.table}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY policy_id, version DESC`,
+      params,
+    );
+    return rows.map(toStored);
+  }
+
+  append(
+    input: DecisionPolicyInput,
+    createdBy: string | null,
+    decide: (latest: StoredPolicy | null, scopeHolder: string | null) => VersionDecision,
+  ): Promise<{ stored: StoredPolicy; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      // Writers of one policy id, and writers of one scope, take turns until commit. Advisory locks rather
+      // than SELECT … FOR UPDATE: before a policy's first version (or a scope's first policy) there is no
+      // row to lock. Always the id first, then the scope, so two writers cannot wait on each other.
+      await this.lock(manager, `policy:${input.policyId}`);
+      await this.lock(manager, `scope:${input.decisionKind}:${input.communityCode ?? '*'}`);
+      const latest = await this.latestIn(manager, input.policyId);
+      const decision = decide(latest, await this.scopeHolder(manager, input));
+      if (decision.kind === 'unchanged') return { stored: decision.latest, created: false };
+
+      const rows = await manager.query<PolicyRow[]>(
+        `INSERT INTO ${this.table} (policy_id, version, decision_kind, community_code, body, created_by)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+         RETURNING ${COLUMNS}`,
+        [input.policyId, decision.version, input.decisionKind, input.communityCode, JSON.stringify(input), createdBy],
+      );
+      const [row] = rows;
+      if (!row) throw new Error(`INSERT … RETURNING gave no row for policy ${input.policyId}`);
+      return { stored: toStored(row), created: true };
+    });
+  }
+
+  private async lock(manager: EntityManager, key: string): Promise<void> {
+    // Keyed by schema too, so that test schemas (and services sharing a server) never wait on each other.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.schema}:${key}`]);
+  }
+
+  private async latestIn(manager: EntityManager, policyId: string): Promise<StoredPolicy | null> {
+    const rows = await manager.query<PolicyRow[]>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE policy_id = $1 ORDER BY version DESC LIMIT 1`,
+      [policyId],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  private async scopeHolder(manager: EntityManager, input: DecisionPolicyInput): Promise<string | null> {
+    const rows = await manager.query<{ policy_id: string }[]>(
+      `SELECT policy_id FROM ${this.table}
+        WHERE decision_kind = $1 AND community_code IS NOT DISTINCT FROM $2 AND policy_id <> $3
+        LIMIT 1`,
+      [input.decisionKind, input.communityCode, input.policyId],
+    );
+    return rows[0]?.policy_id ?? null;
+  }
+}

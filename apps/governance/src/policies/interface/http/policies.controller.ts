@@ -1,0 +1,118 @@
+import { Body, Controller, Get, HttpStatus, Param, Put, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { DecisionPolicyInput } from '@sanshe/contracts';
+import { ReadPoliciesHandler } from '../../application/read-policies/read-policies.handler';
+import { SetPolicyHandler } from '../../application/set-policy/set-policy.handler';
+import type { StoredPolicy } from '../../domain/stored-policy';
+import { CONFLICT, INPUT_INVALID, NOT_FOUND, openApiSchema, PolicyView, RULES_BROKEN } from './openapi-schemas';
+import { PolicyErrorFilter } from './policy-error.filter';
+import { listQuery, resolveQuery, versionParam } from './policy-query';
+
+const VIEW = openApiSchema(PolicyView);
+const invalid = { description: 'A field or parameter is malformed; `problems` names each one', schema: INPUT_INVALID };
+const notFound = { description: 'Nothing matches; the message says what was looked for', schema: NOT_FOUND };
+const decisionKindQuery = { name: 'decisionKind', example: 'activity-proposal' };
+const communityQuery = {
+  name: 'communityCode',
+  required: false,
+  example: '310104-005-001',
+  description: 'Empty means district-wide (no community)',
+};
+
+const view = ({ policy, createdAt, createdBy }: StoredPolicy) => ({
+  ...policy,
+  createdAt: createdAt.toISOString(),
+  createdBy,
+});
+
+/** Decision policies as data: thin HTTP over the SetPolicy and ReadPolicies handlers. */
+@ApiTags('policies')
+@Controller('policies')
+@UseFilters(PolicyErrorFilter)
+export class PoliciesController {
+  constructor(
+    private readonly setPolicy: SetPolicyHandler,
+    private readonly read: ReadPoliciesHandler,
+  ) {}
+
+  // Declared before GET :policyId, which would otherwise take "resolve" for a policy id.
+  @Get('resolve')
+  @ApiOperation({
+    summary: 'The policy a new decision would use: the community’s own, else the district-wide default',
+  })
+  @ApiQuery({ ...decisionKindQuery, required: true })
+  @ApiQuery(communityQuery)
+  @ApiOkResponse({ schema: VIEW })
+  @ApiBadRequestResponse(invalid)
+  @ApiNotFoundResponse(notFound)
+  async resolve(@Query() query: Record<string, unknown>) {
+    const { decisionKind, communityCode } = resolveQuery(query);
+    return view(await this.read.resolve(decisionKind, communityCode));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The latest version of every policy, optionally of one decision kind and/or community' })
+  @ApiQuery({ ...decisionKindQuery, required: false })
+  @ApiQuery(communityQuery)
+  @ApiOkResponse({ schema: { type: 'array', items: VIEW } })
+  @ApiBadRequestResponse(invalid)
+  async list(@Query() query: Record<string, unknown>) {
+    return (await this.read.list(listQuery(query))).map(view);
+  }
+
+  @Put(':policyId')
+  @ApiOperation({
+    summary: 'Set a policy: stored as its next version (201), or, if unchanged, the latest version is returned (200)',
+    description:
+      'Refused, with nothing stored, when a field is malformed (400), when one party could block or approve ' +
+      'alone (422, naming the party), or when it would move the policy to another scope or give a scope a ' +
+      'second policy (409).',
+  })
+  @ApiParam({ name: 'policyId', example: 'activity-proposal.310104-005-001' })
+  @ApiBody({ schema: openApiSchema(DecisionPolicyInput) })
+  @ApiCreatedResponse({ description: 'A new version was stored', schema: VIEW })
+  @ApiOkResponse({ description: 'Same as the latest version: nothing new was stored', schema: VIEW })
+  @ApiBadRequestResponse(invalid)
+  @ApiUnprocessableEntityResponse({ description: 'Breaks the no-single-veto rules', schema: RULES_BROKEN })
+  @ApiConflictResponse({ description: 'Contradicts a stored policy', schema: CONFLICT })
+  async set(
+    @Param('policyId') policyId: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ) {
+    // No authenticated identity on the HTTP API yet: created_by stays empty rather than trusting a header.
+    const { stored, created } = await this.setPolicy.execute({ policyId, body, createdBy: null });
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return view(stored);
+  }
+
+  @Get(':policyId')
+  @ApiOperation({ summary: 'The latest version of a policy' })
+  @ApiOkResponse({ schema: VIEW })
+  @ApiNotFoundResponse(notFound)
+  async latest(@Param('policyId') policyId: string) {
+    return view(await this.read.latest(policyId));
+  }
+
+  @Get(':policyId/versions/:version')
+  @ApiOperation({ summary: 'One version of a policy, as decisions pinned to it see it' })
+  @ApiParam({ name: 'version', type: 'integer', example: 1 })
+  @ApiOkResponse({ schema: VIEW })
+  @ApiBadRequestResponse(invalid)
+  @ApiNotFoundResponse(notFound)
+  async version(@Param('policyId') policyId: string, @Param('version') version: string) {
+    return view(await this.read.version(policyId, versionParam(version)));
+  }
+}

@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import { DecisionPolicyInput } from '@sanshe/contracts';
+import { schemaProblems } from '../../application/schema-problems';
+import { PolicyInputInvalid } from '../../domain/policy-errors';
+import type { PolicyFilter } from '../../domain/policy-repository';
+
+// The contract's own field schemas, so a query is judged exactly like a policy body.
+const DecisionKind = DecisionPolicyInput.properties.decisionKind;
+const CommunityCode = DecisionPolicyInput.properties.communityCode.anyOf[0];
+const ResolveQuery = Type.Object({ decisionKind: DecisionKind, communityCode: Type.Optional(CommunityCode) });
+const ListQuery = Type.Object({
+  decisionKind: Type.Optional(DecisionKind),
+  communityCode: Type.Optional(CommunityCode),
+});
+
+/** `communityCode=` (empty) means "district-wide", which a query string cannot spell as null. */
+const communityOf = (value: unknown) => (value === '' ? null : (value as string | undefined));
+
+function check(schema: typeof ResolveQuery | typeof ListQuery, query: Record<string, unknown>) {
+  const given = { ...query, communityCode: query.communityCode === '' ? undefined : query.communityCode };
+  const problems = schemaProblems(schema, given, '/query');
+  if (problems.length > 0) throw new PolicyInputInvalid(problems, 'query');
+}
+
+/** `?decisionKind=&communityCode=`: without a community (or with it empty), the district-wide policy. */
+export function resolveQuery(query: Record<string, unknown>): { decisionKind: string; communityCode: string | null } {
+  check(ResolveQuery, query);
+  return { decisionKind: query.decisionKind as string, communityCode: communityOf(query.communityCode) ?? null };
+}
+
+/** Each filter is optional; `communityCode=` (empty) lists the district-wide policies. */
+export function listQuery(query: Record<string, unknown>): PolicyFilter {
+  check(ListQuery, query);
+  return { decisionKind: query.decisionKind as string | undefined, communityCode: communityOf(query.communityCode) };
+}
+
+export function versionParam(raw: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) {
+    throw new PolicyInputInvalid([{ path: '/params/version', message: 'must be a positive integer' }], 'version');
+  }
+  return Number(raw);
+}

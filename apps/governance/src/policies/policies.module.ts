@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ReadPoliciesHandler } from './application/read-policies/read-policies.handler';
+import { SetPolicyHandler } from './application/set-policy/set-policy.handler';
+import { PolicyRepository } from './domain/policy-repository';
+import { PostgresPolicyRepository } from './infrastructure/postgres-policy.repository';
+import { PoliciesController } from './interface/http/policies.controller';
+
+/**
+ * Decision policies as versioned data in governance's schema. Needs the app's TypeORM data source
+ * (ServiceKitModule provides it). Exports PolicyRepository, whose resolve() pins the policy of a
+ * decision when it opens.
+ */
+@Module({
+  controllers: [PoliciesController],
+  providers: [{ provide: PolicyRepository, useClass: PostgresPolicyRepository }, SetPolicyHandler, ReadPoliciesHandler],
+  exports: [PolicyRepository],
+})
+export class PoliciesModule {}

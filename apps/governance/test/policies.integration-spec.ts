@@ -1,0 +1,308 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DecisionPolicyInput } from '@sanshe/contracts';
+import { HealthModule } from '@sanshe/nest-platform';
+import { migrate, PostgresModule } from '@sanshe/persistence';
+import { loadServiceConfig } from '@sanshe/service-kit';
+import { type ServiceUnderTest, startServiceUnderTest, uniqueName } from '@sanshe/testing';
+import { validatePolicy } from '@sanshe/workflows';
+import { migrations } from '../migrations';
+import {
+  DISTRICT_DEFAULT_POLICIES,
+  DISTRICT_DEFAULTS_CREATED_BY,
+} from '../migrations/1795737600001-seed-district-default-policies';
+import { schemaProblems } from '../src/policies/application/schema-problems';
+import { PoliciesModule } from '../src/policies/policies.module';
+import { PolicyRepository } from '../src/policies/domain/policy-repository';
+
+// The real PostgreSQL, with governance's real migrations, in a schema of this run's own: the policies
+// module needs nothing else (no Kafka, no Temporal), so it is booted with the same Postgres wiring as
+// ServiceKitModule rather than the whole app (whose boot the health test covers).
+const { DATABASE_URL } = loadServiceConfig('governance', process.env);
+const schema = uniqueName('governance_policies').replace(/-/g, '_');
+
+@Module({})
+class PoliciesTestApp {}
+const testApp = (): DynamicModule => ({
+  module: PoliciesTestApp,
+  imports: [
+    HealthModule,
+    PostgresModule.forRootAsync({ useFactory: () => ({ url: DATABASE_URL, schema, poolSize: 4 }) }),
+    PoliciesModule,
+  ],
+});
+
+const COMMUNITY = '310104-005-001';
+/** A valid community policy: weights 2·2·1·2·1 = 8, quorum 5. */
+const policy = (overrides: Partial<DecisionPolicyInput> = {}): DecisionPolicyInput => ({
+  policyId: `activity-proposal.${COMMUNITY}`,
+  decisionKind: 'activity-proposal',
+  communityCode: COMMUNITY,
+  title: 'Activity proposals in 新华社区',
+  parties: [
+    { partyId: `community:${COMMUNITY}`, kind: 'community', title: '新华社区居委会', weight: 2, voteWindowHours: 168 },
+    { partyId: `residents:${COMMUNITY}`, kind: 'residents', title: '居民代表', weight: 2, voteWindowHours: 168 },
+    { partyId: 'talent:xinhua-social-workers', kind: 'talent', title: '街道社工', weight: 1, voteWindowHours: 168 },
+    {
+      partyId: 'funder:xuhui-civil-affairs-fund',
+      kind: 'funder',
+      title: '区民政福利基金',
+      weight: 2,
+      voteWindowHours: 168,
+    },
+    {
+      partyId: 'organization:org-peer-sunshine',
+      kind: 'organization',
+      title: '阳光社工事务所',
+      weight: 1,
+      voteWindowHours: 24,
+    },
+  ],
+  quorum: 5,
+  deliberationHours: 72,
+  maxAmendments: 2,
+  escalation: [
+    { arbiterId: 'portal:street-xinhua', title: '新华街道办事处', deadlineHours: 72, defaultOutcome: 'escalate' },
+    { arbiterId: 'portal:xuhui-civil-affairs', title: '徐汇区民政局', deadlineHours: 120, defaultOutcome: 'rejected' },
+  ],
+  ...overrides,
+});
+const withWeights = (input: DecisionPolicyInput, weights: number[], quorum: number): DecisionPolicyInput => ({
+  ...input,
+  parties: input.parties.map((seat, i) => ({ ...seat, weight: weights[i] ?? seat.weight })),
+  quorum,
+});
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown> & {
+    version?: number;
+    message?: string;
+    problems?: { path: string; message: string }[];
+    violations?: { rule: string; partyId: string | null; message: string }[];
+  };
+}
+
+let svc: ServiceUnderTest;
+
+async function call(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${svc.baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Reply['body'] };
+}
+const put = (input: unknown, id = (input as DecisionPolicyInput).policyId) =>
+  call('PUT', `/policies/${encodeURIComponent(id)}`, input);
+const get = (path: string) => call('GET', path);
+/** What a client sent, from what a read returns. */
+function inputOf(read: Reply['body']): Record<string, unknown> {
+  const input = { ...read };
+  for (const added of ['version', 'createdAt', 'createdBy']) delete input[added];
+  return input;
+}
+
+beforeAll(async () => {
+  await migrate({ url: DATABASE_URL, schema, migrations });
+  svc = await startServiceUnderTest('governance', testApp());
+});
+
+afterAll(async () => {
+  if (!svc) return;
+  await svc.app.get<DataSource>(getDataSourceToken()).query(`DROP SCHEMA "${schema}" CASCADE`);
+  await svc.close();
+});
+
+describe('decision policies over HTTP, stored in PostgreSQL', () => {
+  it('seeds district-wide defaults that pass the schema and the no-single-veto rules', async () => {
+    const defaults = DISTRICT_DEFAULT_POLICIES.map((p) => p.decisionKind);
+    expect(defaults).toEqual(['activity-proposal', 'data-access', 'grant-award']);
+    for (const seeded of DISTRICT_DEFAULT_POLICIES) {
+      expect(schemaProblems(DecisionPolicyInput, seeded)).toEqual([]);
+      expect(validatePolicy(seeded)).toEqual([]);
+    }
+
+    const { status, body } = await get('/policies?communityCode=');
+    expect(status).toBe(200);
+    const stored = body as unknown as Reply['body'][];
+    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES);
+    expect(stored.map((p) => [p.version, p.createdBy])).toEqual(
+      DISTRICT_DEFAULT_POLICIES.map(() => [1, DISTRICT_DEFAULTS_CREATED_BY]),
+    );
+  });
+
+  it('stores a new policy (201), answers a repeat with the same version (200), and bumps the version on a change', async () => {
+    const first = policy();
+    const created = await put(first);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...first, version: 1, createdBy: null });
+
+    // The same policy with its keys in another order is the same policy.
+    const again = await put(Object.fromEntries(Object.entries(first).reverse()));
+    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: created.body });
+
+    const changed = policy({ quorum: 6, maxAmendments: 1 });
+    const bumped = await put(changed);
+    expect(bumped.status).toBe(201);
+    expect(bumped.body).toMatchObject({ ...changed, version: 2 });
+
+    expect((await get(`/policies/${first.policyId}`)).body).toEqual(bumped.body);
+    expect((await get(`/policies/${first.policyId}/versions/1`)).body).toEqual(created.body);
+    const missing = await get(`/policies/${first.policyId}/versions/3`);
+    expect(missing).toEqual({
+      status: 404,
+      body: { statusCode: 404, message: `policy ${first.policyId} has no version 3 (its versions are 1 to 2)` },
+    });
+  });
+
+  it('refuses a malformed policy with 400 naming each field, and stores nothing', async () => {
+    const valid = policy({ policyId: 'malformed' });
+    const broken: Partial<DecisionPolicyInput> = {
+      ...valid,
+      parties: valid.parties.map((s, i) => (i === 1 ? { ...s, weight: 0 } : s)),
+    };
+    delete broken.title;
+
+    const refused = await put(broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual(
+      expect.arrayContaining([
+        { path: '/title', message: 'is required' },
+        { path: '/parties/1/weight', message: 'must be >= 1' },
+      ]),
+    );
+    expect(refused.body.message).toMatch(/\/parties\/1\/weight/);
+
+    const elsewhere = await put(policy({ policyId: 'malformed' }), 'another-id');
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.problems).toEqual([
+      { path: '/policyId', message: 'must equal the policy id in the URL (another-id), not malformed' },
+    ]);
+
+    expect((await get('/policies/malformed')).status).toBe(404);
+    expect(await get('/policies/another-id')).toEqual({
+      status: 404,
+      body: { statusCode: 404, message: 'policy another-id does not exist' },
+    });
+  });
+
+  it('refuses with 422 a policy where one party could block every decision, naming it, and stores nothing', async () => {
+    // The funder's 4 of 10 is short of quorum 7 alone, but without it the others hold only 6.
+    const vetoing = withWeights(policy({ policyId: 'funder-veto', communityCode: 'veto-test' }), [2, 2, 1, 4, 1], 7);
+    const refused = await put(vetoing);
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations).toEqual([
+      {
+        rule: 'no-single-veto',
+        partyId: 'funder:xuhui-civil-affairs-fund',
+        message: expect.stringContaining('funder:xuhui-civil-affairs-fund could block every decision alone') as string,
+      },
+    ]);
+    expect(refused.body.message).toContain('funder:xuhui-civil-affairs-fund');
+    expect((await get('/policies/funder-veto')).status).toBe(404);
+  });
+
+  it('refuses with 422 a change that lets one party approve alone, keeping the latest version as it was', async () => {
+    const base = policy({ policyId: 'single-approval', communityCode: 'approval-test' });
+    expect((await put(base)).status).toBe(201);
+
+    const refused = await put(withWeights(base, [5, 1, 1, 1, 1], 3));
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations).toEqual([
+      {
+        rule: 'no-single-approval',
+        partyId: `community:${COMMUNITY}`,
+        message: `community:${COMMUNITY} has weight 5 ≥ quorum 3: it could approve alone`,
+      },
+    ]);
+    const latest = await get('/policies/single-approval');
+    expect(latest.body).toMatchObject({ ...base, version: 1 });
+  });
+
+  it('resolves to the community’s own policy before the district-wide default', async () => {
+    const repository = svc.app.get(PolicyRepository);
+    const own = policy({ policyId: 'resolve-own', decisionKind: 'data-access', communityCode: 'resolve-test' });
+    expect((await put(own)).status).toBe(201);
+
+    expect((await repository.resolve('data-access', 'resolve-test'))?.policy).toEqual({ ...own, version: 1 });
+    expect((await repository.resolve('data-access', 'no-policy-of-its-own'))?.policy.policyId).toBe(
+      'data-access.district',
+    );
+    expect((await repository.resolve('data-access', null))?.policy.policyId).toBe('data-access.district');
+    expect(await repository.resolve('tree-planting', 'resolve-test')).toBeNull();
+
+    const viaHttp = await get('/policies/resolve?decisionKind=data-access&communityCode=resolve-test');
+    expect(viaHttp.body).toMatchObject({ policyId: 'resolve-own', version: 1 });
+    expect((await get('/policies/resolve?decisionKind=data-access')).body.policyId).toBe('data-access.district');
+    expect(await get('/policies/resolve?decisionKind=tree-planting&communityCode=resolve-test')).toEqual({
+      status: 404,
+      body: {
+        statusCode: 404,
+        message: 'no policy governs tree-planting in community resolve-test, and no district-wide one either',
+      },
+    });
+    const bad = await get('/policies/resolve?decisionKind=Data_Access');
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems?.[0]?.path).toBe('/query/decisionKind');
+
+    const listed = await get('/policies?decisionKind=data-access');
+    expect((listed.body as unknown as Reply['body'][]).map((p) => p.policyId)).toEqual([
+      'data-access.district',
+      'resolve-own',
+    ]);
+  });
+
+  it('keeps one policy per scope, and a policy in its scope (409)', async () => {
+    const second = await put(policy({ policyId: 'second-district-default', communityCode: null }));
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      conflictingPolicyId: 'activity-proposal.district',
+      message: expect.stringContaining(
+        'policy activity-proposal.district already governs activity-proposal district-wide',
+      ) as string,
+    });
+
+    const moved = await put(policy({ policyId: 'activity-proposal.district', communityCode: 'somewhere' }));
+    expect(moved.status).toBe(409);
+    expect((await get('/policies/activity-proposal.district')).body.version).toBe(1);
+  });
+
+  it('gives two concurrent changes consecutive versions, losing neither', async () => {
+    const base = policy({ policyId: 'concurrent', communityCode: 'concurrency-test' });
+    expect((await put(base)).status).toBe(201);
+
+    const a = policy({ ...base, title: 'change A' });
+    const b = policy({ ...base, title: 'change B' });
+    const replies = await Promise.all([put(a), put(b)]);
+    expect(replies.map((r) => r.status)).toEqual([201, 201]);
+    expect(replies.map((r) => r.body.version).sort()).toEqual([2, 3]);
+
+    const versions = await Promise.all([2, 3].map((v) => get(`/policies/concurrent/versions/${v}`)));
+    expect(versions.map((v) => v.body.title).sort()).toEqual(['change A', 'change B']);
+    expect((await get('/policies/concurrent')).body.version).toBe(3);
+
+    // The very first version too: there is no row yet to lock.
+    const fresh = policy({ policyId: 'concurrent-fresh', communityCode: 'concurrency-fresh' });
+    const firsts = await Promise.all([put(fresh), put({ ...fresh, title: 'other first' })]);
+    expect(firsts.map((r) => r.body.version).sort()).toEqual([1, 2]);
+  });
+
+  it('checks the version parameter and documents the endpoints in /docs', async () => {
+    const bad = await get('/policies/concurrent/versions/first');
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems).toEqual([{ path: '/params/version', message: 'must be a positive integer' }]);
+
+    const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, object> };
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining([
+        '/policies',
+        '/policies/resolve',
+        '/policies/{policyId}',
+        '/policies/{policyId}/versions/{version}',
+      ]),
+    );
+    expect(Object.keys(docs.paths['/policies/{policyId}'] ?? {})).toEqual(expect.arrayContaining(['get', 'put']));
+  });
+});
