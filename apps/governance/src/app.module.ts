@@ -2,25 +2,41 @@ import { resolve } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { bundlerOptionsWithAliases, TemporalWorkerModule } from '@sanshe/nest-platform';
 import { type ServiceConfig, ServiceKitModule } from '@sanshe/service-kit';
-import { GOVERNANCE_TASK_QUEUE, WORKFLOWS_PATH } from '@sanshe/workflows';
+import { WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import type { GovernanceConfig } from './config/governance-config';
+import { DecisionsModule } from './decisions/decisions.module';
+import { DecisionActivitiesImpl } from './decisions/infrastructure/decision-activities';
+import { PoliciesModule } from './policies/policies.module';
 
 const TSCONFIG = resolve(__dirname, '../../../tsconfig.base.json');
 
-/** Governance = the service kit plus the Temporal worker that runs the decision workflows. */
+/**
+ * Governance = the service kit, decision policies (HTTP), the Kafka bridge that opens decisions and
+ * applies votes, and the Temporal worker that runs the decision workflows and their activities.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(this: void, config: ServiceConfig): DynamicModule {
+  static forRoot(this: void, config: ServiceConfig, governance: GovernanceConfig): DynamicModule {
+    const decisions = DecisionsModule.forRoot({
+      portalIds: governance.GOVERNANCE_PORTALS,
+      taskQueue: governance.GOVERNANCE_TASK_QUEUE,
+    });
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ config, migrations }),
+        ServiceKitModule.forRoot({ config, migrations, consumer: { maxAttempts: 10, retryDelayMs: 200 } }),
+        PoliciesModule,
+        decisions,
         TemporalWorkerModule.forRootAsync({
-          useFactory: () => ({
+          imports: [decisions],
+          inject: [DecisionActivitiesImpl],
+          useFactory: (activities: DecisionActivitiesImpl) => ({
             address: config.TEMPORAL_ADDRESS,
             namespace: config.TEMPORAL_NAMESPACE,
-            taskQueue: GOVERNANCE_TASK_QUEUE,
+            taskQueue: governance.GOVERNANCE_TASK_QUEUE,
             workflowsPath: WORKFLOWS_PATH,
+            activities: activities.activities(),
             bundlerOptions: { webpackConfigHook: bundlerOptionsWithAliases(TSCONFIG) },
           }),
         }),

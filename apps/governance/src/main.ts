@@ -1,8 +1,10 @@
 import { bootService } from '@sanshe/service-kit';
 import { AppModule } from './app.module';
+import { loadGovernanceConfig } from './config/governance-config';
 
 bootService(
   'governance',
   'The neutral orchestrator: multi-party decisions with no single veto, and grant disbursement, run as Temporal workflows.',
-  AppModule.forRoot,
+  (config) => AppModule.forRoot(config, loadGovernanceConfig(process.env)),
+  { consumesEvents: true },
 );

@@ -3,12 +3,13 @@ import { loadServiceConfig } from '@sanshe/service-kit';
 import { describeServiceHealth } from '@sanshe/testing';
 import { migrations } from '../migrations';
 import { AppModule } from '../src/app.module';
+import { loadGovernanceConfig } from '../src/config/governance-config';
 
 const config = loadServiceConfig('governance', { ...process.env, PORT: '0' });
 
 describeServiceHealth(
   'governance',
-  () => AppModule.forRoot(config),
-  ['postgres', 'kafka', 'outbox', 'temporal'],
+  () => AppModule.forRoot(config, loadGovernanceConfig({})),
+  ['postgres', 'kafka', 'outbox', 'inbox', 'temporal'],
   () => migrate({ url: config.DATABASE_URL, schema: 'governance', migrations }),
 );

@@ -13,6 +13,8 @@ export function kafkaConsumerTransport(options: {
   clientId: string;
   groupId: string;
   partitionsConsumedConcurrently?: number;
+  /** Where a new group starts (an existing group resumes from its committed offsets). Default: the beginning. */
+  fromBeginning?: boolean;
 }): MicroserviceOptions {
   return {
     transport: Transport.KAFKA,
@@ -25,7 +27,7 @@ export function kafkaConsumerTransport(options: {
         retry: { retries: 10 },
         maxWaitTimeInMs: 1_000,
       },
-      subscribe: { fromBeginning: true },
+      subscribe: { fromBeginning: options.fromBeginning ?? true },
       run: { autoCommit: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3 },
       parser: { keepBinary: true },
     },
@@ -33,4 +35,5 @@ export function kafkaConsumerTransport(options: {
 }
 
 /** Marks the method that receives every message of `topic` (hand each to InboxService.consume). */
-export const ConsumeTopic = (topic: string): MethodDecorator => EventPattern<string>(topic, Transport.KAFKA);
+export const ConsumeTopic = (topic: string | string[]): MethodDecorator =>
+  EventPattern<string | string[]>(topic, Transport.KAFKA);

@@ -10,6 +10,8 @@ export interface ServiceOptions {
   port: number;
   /** No Nest log lines (tests). */
   silent?: boolean;
+  /** Runs after the app is built and before it listens, e.g. to connect and start a Kafka consumer transport. */
+  beforeListen?: (app: INestApplication) => Promise<void>;
 }
 
 export const API_DOCS_PATH = 'docs';
@@ -37,6 +39,7 @@ export async function runService(
   options: ServiceOptions,
 ): Promise<INestApplication> {
   const app = await createService(module, options);
+  await options.beforeListen?.(app);
   await app.listen(options.port, options.host);
   const logger = new Logger(options.name);
   const address = app.getHttpServer().address() as { port: number };

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
-import { KafkaModule, MessagingModule } from '@sanshe/messaging';
+import { type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
 import { SERVICE_CONFIG, type ServiceConfig } from './service-config';
@@ -9,7 +9,13 @@ export interface ServiceKitOptions {
   config: ServiceConfig;
   entities?: MixedList<Function>;
   migrations?: MixedList<Function>;
+  /** Set when the service consumes events: InboxService becomes injectable (see consumerGroupOf for the group). */
+  consumer?: Omit<InboxOptions, 'consumer'>;
 }
+
+/** A service's consumer group, inbox name and dead-letter suffix: one per service. */
+export const consumerGroupOf = (config: Pick<ServiceConfig, 'service' | 'KAFKA_GROUP_ID'>) =>
+  config.KAFKA_GROUP_ID ?? `sanshe-${config.service}`;
 
 /**
  * What every Sanshe service stands on: its validated config (injectable as SERVICE_CONFIG),
@@ -19,7 +25,7 @@ export interface ServiceKitOptions {
  */
 @Module({})
 export class ServiceKitModule {
-  static forRoot({ config, entities, migrations }: ServiceKitOptions): DynamicModule {
+  static forRoot({ config, entities, migrations, consumer }: ServiceKitOptions): DynamicModule {
     const configProvider = { provide: SERVICE_CONFIG, useValue: config };
     return {
       module: ServiceKitModule,
@@ -30,7 +36,11 @@ export class ServiceKitModule {
           useFactory: () => ({ url: config.DATABASE_URL, schema: config.service, entities, migrations }),
         }),
         KafkaModule.forRootAsync({ useFactory: () => ({ clientId: config.service, brokers: config.KAFKA_BROKERS }) }),
-        MessagingModule.forRoot({ schema: config.service, source: `sanshe/${config.service}` }),
+        MessagingModule.forRoot({
+          schema: config.service,
+          source: `sanshe/${config.service}`,
+          ...(consumer ? { consumer: { ...consumer, consumer: consumerGroupOf(config) } } : {}),
+        }),
       ],
       providers: [configProvider],
       exports: [configProvider],

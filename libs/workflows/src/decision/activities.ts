@@ -12,6 +12,8 @@ export interface DecisionEventToPublish {
   /** Hash of the audit record that holds the entry (the outcome event carries the final one). */
   auditHash: string;
   auditSeq: number;
+  /** The voting round when the entry was recorded. */
+  round: number;
   /** Who must vote (or arbitrate) next, and by when (ISO-8601). */
   pending: { partyId: string; deadline: string }[];
   /** Context the event needs that the entry itself does not carry. */

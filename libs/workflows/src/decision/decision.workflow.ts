@@ -191,6 +191,7 @@ function toPublish(
     entry: rec.entry,
     auditHash: rec.hash,
     auditSeq: rec.seq,
+    round: state.round,
     pending: pendingParties(ctx, state).map((p) => ({ partyId: p.partyId, deadline: iso(p.deadline) })),
     decision: {
       kind: input.kind,

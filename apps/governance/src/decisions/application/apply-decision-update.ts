@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { EntityManager } from 'typeorm';
+import type { EventType, SansheEvent } from '@sanshe/contracts';
+import { OutboxWriter } from '@sanshe/messaging';
+import {
+  amendUpdate,
+  arbitrateUpdate,
+  type AmendmentRequest,
+  type ArbitrationRequest,
+  parseRefusal,
+  voteUpdate,
+  type VoteRequest,
+} from '@sanshe/workflows';
+import { TemporalClientProvider } from '../infrastructure/temporal-client';
+
+export type DecisionUpdate =
+  | { kind: 'vote'; request: VoteRequest }
+  | { kind: 'amend'; request: AmendmentRequest }
+  | { kind: 'arbitrate'; request: ArbitrationRequest };
+
+/**
+ * Applies a vote, amendment or arbitration event to its decision as a Workflow Update. The update id
+ * is the event id, so Temporal itself deduplicates a redelivered event. A refusal (the workflow's
+ * validator said no, or there is no such open decision) becomes `decision.vote-rejected` with the
+ * reason, written to the outbox in the caller's inbox transaction; nothing else changes.
+ */
+@Injectable()
+export class ApplyDecisionUpdate {
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    event: SansheEvent<EventType>,
+    decisionId: string,
+    update: DecisionUpdate,
+  ): Promise<'accepted' | 'rejected'> {
+    const client = await this.temporal.get();
+    const handle = client.workflow.getHandle(decisionId);
+    try {
+      const options = { updateId: event.id };
+      if (update.kind === 'vote') await handle.executeUpdate(voteUpdate, { ...options, args: [update.request] });
+      if (update.kind === 'amend') await handle.executeUpdate(amendUpdate, { ...options, args: [update.request] });
+      if (update.kind === 'arbitrate') {
+        await handle.executeUpdate(arbitrateUpdate, { ...options, args: [update.request] });
+      }
+      return 'accepted';
+    } catch (err) {
+      const refusal = await this.refusalOf(err, handle);
+      if (!refusal) throw err; // Temporal unreachable and the like: the inbox retries
+      await this.outbox.publish(manager, {
+        type: 'sanshe.governance.decision.vote-rejected.v1',
+        id: `${event.id}/rejected`,
+        subject: decisionId,
+        correlationid: event.correlationid ?? event.id,
+        data: {
+          decisionId,
+          ...partyOf(update),
+          code: refusal.code,
+          reason: refusal.message,
+          rejectedEventId: event.id,
+          rejectedEventType: event.type,
+        },
+      });
+      return 'rejected';
+    }
+  }
+
+  private async refusalOf(
+    err: unknown,
+    handle: { describe(): Promise<{ status: { name: string } }> },
+  ): Promise<{ code: string; message: string } | null> {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const message = err.cause?.message ?? err.message;
+      return parseRefusal(message) ?? { code: 'refused', message };
+    }
+    if (err instanceof WorkflowNotFoundError) {
+      // Not found, or found but no longer running (an update cannot reach a closed workflow).
+      const status = await handle.describe().then(
+        (d) => d.status.name,
+        () => null,
+      );
+      return status === null
+        ? { code: 'unknown-decision', message: 'no decision with this id has been opened' }
+        : { code: 'decision-closed', message: `the decision is ${status.toLowerCase()}: it takes no more votes` };
+    }
+    return null;
+  }
+}
+
+function partyOf(update: DecisionUpdate): { partyId?: string; castBy: string } {
+  if (update.kind === 'vote') return { partyId: update.request.partyId, castBy: update.request.castBy };
+  if (update.kind === 'arbitrate') return { partyId: update.request.arbiterId, castBy: update.request.castBy };
+  return { castBy: update.request.castBy };
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { SERVICE_CONFIG, type ServiceConfig } from '@sanshe/service-kit';
+
+/** One Temporal client for the bridge (starting decisions, sending votes); connects lazily, closes on shutdown. */
+@Injectable()
+export class TemporalClientProvider implements OnApplicationShutdown {
+  private client?: Promise<Client>;
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  get(): Promise<Client> {
+    this.client ??= Connection.connect({ address: this.config.TEMPORAL_ADDRESS }).then(
+      (connection) => new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE }),
+      (err: unknown) => {
+        this.client = undefined; // try again with the next event; the inbox retries it
+        throw err;
+      },
+    );
+    return this.client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const client = await this.client?.catch(() => undefined);
+    await client?.connection.close();
+  }
+}
