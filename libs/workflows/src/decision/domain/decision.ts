@@ -75,6 +75,11 @@ export interface DecisionState {
   amendments: number;
   votes: Record<string, RecordedVote>;
   deliberationUntil: number | null;
+  /**
+   * Parties whose objection opened or extended deliberation in this round. Each party extends it once
+   * per round, so a party cannot hold a decision open by objecting again and again (no veto by delay).
+   */
+  objectors: string[];
   escalation: { level: number; deadline: number } | null;
   outcome: FinalOutcome | null;
 }
@@ -135,6 +140,7 @@ export function openDecision(now: number): DecisionState {
     amendments: 0,
     votes: {},
     deliberationUntil: null,
+    objectors: [],
     escalation: null,
     outcome: null,
   };
@@ -244,10 +250,11 @@ export function castVote(ctx: DecisionContext, state: DecisionState, vote: VoteR
   const facts: Fact[] = [
     { type: 'vote-cast', partyId: vote.partyId, choice: vote.choice, round: state.round, changed, ...reasonOf(vote) },
   ];
-  if (vote.choice === 'object' && vote.reason) {
+  if (vote.choice === 'object' && vote.reason && !state.objectors.includes(vote.partyId)) {
     const until = Math.max(state.deliberationUntil ?? 0, now + hoursToMs(ctx.policy.deliberationHours));
     next.stage = 'deliberation';
     next.deliberationUntil = until;
+    next.objectors = [...state.objectors, vote.partyId];
     facts.push({ type: 'deliberation-opened', objector: vote.partyId, reason: vote.reason, until });
   }
   return { state: next, facts };
@@ -285,6 +292,7 @@ export function amend(state: DecisionState, amendment: AmendmentRequest, now: nu
       amendments: state.amendments + 1,
       votes: {},
       deliberationUntil: null,
+      objectors: [],
     },
     facts: [{ type: 'amended', round, revision: amendment.revision }],
   };
@@ -363,7 +371,7 @@ export function advance(ctx: DecisionContext, state: DecisionState, now: number)
 function advanceOnce(ctx: DecisionContext, state: DecisionState, now: number): Step | null {
   if (state.stage === 'decided') return null;
   if (state.stage === 'escalated')
-    return state.escalation && now >= state.escalation.deadline ? applyDefault(ctx, state) : null;
+    return state.escalation && now >= state.escalation.deadline ? applyDefault(ctx, state, now) : null;
 
   const silent = ctx.policy.parties.filter(
     (seat) => !isRecused(ctx, seat) && !state.votes[seat.partyId] && now >= partyDeadline(state, seat),
@@ -412,17 +420,21 @@ function escalate(ctx: DecisionContext, state: DecisionState, level: number, fro
   };
 }
 
-/** The arbiter stayed silent past its deadline: its level's default outcome applies, or the next level is asked. */
-function applyDefault(ctx: DecisionContext, state: DecisionState): Step {
-  const { level, deadline } = state.escalation!;
+/**
+ * The arbiter stayed silent past its deadline: its level's default outcome applies, or the next level is
+ * asked. Each level's deadline counts from when the decision actually reached it (`now`), so a worker
+ * that was down does not make the next arbiter's time run out before it was asked.
+ */
+function applyDefault(ctx: DecisionContext, state: DecisionState, now: number): Step {
+  const { level } = state.escalation!;
   const step = ctx.policy.escalation[level - 1]!;
   const t = tally(ctx, state);
-  if (step.defaultOutcome === 'escalate') return escalate(ctx, state, level + 1, deadline, t);
+  if (step.defaultOutcome === 'escalate') return escalate(ctx, state, level + 1, now, t);
   const outcome: FinalOutcome = {
     result: step.defaultOutcome,
     decidedBy: 'default',
     level,
-    at: deadline,
+    at: now,
     reason: `${step.arbiterId} did not arbitrate by its deadline; the level's default applies`,
   };
   return { state: { ...state, stage: 'decided', outcome }, facts: [{ type: 'decided', outcome, tally: t }] };

@@ -1,0 +1,163 @@
+import type { DecisionPolicy, EscalationStep } from '@sanshe/contracts';
+import fc from 'fast-check';
+import { type PolicyViolation, totalWeight, validatePolicy } from '../../src/decision/domain/policy-rules';
+import { kindArb, maxWeightOf, totalOf, validPolicyArb } from './arbitraries';
+import { COMMUNITY, DISTRICT, FUNDER, PEER, STREET, streetPolicy } from './fixtures';
+import { must } from './simulate';
+
+const RUNS = { numRuns: 200 };
+const [street, district] = streetPolicy().escalation as [EscalationStep, EscalationStep];
+const rulesOf = (violations: PolicyViolation[]) => violations.map(({ rule, partyId }) => ({ rule, partyId }));
+
+/** A valid policy and one of its seats. */
+const policyAndSeat = validPolicyArb.chain((policy) =>
+  fc.record({ policy: fc.constant(policy), p: fc.integer({ min: 0, max: policy.parties.length - 1 }) }),
+);
+
+describe('validatePolicy', () => {
+  it('accepts every generated valid policy, whatever the party kinds', () => {
+    fc.assert(
+      fc.property(validPolicyArb, (policy) => {
+        expect(validatePolicy(policy)).toEqual([]);
+        // The generator's own claim, checked independently: no party blocks or approves alone.
+        const total = totalOf(policy.parties);
+        for (const seat of policy.parties) {
+          expect(total - seat.weight).toBeGreaterThanOrEqual(policy.quorum);
+          expect(seat.weight).toBeLessThan(policy.quorum);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('no-single-veto: raising the quorum above what the others hold without one party names that party', () => {
+    fc.assert(
+      fc.property(policyAndSeat, fc.nat({ max: 5 }), ({ policy, p }, extra) => {
+        const seat = must(policy.parties[p]);
+        const quorum = totalOf(policy.parties) - seat.weight + 1 + extra;
+        fc.pre(quorum <= totalOf(policy.parties));
+        const violations = validatePolicy({ ...policy, quorum });
+        expect(rulesOf(violations)).toContainEqual({ rule: 'no-single-veto', partyId: seat.partyId });
+        expect(violations.find((v) => v.partyId === seat.partyId)?.message).toContain(seat.partyId);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a dominant party under a majority quorum is refused twice, and nobody else is named', () => {
+    fc.assert(
+      fc.property(policyAndSeat, fc.integer({ min: 1, max: 50 }), ({ policy, p }, margin) => {
+        const others = totalOf(policy.parties) - must(policy.parties[p]).weight;
+        const parties = policy.parties.map((s, i) => (i === p ? { ...s, weight: others + margin } : s));
+        const quorum = Math.floor(totalOf(parties) / 2) + 1;
+        const dominant = must(policy.parties[p]).partyId;
+        expect(rulesOf(validatePolicy({ ...policy, parties, quorum }))).toEqual([
+          { rule: 'no-single-veto', partyId: dominant },
+          { rule: 'no-single-approval', partyId: dominant },
+        ]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('no-single-approval: a party whose weight reaches the quorum is named, and only it', () => {
+    fc.assert(
+      fc.property(policyAndSeat, fc.nat({ max: 20 }), ({ policy, p }, extra) => {
+        const parties = policy.parties.map((s, i) => (i === p ? { ...s, weight: policy.quorum + extra } : s));
+        expect(rulesOf(validatePolicy({ ...policy, parties }))).toEqual([
+          { rule: 'no-single-approval', partyId: must(policy.parties[p]).partyId },
+        ]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('on any policy, names exactly the parties that could block or approve alone', () => {
+    const anyPolicy = fc
+      .record({
+        weights: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 8 }),
+        kind: kindArb,
+        base: validPolicyArb,
+      })
+      .chain(({ weights, kind, base }) =>
+        fc.integer({ min: 1, max: weights.reduce((a, b) => a + b, 0) + 5 }).map((quorum): DecisionPolicy => ({
+          ...base,
+          parties: weights.map((weight, i) => ({
+            partyId: `${kind}:x${i}`,
+            kind,
+            title: `x${i}`,
+            weight,
+            voteWindowHours: 24,
+          })),
+          quorum,
+        })),
+      );
+    fc.assert(
+      fc.property(anyPolicy, (policy) => {
+        const total = totalOf(policy.parties);
+        expect(totalWeight(policy)).toBe(total);
+        const named = (rule: PolicyViolation['rule']) =>
+          validatePolicy(policy)
+            .filter((v) => v.rule === rule)
+            .map((v) => v.partyId);
+        expect(named('no-single-veto')).toEqual(
+          policy.parties.filter((s) => total - s.weight < policy.quorum).map((s) => s.partyId),
+        );
+        expect(named('no-single-approval')).toEqual(
+          policy.parties.filter((s) => s.weight >= policy.quorum).map((s) => s.partyId),
+        );
+        expect(named('quorum')).toEqual(policy.quorum > total ? [undefined] : []);
+        // Valid exactly when the quorum lies in (max weight, total − max weight].
+        const valid =
+          policy.quorum > maxWeightOf(policy.parties) && policy.quorum <= total - maxWeightOf(policy.parties);
+        expect(validatePolicy(policy).length === 0).toBe(valid);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the street fixture is valid', () => {
+    expect(validatePolicy(streetPolicy())).toEqual([]);
+  });
+
+  it('duplicate-party: a party has one seat', () => {
+    const policy = streetPolicy();
+    const parties = [...policy.parties, { ...must(policy.parties[0]), title: 'again' }];
+    expect(rulesOf(validatePolicy({ ...policy, parties, quorum: 6 }))).toEqual([
+      { rule: 'duplicate-party', partyId: COMMUNITY },
+    ]);
+  });
+
+  it('quorum: a quorum above the total weight can never pass', () => {
+    expect(rulesOf(validatePolicy(streetPolicy({ quorum: 9 })))).toContainEqual({ rule: 'quorum', partyId: undefined });
+  });
+
+  it('neutral-arbiter: an arbiter may not also vote', () => {
+    const policy = streetPolicy();
+    const escalation = [{ ...street, arbiterId: FUNDER }, district];
+    expect(rulesOf(validatePolicy({ ...policy, escalation }))).toEqual([{ rule: 'neutral-arbiter', partyId: FUNDER }]);
+  });
+
+  it('escalation-ends: the last level cannot defer upwards', () => {
+    const policy = streetPolicy();
+    const escalation = [street, { ...district, defaultOutcome: 'escalate' as const }];
+    expect(rulesOf(validatePolicy({ ...policy, escalation }))).toEqual([
+      { rule: 'escalation-ends', partyId: DISTRICT },
+    ]);
+    expect(rulesOf(validatePolicy({ ...policy, escalation: [street] }))).toEqual([
+      { rule: 'escalation-ends', partyId: STREET },
+    ]);
+  });
+
+  it('names the party in a readable message', () => {
+    const [violation] = validatePolicy(streetPolicy({ quorum: 8 }));
+    expect(violation).toMatchObject({ rule: 'no-single-veto', partyId: COMMUNITY });
+    expect(must(violation).message).toBe(
+      `without ${COMMUNITY} (weight 2) the others hold 6 < quorum 8: ${COMMUNITY} could block every decision alone by objecting or staying silent`,
+    );
+    expect(rulesOf(validatePolicy(streetPolicy({ quorum: 8 })))).toContainEqual({
+      rule: 'no-single-veto',
+      partyId: PEER,
+    });
+  });
+});
