@@ -46,7 +46,7 @@ export default tseslint.config(
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:tooling'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow', 'type:testing', 'type:tooling'],
             },
             {
               sourceTag: 'type:tooling',

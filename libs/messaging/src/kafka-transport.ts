@@ -1,4 +1,5 @@
 import { EventPattern, type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { Kafka, logLevel } from 'kafkajs';
 
 /**
  * Options for `app.connectMicroservice(...)`: Nest's Kafka transport set up for the inbox —
@@ -37,3 +38,22 @@ export function kafkaConsumerTransport(options: {
 /** Marks the method that receives every message of `topic` (hand each to InboxService.consume). */
 export const ConsumeTopic = (topic: string | string[]): MethodDecorator =>
   EventPattern<string | string[]>(topic, Transport.KAFKA);
+
+/**
+ * Creates the topics a consumer subscribes to if they do not exist yet, and waits for their leaders.
+ * Subscribing to a topic nobody has written to fails at start-up ("This server does not host this
+ * topic-partition") even with auto-creation on, and a portal's command topic may well be empty.
+ */
+export async function ensureTopics(brokers: string[], topics: string[], numPartitions = 3): Promise<void> {
+  const admin = new Kafka({ clientId: 'sanshe-topic-setup', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { InvalidEnvironmentError, type ServiceName } from '@sanshe/config';
-import { kafkaConsumerTransport } from '@sanshe/messaging';
+import { ensureTopics, kafkaConsumerTransport } from '@sanshe/messaging';
 import { runService } from '@sanshe/nest-platform';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
 import { consumerGroupOf } from './service-kit.module';
@@ -11,7 +11,8 @@ export function bootService(
   service: ServiceName,
   description: string,
   appModule: (config: ServiceConfig) => DynamicModule,
-  options: { consumesEvents?: boolean } = {},
+  /** Set when the service consumes events: the topics its @ConsumeTopic handlers read. */
+  options: { consumes?: (config: ServiceConfig) => string[] } = {},
 ): void {
   const start = async () => {
     const config = loadServiceConfig(service, process.env);
@@ -21,7 +22,7 @@ export function bootService(
       host: config.HOST,
       port: config.PORT,
       // The @ConsumeTopic handlers receive messages through Nest's Kafka transport, in the service's own group.
-      ...(options.consumesEvents ? { beforeListen: (app) => startConsumer(app, config) } : {}),
+      ...(options.consumes ? { beforeListen: (app) => startConsumer(app, config, options.consumes!(config)) } : {}),
     });
   };
   start().catch((err: unknown) => {
@@ -30,8 +31,9 @@ export function bootService(
   });
 }
 
-export async function startConsumer(app: INestApplication, config: ServiceConfig): Promise<void> {
+export async function startConsumer(app: INestApplication, config: ServiceConfig, topics: string[]): Promise<void> {
   const group = consumerGroupOf(config);
+  await ensureTopics(config.KAFKA_BROKERS, topics);
   app.connectMicroservice(
     kafkaConsumerTransport({
       brokers: config.KAFKA_BROKERS,

@@ -18,7 +18,7 @@ describe('deliberation is bounded', () => {
 
   it('an objector changing its objection during deliberation is recorded but does not extend the window', () => {
     // FUNDER objects at 1 h (deliberation until 73 h), then re-objects at 70 h with another reason code.
-    let state = simulate(ctx, OPENED_AT, [voteAt(h(1), object(FUNDER, reasons[0]))], { until: h(70) }).state;
+    const state = simulate(ctx, OPENED_AT, [voteAt(h(1), object(FUNDER, reasons[0]))], { until: h(70) }).state;
     expect(state.deliberationUntil).toBe(h(73));
     expect(checkVote(ctx, state, object(FUNDER, reasons[1]), h(70))).toBeNull();
     const step = castVote(ctx, state, object(FUNDER, reasons[1]), h(70));
