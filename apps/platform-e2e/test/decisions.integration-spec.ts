@@ -1,0 +1,277 @@
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import {
+  contextTopic,
+  createEvent,
+  type DecisionPolicyInput,
+  type EventType,
+  type NewEvent,
+  type SansheEvent,
+} from '@sanshe/contracts';
+import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { eventually, freePort, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
+
+/**
+ * The governance service as it runs (its own process), on the real dev server, Kafka and PostgreSQL:
+ * events published to Kafka open a decision and decide it, the worker is SIGKILLed mid-decision, an
+ * invalid vote is refused, and the outcome reaches Kafka exactly once.
+ *
+ * The bridge runs in its own consumer group and task queue (stable names, so each run only reads what
+ * was published since the last one), in a community of its own with a policy of seconds-long deadlines.
+ */
+const env = parseTestEnv(process.env);
+const kafka = new Kafka({ clientId: 'decisions-e2e', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+const GROUP = 'sanshe-governance-it';
+const TASK_QUEUE = 'governance-it';
+const SECOND_IN_HOURS = 1 / 3600;
+
+describe('a decision driven by Kafka events, through the governance process', () => {
+  const community = uniqueName('it').toLowerCase();
+  const portal = uniqueName('street').toLowerCase();
+  const party = {
+    community: `community:${community}`,
+    residents: `residents:${community}`,
+    talent: `talent:it-social-workers`,
+    funder: `funder:it-welfare-fund`,
+    peer: `organization:it-peer`,
+  };
+  const proposalId = uniqueName('prop');
+  const decisionId = decisionWorkflowId('activity-proposal', proposalId);
+  const policy: DecisionPolicyInput = {
+    policyId: `activity-proposal.${community}`,
+    decisionKind: 'activity-proposal',
+    communityCode: community,
+    title: `Integration-test community ${community}`,
+    parties: [
+      {
+        partyId: party.community,
+        kind: 'community',
+        title: 'Residents committee',
+        weight: 2,
+        voteWindowHours: 600 * SECOND_IN_HOURS,
+      },
+      {
+        partyId: party.residents,
+        kind: 'residents',
+        title: 'Residents',
+        weight: 2,
+        voteWindowHours: 600 * SECOND_IN_HOURS,
+      },
+      {
+        partyId: party.talent,
+        kind: 'talent',
+        title: 'Social workers',
+        weight: 1,
+        voteWindowHours: 600 * SECOND_IN_HOURS,
+      },
+      {
+        partyId: party.funder,
+        kind: 'funder',
+        title: 'Welfare fund',
+        weight: 2,
+        voteWindowHours: 600 * SECOND_IN_HOURS,
+      },
+      // Stays silent: its 3-second window passes while the worker is down.
+      {
+        partyId: party.peer,
+        kind: 'organization',
+        title: 'Peer organization',
+        weight: 1,
+        voteWindowHours: 3 * SECOND_IN_HOURS,
+      },
+    ],
+    quorum: 5,
+    deliberationHours: 8 * SECOND_IN_HOURS,
+    maxAmendments: 1,
+    escalation: [
+      {
+        arbiterId: `portal:${portal}`,
+        title: 'Street office',
+        deadlineHours: 600 * SECOND_IN_HOURS,
+        defaultOutcome: 'rejected',
+      },
+    ],
+  };
+
+  let governance: AppProcess;
+  let producer: Producer;
+  let temporal: Client;
+  const governanceEnv = () => ({
+    ...process.env,
+    KAFKA_GROUP_ID: GROUP,
+    GOVERNANCE_TASK_QUEUE: TASK_QUEUE,
+    GOVERNANCE_PORTALS: portal,
+  });
+
+  beforeAll(async () => {
+    await migrateAll();
+    producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    temporal = new Client({
+      connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+      namespace: env.TEMPORAL_NAMESPACE,
+    });
+    governance = startApp('governance', await freePort(), { env: governanceEnv() });
+    await waitUntilHealthy(governance);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (governance) await stopApp(governance, 10_000);
+    await producer?.disconnect();
+    await temporal?.connection.close();
+  });
+
+  const publish = async <T extends EventType>(topic: string, event: Omit<NewEvent<T>, 'source'>, source: string) => {
+    const built = createEvent({ ...event, source } as NewEvent<T>);
+    await producer.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
+    return built;
+  };
+  const vote = (context: 'community' | 'talent' | 'funding', data: Record<string, unknown>) =>
+    publish(
+      contextTopic(context),
+      { type: `sanshe.${context}.decision.vote-cast.v1`, subject: decisionId, data: { decisionId, ...data } } as never,
+      `sanshe/${context}`,
+    );
+  const state = () => temporal.workflow.getHandle(decisionId).query(stateQuery);
+
+  it('opens on proposal.submitted, outvotes an objection, absorbs silence, a SIGKILL and an invalid vote', async () => {
+    const put = await fetch(`http://127.0.0.1:${governance.port}/policies/${policy.policyId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(policy),
+    });
+    expect(put.status).toBe(201);
+
+    // The opening event, delivered twice (a producer retry): one decision.
+    const submitted = {
+      type: 'sanshe.organization.proposal.submitted.v1' as const,
+      id: uniqueName('evt'),
+      subject: proposalId,
+      data: {
+        proposalId,
+        organizationId: 'org-it-elderly-care',
+        communityCode: community,
+        title: '社区长者午餐与探访',
+        summary: 'Weekly lunch and home visits for residents over 75.',
+      },
+    };
+    await publish(contextTopic('organization'), submitted, 'sanshe/organization');
+    await publish(contextTopic('organization'), submitted, 'sanshe/organization');
+    const opened = await eventually(state, { timeoutMs: 60_000, intervalMs: 250 });
+    expect(opened).toMatchObject({ stage: 'voting', round: 1, policy: { policyId: policy.policyId, version: 1 } });
+    expect(opened.pending.map((p) => p.partyId).sort()).toEqual(Object.values(party).sort());
+
+    // An objection, and two approvals (5 of 8 weight needs the funder too).
+    await vote('community', {
+      partyId: party.residents,
+      castBy: party.residents,
+      choice: 'object',
+      reason: { code: 'safety', text: 'Home visits need two volunteers.' },
+    });
+    await vote('community', { partyId: party.community, castBy: party.community, choice: 'approve' });
+    await vote('talent', { partyId: party.talent, castBy: party.talent, choice: 'approve' });
+    await eventually(async () => expect((await state()).tally).toMatchObject({ approve: 3, object: 2 }), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+
+    // The worker dies mid-decision. While it is down, the funder votes and someone votes for another party.
+    governance.child.kill('SIGKILL');
+    await new Promise((resolve) => governance.child.once('exit', resolve));
+    await vote('funding', { partyId: party.funder, castBy: party.funder, choice: 'approve' });
+    const forged = await vote('community', {
+      partyId: party.funder,
+      castBy: party.community,
+      choice: 'object',
+      reason: { code: 'x', text: 'forged' },
+    });
+
+    // An operator's query finds it: waiting on the silent peer past its deadline (the worker is down).
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const overdue = `CommunityCode = '${community}' AND PendingParties = '${party.peer}' AND Deadline < '${new Date().toISOString()}' AND ExecutionStatus = 'Running'`;
+    const found = await eventually(async () => {
+      const ids: string[] = [];
+      for await (const execution of temporal.workflow.list({ query: overdue })) ids.push(execution.workflowId);
+      expect(ids).toEqual([decisionId]);
+      return ids;
+    });
+    expect(found).toHaveLength(1);
+
+    governance = startApp('governance', governance.port, { env: governanceEnv() });
+    await waitUntilHealthy(governance);
+
+    const outcome = await temporal.workflow.getHandle(decisionId).result();
+    expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'votes', level: 0 });
+
+    const final = await state();
+    expect(final.tally).toMatchObject({ approve: 5, object: 2, abstain: 1, pending: 0 });
+    expect(final.votes.find((v) => v.partyId === party.peer)).toMatchObject({ choice: 'abstain', bySilence: true });
+    expect(final.votes.find((v) => v.partyId === party.funder)).toMatchObject({ choice: 'approve' });
+    const audit = await temporal.workflow.getHandle(decisionId).query(auditQuery);
+    expect(findBrokenLink(audit)).toBeNull();
+    // Every vote counted once: the forged one left no trace, none was lost to the SIGKILL.
+    expect(
+      audit.filter((r) => r.entry.type === 'vote-cast').map((r) => (r.entry as { partyId: string }).partyId),
+    ).toEqual([party.residents, party.community, party.talent, party.funder]);
+
+    // On Kafka: opened, deliberation-opened, the refusal, and the outcome exactly once, carrying the audit head.
+    const events = await eventually(
+      async () => {
+        const mine = await governanceEventsAbout(decisionId);
+        expect(mine.some((e) => e.type === 'sanshe.governance.decision.decided.v1')).toBe(true);
+        expect(mine.some((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1')).toBe(true);
+        return mine;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    const decided = events.filter((e) => e.type === 'sanshe.governance.decision.decided.v1');
+    expect(decided).toHaveLength(1);
+    expect(decided[0]).toMatchObject({
+      id: `${decisionId}/outcome`,
+      data: { result: 'approved', auditHash: final.audit.headHash, auditLength: final.audit.length },
+    });
+    expect(events.filter((e) => e.type === 'sanshe.governance.decision.opened.v1')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'sanshe.governance.decision.deliberation-opened.v1')).toHaveLength(1);
+    const rejected = events.filter((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.data).toMatchObject({
+      rejectedEventId: forged.id,
+      code: 'wrong-identity',
+      partyId: party.funder,
+      castBy: party.community,
+    });
+  }, 240_000);
+});
+
+/** Every event on sanshe.governance.events whose subject is `decisionId` (read from the beginning). */
+async function governanceEventsAbout(decisionId: string): Promise<SansheEvent[]> {
+  const topic = contextTopic('governance');
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const remaining = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high)]));
+  const consumer = kafka.consumer({ groupId: uniqueName('governance-reader') });
+  const messages: KafkaMessage[] = [];
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${topic}: not read to its end in 30 s`)), 30_000);
+      if (remaining.size === 0) resolve();
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          if (message.key?.toString() === decisionId) messages.push(message);
+          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages.map((m) => JSON.parse(m.value?.toString() ?? 'null') as SansheEvent);
+}
