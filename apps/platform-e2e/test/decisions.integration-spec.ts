@@ -105,7 +105,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
   });
 
   beforeAll(async () => {
-    await migrateAll();
+    migrateAll();
     producer = kafka.producer({ idempotent: true });
     await producer.connect();
     temporal = new Client({
