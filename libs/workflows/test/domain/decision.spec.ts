@@ -1,4 +1,5 @@
 import {
+  electorate,
   advance,
   amend,
   arbitrate,
@@ -70,11 +71,12 @@ describe('checkVote', () => {
     expect(codeOf(checkVote(ctx, voted, { ...approve(COMMUNITY), castBy: FUNDER }, h(2)))).toBe('wrong-identity');
   });
 
-  it('conflict-of-interest: the proposer cannot vote, with or without a seat; a seated proposer counts as abstaining', () => {
+  it('conflict-of-interest: the proposer cannot vote, with or without a seat; a seated proposer leaves the electorate', () => {
     expect(codeOf(checkVote(ctx, open, approve(PROPOSER), h(1)))).toBe('conflict-of-interest');
     const seated = streetCtx({}, COMMUNITY);
     expect(codeOf(checkVote(seated, open, approve(COMMUNITY), h(1)))).toBe('conflict-of-interest');
-    expect(tally(seated, open)).toMatchObject({ abstain: 2, pending: 6 });
+    // 8 − 2 = 6 weight left; quorum 5 of 8 scales to ⌈5 × 6 / 8⌉ = 4, within [2 + 1, 6 − 2].
+    expect(tally(seated, open)).toEqual({ approve: 0, object: 0, abstain: 0, pending: 6, total: 6, quorum: 4 });
     expect(pendingParties(seated, open).map((p) => p.partyId)).not.toContain(COMMUNITY);
   });
 
@@ -419,18 +421,38 @@ describe('time, silence and escalation', () => {
     });
   });
 
-  it('a seated proposer is recused: one objector can then force an escalation, never a rejection by votes', () => {
-    // COMMUNITY proposes and holds 2 of 8; FUNDER objects; the other three approve: 4 < quorum 5.
-    // validatePolicy cannot see this (it does not know the proposer): reported as a design gap —
-    // with silent arbiters the district's default then rejects what every other party approved.
+  it('a seated proposer is recused and the quorum scales with it: one objector still cannot block', () => {
+    // COMMUNITY proposes and holds 2 of 8; FUNDER objects; the other three approve 4 of the remaining 6.
+    // Had the quorum stayed at 5, FUNDER alone would have forced an escalation (and, with silent
+    // arbiters, the district's default rejection) of what every other party approved.
     const seated = streetCtx({}, COMMUNITY);
     const run = simulate(seated, OPENED_AT, [
       voteAt(h(1), object(FUNDER)),
       ...[RESIDENTS, TALENT, PEER].map((p) => voteAt(h(2), approve(p))),
     ]);
-    expect(run.facts.find((f) => f.fact.type === 'escalated')?.fact).toMatchObject({
-      tally: { approve: 4, object: 2, abstain: 2, pending: 0 },
+    expect(run.facts.find((f) => f.fact.type === 'decided')?.fact).toMatchObject({
+      tally: { approve: 4, object: 2, abstain: 0, pending: 0, total: 6, quorum: 4 },
     });
-    expect(run.state.outcome).toMatchObject({ result: 'rejected', decidedBy: 'default', level: 2 });
+    expect(run.state.outcome).toMatchObject({ result: 'approved', decidedBy: 'votes', level: 0 });
+  });
+
+  it('in an electorate too small for both invariants, no single veto wins', () => {
+    // Three seats of 1, quorum 2; one proposes: two seats of 1 remain, and either bound breaks one rule.
+    const tiny = streetCtx(
+      {
+        parties: [COMMUNITY, RESIDENTS, TALENT].map((partyId) => ({
+          partyId,
+          kind: partyId.split(':')[0] ?? 'x',
+          title: partyId,
+          weight: 1,
+          voteWindowHours: 24,
+        })),
+        quorum: 2,
+      },
+      COMMUNITY,
+    );
+    expect(electorate(tiny)).toMatchObject({ total: 2, quorum: 1 });
+    const run = simulate(tiny, OPENED_AT, [voteAt(h(1), object(RESIDENTS)), voteAt(h(2), approve(TALENT))]);
+    expect(run.state.outcome).toMatchObject({ result: 'approved', decidedBy: 'votes' });
   });
 });

@@ -152,14 +152,31 @@ const isRecused = (ctx: DecisionContext, seat: PartySeat) => seat.partyId === ct
 export const partyDeadline = (state: DecisionState, seat: PartySeat) =>
   state.roundStartedAt + hoursToMs(seat.voteWindowHours);
 
-/** Weights by choice. The proposer's own seat, if it has one, counts as abstaining (rule 6, conflict of interest). */
+/**
+ * The seats that vote on this decision, their total weight and the quorum they need. When the
+ * proposer holds a seat, that seat is recused (rule 6) and leaves the electorate, and the quorum
+ * shrinks in proportion, kept where no remaining party can block the others (their weight without it
+ * still reaches the quorum) or approve alone (its weight stays below the quorum). So "no single veto"
+ * does not depend on who proposes. In an electorate too small for both (e.g. two equal seats left),
+ * no single veto wins, since that is what the platform exists for.
+ */
+export function electorate(ctx: DecisionContext): { seats: PartySeat[]; total: number; quorum: number } {
+  const seats = ctx.policy.parties.filter((seat) => !isRecused(ctx, seat));
+  const total = seats.reduce((sum, seat) => sum + seat.weight, 0);
+  const policyTotal = totalWeight(ctx.policy);
+  if (total === policyTotal) return { seats, total, quorum: ctx.policy.quorum };
+  const heaviest = Math.max(...seats.map((seat) => seat.weight));
+  const proportional = Math.ceil((ctx.policy.quorum * total) / policyTotal);
+  return { seats, total, quorum: Math.min(Math.max(proportional, heaviest + 1), total - heaviest) };
+}
+
+/** Weights by choice, over the electorate (a recused proposer's seat is not counted). */
 export function tally(ctx: DecisionContext, state: DecisionState): Tally {
-  const result: Tally = { approve: 0, object: 0, abstain: 0, pending: 0, total: 0, quorum: ctx.policy.quorum };
-  result.total = totalWeight(ctx.policy);
-  for (const seat of ctx.policy.parties) {
+  const { seats, total, quorum } = electorate(ctx);
+  const result: Tally = { approve: 0, object: 0, abstain: 0, pending: 0, total, quorum };
+  for (const seat of seats) {
     const vote = state.votes[seat.partyId];
-    if (isRecused(ctx, seat)) result.abstain += seat.weight;
-    else if (!vote) result.pending += seat.weight;
+    if (!vote) result.pending += seat.weight;
     else result[vote.choice] += seat.weight;
   }
   return result;
