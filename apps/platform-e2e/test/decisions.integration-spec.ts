@@ -215,12 +215,15 @@ describe('a decision driven by Kafka events, through the governance process', ()
       audit.filter((r) => r.entry.type === 'vote-cast').map((r) => (r.entry as { partyId: string }).partyId),
     ).toEqual([party.residents, party.community, party.talent, party.funder]);
 
-    // On Kafka: opened, deliberation-opened, the refusal, and the outcome exactly once, carrying the audit head.
+    // A vote after the outcome is refused too: the decision takes no more votes.
+    const late = await vote('community', { partyId: party.residents, castBy: party.residents, choice: 'approve' });
+
+    // On Kafka: opened, deliberation-opened, the refusals, and the outcome exactly once, carrying the audit head.
     const events = await eventually(
       async () => {
         const mine = await governanceEventsAbout(decisionId);
         expect(mine.some((e) => e.type === 'sanshe.governance.decision.decided.v1')).toBe(true);
-        expect(mine.some((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1')).toBe(true);
+        expect(mine.filter((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1')).toHaveLength(2);
         return mine;
       },
       { timeoutMs: 30_000, intervalMs: 500 },
@@ -234,13 +237,16 @@ describe('a decision driven by Kafka events, through the governance process', ()
     expect(events.filter((e) => e.type === 'sanshe.governance.decision.opened.v1')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'sanshe.governance.decision.deliberation-opened.v1')).toHaveLength(1);
     const rejected = events.filter((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1');
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]?.data).toMatchObject({
-      rejectedEventId: forged.id,
-      code: 'wrong-identity',
-      partyId: party.funder,
-      castBy: party.community,
-    });
+    expect(rejected.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        rejectedEventId: forged.id,
+        code: 'wrong-identity',
+        partyId: party.funder,
+        castBy: party.community,
+      }),
+      expect.objectContaining({ rejectedEventId: late.id, code: 'decision-closed' }),
+    ]);
+    expect((await state()).tally).toEqual(final.tally); // refusals changed nothing
   }, 240_000);
 });
 
