@@ -14,8 +14,15 @@ import type { Consumer, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { DeadLetterPublisher } from './inbox/dead-letters';
-import { type EventHandlers, InboxProcessor, type InboxProcessorOptions, type Outcome } from './inbox/inbox-processor';
+import {
+  type EventHandlers,
+  type IncomingMessage,
+  InboxProcessor,
+  type InboxProcessorOptions,
+  type Outcome,
+} from './inbox/inbox-processor';
 import { OffsetCommitter } from './inbox/offset-committer';
+import { acknowledgeQueued, MessageDeferredError } from './kafka-transport';
 import { KafkaConnection } from './kafka.module';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 import { OutboxWriter, type OutboxWriterOptions } from './outbox/outbox-writer';
@@ -28,6 +35,11 @@ export interface InboxOptions extends Omit<InboxProcessorOptions, 'schema' | 'lo
   commitMaxPending?: number;
   /** On shutdown, how long to wait for in-flight messages before committing anyway (10 s by default). */
   drainTimeoutMs?: number;
+  /**
+   * At most this many messages of one partition share an inbox transaction (100 by default; 1 = one
+   * transaction per message). A batch holds what the transport handed over while the previous one ran.
+   */
+  batchMaxSize?: number;
 }
 
 export interface MessagingOptions {
@@ -42,6 +54,26 @@ export interface MessagingOptions {
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** A message waiting in its partition's queue for the inbox, and who waits for its outcome. */
+interface Queued {
+  /** KafkaContext.getMessage(): the transport's ticket rides on it. */
+  raw: object;
+  message: IncomingMessage;
+  handlers: EventHandlers;
+  resolve: (outcome: Outcome) => void;
+  reject: (err: unknown) => void;
+}
+
+/** One partition's messages, applied in order, one batch at a time. */
+interface PartitionQueue {
+  consumer: Consumer;
+  waiting: Queued[];
+  running: boolean;
+  scheduled: boolean;
+  /** A batch failed unexpectedly from this offset: later messages are refused until it is redelivered. */
+  failedFrom?: bigint;
+}
 /** Stall threshold for /health: the relay has not finished a round in this long. */
 const RELAY_STALE_MS = 30_000;
 
@@ -119,6 +151,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
  *   onOrganizationEvent(@Payload() _raw: Buffer, @Ctx() ctx: KafkaContext) {
  *     return this.inbox.consume(ctx, { 'sanshe.organization.proposal.submitted.v1': (event, manager) => … });
  *   }
+ * Messages of one partition are applied in order, several per inbox transaction when the transport
+ * hands them over faster than they are applied (batchMaxSize; see InboxProcessor.processBatch).
  * An offset is committed only after its event's inbox transaction (or dead letter) is done, in
  * batches (OffsetCommitter): a crash in between redelivers events that the inbox then absorbs.
  * Shutdown is "finish in-flight messages, commit, then disconnect": see beforeApplicationShutdown.
@@ -136,6 +170,8 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
   private draining = false;
   /** The dead-letter producer connects on first use (Kafka may be away at boot). */
   private connected?: Promise<void>;
+  private readonly batchMaxSize: number;
+  private readonly queues = new Map<Consumer, Map<string, PartitionQueue>>();
   readonly processor: InboxProcessor;
 
   constructor(
@@ -151,18 +187,36 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     });
     this.producer = kafka.createProducer();
     const log = (message: string) => this.logger.warn(message);
-    const { commitIntervalMs, commitMaxPending, drainTimeoutMs = 10_000, ...processorOptions } = options.consumer;
+    const {
+      commitIntervalMs,
+      commitMaxPending,
+      drainTimeoutMs = 10_000,
+      batchMaxSize = 100,
+      ...processorOptions
+    } = options.consumer;
     this.offsets = new OffsetCommitter(log, commitIntervalMs, commitMaxPending);
     this.drainTimeoutMs = drainTimeoutMs;
+    this.batchMaxSize = Math.max(1, batchMaxSize);
     const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
     this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema: options.schema, log });
   }
 
+  /**
+   * Applies the message's event (see the class comment) and resolves with the outcome once its inbox
+   * transaction has committed (or it was dead-lettered, ignored, or found to be a duplicate). Messages
+   * are queued per partition and applied in order, in batches of what arrived while the previous
+   * batch ran (InboxProcessor.processBatch); Nest's Kafka transport as set up by
+   * kafkaConsumerTransport hands over a partition's next message as soon as this one is queued.
+   */
   async consume(context: KafkaContext, handlers: EventHandlers): Promise<Outcome> {
-    const message = context.getMessage();
-    const [consumer, topic] = [context.getConsumer(), context.getTopic()];
+    const raw = context.getMessage();
+    const [consumer, topic, partition] = [context.getConsumer(), context.getTopic(), context.getPartition()];
     if (!this.topics.get(consumer)?.add(topic)) this.topics.set(consumer, new Set([topic]));
-    if (this.draining) this.pause(consumer, [topic]); // a topic first heard of during the drain
+    if (this.draining) {
+      // Shutting down: finish what runs, apply nothing new. Not committed, so it is delivered again after the restart.
+      this.pause(consumer, [topic]); // a topic first heard of during the drain
+      throw new MessageDeferredError(raw);
+    }
     this.inFlight++;
     try {
       this.connected ??= this.producer.connect().catch((err: unknown) => {
@@ -170,14 +224,72 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
         throw err;
       });
       await this.connected;
-      const outcome = await this.processor.process(
-        { topic, partition: context.getPartition(), offset: message.offset, key: message.key, value: message.value },
-        handlers,
+      if (this.draining) throw new MessageDeferredError(raw); // shutdown began meanwhile
+      const message = { topic, partition, offset: raw.offset, key: raw.key, value: raw.value };
+      const queue = this.queueOf(consumer, topic, partition);
+      if (queue.failedFrom !== undefined) {
+        // Never apply (and commit past) a message while an earlier one of its partition failed: wait for kafkajs to redeliver.
+        if (BigInt(message.offset) > queue.failedFrom) {
+          throw new Error(`${topic}/${partition}@${message.offset}: refused, an earlier message failed`);
+        }
+        queue.failedFrom = undefined;
+      }
+      const outcome = new Promise<Outcome>((resolve, reject) =>
+        queue.waiting.push({ raw, message, handlers, resolve, reject }),
       );
-      this.offsets.processed(consumer, topic, context.getPartition(), message.offset);
-      return outcome;
+      acknowledgeQueued(raw); // the transport may hand over the partition's next message now
+      this.schedule(queue);
+      return await outcome;
     } finally {
       if (--this.inFlight === 0) this.onIdle?.();
+    }
+  }
+
+  private queueOf(consumer: Consumer, topic: string, partition: number): PartitionQueue {
+    let queues = this.queues.get(consumer);
+    if (!queues) this.queues.set(consumer, (queues = new Map()));
+    const key = `${topic}:${partition}`;
+    let queue = queues.get(key);
+    if (!queue) queues.set(key, (queue = { consumer, waiting: [], running: false, scheduled: false }));
+    return queue;
+  }
+
+  /** Starts a batch now if one is full, else after the messages handed over in this turn of the event loop. */
+  private schedule(queue: PartitionQueue): void {
+    if (queue.running) return; // the running loop takes the new messages next
+    if (queue.waiting.length >= this.batchMaxSize) void this.run(queue);
+    else if (!queue.scheduled) {
+      queue.scheduled = true;
+      setImmediate(() => {
+        queue.scheduled = false;
+        void this.run(queue);
+      });
+    }
+  }
+
+  /** Applies the queue's messages batch after batch; marks offsets and resolves each, in order, after its batch. */
+  private async run(queue: PartitionQueue): Promise<void> {
+    if (queue.running) return;
+    queue.running = true;
+    try {
+      while (queue.waiting.length > 0) {
+        const batch = queue.waiting.splice(0, this.batchMaxSize);
+        let outcomes: Outcome[];
+        try {
+          outcomes = await this.processor.processBatch(batch);
+        } catch (err) {
+          // Unexpected (failures are retried or dead-lettered inside): commit none of these, nor anything after them.
+          queue.failedFrom = BigInt(batch[0]?.message.offset ?? '0');
+          for (const queued of [...batch, ...queue.waiting.splice(0)]) queued.reject(err);
+          continue;
+        }
+        for (const [i, { message, resolve }] of batch.entries()) {
+          this.offsets.processed(queue.consumer, message.topic, message.partition, message.offset);
+          resolve(outcomes[i] as Outcome); // one outcome per message
+        }
+      }
+    } finally {
+      queue.running = false;
     }
   }
 
@@ -185,11 +297,17 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
    * Nest runs this before it closes the Kafka transport (NestApplication.dispose), which disconnects
    * the consumer: kafkajs silently drops a commit once the consumer has begun stopping, so
    * onApplicationShutdown is too late to commit. Here the consumer still runs: pause every topic,
-   * let the in-flight messages finish, commit. Nest then disconnects.
+   * let the running batches finish, commit. Messages queued behind them, or handed over from now on,
+   * are not applied (MessageDeferredError): they are delivered again after the restart. Nest then
+   * disconnects.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.draining = true;
     for (const [consumer, topics] of this.topics) this.pause(consumer, [...topics]);
+    // Messages queued behind the running batches are not started: they are left to redelivery.
+    for (const queues of this.queues.values())
+      for (const queue of queues.values())
+        for (const queued of queue.waiting.splice(0)) queued.reject(new MessageDeferredError(queued.raw));
     if (this.inFlight > 0) {
       let timer: NodeJS.Timeout | undefined;
       const drained = await Promise.race([

@@ -70,12 +70,15 @@ describe('graceful shutdown of the consumer: finish in-flight messages, commit, 
     expect(partitions.map((p) => p.committed)).toEqual(partitions.map((p) => p.end));
   });
 
-  /** A consumer whose events take `effectMs` each, closed once a few are applied: what was applied and committed. */
+  /**
+   * A consumer whose events take `effectMs` each, closed once a few are applied: what was applied and
+   * committed. Batches of 2, so that each partition's 10 events take several transactions.
+   */
   async function closeMidStream(effectMs: number, drainTimeoutMs?: number) {
     const consumer = await startConsumerApp({
       schema: fx.schema,
       topic: fx.topic,
-      consumer: { ...NO_COMMIT_BEFORE_SHUTDOWN, drainTimeoutMs },
+      consumer: { ...NO_COMMIT_BEFORE_SHUTDOWN, drainTimeoutMs, batchMaxSize: 2 },
       beforeEffect: () => sleep(effectMs), // inside the inbox transaction: shutdown lands while events are in flight
     });
     let appliedBeforeClose: number;
@@ -98,7 +101,7 @@ describe('graceful shutdown of the consumer: finish in-flight messages, commit, 
     return { appliedBeforeClose, applied, committed };
   }
 
-  it('closed mid-stream: the in-flight events finish, and exactly the applied ones are committed', async () => {
+  it('closed mid-stream: the running batches finish, the queued events are left, and exactly the applied ones are committed', async () => {
     const { appliedBeforeClose, applied, committed } = await closeMidStream(250);
     expect(applied).toBeGreaterThan(appliedBeforeClose); // events in flight at close() were finished
     expect(committed).toBe(applied);

@@ -30,6 +30,14 @@ export interface IncomingMessage {
 
 export type Outcome = 'processed' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+/** A valid message with its handler, and its place in the batch. */
+interface Checked {
+  index: number;
+  message: IncomingMessage;
+  event: SansheEvent;
+  handler: EventHandler;
+}
+
 export interface InboxProcessorOptions {
   /** The consumer's name: the inbox key and the dead-letter topic's suffix. Usually the consumer group. */
   consumer: string;
@@ -42,8 +50,8 @@ export interface InboxProcessorOptions {
 
 /**
  * Applies each incoming event exactly once in effect: validate, then in one transaction insert
- * (consumer, event id) into the inbox and run the handler. A redelivered event finds its id there and
- * changes nothing. Failures retry with backoff; an invalid event, a PermanentEventError or exhausted
+ * (consumer, event id) into the inbox and run the handler (several events of a partition may share
+ * one transaction: processBatch). A redelivered event finds its id there and changes nothing. Failures retry with backoff; an invalid event, a PermanentEventError or exhausted
  * retries go to the consumer's dead-letter topic. The caller commits the Kafka offset after this resolves.
  */
 export class InboxProcessor {
@@ -59,39 +67,128 @@ export class InboxProcessor {
   }
 
   async process(message: IncomingMessage, handlers: EventHandlers): Promise<Outcome> {
-    const outcome = await this.decide(message, handlers);
-    this.counts[outcome]++;
+    const [outcome = 'ignored'] = await this.processBatch([{ message, handlers }]); // always one
     return outcome;
   }
 
-  private async decide(message: IncomingMessage, handlers: EventHandlers): Promise<Outcome> {
-    let event: SansheEvent;
-    let handler: EventHandler | undefined;
+  /**
+   * Applies messages of one partition, in order, with the effects of applying them one by one: the
+   * valid ones go into ONE transaction (their inbox rows in one INSERT, then each new event's handler,
+   * in order; a handler sees the effects of the earlier ones). If that transaction fails, nothing of it
+   * stays, and the messages are applied again without it: when a handler threw, the events before it
+   * as a batch, its event alone with that failure counted as its first attempt (retries, dead letter,
+   * PermanentEventError exactly as for a single message), then the events after it as a batch; when
+   * the failure belongs to no handler (the INSERT, the COMMIT, a lost connection), each event alone.
+   * Resolves with each message's outcome once all of them are done.
+   */
+  async processBatch(items: { message: IncomingMessage; handlers: EventHandlers }[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array<Outcome>(items.length);
+    const valid: Checked[] = [];
+    for (const [index, { message, handlers }] of items.entries()) {
+      const checked = await this.check(message, handlers);
+      if (typeof checked === 'string') outcomes[index] = checked;
+      else valid.push({ ...checked, index, message });
+    }
+    await this.applyInOrder(valid, outcomes);
+    for (const outcome of outcomes) this.counts[outcome]++;
+    return outcomes;
+  }
+
+  /** Validates the envelope and the data; 'ignored' without a handler, 'dead-lettered' when invalid. */
+  private async check(
+    message: IncomingMessage,
+    handlers: EventHandlers,
+  ): Promise<Outcome | { event: SansheEvent; handler: EventHandler }> {
     try {
       const envelope = validateEnvelope(JSON.parse(String(message.value ?? '')));
       // Ignore types this consumer does not handle, known or not (a v2 published beside v1, say).
-      handler = handlers[envelope.type as EventType] as EventHandler | undefined;
+      const handler = handlers[envelope.type as EventType] as EventHandler | undefined;
       if (!handler) return 'ignored';
-      event = checkEventData(envelope);
+      return { event: checkEventData(envelope), handler };
     } catch (err) {
       const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${(err as Error).message}`;
       await this.deadLetters.publish(message, reason, 1);
       return 'dead-lettered';
     }
+  }
 
+  private async applyInOrder(items: Checked[], outcomes: Outcome[]): Promise<void> {
+    const [only, ...more] = items;
+    if (!only) return;
+    if (more.length === 0) {
+      outcomes[only.index] = await this.applyWithRetries(only);
+      return;
+    }
+    // Set inside the transaction's callback: which handler threw, if one did.
+    let failed = undefined as { at: number; error: unknown } | undefined;
+    try {
+      const applied = await this.dataSource.transaction(async (manager) => {
+        const inserted = (await manager.query(
+          `INSERT INTO ${this.table} (consumer, event_id, event_type)
+           SELECT $1, id, type FROM unnest($2::text[], $3::text[]) AS e(id, type)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [this.options.consumer, items.map((i) => i.event.id), items.map((i) => i.event.type)],
+        )) as { event_id: string }[];
+        const fresh = new Set(inserted.map((row) => row.event_id));
+        const result: Outcome[] = [];
+        for (const [at, { event, handler }] of items.entries()) {
+          // The same event twice in one batch (a relay re-sent it): the first copy applies it.
+          if (!fresh.delete(event.id)) {
+            result.push('duplicate');
+            continue;
+          }
+          try {
+            await handler(event, manager);
+          } catch (error) {
+            failed = { at, error };
+            throw error;
+          }
+          result.push('processed');
+        }
+        return result;
+      });
+      for (const [at, item] of items.entries()) outcomes[item.index] = applied[at] ?? 'processed';
+    } catch (err) {
+      if (!failed) {
+        this.options.log?.(`a batch of ${items.length} events failed, applying them one by one: ${String(err)}`);
+        for (const item of items) outcomes[item.index] = await this.applyWithRetries(item);
+        return;
+      }
+      // The handler that threw gets the blame, and one attempt spent. (Were it a statement failing because an
+      // earlier handler swallowed a database error, it is innocent: its retry, alone, then succeeds.)
+      const [culprit, ...after] = items.slice(failed.at);
+      await this.applyInOrder(items.slice(0, failed.at), outcomes);
+      if (culprit) outcomes[culprit.index] = await this.applyWithRetries(culprit, failed);
+      await this.applyInOrder(after, outcomes);
+    }
+  }
+
+  /**
+   * One event in its own transaction, retried with backoff; a PermanentEventError or exhausted retries
+   * dead-letter it. `firstFailure`: attempt 1 already ran (in a batch) and failed with it.
+   */
+  private async applyWithRetries(
+    { message, event, handler }: Checked,
+    firstFailure?: { error: unknown },
+  ): Promise<Outcome> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.applyOnce(event, handler);
-      } catch (err) {
-        const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-        if (err instanceof PermanentEventError || attempt >= maxAttempts) {
-          await this.deadLetters.publish(message, reason, attempt);
-          return 'dead-lettered';
+      let err: unknown;
+      if (attempt === 1 && firstFailure) err = firstFailure.error;
+      else {
+        try {
+          return await this.applyOnce(event, handler);
+        } catch (error) {
+          err = error;
         }
-        this.options.log?.(`${event.type} ${event.id} failed (attempt ${attempt}/${maxAttempts}), retrying: ${reason}`);
-        await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1)));
       }
+      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (err instanceof PermanentEventError || attempt >= maxAttempts) {
+        await this.deadLetters.publish(message, reason, attempt);
+        return 'dead-lettered';
+      }
+      this.options.log?.(`${event.type} ${event.id} failed (attempt ${attempt}/${maxAttempts}), retrying: ${reason}`);
+      await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1)));
     }
   }
 
