@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { parseArgs } from 'node:util';
 import { parsePlatformEnv } from '@sanshe/config';
+import { type Knob, knobsUsage, readKnobs } from '../cli';
 
 /** Every knob of `npm run bench:decisions`; defaults keep the whole run near 2 minutes on 2 cores. */
 export interface BenchConfig {
@@ -26,13 +26,6 @@ export interface BenchConfig {
   namespace: string;
 }
 
-interface Knob {
-  env: string;
-  def: number;
-  min: number;
-  help: string;
-}
-
 const KNOBS = {
   concurrency: { env: 'BENCH_CONCURRENCY', def: 20, min: 1, help: 'workflows in flight in every phase' },
   'warmup-s': { env: 'BENCH_WARMUP_S', def: 3, min: 0, help: 'untimed run before each phase, seconds' },
@@ -55,19 +48,12 @@ const KNOBS = {
   'drain-s': { env: 'BENCH_DRAIN_S', def: 20, min: 1, help: 'cap on finishing in-flight work, seconds' },
 } satisfies Record<string, Knob>;
 
-type KnobName = keyof typeof KNOBS;
-
-export function usage(): string {
-  const lines = Object.entries(KNOBS).map(
-    ([flag, k]) => `  --${flag.padEnd(22)} ${k.env.padEnd(28)} ${String(k.def).padStart(6)}  ${k.help}`,
+export const usage = () =>
+  knobsUsage(
+    'bench:decisions',
+    KNOBS,
+    'server: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE (see README); loopback addresses only',
   );
-  return [
-    'usage: npm run bench:decisions -- [--flag value]...   (flags win over environment variables)',
-    `  ${'flag'.padEnd(24)} ${'env'.padEnd(28)} ${'default'.padStart(6)}`,
-    ...lines,
-    '  server: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE (see README); loopback addresses only',
-  ].join('\n');
-}
 
 /** The bench starts thousands of workflows: it refuses any server that is not on this machine. */
 function assertLoopback(address: string): void {
@@ -82,19 +68,7 @@ function assertLoopback(address: string): void {
 
 /** Reads flags, then BENCH_* variables, then defaults; throws with the offending name on a bad value. */
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): BenchConfig {
-  const options = Object.fromEntries(Object.keys(KNOBS).map((name) => [name, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
-  const flags = values as Partial<Record<KnobName, string>>;
-  const num = (name: KnobName): number => {
-    const knob: Knob = KNOBS[name];
-    const raw = flags[name] ?? env[knob.env];
-    if (raw === undefined || raw === '') return knob.def;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < knob.min) {
-      throw new Error(`--${name} / ${knob.env} must be an integer ≥ ${knob.min}, got "${raw}"`);
-    }
-    return value;
-  };
+  const num = readKnobs(KNOBS, argv, env);
   const platform = parsePlatformEnv(env);
   assertLoopback(platform.TEMPORAL_ADDRESS);
   return {

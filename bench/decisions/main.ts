@@ -5,6 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { RssSampler } from '../events/measure';
 import { runningPid } from '../../infra/local/processes';
 import type { BenchActivities } from './api';
+import { configFromCli, runBenchmark } from '../cli';
 import { type BenchConfig, describeConfig, loadConfig, usage, watchdogMs } from './config';
 import { terminateLeftovers } from './load';
 import { ResourceMeter } from './resources';
@@ -33,18 +34,9 @@ const activities: BenchActivities = {
 };
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage());
-    return 0;
-  }
-  let cfg: BenchConfig;
-  try {
-    cfg = loadConfig(argv, process.env);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
-    return 1;
-  }
+  const cli = configFromCli(process.argv.slice(2), process.env, loadConfig, usage);
+  if ('exitCode' in cli) return cli.exitCode;
+  const cfg: BenchConfig = cli.config;
   const runId = `bench-decisions-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const taskQueue = runId;
   console.log(`bench:decisions ${runId}\n${describeConfig(cfg)}`);
@@ -183,15 +175,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    clearTimeout(watchdog);
-    process.exitCode = code;
-    // gRPC channels or the worker's runtime may keep timers alive: the benchmark stops by itself.
-    setTimeout(() => process.exit(code), 2_000).unref();
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main, () => clearTimeout(watchdog));

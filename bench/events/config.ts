@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { parsePlatformEnv } from '@sanshe/config';
+import { type Knob, knobsUsage, readKnobs } from '../cli';
 
 /** Every knob of `npm run bench:events`; defaults are sized for the 2-core development machine. */
 export interface BenchConfig {
@@ -27,13 +27,6 @@ export interface BenchConfig {
   kafkaBrokers: string[];
 }
 
-interface Knob {
-  env: string;
-  def: number;
-  min: number;
-  help: string;
-}
-
 const KNOBS = {
   events: { env: 'BENCH_EVENTS', def: 20_000, min: 1, help: 'events per measurement' },
   warmup: { env: 'BENCH_WARMUP', def: 2_000, min: 0, help: 'untimed events before each measurement' },
@@ -47,35 +40,12 @@ const KNOBS = {
   'half-load-s': { env: 'BENCH_HALF_LOAD_S', def: 20, min: 1, help: 'fixed-rate latency run, seconds' },
 } satisfies Record<string, Knob>;
 
-type KnobName = keyof typeof KNOBS;
-
-export function usage(): string {
-  const lines = Object.entries(KNOBS).map(
-    ([flag, k]) => `  --${flag.padEnd(16)} ${k.env.padEnd(22)} ${String(k.def).padStart(6)}  ${k.help}`,
-  );
-  return [
-    'usage: npm run bench:events -- [--flag value]...   (flags win over environment variables)',
-    `  ${'flag'.padEnd(18)} ${'env'.padEnd(22)} ${'default'.padStart(6)}`,
-    ...lines,
-    '  server addresses: DATABASE_URL, KAFKA_BROKERS (see README)',
-  ].join('\n');
-}
+export const usage = () =>
+  knobsUsage('bench:events', KNOBS, 'server addresses: DATABASE_URL, KAFKA_BROKERS (see README)');
 
 /** Reads flags, then BENCH_* variables, then defaults; throws with the offending name on a bad value. */
 export function loadConfig(argv: string[], env: Record<string, string | undefined>): BenchConfig {
-  const options = Object.fromEntries(Object.keys(KNOBS).map((name) => [name, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
-  const flags = values as Partial<Record<KnobName, string>>;
-  const num = (name: KnobName): number => {
-    const knob: Knob = KNOBS[name];
-    const raw = flags[name] ?? env[knob.env];
-    if (raw === undefined || raw === '') return knob.def;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < knob.min) {
-      throw new Error(`--${name} / ${knob.env} must be an integer ≥ ${knob.min}, got "${raw}"`);
-    }
-    return value;
-  };
+  const num = readKnobs(KNOBS, argv, env);
   const platform = parsePlatformEnv(env);
   return {
     events: num('events'),

@@ -1,3 +1,4 @@
+import { configFromCli, runBenchmark } from '../cli';
 import { type BenchConfig, describeConfig, loadConfig, usage } from './config';
 import { type RateResult, RssSampler } from './measure';
 import { runKafkajsBaseline } from './kafkajs-baseline';
@@ -13,18 +14,9 @@ import { resultJson, resultTable, type Summary } from './report';
 let watchdog: NodeJS.Timeout | undefined;
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage());
-    return 0;
-  }
-  let cfg: BenchConfig;
-  try {
-    cfg = loadConfig(argv, process.env);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
-    return 1;
-  }
+  const cli = configFromCli(process.argv.slice(2), process.env, loadConfig, usage);
+  if ('exitCode' in cli) return cli.exitCode;
+  const cfg: BenchConfig = cli.config;
   console.log(`bench:events\n${describeConfig(cfg)}`);
 
   const summary: Summary = { rssMiB: {} };
@@ -73,15 +65,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-main().then(
-  (code) => {
-    clearTimeout(watchdog);
-    process.exitCode = code;
-    // kafkajs and pg may keep sockets or timers alive: the benchmark stops by itself.
-    setTimeout(() => process.exit(code), 2_000).unref();
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main, () => clearTimeout(watchdog));

@@ -1,16 +1,11 @@
 import type { EventData } from '@sanshe/contracts';
-import { decisionWorkflowId } from '@sanshe/workflows';
+import { type DecisionInput, decisionWorkflowId } from '@sanshe/workflows';
 
-/** What a decision-opening event asks governance to decide. */
-export interface DecisionOpening {
-  decisionId: string;
-  kind: string;
-  subjectId: string;
-  communityCode: string;
-  proposerId: string;
-  title: string;
-  summary: string;
-}
+/** What a decision-opening event asks governance to decide: the workflow's input, less the policy. */
+export type DecisionOpening = Pick<
+  DecisionInput,
+  'decisionId' | 'kind' | 'subjectId' | 'communityCode' | 'proposerId' | 'title' | 'summary'
+>;
 
 const opening = (
   kind: string,
