@@ -2,16 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { deadLetterTopic, DEAD_LETTER_HEADERS, type SansheEvent } from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import {
-  createReliableProducer,
   type DeadLetterPublisher,
   type EventHandlers,
   InboxProcessor,
   type InboxService,
   type IncomingMessage,
-  OutboxRelay,
   PermanentEventError,
 } from '../src';
-import { kafka, messagingFixture, proposalEvent, readTopic, seqOf, startConsumerApp } from './harness';
+import { messagingFixture, proposalEvent, readTopic, seqOf, startConsumerApp } from './harness';
 
 describe('inbox batches: several events of a partition in one transaction (real PostgreSQL)', () => {
   let fx: Awaited<ReturnType<typeof messagingFixture>>;
@@ -154,13 +152,7 @@ describe('inbox batches through the Kafka transport (real PostgreSQL, Kafka, Nes
         if (seq === PER_KEY / 2) await fx.writer.publish(manager, proposalEvent('poison', 1));
       }
     });
-    const producer = createReliableProducer(kafka);
-    await producer.connect();
-    const relay = new OutboxRelay(fx.dataSource, producer, { schema: fx.schema, lanesPerClaim: 16 });
-    relay.start();
-    await eventually(async () => expect(await fx.unsent()).toBe(0), { timeoutMs: 30_000 });
-    await relay.stop();
-    await producer.disconnect();
+    await fx.relayAll();
 
     const spy = jest.spyOn(InboxProcessor.prototype, 'processBatch');
     consumer = await startConsumerApp({

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { eventually } from '@sanshe/testing';
-import { createReliableProducer, OutboxRelay } from '../src';
 import { kafka, messagingFixture, proposalEvent, startConsumerApp } from './harness';
 
 const KEYS = 10;
@@ -42,13 +41,7 @@ describe('graceful shutdown of the consumer: finish in-flight messages, commit, 
       for (let seq = 1; seq <= perKey; seq++)
         for (let k = 0; k < KEYS; k++) await fx.writer.publish(manager, proposalEvent(`agg-${k}`, seq));
     });
-    const producer = createReliableProducer(kafka);
-    await producer.connect();
-    const relay = new OutboxRelay(fx.dataSource, producer, { schema: fx.schema, lanesPerClaim: 16 });
-    relay.start();
-    await eventually(async () => expect(await fx.unsent()).toBe(0), { timeoutMs: 30_000 });
-    await relay.stop();
-    await producer.disconnect();
+    await fx.relayAll();
   }
 
   it('commits the offset of every applied event before the consumer leaves, however long the commit interval', async () => {

@@ -6,16 +6,18 @@ import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule, serviceDataSourceOptions } from '@sanshe/persistence';
-import { parseTestEnv, uniqueName } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import {
   ConsumeTopic,
   CreateOutboxAndInbox1764201600000,
+  createReliableProducer,
   type EventHandler,
   type InboxOptions,
   InboxService,
   KafkaModule,
   kafkaConsumerTransport,
   MessagingModule,
+  OutboxRelay,
   OutboxWriter,
   schemaOf,
 } from '../src';
@@ -71,6 +73,19 @@ export async function messagingFixture(prefix: string) {
           }[]
         )[0]!.c,
       ),
+    /** Publishes everything in the outbox to Kafka (a relay on all lanes until nothing is unsent), then stops. */
+    async relayAll() {
+      const producer = createReliableProducer(kafka);
+      await producer.connect();
+      const relay = new OutboxRelay(dataSource, producer, { schema, lanesPerClaim: 16 });
+      relay.start();
+      try {
+        await eventually(async () => expect(await this.unsent()).toBe(0), { timeoutMs: 30_000 });
+      } finally {
+        await relay.stop();
+        await producer.disconnect();
+      }
+    },
     async cleanup() {
       await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
       await dataSource.destroy();
