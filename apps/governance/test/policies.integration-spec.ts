@@ -6,12 +6,16 @@ import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule } from '@sanshe/persistence';
 import { loadServiceConfig } from '@sanshe/service-kit';
 import { type ServiceUnderTest, startServiceUnderTest, uniqueName } from '@sanshe/testing';
-import { validatePolicy } from '@sanshe/workflows';
+import { bindPolicyToCommunity, validatePolicy } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import {
   DISTRICT_DEFAULT_POLICIES,
   DISTRICT_DEFAULTS_CREATED_BY,
 } from '../migrations/1795737600001-seed-district-default-policies';
+import {
+  COMMUNITY_SEATS_CREATED_BY,
+  DISTRICT_DEFAULT_POLICIES_V2,
+} from '../migrations/1795737600002-seat-the-decision-community';
 import { schemaProblems } from '../src/policies/application/schema-problems';
 import { PoliciesModule } from '../src/policies/policies.module';
 import { PolicyRepository } from '../src/policies/domain/policy-repository';
@@ -124,13 +128,30 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       expect(validatePolicy(seeded)).toEqual([]);
     }
 
+    for (const seeded of DISTRICT_DEFAULT_POLICIES_V2) {
+      expect(schemaProblems(DecisionPolicyInput, seeded)).toEqual([]);
+      expect(validatePolicy(seeded)).toEqual([]);
+      // Bound to a community, the seats are that community's parties and the rules still hold.
+      const bound = bindPolicyToCommunity({ ...seeded, version: 2 }, '310104-005-001');
+      expect(bound.parties.map((seat) => seat.partyId)).toEqual(
+        expect.arrayContaining(['community:310104-005-001', 'residents:310104-005-001']),
+      );
+      expect(validatePolicy(bound)).toEqual([]);
+    }
+
     const { status, body } = await get('/policies?communityCode=');
     expect(status).toBe(200);
     const stored = body as unknown as Reply['body'][];
-    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES);
+    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES_V2);
     expect(stored.map((p) => [p.version, p.createdBy])).toEqual(
-      DISTRICT_DEFAULT_POLICIES.map(() => [1, DISTRICT_DEFAULTS_CREATED_BY]),
+      DISTRICT_DEFAULT_POLICIES_V2.map(() => [2, COMMUNITY_SEATS_CREATED_BY]),
     );
+    const first = await get(`/policies/${DISTRICT_DEFAULT_POLICIES[0]!.policyId}/versions/1`);
+    expect(first.body).toMatchObject({
+      ...DISTRICT_DEFAULT_POLICIES[0],
+      version: 1,
+      createdBy: DISTRICT_DEFAULTS_CREATED_BY,
+    });
   });
 
   it('stores a new policy (201), answers a repeat with the same version (200), and bumps the version on a change', async () => {
@@ -264,9 +285,11 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       ) as string,
     });
 
+    const before = (await get('/policies/activity-proposal.district')).body.version;
+    expect(before).toBe(2); // the seed, then the migration that seats the decision's community
     const moved = await put(policy({ policyId: 'activity-proposal.district', communityCode: 'somewhere' }));
     expect(moved.status).toBe(409);
-    expect((await get('/policies/activity-proposal.district')).body.version).toBe(1);
+    expect((await get('/policies/activity-proposal.district')).body.version).toBe(before);
   });
 
   it('gives two concurrent changes consecutive versions, losing neither', async () => {

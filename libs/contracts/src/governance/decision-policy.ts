@@ -24,9 +24,24 @@ export const PartyId = Type.String({
   description: 'kind:id, e.g. community:310104-005-001',
 });
 
+/** The token a seat's id may use for "the community the decision is about" (see SeatPartyId). */
+export const COMMUNITY_PLACEHOLDER = '{communityCode}';
+
+/**
+ * A seat's party id: a PartyId, or one whose id part is `{communityCode}` — e.g.
+ * `community:{communityCode}` in a district-wide policy seats the residents' committee of whichever
+ * community a decision is about; governance binds it when the decision opens.
+ */
+export const SeatPartyId = Type.String({
+  minLength: 3,
+  maxLength: 160,
+  pattern: '^[a-z][a-z-]*:([A-Za-z0-9][A-Za-z0-9._:-]*|\\{communityCode\\})$',
+  description: 'kind:id, or kind:{communityCode} for the community a decision is about',
+});
+
 export const PartySeat = Type.Object(
   {
-    partyId: PartyId,
+    partyId: SeatPartyId,
     /** An open set: community, organization, talent, funder, residents, volunteers, charity, … */
     kind: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z-]*$' }),
     title: Type.String({ minLength: 1, maxLength: 200, description: 'Who this is, for people reading the UI' }),

@@ -1,6 +1,11 @@
 import type { DecisionPolicy, EscalationStep } from '@sanshe/contracts';
 import fc from 'fast-check';
-import { type PolicyViolation, totalWeight, validatePolicy } from '../../src/decision/domain/policy-rules';
+import {
+  bindPolicyToCommunity,
+  type PolicyViolation,
+  totalWeight,
+  validatePolicy,
+} from '../../src/decision/domain/policy-rules';
 import { kindArb, maxWeightOf, totalOf, validPolicyArb } from './arbitraries';
 import { COMMUNITY, DISTRICT, FUNDER, PEER, STREET, streetPolicy } from './fixtures';
 import { must } from './simulate';
@@ -159,5 +164,29 @@ describe('validatePolicy', () => {
       rule: 'no-single-veto',
       partyId: PEER,
     });
+  });
+});
+
+describe('bindPolicyToCommunity', () => {
+  it('seats the decision community in `kind:{communityCode}` seats and changes nothing else', () => {
+    const district = streetPolicy({
+      communityCode: null,
+      parties: streetPolicy().parties.map((seat) =>
+        seat.kind === 'community' || seat.kind === 'residents'
+          ? { ...seat, partyId: `${seat.kind}:{communityCode}` }
+          : seat,
+      ),
+    });
+    const bound = bindPolicyToCommunity(district, '310104-005-002');
+    expect(bound.parties.map((seat) => seat.partyId)).toEqual([
+      'community:310104-005-002',
+      'residents:310104-005-002',
+      ...district.parties.slice(2).map((seat) => seat.partyId),
+    ]);
+    expect({ ...bound, parties: bound.parties.map((seat) => ({ ...seat, partyId: '' })) }).toEqual({
+      ...district,
+      parties: district.parties.map((seat) => ({ ...seat, partyId: '' })),
+    });
+    expect(validatePolicy(bound)).toEqual([]);
   });
 });

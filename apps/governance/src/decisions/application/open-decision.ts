@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { PermanentEventError } from '@sanshe/messaging';
-import { CommunityCodeKey, DecisionKindKey, type DecisionWorkflow } from '@sanshe/workflows';
+import { bindPolicyToCommunity, CommunityCodeKey, DecisionKindKey, type DecisionWorkflow } from '@sanshe/workflows';
 import { PolicyRepository } from '../../policies/domain/policy-repository';
 import { type DecisionOpening, operatorSummary } from '../domain/decision-openings';
 import { TemporalClientProvider } from '../infrastructure/temporal-client';
@@ -33,7 +33,8 @@ export class OpenDecision {
           `set one with PUT /policies/{policyId}`,
       );
     }
-    const { policy } = stored;
+    // The decision pins this version, with `kind:{communityCode}` seats bound to this community.
+    const policy = bindPolicyToCommunity(stored.policy, opening.communityCode);
     const client = await this.temporal.get();
     try {
       await client.workflow.start<DecisionWorkflow>('decisionWorkflow', {
