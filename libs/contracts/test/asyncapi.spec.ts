@@ -56,6 +56,16 @@ describe('the AsyncAPI document', () => {
     expect(exampleEvent(command)).toMatchObject({ source: 'portal/xuhui-civil-affairs', subject: 'prog-2026-01' });
   });
 
+  it("shows each example event with its own aggregate id as subject, taken from the example's data", () => {
+    for (const definition of EVENT_CATALOG) {
+      const example = exampleEvent(definition) as { subject: string; data: Record<string, unknown> };
+      expect({ type: definition.type, inData: Object.values(example.data).includes(example.subject) }).toEqual({
+        type: definition.type,
+        inData: true,
+      });
+    }
+  });
+
   it('is the committed libs/contracts/asyncapi/asyncapi.yaml', () => {
     const committed = readFileSync(ASYNCAPI_YAML_PATH, 'utf8');
     if (committed !== renderAsyncApiYaml()) {

@@ -66,7 +66,8 @@ function envelopeSchema(definition: EventDefinition): Json {
 
 /** The example's subject: its `<aggregate>Id` field where it has one (it should). */
 function exampleSubject(definition: EventDefinition): string {
-  const id = (definition.example as Json | undefined)?.[`${camel(definition.aggregate)}Id`];
+  const field = definition.subjectField ?? `${camel(definition.aggregate)}Id`;
+  const id = (definition.example as Json | undefined)?.[field];
   return typeof id === 'string' ? id : `${definition.aggregate}-0001`;
 }
 

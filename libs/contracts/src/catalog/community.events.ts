@@ -23,6 +23,7 @@ export const dataAccessRequested = defineEvent('sanshe.community.data-access.req
     },
     { additionalProperties: true },
   ),
+  subjectField: 'requestId',
   example: {
     requestId: 'dar-2026-0012',
     communityCode: '310104-005-001',

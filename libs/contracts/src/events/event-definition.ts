@@ -18,6 +18,8 @@ export interface EventDefinition<Type extends string = string, Data extends TSch
   data: Data;
   /** A realistic example, validated against the schema by the contracts tests and shown in AsyncAPI. */
   example: Static<Data>;
+  /** The data field that holds the subject (aggregate id), when it is not `<aggregate>Id`. */
+  subjectField?: string;
 }
 
 /** `sanshe.<context>.<aggregate>.<verb>.v<N>`; the envelope schema uses the same pattern. */
@@ -25,7 +27,7 @@ export const EVENT_TYPE_PATTERN = /^sanshe\.([a-z]+)\.([a-z][a-z-]*)\.([a-z][a-z
 
 export function defineEvent<const Type extends string, Data extends TSchema>(
   type: Type,
-  definition: { description: string; data: Data; example: Static<Data> },
+  definition: { description: string; data: Data; example: Static<Data>; subjectField?: string },
 ): EventDefinition<Type, Data> {
   const [, context = '', aggregate = '', , version] = EVENT_TYPE_PATTERN.exec(type) ?? [];
   if (!version) throw new Error(`event type "${type}" must look like sanshe.<context>.<aggregate>.<verb>.v<N>`);
