@@ -96,9 +96,15 @@ export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutco
     voteUpdate,
     (vote) => {
       catchUp();
-      const duplicate = checkVote(ctx, state, vote, Date.now()) === 'duplicate';
-      apply(castVote(ctx, state, vote, Date.now()), Date.now());
-      return { accepted: true, duplicate, round: state.round, stage: state.stage, tally: tally(ctx, state) };
+      const step = castVote(ctx, state, vote, Date.now());
+      apply(step, Date.now());
+      return {
+        accepted: true,
+        duplicate: step.facts.length === 0,
+        round: state.round,
+        stage: state.stage,
+        tally: tally(ctx, state),
+      };
     },
     { validator: (vote) => refuse(checkVote(ctx, stateNow(), vote, Date.now())) },
   );
@@ -115,9 +121,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutco
     arbitrateUpdate,
     (request) => {
       catchUp();
-      const duplicate = checkArbitration(ctx, state, request, Date.now()) === 'duplicate';
-      apply(arbitrate(ctx, state, request, Date.now()), Date.now());
-      return { duplicate };
+      const step = arbitrate(ctx, state, request, Date.now());
+      apply(step, Date.now());
+      return { duplicate: step.facts.length === 0 }; // the validator let through only a ruling or its repeat
     },
     { validator: (request) => refuse(checkArbitration(ctx, stateNow(), request, Date.now())) },
   );

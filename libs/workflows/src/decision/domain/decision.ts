@@ -147,7 +147,6 @@ export function openDecision(now: number): DecisionState {
 }
 
 const seatOf = (ctx: DecisionContext, partyId: string) => ctx.policy.parties.find((s) => s.partyId === partyId);
-const isRecused = (ctx: DecisionContext, seat: PartySeat) => seat.partyId === ctx.proposerId;
 
 export const partyDeadline = (state: DecisionState, seat: PartySeat) =>
   state.roundStartedAt + hoursToMs(seat.voteWindowHours);
@@ -161,7 +160,7 @@ export const partyDeadline = (state: DecisionState, seat: PartySeat) =>
  * no single veto wins, since that is what the platform exists for.
  */
 export function electorate(ctx: DecisionContext): { seats: PartySeat[]; total: number; quorum: number } {
-  const seats = ctx.policy.parties.filter((seat) => !isRecused(ctx, seat));
+  const seats = ctx.policy.parties.filter((seat) => seat.partyId !== ctx.proposerId);
   const total = seats.reduce((sum, seat) => sum + seat.weight, 0);
   const policyTotal = totalWeight(ctx.policy);
   if (total === policyTotal) return { seats, total, quorum: ctx.policy.quorum };
@@ -193,6 +192,10 @@ export function verdict(t: Tally): 'approved' | 'rejected' | 'escalate' | 'open'
   return 'open';
 }
 
+/** The electorate's seats that have not voted in this round. */
+const awaitedSeats = (ctx: DecisionContext, state: DecisionState) =>
+  electorate(ctx).seats.filter((seat) => !state.votes[seat.partyId]);
+
 /** Parties whose vote is still awaited, with their deadlines (for the query, search attributes and UI). */
 export function pendingParties(ctx: DecisionContext, state: DecisionState): { partyId: string; deadline: number }[] {
   if (state.stage === 'decided') return [];
@@ -200,9 +203,7 @@ export function pendingParties(ctx: DecisionContext, state: DecisionState): { pa
     const step = ctx.policy.escalation[state.escalation.level - 1];
     return step ? [{ partyId: step.arbiterId, deadline: state.escalation.deadline }] : [];
   }
-  return ctx.policy.parties
-    .filter((seat) => !isRecused(ctx, seat) && !state.votes[seat.partyId])
-    .map((seat) => ({ partyId: seat.partyId, deadline: partyDeadline(state, seat) }));
+  return awaitedSeats(ctx, state).map((seat) => ({ partyId: seat.partyId, deadline: partyDeadline(state, seat) }));
 }
 
 /** Returns a refusal, 'duplicate' for a repeat of the vote already recorded (accepted, no effect), or null. */
@@ -258,7 +259,9 @@ export function checkVote(
 const sameVote = (recorded: RecordedVote, vote: VoteRequest) =>
   recorded.choice === vote.choice && (recorded.reason?.code ?? null) === (vote.reason?.code ?? null);
 
-/** Applies a vote that checkVote accepted. An objection opens (or extends) the deliberation window (rule 3). */
+/**
+ * Applies a vote that checkVote accepted; a duplicate changes nothing and yields no fact (so callers
+ * can tell it by `facts.length === 0`). An objection opens (or extends) the deliberation window (rule 3). */
 export function castVote(ctx: DecisionContext, state: DecisionState, vote: VoteRequest, now: number): Step {
   if (checkVote(ctx, state, vote, now) === 'duplicate') return { state, facts: [] };
   const changed = state.votes[vote.partyId] !== undefined;
@@ -349,6 +352,7 @@ export function checkArbitration(
   return null;
 }
 
+/** Applies a ruling that checkArbitration accepted; a repeat of the ruling yields no fact. */
 export function arbitrate(ctx: DecisionContext, state: DecisionState, request: ArbitrationRequest, now: number): Step {
   if (checkArbitration(ctx, state, request, now) === 'duplicate' || !state.escalation) return { state, facts: [] };
   const level = state.escalation.level;
@@ -390,9 +394,7 @@ function advanceOnce(ctx: DecisionContext, state: DecisionState, now: number): S
   if (state.stage === 'escalated')
     return state.escalation && now >= state.escalation.deadline ? applyDefault(ctx, state, now) : null;
 
-  const silent = ctx.policy.parties.filter(
-    (seat) => !isRecused(ctx, seat) && !state.votes[seat.partyId] && now >= partyDeadline(state, seat),
-  );
+  const silent = awaitedSeats(ctx, state).filter((seat) => now >= partyDeadline(state, seat));
   if (silent.length > 0) {
     const votes = { ...state.votes };
     const facts: Fact[] = silent.map((seat) => {
