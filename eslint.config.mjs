@@ -1,6 +1,7 @@
 // Lint: type-aware TypeScript rules, Prettier for format, and Nx module boundaries on two axes.
 // type: app → platform, contracts, workflow, testing (tests only); platform → platform, contracts, testing (tests only);
-// workflow → contracts; contracts → contracts; scope: a context's code imports its own scope or shared.
+// workflow → contracts; contracts → contracts; common (pure helpers) → nothing, and everyone may use it;
+// scope: a context's code imports its own scope or shared.
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
@@ -42,32 +43,46 @@ export default tseslint.config(
           depConstraints: [
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:contracts',
+                'type:workflow',
+                'type:testing',
+                'type:common',
+              ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow', 'type:testing', 'type:tooling'],
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:contracts',
+                'type:workflow',
+                'type:testing',
+                'type:tooling',
+                'type:common',
+              ],
             },
             {
               sourceTag: 'type:tooling',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:app'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:app', 'type:common'],
             },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow', 'type:common'],
             },
             // platform → testing is for the libraries' own tests; production code may not import it (rule below).
             {
               sourceTag: 'type:platform',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:common'],
             },
             // workflow → testing is for its tests (time-skipping server); production code may not import it.
-            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:common'] },
             {
               sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts'],
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:common'],
               bannedExternalImports: noIoInContracts,
             },
+            { sourceTag: 'type:common', onlyDependOnLibsWithTags: [], bannedExternalImports: noIoInContracts },
             { sourceTag: 'scope:community', onlyDependOnLibsWithTags: ['scope:community', 'scope:shared'] },
             { sourceTag: 'scope:organization', onlyDependOnLibsWithTags: ['scope:organization', 'scope:shared'] },
             { sourceTag: 'scope:talent', onlyDependOnLibsWithTags: ['scope:talent', 'scope:shared'] },
@@ -115,7 +130,7 @@ export default tseslint.config(
   },
   {
     // Contracts are plain data and pure functions: nothing with I/O (Nx's bannedExternalImports covers packages).
-    files: ['libs/contracts/src/**/*.ts'],
+    files: ['libs/contracts/src/**/*.ts', 'libs/common/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

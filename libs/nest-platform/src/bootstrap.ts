@@ -1,6 +1,7 @@
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { errorStack } from '@sanshe/common';
 
 export interface ServiceOptions {
   /** The bounded context: community, organization, talent, funding, governance. */
@@ -65,7 +66,7 @@ function stopCleanlyOnSignals(app: INestApplication, logger: Logger): void {
         process.exit(0);
       },
       (err: unknown) => {
-        logger.error(`shutdown failed: ${err instanceof Error ? err.stack : String(err)}`);
+        logger.error(`shutdown failed: ${errorStack(err)}`);
         process.exit(1);
       },
     );

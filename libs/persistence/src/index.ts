@@ -1,3 +1,4 @@
+export * from './identifiers';
 export * from './data-source-options';
 export * from './migrate';
 export * from './postgres.module';

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
+import { errorMessage } from '@sanshe/common';
 import { parsePlatformEnv } from '@sanshe/config';
 import { serviceDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
+import { quoteIdentifier } from './identifiers';
 
 /**
  * Brings a service's schema up to date: creates the schema if the server is not one infra/local
@@ -11,7 +13,7 @@ export async function migrate(options: ServiceDatabaseOptions): Promise<string[]
   const dataSource = new DataSource(serviceDataSourceOptions(options));
   await dataSource.initialize();
   try {
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '""')}"`);
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
@@ -31,7 +33,7 @@ export function runMigrationsCli(
       (applied) =>
         console.log(`  ${schema.padEnd(13)} ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`),
       (err: unknown) => {
-        console.error(`  ${schema.padEnd(13)} failed: ${err instanceof Error ? err.message : String(err)}`);
+        console.error(`  ${schema.padEnd(13)} failed: ${errorMessage(err)}`);
         process.exitCode = 1;
       },
     );

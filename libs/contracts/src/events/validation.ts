@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { errorMessage } from '@sanshe/common';
 import { type EventDefinition, EVENT_TYPE_PATTERN } from './event-definition';
 
 export interface FieldProblem {
@@ -22,7 +23,7 @@ export class EventValidationError extends Error {
     const errors = (err as { errors?: ErrorObject[] }).errors;
     if (Array.isArray(errors)) return new EventValidationError(eventType, errors.map(toProblem));
     return new EventValidationError(eventType, [
-      { path: '', message: err instanceof Error ? err.message : String(err) },
+      { path: '', message: errorMessage(err) },
     ]);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { HealthRegistry } from '../health/health-registry';
+import { errorStack } from '@sanshe/common';
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -53,7 +54,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
     });
     this.running = this.worker.run().catch((err: unknown) => {
       // A failed worker leaves the app up but unhealthy: /health says so, and the operator sees why here.
-      this.logger.error(`worker on ${taskQueue} stopped: ${err instanceof Error ? err.stack : String(err)}`);
+      this.logger.error(`worker on ${taskQueue} stopped: ${errorStack(err)}`);
     });
     this.logger.log(`polling task queue "${taskQueue}" in namespace "${namespace}" at ${address}`);
   }
