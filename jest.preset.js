@@ -21,7 +21,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   // NestJS 12 ships as ES modules only; swc turns them into CommonJS for Jest's module registry.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@noble|canonicalize)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@noble|canonicalize|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testMatch: ['**/?(*.)+(spec|integration-spec).ts'],
   moduleNameMapper,
