@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { localStateDir } from '@sanshe/config';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -12,10 +13,7 @@ const isRoot = process.getuid?.() === 0;
 export const CACHE_DIR = resolve(
   process.env.SANSHE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'sanshe'),
 );
-export const STATE_DIR = resolve(
-  process.env.SANSHE_STATE_DIR ??
-    (isRoot ? '/var/lib/sanshe' : join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'sanshe')),
-);
+export const STATE_DIR = localStateDir(process.env, isRoot);
 export const LOG_DIR = join(STATE_DIR, 'logs');
 export const RUN_DIR = join(STATE_DIR, 'run');
 export const INFRA_SRC_DIR = __dirname;

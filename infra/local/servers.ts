@@ -1,3 +1,4 @@
+import { ensureDevKeyPair } from '@sanshe/auth';
 import { InfraError } from './errors';
 import { createKafka } from './kafka';
 import { CACHE_DIR, STATE_DIR } from './paths';
@@ -49,6 +50,10 @@ export async function upAll(options: Options = {}): Promise<void> {
     const outcome = await server.up();
     return { line: `  ${server.name.padEnd(22)} ${outcome} (${seconds(t0)})`, outcome };
   });
+  // The development issuer's key pair: services verify tokens with it unless a real issuer is configured.
+  const keys = await ensureDevKeyPair(STATE_DIR);
+  if (keys.created)
+    outcomes.push({ line: `  dev token keys         created (${keys.publicJwks})`, outcome: 'started' });
   const changed = outcomes.some((o) => o.outcome === 'started');
   if (!options.quiet || changed) {
     console.log(`infra up in ${seconds(started)}\n${outcomes.map((o) => o.line).join('\n')}`);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { parseEnv, platformEnvSchema, SERVICES, type ServiceName } from '@sanshe/config';
+import { authEnvSchema } from '@sanshe/auth';
+import {
+  localStateDir,
+  parseEnv,
+  platformEnvSchema,
+  requireInProduction,
+  SERVICES,
+  type ServiceName,
+} from '@sanshe/config';
 
 /** Everything a service reads from its environment, validated once at boot. */
 export function serviceEnvSchema(service: ServiceName) {
@@ -16,14 +24,29 @@ export function serviceEnvSchema(service: ServiceName) {
       .enum(['true', 'false'])
       .default('true')
       .transform((value) => value === 'true'),
+    ...authEnvSchema,
   });
 }
 
-export type ServiceConfig = z.infer<ReturnType<typeof serviceEnvSchema>> & { service: ServiceName };
+export type ServiceConfig = z.infer<ReturnType<typeof serviceEnvSchema>> & {
+  service: ServiceName;
+  /** Where the development key pair is (see localStateDir). */
+  stateDir: string;
+};
 
-/** Reads and validates the environment; an invalid value stops the boot with the variable named. */
+/** What production must name itself: no local default is trusted there. */
+export const REQUIRED_IN_PRODUCTION = [
+  'DATABASE_URL',
+  'KAFKA_BROKERS',
+  'TEMPORAL_ADDRESS',
+  ['AUTH_JWKS_URL', 'AUTH_JWKS_FILE'],
+  'AUTH_ISSUER',
+] as const;
+
+/** Reads and validates the environment; an invalid (or, in production, missing) value stops the boot with the variable named. */
 export function loadServiceConfig(service: ServiceName, env: Record<string, string | undefined>): ServiceConfig {
-  return { ...parseEnv(serviceEnvSchema(service), env), service };
+  requireInProduction(env, REQUIRED_IN_PRODUCTION);
+  return { ...parseEnv(serviceEnvSchema(service), env), service, stateDir: localStateDir(env) };
 }
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
