@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CreateOutboxAndInbox1764201600000, schemaOf } from '@sanshe/messaging';
+import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+import { schemaOf } from '@sanshe/persistence';
 
 /** The service-side table both (b) and (c) write: one proposal row per aggregate. */
 export class CreateBenchProposals1764300000000 implements MigrationInterface {

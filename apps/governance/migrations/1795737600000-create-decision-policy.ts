@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@sanshe/messaging';
+import { schemaOf } from '@sanshe/persistence';
 
 /**
  * Decision policies as data: every change of a policy is a new row (policy_id, version), never an

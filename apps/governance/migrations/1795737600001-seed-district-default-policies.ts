@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { DecisionOutcome, DecisionPolicyInput } from '@sanshe/contracts';
-import { schemaOf } from '@sanshe/messaging';
+import { schemaOf } from '@sanshe/persistence';
 
 /** Who created the seeded rows (decision_policy.created_by); `down` removes only these. */
 export const DISTRICT_DEFAULTS_CREATED_BY = 'migration:SeedDistrictDefaultPolicies1795737600001';

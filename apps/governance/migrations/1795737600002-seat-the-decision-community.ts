@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { DecisionPolicyInput } from '@sanshe/contracts';
-import { schemaOf } from '@sanshe/messaging';
+import { schemaOf } from '@sanshe/persistence';
 import {
   DISTRICT_DEFAULT_POLICIES,
   DISTRICT_DEFAULTS_CREATED_BY,

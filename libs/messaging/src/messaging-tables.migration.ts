@@ -1,8 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** The service's schema, from its data source: migrations must not land in `public` by accident. */
-export const schemaOf = (runner: QueryRunner) =>
-  `"${((runner.connection.options as { schema?: string }).schema ?? 'public').replace(/"/g, '""')}"`;
+import { schemaOf } from '@sanshe/persistence';
 
 /**
  * The outbox (events written in the same transaction as the state change, published by the relay)

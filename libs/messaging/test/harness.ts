@@ -5,7 +5,7 @@ import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
-import { migrate, PostgresModule, serviceDataSourceOptions } from '@sanshe/persistence';
+import { migrate, PostgresModule, schemaOf, serviceDataSourceOptions } from '@sanshe/persistence';
 import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import {
   ConsumeTopic,
@@ -19,7 +19,6 @@ import {
   MessagingModule,
   OutboxRelay,
   OutboxWriter,
-  schemaOf,
 } from '../src';
 
 export const env = parseTestEnv(process.env);
