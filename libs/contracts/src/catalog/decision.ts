@@ -3,7 +3,7 @@ import { defineEvent, EVENT_TYPE_PATTERN } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
 
 /**
- * Schemas shared by the decision events (DESIGN.md §4): the events that open a decision, the votes
+ * Schemas shared by the decision events (docs/decisions.md): the events that open a decision, the votes
  * services and portals send, and what governance publishes about each decision. Every object keeps
  * `additionalProperties: true`: consumers ignore fields they do not know (additive changes).
  */

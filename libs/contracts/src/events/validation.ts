@@ -1,3 +1,4 @@
+import type { TSchema } from '@sinclair/typebox';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { errorMessage } from '@sanshe/common';
@@ -21,13 +22,17 @@ export class EventValidationError extends Error {
 
   static fromCloudEvents(eventType: string, err: unknown): EventValidationError {
     const errors = (err as { errors?: ErrorObject[] }).errors;
-    if (Array.isArray(errors)) return new EventValidationError(eventType, errors.map(toProblem));
-    return new EventValidationError(eventType, [
-      { path: '', message: errorMessage(err) },
-    ]);
+    if (Array.isArray(errors))
+      return new EventValidationError(
+        eventType,
+        errors.map((e) => toProblem(e)),
+      );
+    return new EventValidationError(eventType, [{ path: '', message: errorMessage(err) }]);
   }
 }
 
+// The one validator set-up: events, and any other contract value (a policy over HTTP or by portal
+// command), are judged by the same rules.
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 
@@ -51,15 +56,28 @@ export const ENVELOPE_SCHEMA = {
 } as const;
 const validateEnvelopeShape = ajv.compile(ENVELOPE_SCHEMA);
 
-const toProblem = (e: ErrorObject): FieldProblem => ({
-  path: e.keyword === 'required' ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath,
-  message: e.keyword === 'required' ? 'is required' : (e.message ?? e.keyword),
-});
+/** One ajv error as a problem that names its field; `prefix` places the pointer (e.g. `/data`). */
+const toProblem = (e: ErrorObject, prefix = ''): FieldProblem => {
+  switch (e.keyword) {
+    case 'required':
+      return { path: `${prefix}${e.instancePath}/${String(e.params.missingProperty)}`, message: 'is required' };
+    case 'additionalProperties':
+      return {
+        path: `${prefix}${e.instancePath}/${String(e.params.additionalProperty)}`,
+        message: 'is not allowed here',
+      };
+    default:
+      return { path: `${prefix}${e.instancePath}`, message: e.message ?? e.keyword };
+  }
+};
 
 export function validateEnvelope(value: unknown): { type: string; data: unknown } & Record<string, unknown> {
   if (!validateEnvelopeShape(value)) {
     const type = typeof (value as { type?: unknown })?.type === 'string' ? (value as { type: string }).type : '';
-    throw new EventValidationError(type, (validateEnvelopeShape.errors ?? []).map(toProblem));
+    throw new EventValidationError(
+      type,
+      (validateEnvelopeShape.errors ?? []).map((e) => toProblem(e)),
+    );
   }
   return value as unknown as { type: string; data: unknown } & Record<string, unknown>;
 }
@@ -75,10 +93,25 @@ export function validateData(definition: EventDefinition, data: unknown): void {
   if (!validate(data)) {
     throw new EventValidationError(
       definition.type,
-      (validate.errors ?? []).map((e) => {
-        const problem = toProblem(e);
-        return { ...problem, path: `/data${problem.path}` };
-      }),
+      (validate.errors ?? []).map((e) => toProblem(e, '/data')),
     );
   }
+}
+
+const compiledSchemas = new WeakMap<TSchema, ValidateFunction>();
+
+/**
+ * The ways `value` breaks `schema`, each naming its field as a JSON pointer (`/parties/0/weight`),
+ * or [] if it conforms. `prefix` places the pointer, e.g. `/query` for request parameters.
+ */
+export function schemaProblems(schema: TSchema, value: unknown, prefix = ''): FieldProblem[] {
+  let validate = compiledSchemas.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiledSchemas.set(schema, validate);
+  }
+  if (validate(value)) return [];
+  // "must match a schema in anyOf" only repeats the alternatives' own messages for the same field.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf');
+  return errors.map((e) => toProblem(e, prefix));
 }
