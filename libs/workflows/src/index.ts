@@ -11,5 +11,6 @@ export * from './decision/domain/audit';
 export * from './decision/domain/decision';
 export * from './decision/domain/policy-rules';
 export * from './decision/search-attributes';
+export * from './examples/street-example';
 /** The workflow's type, for typed starts by name (the function itself lives only in the worker's bundle). */
 export type DecisionWorkflow = typeof import('./decision/decision.workflow').decisionWorkflow;

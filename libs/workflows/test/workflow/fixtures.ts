@@ -1,6 +1,4 @@
-import type { DecisionInput } from '../../src/decision/decision.api';
-import { decisionWorkflowId } from '../../src/decision/decision.api';
-import { PROPOSER, streetPolicy } from '../domain/fixtures';
+import { streetExample } from '../../src/examples/street-example';
 
 export {
   COMMUNITY,
@@ -14,20 +12,8 @@ export {
   TALENT,
 } from '../domain/fixtures';
 
-export function decisionInput(subjectId: string, policy = streetPolicy()): DecisionInput {
-  const decisionId = decisionWorkflowId('activity-proposal', subjectId);
-  return {
-    decisionId,
-    kind: 'activity-proposal',
-    subjectId,
-    communityCode: '310104-005-001',
-    proposerId: PROPOSER,
-    title: '社区长者午餐与探访',
-    summary: 'Weekly lunch and home visits for residents over 75.',
-    policy,
-    openedBy: { eventId: `evt-${subjectId}`, type: 'sanshe.organization.proposal.submitted.v1' },
-  };
-}
+/** The proposer's activity proposal for `subjectId` under the street policy (or `policy`). */
+export const decisionInput = streetExample.decisionInput;
 
 export const approve = (partyId: string, round?: number) => ({
   partyId,
@@ -39,6 +25,6 @@ export const object = (partyId: string, code = 'safety') => ({
   partyId,
   castBy: partyId,
   choice: 'object' as const,
-  reason: { code, text: 'Home visits need a second volunteer for safety.' },
+  reason: { code, text: streetExample.objection.text },
 });
 export const abstain = (partyId: string) => ({ partyId, castBy: partyId, choice: 'abstain' as const });
