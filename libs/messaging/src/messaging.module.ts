@@ -12,7 +12,9 @@ import type { KafkaContext } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Consumer, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { errorMessage, sleep } from '@sanshe/common';
 import { HealthRegistry } from '@sanshe/nest-platform';
+import { qualifiedTable } from '@sanshe/persistence';
 import { DeadLetterPublisher } from './inbox/dead-letters';
 import {
   type EventHandlers,
@@ -122,17 +124,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         this.relay.start();
         return;
       } catch (err) {
-        this.logger.warn(
-          `cannot reach Kafka yet (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
+        this.logger.warn(`cannot reach Kafka yet (attempt ${attempt}): ${errorMessage(err)}`);
+        await sleep(Math.min(500 * attempt, 5_000)); // 500, 1000, 1500 … ms: linear, which backoffDelay does not do
       }
     }
   }
 
   private async check(): Promise<Record<string, unknown>> {
     const [{ unsent, oldest }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS unsent, min(created_at) AS oldest FROM "${this.options.schema}".outbox WHERE sent_at IS NULL`,
+      `SELECT count(*)::int AS unsent, min(created_at) AS oldest FROM ${qualifiedTable(this.options.schema, 'outbox')} WHERE sent_at IS NULL`,
     )) as { unsent: number; oldest: Date | null }[];
     const enabled = this.options.relay?.enabled !== false;
     const lastRound = this.relay.lastSuccessAt;

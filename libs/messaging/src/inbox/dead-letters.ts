@@ -1,4 +1,5 @@
 import type { Producer } from 'kafkajs';
+import { sleep } from '@sanshe/common';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
 import type { IncomingMessage } from './inbox-processor';
 
@@ -43,7 +44,7 @@ export class DeadLetterPublisher {
         this.log(
           `could not dead-letter ${message.topic}/${message.partition}@${message.offset} (try ${attempt}): ${String(err)}`,
         );
-        await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 5_000)));
+        await sleep(Math.min(200 * attempt, 5_000)); // 200, 400, 600 … ms: linear, which backoffDelay does not do
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { errorMessage, errorSummary, retryWithBackoff } from '@sanshe/common';
 import {
   checkEventData,
   type EventType,
@@ -6,6 +7,7 @@ import {
   type SansheEvent,
   validateEnvelope,
 } from '@sanshe/contracts';
+import { qualifiedTable } from '@sanshe/persistence';
 import type { DeadLetterPublisher } from './dead-letters';
 
 /** Applies one event inside the inbox transaction: use `manager` for every write. */
@@ -63,7 +65,7 @@ export class InboxProcessor {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly options: InboxProcessorOptions,
   ) {
-    this.table = `"${options.schema.replace(/"/g, '""')}".inbox`;
+    this.table = qualifiedTable(options.schema, 'inbox');
   }
 
   async process(message: IncomingMessage, handlers: EventHandlers): Promise<Outcome> {
@@ -106,7 +108,7 @@ export class InboxProcessor {
       if (!handler) return 'ignored';
       return { event: checkEventData(envelope), handler };
     } catch (err) {
-      const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${(err as Error).message}`;
+      const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}`;
       await this.deadLetters.publish(message, reason, 1);
       return 'dead-lettered';
     }
@@ -172,23 +174,34 @@ export class InboxProcessor {
     firstFailure?: { error: unknown },
   ): Promise<Outcome> {
     const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
-      let err: unknown;
-      if (attempt === 1 && firstFailure) err = firstFailure.error;
-      else {
-        try {
-          return await this.applyOnce(event, handler);
-        } catch (error) {
-          err = error;
-        }
-      }
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      if (err instanceof PermanentEventError || attempt >= maxAttempts) {
-        await this.deadLetters.publish(message, reason, attempt);
-        return 'dead-lettered';
-      }
-      this.options.log?.(`${event.type} ${event.id} failed (attempt ${attempt}/${maxAttempts}), retrying: ${reason}`);
-      await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1)));
+    let attempts = 0;
+    let lastError: unknown;
+    try {
+      return await retryWithBackoff(
+        async (attempt) => {
+          attempts = attempt;
+          try {
+            if (attempt === 1 && firstFailure) throw firstFailure.error;
+            return await this.applyOnce(event, handler);
+          } catch (err) {
+            lastError = err;
+            throw err;
+          }
+        },
+        {
+          initialDelayMs: this.options.retryDelayMs ?? 100,
+          maxDelayMs: Infinity, // doubles without a cap; maxAttempts bounds the wait
+          maxAttempts,
+          stop: () => lastError instanceof PermanentEventError,
+          onRetry: (err, attempt) =>
+            this.options.log?.(
+              `${event.type} ${event.id} failed (attempt ${attempt}/${maxAttempts}), retrying: ${errorSummary(err)}`,
+            ),
+        },
+      );
+    } catch (err) {
+      await this.deadLetters.publish(message, errorSummary(err), attempts);
+      return 'dead-lettered';
     }
   }
 

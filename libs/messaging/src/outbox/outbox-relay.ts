@@ -1,5 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { type Backoff, backoffDelay, errorMessage } from '@sanshe/common';
+import { qualifiedTable } from '@sanshe/persistence';
 import { DEFAULT_LANES, lockClassOf } from './lanes';
 
 export interface OutboxRelayOptions {
@@ -17,6 +19,9 @@ export interface OutboxRelayOptions {
   afterPublish?: (positions: string[]) => Promise<void> | void;
   log?: (message: string) => void;
 }
+
+/** After failed rounds in a row: 200, 400, 800 … ms, at most 5 s. */
+const FAILURE_BACKOFF: Backoff = { initialDelayMs: 200, maxDelayMs: 5_000 };
 
 interface OutboxRow {
   position: string;
@@ -51,7 +56,7 @@ export class OutboxRelay {
     private readonly producer: Producer,
     private readonly options: OutboxRelayOptions,
   ) {
-    this.table = `"${options.schema.replace(/"/g, '""')}".outbox`;
+    this.table = qualifiedTable(options.schema, 'outbox');
     this.lanes = options.lanes ?? DEFAULT_LANES;
     this.lanesPerClaim = Math.min(options.lanesPerClaim ?? Math.ceil(this.lanes / 2), this.lanes);
     this.batchSize = options.batchSize ?? 500;
@@ -150,12 +155,10 @@ export class OutboxRelay {
         await this.pruneIfDue();
       } catch (err) {
         failures++;
-        this.options.log?.(
-          `outbox relay round failed (${failures} in a row): ${err instanceof Error ? err.message : String(err)}`,
-        );
+        this.options.log?.(`outbox relay round failed (${failures} in a row): ${errorMessage(err)}`);
       }
       if (published < this.batchSize) {
-        const delay = failures ? Math.min(100 * 2 ** failures, 5_000) : (this.options.idleDelayMs ?? 20);
+        const delay = failures ? backoffDelay(FAILURE_BACKOFF, failures) : (this.options.idleDelayMs ?? 20);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
           this.wake = () => {

@@ -9,6 +9,7 @@ import {
   type SansheEvent,
   validateEvent,
 } from '@sanshe/contracts';
+import { qualifiedTable } from '@sanshe/persistence';
 import { DEFAULT_LANES, laneOf } from './lanes';
 
 export interface OutboxWriterOptions {
@@ -30,7 +31,7 @@ export class OutboxWriter {
   private readonly lanes: number;
 
   constructor(private readonly options: OutboxWriterOptions) {
-    this.table = `"${options.schema.replace(/"/g, '""')}".outbox`;
+    this.table = qualifiedTable(options.schema, 'outbox');
     this.lanes = options.lanes ?? DEFAULT_LANES;
   }
 
