@@ -7,6 +7,7 @@ export const GOVERNANCE_TASK_QUEUE = 'governance';
 // Node-side entry point (the worker, the bridge, tools): the workflow's public surface and pure rules.
 export * from './decision/activities';
 export * from './decision/decision.api';
+export * from './decision/decision-records';
 export * from './decision/domain/audit';
 export * from './decision/domain/decision';
 export * from './decision/domain/policy-rules';

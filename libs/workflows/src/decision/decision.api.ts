@@ -1,12 +1,11 @@
 import type { DecisionPolicy } from '@sanshe/contracts';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DecisionEventToPublish } from './activities';
+import type { AuditEntry, DecisionEventToPublish } from './decision-records';
 import type { AuditRecord } from './domain/audit';
 import type {
   AmendmentRequest,
   ArbitrationRequest,
   DecisionState,
-  Fact,
   FinalOutcome,
   Refusal,
   Stage,
@@ -47,10 +46,6 @@ export interface CarriedState {
   /** Events recorded but not yet handed to the publish activity. */
   unpublished: DecisionEventToPublish[];
 }
-
-/** What the audit trail records: the opening, each accepted vote/amendment/escalation, and the outcome. */
-export type AuditEntry =
-  { type: 'opened'; policyId: string; policyVersion: number; proposerId: string; openedBy: string } | Fact;
 
 export interface VoteReceipt {
   accepted: true;

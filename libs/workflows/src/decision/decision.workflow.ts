@@ -1,9 +1,8 @@
 import * as wf from '@temporalio/workflow';
-import type { DecisionActivities, DecisionEventToPublish } from './activities';
+import type { DecisionActivities } from './activities';
 import {
   amendUpdate,
   arbitrateUpdate,
-  type AuditEntry,
   auditQuery,
   type DecisionInput,
   type DecisionView,
@@ -11,6 +10,7 @@ import {
   stateQuery,
   voteUpdate,
 } from './decision.api';
+import type { AuditEntry, DecisionEventToPublish } from './decision-records';
 import { type AuditRecord, GENESIS_HASH, nextAuditRecord } from './domain/audit';
 import {
   advance,

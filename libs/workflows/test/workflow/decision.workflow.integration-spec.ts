@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createTimeSkippingEnv, parseTestEnv, uniqueName } from '@sanshe/testing';
 import { WORKFLOWS_PATH } from '../../src';
-import type { DecisionEventToPublish } from '../../src/decision/activities';
+import type { DecisionEventToPublish } from '../../src/decision/decision-records';
 import {
   amendUpdate,
   arbitrateUpdate,
