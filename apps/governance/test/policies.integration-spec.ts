@@ -18,7 +18,7 @@ import {
 } from '../migrations/1795737600002-seat-the-decision-community';
 import { schemaProblems } from '../src/policies/application/schema-problems';
 import { PoliciesModule } from '../src/policies/policies.module';
-import { PolicyRepository } from '../src/policies/domain/policy-repository';
+import { PolicyRepository } from '../src/policies/domain/policy.repository';
 
 // The real PostgreSQL, with governance's real migrations, in a schema of this run's own: the policies
 // module needs nothing else (no Kafka, no Temporal), so it is booted with the same Postgres wiring as

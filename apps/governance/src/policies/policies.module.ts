@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ReadPoliciesHandler } from './application/read-policies/read-policies.handler';
-import { SetPolicyHandler } from './application/set-policy/set-policy.handler';
-import { PolicyRepository } from './domain/policy-repository';
+import { ReadPoliciesHandler } from './application/read-policies';
+import { SetPolicyHandler } from './application/set-policy';
+import { PolicyRepository } from './domain/policy.repository';
 import { PostgresPolicyRepository } from './infrastructure/postgres-policy.repository';
 import { PoliciesController } from './interface/http/policies.controller';
 

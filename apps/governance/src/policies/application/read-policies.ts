@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PolicyNotFound } from '../../domain/policy-errors';
-import { type PolicyFilter, PolicyRepository } from '../../domain/policy-repository';
-import { describeScope, type StoredPolicy } from '../../domain/stored-policy';
+import { PolicyNotFound } from '../domain/policy-errors';
+import { type PolicyFilter, PolicyRepository } from '../domain/policy.repository';
+import { describeScope, type StoredPolicy } from '../domain/stored-policy';
 
 /** The read side: each lookup that finds nothing says what was looked for. */
 @Injectable()

@@ -1,11 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DecisionPolicyInput, type FieldProblem } from '@sanshe/contracts';
 import { validatePolicy } from '@sanshe/workflows';
-import { PolicyInputInvalid, PolicyRulesBroken } from '../../domain/policy-errors';
-import { PolicyRepository } from '../../domain/policy-repository';
-import { decideVersion } from '../../domain/policy-versioning';
-import { schemaProblems } from '../schema-problems';
-import type { SetPolicyCommand, SetPolicyResult } from './set-policy.command';
+import { PolicyInputInvalid, PolicyRulesBroken } from '../domain/policy-errors';
+import { PolicyRepository } from '../domain/policy.repository';
+import { decideVersion } from '../domain/policy-versioning';
+import type { StoredPolicy } from '../domain/stored-policy';
+import { schemaProblems } from './schema-problems';
+
+/** PUT /policies/:policyId (and, once portals integrate, their command): store `body` as `policyId`'s next version. */
+export interface SetPolicyCommand {
+  /** The id the caller addressed (the URL path); the body must carry the same one. */
+  policyId: string;
+  /** Unvalidated: the handler checks it against DecisionPolicyInput. */
+  body: unknown;
+  createdBy: string | null;
+}
+
+export interface SetPolicyResult {
+  stored: StoredPolicy;
+  /** false when the body equals the latest version: nothing new was stored (an idempotent repeat). */
+  created: boolean;
+}
 
 /** `GET /policies/resolve` shares the path segment of a policy id, so no policy may be called that. */
 const RESERVED_IDS = new Set(['resolve']);

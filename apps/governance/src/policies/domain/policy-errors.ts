@@ -20,7 +20,7 @@ export class PolicyInputInvalid extends PolicyError {
   }
 }
 
-/** Well-formed, but it would let one party block or decide alone (DESIGN.md §4); each violation names the party. */
+/** Well-formed, but it would let one party block or decide alone (docs/decisions.md); each violation names the party. */
 export class PolicyRulesBroken extends PolicyError {
   readonly code = 'policy-rules-broken';
   constructor(

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DecisionPolicyInput } from '@sanshe/contracts';
-import { type PolicyFilter, PolicyRepository } from '../domain/policy-repository';
+import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
+import { type PolicyFilter, PolicyRepository } from '../domain/policy.repository';
 import type { VersionDecision } from '../domain/policy-versioning';
 import type { StoredPolicy } from '../domain/stored-policy';
 
@@ -29,8 +30,8 @@ export class PostgresPolicyRepository extends PolicyRepository {
 
   constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {
     super();
-    this.schema = (dataSource.options as { schema?: string }).schema ?? 'public';
-    this.table = `"${this.schema.replace(/"/g, '""')}".decision_policy`;
+    this.schema = schemaNameOf(dataSource);
+    this.table = qualifiedTable(this.schema, 'decision_policy');
   }
 
   async resolve(decisionKind: string, communityCode: string | null): Promise<StoredPolicy | null> {

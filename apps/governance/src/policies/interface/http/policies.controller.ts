@@ -13,8 +13,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { DecisionPolicyInput } from '@sanshe/contracts';
-import { ReadPoliciesHandler } from '../../application/read-policies/read-policies.handler';
-import { SetPolicyHandler } from '../../application/set-policy/set-policy.handler';
+import { ReadPoliciesHandler } from '../../application/read-policies';
+import { SetPolicyHandler } from '../../application/set-policy';
 import type { StoredPolicy } from '../../domain/stored-policy';
 import { CONFLICT, INPUT_INVALID, NOT_FOUND, openApiSchema, PolicyView, RULES_BROKEN } from './openapi-schemas';
 import { PolicyErrorFilter } from './policy-error.filter';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DecisionPolicyInput } from '@sanshe/contracts';
 import { schemaProblems } from '../../application/schema-problems';
 import { PolicyInputInvalid } from '../../domain/policy-errors';
-import type { PolicyFilter } from '../../domain/policy-repository';
+import type { PolicyFilter } from '../../domain/policy.repository';
 
 // The contract's own field schemas, so a query is judged exactly like a policy body.
 const DecisionKind = DecisionPolicyInput.properties.decisionKind;
