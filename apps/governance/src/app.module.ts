@@ -6,7 +6,7 @@ import { WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import type { GovernanceConfig } from './config/governance-config';
 import { DecisionsModule } from './decisions/decisions.module';
-import { DecisionActivitiesImpl } from './decisions/infrastructure/decision-activities';
+import { GovernanceActivities } from './decisions/infrastructure/governance-activities';
 import { PoliciesModule } from './policies/policies.module';
 
 const TSCONFIG = resolve(__dirname, '../../../tsconfig.base.json');
@@ -30,8 +30,8 @@ export class AppModule {
         decisions,
         TemporalWorkerModule.forRootAsync({
           imports: [decisions],
-          inject: [DecisionActivitiesImpl],
-          useFactory: (activities: DecisionActivitiesImpl) => ({
+          inject: [GovernanceActivities],
+          useFactory: (activities: GovernanceActivities) => ({
             address: config.TEMPORAL_ADDRESS,
             namespace: config.TEMPORAL_NAMESPACE,
             taskQueue: governance.GOVERNANCE_TASK_QUEUE,

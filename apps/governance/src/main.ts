@@ -1,7 +1,7 @@
 import { bootService } from '@sanshe/service-kit';
 import { AppModule } from './app.module';
 import { loadGovernanceConfig } from './config/governance-config';
-import { bridgeTopics } from './decisions/interface/events/decision-bridge';
+import { bridgeTopics } from './decisions/interface/events/decision-bridge.controller';
 
 bootService(
   'governance',

@@ -12,31 +12,36 @@ import {
   voteUpdate,
   type VoteRequest,
 } from '@sanshe/workflows';
-import { TemporalClientProvider } from '../infrastructure/temporal-client';
+import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 
 export type DecisionUpdate =
   | { kind: 'vote'; request: VoteRequest }
   | { kind: 'amend'; request: AmendmentRequest }
   | { kind: 'arbitrate'; request: ArbitrationRequest };
 
+export interface ApplyDecisionUpdateCommand {
+  decisionId: string;
+  update: DecisionUpdate;
+  /** The event that carries it: its id is the update id, and a refusal names it. */
+  event: SansheEvent<EventType>;
+}
+
 /**
  * Applies a vote, amendment or arbitration event to its decision as a Workflow Update. The update id
  * is the event id, so Temporal itself deduplicates a redelivered event. A refusal (the workflow's
  * validator said no, or there is no such open decision) becomes `decision.vote-rejected` with the
- * reason, written to the outbox in the caller's inbox transaction; nothing else changes.
+ * reason, written to the outbox in the caller's inbox transaction (`manager`); nothing else changes.
  */
 @Injectable()
-export class ApplyDecisionUpdate {
+export class ApplyDecisionUpdateHandler {
   constructor(
-    private readonly temporal: TemporalClientProvider,
+    private readonly temporal: TemporalClientHolder,
     private readonly outbox: OutboxWriter,
   ) {}
 
   async execute(
     manager: EntityManager,
-    event: SansheEvent<EventType>,
-    decisionId: string,
-    update: DecisionUpdate,
+    { decisionId, update, event }: ApplyDecisionUpdateCommand,
   ): Promise<'accepted' | 'rejected'> {
     const client = await this.temporal.get();
     const handle = client.workflow.getHandle(decisionId);

@@ -1,13 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { PermanentEventError } from '@sanshe/messaging';
-import { bindPolicyToCommunity, CommunityCodeKey, DecisionKindKey, type DecisionWorkflow } from '@sanshe/workflows';
-import { PolicyRepository } from '../../policies/domain/policy-repository';
-import { type DecisionOpening, operatorSummary } from '../domain/decision-openings';
-import { TemporalClientProvider } from '../infrastructure/temporal-client';
+import {
+  bindPolicyToCommunity,
+  CommunityCodeKey,
+  type DecisionInput,
+  DecisionKindKey,
+  type DecisionWorkflow,
+} from '@sanshe/workflows';
+import { PolicyRepository } from '../../policies/domain/policy.repository';
+import { DECISION_TASK_QUEUE } from '../decisions.tokens';
+import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 
-/** Injection token: the task queue decision workflows are started on (GOVERNANCE_TASK_QUEUE). */
-export const DECISION_TASK_QUEUE = Symbol('DECISION_TASK_QUEUE');
+/** What a decision-opening event asks governance to decide: the workflow's input, less the policy. */
+export type DecisionOpening = Pick<
+  DecisionInput,
+  'decisionId' | 'kind' | 'subjectId' | 'communityCode' | 'proposerId' | 'title' | 'summary'
+>;
+
+export interface OpenDecisionCommand {
+  opening: DecisionOpening;
+  /** The event that asked for it, recorded in the decision's audit trail. */
+  openedBy: DecisionInput['openedBy'];
+}
 
 /**
  * Opens a decision for an opening event: pins the policy that applies now, then starts the workflow
@@ -15,16 +30,16 @@ export const DECISION_TASK_QUEUE = Symbol('DECISION_TASK_QUEUE');
  * decision already there (running or finished) and starts nothing.
  */
 @Injectable()
-export class OpenDecision {
+export class OpenDecisionHandler {
   private readonly logger = new Logger('OpenDecision');
 
   constructor(
     private readonly policies: PolicyRepository,
-    private readonly temporal: TemporalClientProvider,
+    private readonly temporal: TemporalClientHolder,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
   ) {}
 
-  async execute(opening: DecisionOpening, openedBy: { eventId: string; type: string }): Promise<'started' | 'exists'> {
+  async execute({ opening, openedBy }: OpenDecisionCommand): Promise<'started' | 'exists'> {
     const stored = await this.policies.resolve(opening.kind, opening.communityCode);
     if (!stored) {
       // Dead-lettered with this reason; replay it from the dead-letter topic once a policy exists.
@@ -56,4 +71,21 @@ export class OpenDecision {
       throw err;
     }
   }
+}
+
+/** A person-readable summary for the Temporal UI: what is decided, for whom, under which policy. */
+function operatorSummary(opening: DecisionOpening, policy: { policyId: string; version: number }) {
+  return {
+    staticSummary: `${opening.kind} in ${opening.communityCode}: ${opening.title}`.slice(0, 200),
+    staticDetails: [
+      `**${opening.title}**`,
+      '',
+      opening.summary,
+      '',
+      `- Kind: ${opening.kind} (subject ${opening.subjectId})`,
+      `- Community: ${opening.communityCode}`,
+      `- Proposed by: ${opening.proposerId} (recused from voting)`,
+      `- Policy: ${policy.policyId} v${policy.version}`,
+    ].join('\n'),
+  };
 }

@@ -1,6 +1,5 @@
 import { createEvent, type NewEvent } from '@sanshe/contracts';
 import type { AuditEntry, DecisionEventToPublish, Tally } from '@sanshe/workflows';
-import { DECISION_OPENINGS } from './decision-openings';
 import { toGovernanceEvent } from './decision-events';
 
 const tally: Tally = { approve: 3, object: 3, abstain: 2, pending: 0, total: 8, quorum: 5 };
@@ -71,34 +70,5 @@ describe('toGovernanceEvent', () => {
 
   it('refuses to publish an entry that stays in the audit trail', () => {
     expect(() => toGovernanceEvent(publishable({ type: 'deliberation-closed', round: 1 }, 3))).toThrow(/not published/);
-  });
-});
-
-describe('DECISION_OPENINGS', () => {
-  it('maps each opening event to a deterministic decision id and the proposer party', () => {
-    expect(
-      DECISION_OPENINGS['sanshe.funding.grant.awarded.v1']({
-        grantId: 'grant-2026-0007',
-        programId: 'prog-elderly',
-        communityCode: '310104-005-001',
-        organizationId: 'org-x',
-        funderId: 'funder:xuhui-civil-affairs',
-        amount: { amountFen: 4_800_000, currency: 'CNY' },
-        title: 'Lunch programme grant',
-      }),
-    ).toMatchObject({
-      decisionId: 'decision/grant-award/grant-2026-0007',
-      proposerId: 'funder:xuhui-civil-affairs',
-      summary: expect.stringContaining('48000.00 CNY') as unknown,
-    });
-    expect(
-      DECISION_OPENINGS['sanshe.organization.proposal.submitted.v1']({
-        proposalId: 'prop-1',
-        organizationId: 'org-x',
-        communityCode: '310104-005-001',
-        title: 't',
-        summary: 's',
-      }),
-    ).toMatchObject({ decisionId: 'decision/activity-proposal/prop-1', proposerId: 'organization:org-x' });
   });
 });

@@ -3,15 +3,16 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OutboxWriter } from '@sanshe/messaging';
 import type { DecisionActivities, DecisionEventToPublish } from '@sanshe/workflows';
-import { toGovernanceEvent } from '../domain/decision-events';
+import { toGovernanceEvent } from './decision-events';
 
 /**
- * The decision workflow's activities, run by governance's worker. Publishing writes governance's
- * outbox; the event id is deterministic, so a retried activity adds nothing the second time and the
- * relay publishes each event to sanshe.governance.events once (consumers' inboxes absorb any replay).
+ * Governance's Temporal activities (those of the decision workflow), run by governance's worker.
+ * Publishing writes governance's outbox; the event id is deterministic, so a retried activity adds
+ * nothing the second time and the relay publishes each event to sanshe.governance.events once
+ * (consumers' inboxes absorb any replay).
  */
 @Injectable()
-export class DecisionActivitiesImpl {
+export class GovernanceActivities {
   constructor(
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,

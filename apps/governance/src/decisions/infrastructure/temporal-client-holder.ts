@@ -2,9 +2,12 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { SERVICE_CONFIG, type ServiceConfig } from '@sanshe/service-kit';
 
-/** One Temporal client for the bridge (starting decisions, sending votes); connects lazily, closes on shutdown. */
+/**
+ * Holds the one Temporal client of the bridge (starting decisions, sending votes): connects on first
+ * use rather than at boot, tries again after a failed connection, and closes it on shutdown.
+ */
 @Injectable()
-export class TemporalClientProvider implements OnApplicationShutdown {
+export class TemporalClientHolder implements OnApplicationShutdown {
   private client?: Promise<Client>;
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}

@@ -1,11 +1,11 @@
-import { Controller, type Type } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
-import { contextTopic, DECISION_VOTE_CAST_EVENTS, portalCommandsTopic } from '@sanshe/contracts';
+import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
 import { ConsumeTopic, type EventHandler, type EventHandlers, InboxService } from '@sanshe/messaging';
-import { decisionWorkflowId } from '@sanshe/workflows';
-import { ApplyDecisionUpdate } from '../../application/apply-decision-update';
-import { OpenDecision } from '../../application/open-decision';
-import { DECISION_OPENINGS, type OpeningEventType } from '../../domain/decision-openings';
+import { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
+import { OpenDecisionHandler } from '../../application/open-decision';
+import { DECISION_OPENINGS, type OpeningEventType } from './decision-openings';
+import { DECISION_UPDATES, type UpdateEventType } from './decision-updates';
 
 /** The topics the bridge reads: the contexts that open decisions or vote, and each configured portal's commands. */
 export const bridgeTopics = (portalIds: readonly string[]) => [
@@ -18,58 +18,53 @@ export const bridgeTopics = (portalIds: readonly string[]) => [
 
 /**
  * The Kafka → workflow bridge: opening events start decisions, vote/amend/arbitrate events become
- * Workflow Updates. Built per configuration because the portal topics come from GOVERNANCE_PORTALS.
+ * Workflow Updates (decision-openings.ts and decision-updates.ts map each event to its command).
  * Each event is applied in an inbox transaction (InboxService), so a redelivery has no second effect.
  */
-export function decisionBridgeController(topics: string[]): Type<unknown> {
-  @Controller()
-  class DecisionBridgeController {
-    private readonly handlers: EventHandlers;
+@Controller()
+export class DecisionBridgeController {
+  private static topics?: string;
+  private readonly handlers: EventHandlers;
 
-    constructor(
-      private readonly inbox: InboxService,
-      openDecision: OpenDecision,
-      applyUpdate: ApplyDecisionUpdate,
-    ) {
-      const open =
-        <T extends OpeningEventType>(type: T): EventHandler<T> =>
-        async (event) => {
-          const opening = DECISION_OPENINGS[type](event.data);
-          await openDecision.execute(opening, { eventId: event.id, type: event.type });
-        };
-      const vote: EventHandler<(typeof DECISION_VOTE_CAST_EVENTS)[number]['type']> = async (event, manager) => {
-        const { decisionId, partyId, castBy, choice, reason, round } = event.data;
-        await applyUpdate.execute(manager, event, decisionId, {
-          kind: 'vote',
-          request: { partyId, castBy, choice, ...(reason ? { reason } : {}), ...(round ? { round } : {}) },
-        });
-      };
-      this.handlers = {
-        'sanshe.organization.proposal.submitted.v1': open('sanshe.organization.proposal.submitted.v1'),
-        'sanshe.community.data-access.requested.v1': open('sanshe.community.data-access.requested.v1'),
-        'sanshe.funding.grant.awarded.v1': open('sanshe.funding.grant.awarded.v1'),
-        ...Object.fromEntries(DECISION_VOTE_CAST_EVENTS.map((definition) => [definition.type, vote])),
-        'sanshe.organization.proposal.amended.v1': async (event, manager) => {
-          const decisionId = decisionWorkflowId('activity-proposal', event.data.proposalId);
-          await applyUpdate.execute(manager, event, decisionId, {
-            kind: 'amend',
-            request: { castBy: `organization:${event.data.organizationId}`, revision: event.data.revision },
-          });
-        },
-        'sanshe.portal.decision.arbitrated.v1': async (event, manager) => {
-          const { decisionId, arbiterId, castBy, result, reason } = event.data;
-          await applyUpdate.execute(manager, event, decisionId, {
-            kind: 'arbitrate',
-            request: { arbiterId, castBy, result, reason },
-          });
-        },
-      };
+  /**
+   * Subscribes `onEvent` to `topics`, as `@ConsumeTopic(topics)` on it would: the portals' topics come
+   * from GOVERNANCE_PORTALS, known only once the environment is read, so DecisionsModule.forRoot calls
+   * this. Nest reads the topics when the application starts. They belong to the class, so a process
+   * runs one bridge configuration: a second, different list is refused rather than silently replacing it.
+   */
+  static consume(topics: string[]): void {
+    const key = JSON.stringify(topics);
+    if (this.topics !== undefined && this.topics !== key) {
+      throw new Error(`the decision bridge already consumes ${this.topics}; one topic list per process`);
     }
-
-    @ConsumeTopic(topics)
-    onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
-      return this.inbox.consume(context, this.handlers);
-    }
+    this.topics = key;
+    const onEvent = Object.getOwnPropertyDescriptor(this.prototype, 'onEvent') as PropertyDescriptor;
+    ConsumeTopic(topics)(this.prototype, 'onEvent', onEvent);
   }
-  return DecisionBridgeController;
+
+  constructor(
+    private readonly inbox: InboxService,
+    openDecision: OpenDecisionHandler,
+    applyUpdate: ApplyDecisionUpdateHandler,
+  ) {
+    const open =
+      <T extends OpeningEventType>(type: T): EventHandler<T> =>
+      async (event) => {
+        const opening = DECISION_OPENINGS[type](event.data);
+        await openDecision.execute({ opening, openedBy: { eventId: event.id, type: event.type } });
+      };
+    const update =
+      <T extends UpdateEventType>(type: T): EventHandler<T> =>
+      async (event, manager) => {
+        await applyUpdate.execute(manager, { ...DECISION_UPDATES[type](event.data), event });
+      };
+    this.handlers = Object.fromEntries([
+      ...(Object.keys(DECISION_OPENINGS) as OpeningEventType[]).map((type) => [type, open(type)]),
+      ...(Object.keys(DECISION_UPDATES) as UpdateEventType[]).map((type) => [type, update(type)]),
+    ]) as EventHandlers;
+  }
+
+  onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
+    return this.inbox.consume(context, this.handlers);
+  }
 }

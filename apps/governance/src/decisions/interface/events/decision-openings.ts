@@ -1,11 +1,6 @@
 import type { EventData } from '@sanshe/contracts';
-import { type DecisionInput, decisionWorkflowId } from '@sanshe/workflows';
-
-/** What a decision-opening event asks governance to decide: the workflow's input, less the policy. */
-export type DecisionOpening = Pick<
-  DecisionInput,
-  'decisionId' | 'kind' | 'subjectId' | 'communityCode' | 'proposerId' | 'title' | 'summary'
->;
+import { decisionWorkflowId } from '@sanshe/workflows';
+import type { DecisionOpening } from '../../application/open-decision';
 
 const opening = (
   kind: string,
@@ -54,20 +49,3 @@ export const DECISION_OPENINGS: { [T in OpeningEventType]: (data: EventData<T>) 
       summary: `Grant of ${(data.amount.amountFen / 100).toFixed(2)} ${data.amount.currency} to organization ${data.organizationId} under program ${data.programId}`,
     }),
 };
-
-/** A person-readable summary for the Temporal UI: what is decided, for whom, under which policy. */
-export function operatorSummary(opening: DecisionOpening, policy: { policyId: string; version: number }) {
-  return {
-    staticSummary: `${opening.kind} in ${opening.communityCode}: ${opening.title}`.slice(0, 200),
-    staticDetails: [
-      `**${opening.title}**`,
-      '',
-      opening.summary,
-      '',
-      `- Kind: ${opening.kind} (subject ${opening.subjectId})`,
-      `- Community: ${opening.communityCode}`,
-      `- Proposed by: ${opening.proposerId} (recused from voting)`,
-      `- Policy: ${policy.policyId} v${policy.version}`,
-    ].join('\n'),
-  };
-}

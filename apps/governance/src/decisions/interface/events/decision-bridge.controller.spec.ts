@@ -1,0 +1,90 @@
+import type { KafkaContext } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
+import { DECISION_VOTE_CAST_EVENTS, type EventType, type SansheEvent } from '@sanshe/contracts';
+import type { EventHandler, EventHandlers, InboxService } from '@sanshe/messaging';
+import type { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
+import type { OpenDecisionHandler } from '../../application/open-decision';
+import { bridgeTopics, DecisionBridgeController } from './decision-bridge.controller';
+
+const manager = {} as EntityManager;
+
+/** The handlers the bridge hands the inbox, with the use cases they call. */
+function bridge() {
+  const consume = jest.fn();
+  const openDecision = { execute: jest.fn() };
+  const applyUpdate = { execute: jest.fn() };
+  const controller = new DecisionBridgeController(
+    { consume } as unknown as InboxService,
+    openDecision as unknown as OpenDecisionHandler,
+    applyUpdate as unknown as ApplyDecisionUpdateHandler,
+  );
+  void controller.onEvent(Buffer.alloc(0), {} as KafkaContext);
+  const handlers = (consume.mock.calls[0] as [KafkaContext, EventHandlers])[1];
+  const handle = <T extends EventType>(event: SansheEvent<T>) => {
+    const handler = handlers[event.type] as EventHandler<T> | undefined;
+    if (!handler) throw new Error(`no handler for ${event.type}`);
+    return handler(event, manager);
+  };
+  return { handlers, handle, openDecision, applyUpdate };
+}
+
+const event = <T extends EventType>(type: T, data: unknown) =>
+  ({ id: 'evt-1', type, data }) as unknown as SansheEvent<T>;
+
+describe('DecisionBridgeController', () => {
+  it('handles the opening events, every kind of vote, amendments and arbitrations', () => {
+    expect(Object.keys(bridge().handlers).sort()).toEqual(
+      [
+        'sanshe.organization.proposal.submitted.v1',
+        'sanshe.community.data-access.requested.v1',
+        'sanshe.funding.grant.awarded.v1',
+        ...DECISION_VOTE_CAST_EVENTS.map(({ type }) => type),
+        'sanshe.organization.proposal.amended.v1',
+        'sanshe.portal.decision.arbitrated.v1',
+      ].sort(),
+    );
+  });
+
+  it('opens a decision for an opening event, naming the event that opened it', async () => {
+    const { handle, openDecision } = bridge();
+    const type = 'sanshe.organization.proposal.submitted.v1';
+    const data = {
+      proposalId: 'prop-1',
+      organizationId: 'org-x',
+      communityCode: '310104-005-001',
+      title: 't',
+      summary: 's',
+    };
+    await handle(event(type, data));
+    expect(openDecision.execute).toHaveBeenCalledWith({
+      opening: expect.objectContaining({ decisionId: 'decision/activity-proposal/prop-1' }) as unknown,
+      openedBy: { eventId: 'evt-1', type },
+    });
+  });
+
+  it('applies an update in the inbox transaction, with the event that carries it', async () => {
+    const { handle, applyUpdate } = bridge();
+    const type = 'sanshe.portal.decision.vote-cast.v1';
+    const vote = event(type, { decisionId: 'd-1', partyId: 'portal:x', castBy: 'portal:x', choice: 'approve' });
+    await handle(vote);
+    expect(applyUpdate.execute).toHaveBeenCalledWith(manager, {
+      decisionId: 'd-1',
+      update: { kind: 'vote', request: { partyId: 'portal:x', castBy: 'portal:x', choice: 'approve' } },
+      event: vote,
+    });
+  });
+
+  it('consumes one topic list per process', () => {
+    const topics = bridgeTopics(['street-xinhua']);
+    expect(topics).toEqual([
+      'sanshe.organization.events',
+      'sanshe.community.events',
+      'sanshe.talent.events',
+      'sanshe.funding.events',
+      'sanshe.portal.street-xinhua.commands',
+    ]);
+    DecisionBridgeController.consume(topics);
+    expect(() => DecisionBridgeController.consume([...topics])).not.toThrow();
+    expect(() => DecisionBridgeController.consume(bridgeTopics([]))).toThrow(/one topic list per process/);
+  });
+});
