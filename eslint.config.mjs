@@ -102,6 +102,28 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noTestHelpers] }] },
   },
   {
+    // A feature (apps/<context>/src/<feature>/) may use another feature's module and domain/ ports, never
+    // its adapters: a relative path that leaves the feature and enters another's infrastructure/ or interface/.
+    files: ['apps/*/src/*/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noTestHelpers],
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+(?!\\.)[^/]+/(infrastructure|interface)(/|$)',
+              message:
+                "Import another feature's module or domain/, not its infrastructure/ or interface/ " +
+                '(docs/architecture.md, "Code layout").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
     files: ['libs/workflows/src/**/*.ts', 'infra/smoke/workflows.ts'],
     ignores: ['libs/workflows/src/index.ts', '**/*.spec.ts'],

@@ -41,6 +41,14 @@ const probes = {
     rule: 'no-restricted-imports',
     message: /tests only/,
   },
+  // A feature may use another feature's domain/ port, never its infrastructure/ (or interface/).
+  'apps/governance/src/decisions/lint-probe-feature.ts': {
+    code:
+      "import { PostgresPolicyRepository } from '../policies/infrastructure/postgres-policy.repository';\n" +
+      'export const probe = PostgresPolicyRepository;\n',
+    rule: 'no-restricted-imports',
+    message: /another feature's module or domain/,
+  },
   'libs/persistence/src/lint-probe-app.ts': {
     code: "import { AppModule } from '../../../apps/community/src/app.module';\nexport const probe = AppModule;\n",
     rule: '@nx/enforce-module-boundaries',
