@@ -1,9 +1,16 @@
+export * from './inbox/consumer-transport';
 export * from './inbox/dead-letters';
+export * from './inbox/event-handlers';
+export { acknowledgeQueued, MessageDeferredError } from './inbox/inbox-handoff';
+export * from './inbox/inbox-kafka-server';
 export * from './inbox/inbox-processor';
-export * from './kafka-transport';
+export * from './inbox/inbox.service';
+export * from './inbox/incoming-message';
 export * from './kafka.module';
+export type { InboxOptions, MessagingOptions } from './messaging-options';
 export * from './messaging-tables.migration';
 export * from './messaging.module';
 export * from './outbox/lanes';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox-writer';

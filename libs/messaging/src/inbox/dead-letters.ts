@@ -1,7 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { sleep } from '@sanshe/common';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
-import type { IncomingMessage } from './inbox-processor';
+import type { IncomingMessage } from './incoming-message';
 
 /**
  * Puts a message a consumer cannot process on its dead-letter topic, unchanged, with why and where

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { errorMessage, errorSummary, retryWithBackoff } from '@sanshe/common';
 import {
   checkEventData,
@@ -9,28 +9,8 @@ import {
 } from '@sanshe/contracts';
 import { qualifiedTable } from '@sanshe/persistence';
 import type { DeadLetterPublisher } from './dead-letters';
-
-/** Applies one event inside the inbox transaction: use `manager` for every write. */
-export type EventHandler<T extends EventType = EventType> = (
-  event: SansheEvent<T>,
-  manager: EntityManager,
-) => Promise<void>;
-export type EventHandlers = { [T in EventType]?: EventHandler<T> };
-
-/** Throw this from a handler for an event that can never succeed: it goes to the dead letters without retries. */
-export class PermanentEventError extends Error {
-  override name = 'PermanentEventError';
-}
-
-export interface IncomingMessage {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: Buffer | string | null;
-  value: Buffer | string | null;
-}
-
-export type Outcome = 'processed' | 'duplicate' | 'ignored' | 'dead-lettered';
+import { type EventHandler, type EventHandlers, PermanentEventError } from './event-handlers';
+import type { IncomingMessage, Outcome } from './incoming-message';
 
 /** A valid message with its handler, and its place in the batch. */
 interface Checked {
@@ -53,8 +33,9 @@ export interface InboxProcessorOptions {
 /**
  * Applies each incoming event exactly once in effect: validate, then in one transaction insert
  * (consumer, event id) into the inbox and run the handler (several events of a partition may share
- * one transaction: processBatch). A redelivered event finds its id there and changes nothing. Failures retry with backoff; an invalid event, a PermanentEventError or exhausted
- * retries go to the consumer's dead-letter topic. The caller commits the Kafka offset after this resolves.
+ * one transaction: processBatch). A redelivered event finds its id there and changes nothing.
+ * Failures retry with backoff; an invalid event, a PermanentEventError or exhausted retries go to
+ * the consumer's dead-letter topic. The caller commits the Kafka offset after this resolves.
  */
 export class InboxProcessor {
   private readonly table: string;

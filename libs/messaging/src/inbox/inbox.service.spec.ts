@@ -3,9 +3,10 @@ import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { HealthRegistry } from '@sanshe/nest-platform';
 import type { KafkaConnection } from '../kafka.module';
-import { MessageDeferredError } from '../kafka-transport';
-import { InboxService, type MessagingOptions } from '../messaging.module';
-import type { IncomingMessage, Outcome } from './inbox-processor';
+import type { MessagingOptions } from '../messaging-options';
+import { MessageDeferredError } from './inbox-handoff';
+import { InboxService } from './inbox.service';
+import type { IncomingMessage, Outcome } from './incoming-message';
 
 /** InboxService's per-partition queue with the processor stubbed out: what is applied together, and committed. */
 function setup(batchMaxSize = 100) {

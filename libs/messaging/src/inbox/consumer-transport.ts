@@ -1,0 +1,64 @@
+import { EventPattern, type KafkaOptions, type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { Kafka, logLevel } from 'kafkajs';
+import { InboxKafkaServer } from './inbox-kafka-server';
+
+/**
+ * Options for `app.connectMicroservice(...)`: Nest's Kafka transport (as InboxKafkaServer, which hands
+ * a partition's messages over without waiting for each to finish) set up for the inbox —
+ * offsets committed by InboxService after each event's transaction (never automatically), the raw
+ * value kept so that the inbox validates it, partitions consumed in parallel so one slow key does not
+ * hold the others, and the group id exactly as given (Nest would add "-server"). Fetches wait at
+ * most 1 s for data (kafkajs: 5 s): disconnecting waits for the current fetch, and on shutdown
+ * InboxService pauses every topic, which makes kafkajs sleep that long instead of fetching.
+ */
+export function kafkaConsumerTransport(options: {
+  brokers: string[];
+  clientId: string;
+  groupId: string;
+  partitionsConsumedConcurrently?: number;
+  /** Where a new group starts (an existing group resumes from its committed offsets). Default: the beginning. */
+  fromBeginning?: boolean;
+  /**
+   * Messages of one partition handed over before the earlier ones finished (200 by default), so that
+   * InboxService can apply them in batches (see its `batchMaxSize`). 1 = one message at a time.
+   */
+  maxInFlightPerPartition?: number;
+}): MicroserviceOptions {
+  const kafkaOptions: Required<KafkaOptions>['options'] = {
+    postfixId: '',
+    client: { clientId: options.clientId, brokers: options.brokers },
+    consumer: {
+      groupId: options.groupId,
+      allowAutoTopicCreation: true,
+      retry: { retries: 10 },
+      maxWaitTimeInMs: 1_000,
+    },
+    subscribe: { fromBeginning: options.fromBeginning ?? true },
+    run: { autoCommit: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3 },
+    parser: { keepBinary: true },
+  };
+  return { strategy: new InboxKafkaServer(kafkaOptions, Math.max(1, options.maxInFlightPerPartition ?? 200)) };
+}
+
+/** Marks the method that receives every message of `topic` (hand each to InboxService.consume). */
+export const ConsumeTopic = (topic: string | string[]): MethodDecorator =>
+  EventPattern<string | string[]>(topic, Transport.KAFKA);
+
+/**
+ * Creates the topics a consumer subscribes to if they do not exist yet, and waits for their leaders.
+ * Subscribing to a topic nobody has written to fails at start-up ("This server does not host this
+ * topic-partition") even with auto-creation on, and a portal's command topic may well be empty.
+ */
+export async function ensureTopics(brokers: string[], topics: string[], numPartitions = 3): Promise<void> {
+  const admin = new Kafka({ clientId: 'sanshe-topic-setup', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

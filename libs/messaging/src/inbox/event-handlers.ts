@@ -1,0 +1,14 @@
+import type { EntityManager } from 'typeorm';
+import type { EventType, SansheEvent } from '@sanshe/contracts';
+
+/** Applies one event inside the inbox transaction: use `manager` for every write. */
+export type EventHandler<T extends EventType = EventType> = (
+  event: SansheEvent<T>,
+  manager: EntityManager,
+) => Promise<void>;
+export type EventHandlers = { [T in EventType]?: EventHandler<T> };
+
+/** Throw this from a handler for an event that can never succeed: it goes to the dead letters without retries. */
+export class PermanentEventError extends Error {
+  override name = 'PermanentEventError';
+}

@@ -1,0 +1,83 @@
+import { type KafkaOptions, ServerKafka } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
+import { TICKET, type Ticket } from './inbox-handoff';
+
+/**
+ * Nest's Kafka transport, reading with kafkajs `eachBatch` instead of `eachMessage`, so that the inbox
+ * can apply several messages of a partition in one transaction. Everything Nest does per message
+ * (deserializer, guards, pipes, interceptors, the @ConsumeTopic handler) is unchanged: each message
+ * still goes through `handleMessage`. What changes is when the next one is handed over: as soon as
+ * the previous one is queued by InboxService (acknowledgeQueued) or has finished, with at most
+ * `maxInFlight` unfinished per partition, always in offset order. Offsets are resolved (kafkajs's
+ * fetch position; InboxService commits) in order, for messages that finished; at the first one that
+ * failed, the partition stops there and the error goes to kafkajs, which delivers it again (as with
+ * eachMessage) — unless it was deferred (MessageDeferredError). It stops handing over messages when
+ * the partition is paused, the consumer stops or a rebalance made the batch stale; the rest are
+ * fetched again.
+ */
+export class InboxKafkaServer extends ServerKafka {
+  constructor(
+    options: Required<KafkaOptions>['options'],
+    private readonly maxInFlight: number,
+  ) {
+    super(options);
+  }
+
+  override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
+    const patterns = [...this.messageHandlers.keys()];
+    if (patterns.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics: patterns });
+    await consumer.run({
+      ...(this.options.run ?? {}),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload as unknown as EachBatchPayload),
+    });
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, pause } = payload;
+    const { topic, partition } = batch;
+    const unfinished: { offset: string; ok: Promise<boolean> }[] = [];
+    let failed = false;
+    let failure: { error: unknown } | undefined; // one that was not deferred: kafkajs delivers it again
+    let resolving = true; // false from the first message that failed: no later offset is resolved
+    const settleOldest = async () => {
+      const oldest = unfinished.shift();
+      if (!oldest) return;
+      if ((await oldest.ok) && resolving) resolveOffset(oldest.offset);
+      else resolving = false;
+      await heartbeat(); // kafkajs sends one only when its interval has passed
+    };
+    for (const message of batch.messages) {
+      if (failed || !isRunning() || isStale() || this.isPaused(topic, partition)) break;
+      while (unfinished.length >= this.maxInFlight) await settleOldest();
+      if (failed) break;
+      const ticket: Ticket = { queued: () => undefined, deferred: false };
+      const queued = new Promise<void>((resolve) => (ticket.queued = resolve));
+      const handed: EachMessagePayload = {
+        topic,
+        partition,
+        message: Object.assign(message, { [TICKET]: ticket }) as KafkaMessage,
+        heartbeat,
+        pause,
+      };
+      const ok = this.handleMessage(handed as never).then(
+        () => true,
+        (error: unknown) => {
+          failed = true;
+          if (!ticket.deferred) failure ??= { error };
+          return false;
+        },
+      );
+      unfinished.push({ offset: message.offset, ok });
+      await Promise.race([queued, ok]);
+    }
+    while (unfinished.length > 0) await settleOldest();
+    if (failure) throw failure.error;
+  }
+
+  private isPaused(topic: string, partition: number): boolean {
+    return (this.consumer as unknown as Consumer)
+      .paused()
+      .some((p) => p.topic === topic && p.partitions.includes(partition));
+  }
+}

@@ -1,0 +1,177 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Consumer, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { HealthRegistry } from '@sanshe/nest-platform';
+import { KafkaConnection } from '../kafka.module';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { DeadLetterPublisher } from './dead-letters';
+import type { EventHandlers } from './event-handlers';
+import { acknowledgeQueued, MessageDeferredError } from './inbox-handoff';
+import { InboxProcessor } from './inbox-processor';
+import type { Outcome } from './incoming-message';
+import { OffsetCommitter } from './offset-committer';
+import { PartitionQueue } from './partition-queue';
+
+/**
+ * The consuming side, for @EventPattern handlers on the Kafka transport:
+ *   @ConsumeTopic(contextTopic('organization'))
+ *   onOrganizationEvent(@Payload() _raw: Buffer, @Ctx() ctx: KafkaContext) {
+ *     return this.inbox.consume(ctx, { 'sanshe.organization.proposal.submitted.v1': (event, manager) => … });
+ *   }
+ * Messages of one partition are applied in order, several per inbox transaction when the transport
+ * hands them over faster than they are applied (batchMaxSize; PartitionQueue, InboxProcessor.processBatch).
+ * An offset is committed only after its event's inbox transaction (or dead letter) is done, in
+ * batches (OffsetCommitter): a crash in between redelivers events that the inbox then absorbs.
+ * Shutdown is "finish in-flight messages, commit, then disconnect": see beforeApplicationShutdown.
+ */
+@Injectable()
+export class InboxService implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Inbox');
+  private readonly producer: Producer;
+  private readonly offsets: OffsetCommitter;
+  private readonly drainTimeoutMs: number;
+  private readonly batchMaxSize: number;
+  /** The consumers (Nest's Kafka transport) that delivered to us, and their topics: what to pause on shutdown. */
+  private readonly topics = new Map<Consumer, Set<string>>();
+  /** Per consumer, one queue per `topic:partition`. */
+  private readonly queues = new Map<Consumer, Map<string, PartitionQueue>>();
+  private inFlight = 0;
+  private onIdle?: () => void;
+  private draining = false;
+  /** The dead-letter producer connects on first use (Kafka may be away at boot). */
+  private connected?: Promise<void>;
+  readonly processor: InboxProcessor;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    @Inject(getDataSourceToken()) dataSource: DataSource,
+    kafka: KafkaConnection,
+    health: HealthRegistry,
+  ) {
+    if (!options.consumer) throw new Error('MessagingModule: set `consumer` to consume events');
+    health.register({
+      name: 'inbox',
+      check: async () => ({ consumer: options.consumer?.consumer, ...this.processor.counts }),
+    });
+    this.producer = kafka.createProducer();
+    const log = (message: string) => this.logger.warn(message);
+    const {
+      commitIntervalMs,
+      commitMaxPending,
+      drainTimeoutMs = 10_000,
+      batchMaxSize = 100,
+      ...processorOptions
+    } = options.consumer;
+    this.offsets = new OffsetCommitter(log, commitIntervalMs, commitMaxPending);
+    this.drainTimeoutMs = drainTimeoutMs;
+    this.batchMaxSize = Math.max(1, batchMaxSize);
+    const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
+    this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema: options.schema, log });
+  }
+
+  /**
+   * Applies the message's event (see the class comment) and resolves with the outcome once its inbox
+   * transaction has committed (or it was dead-lettered, ignored, or found to be a duplicate). Messages
+   * are queued per partition and applied in order, in batches of what arrived while the previous
+   * batch ran; Nest's Kafka transport as set up by kafkaConsumerTransport hands over a partition's
+   * next message as soon as this one is queued.
+   */
+  async consume(context: KafkaContext, handlers: EventHandlers): Promise<Outcome> {
+    const raw = context.getMessage();
+    const [consumer, topic, partition] = [context.getConsumer(), context.getTopic(), context.getPartition()];
+    if (!this.topics.get(consumer)?.add(topic)) this.topics.set(consumer, new Set([topic]));
+    if (this.draining) {
+      // Shutting down: finish what runs, apply nothing new. Not committed, so it is delivered again after the restart.
+      this.pause(consumer, [topic]); // a topic first heard of during the drain
+      throw new MessageDeferredError(raw);
+    }
+    this.inFlight++;
+    try {
+      await this.connectProducer();
+      if (this.draining) throw new MessageDeferredError(raw); // shutdown began meanwhile
+      const message = { topic, partition, offset: raw.offset, key: raw.key, value: raw.value };
+      const queue = this.queueOf(consumer, topic, partition);
+      const outcome = queue.add({ raw, message, handlers });
+      acknowledgeQueued(raw); // the transport may hand over the partition's next message now
+      queue.schedule();
+      return await outcome;
+    } finally {
+      if (--this.inFlight === 0) this.onIdle?.();
+    }
+  }
+
+  /**
+   * Nest runs this before it closes the Kafka transport (NestApplication.dispose), which disconnects
+   * the consumer: kafkajs silently drops a commit once the consumer has begun stopping, so
+   * onApplicationShutdown is too late to commit. Here the consumer still runs: pause every topic,
+   * let the running batches finish, commit. Messages queued behind them, or handed over from now on,
+   * are not applied (MessageDeferredError): they are delivered again after the restart. Nest then
+   * disconnects.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.draining = true;
+    for (const [consumer, topics] of this.topics) this.pause(consumer, [...topics]);
+    // Messages queued behind the running batches are not started: they are left to redelivery.
+    for (const queues of this.queues.values())
+      for (const queue of queues.values())
+        for (const queued of queue.takeWaiting()) queued.reject(new MessageDeferredError(queued.raw));
+    if (this.inFlight > 0 && !(await this.drained()))
+      this.logger.warn(
+        `${this.inFlight} message(s) still in flight after ${this.drainTimeoutMs} ms: committing without them; ` +
+          'they are redelivered after the restart and the inbox absorbs any that were applied',
+      );
+    await this.offsets.flush();
+  }
+
+  /** Normally nothing is left to commit here; what is (a drain that timed out) is redelivered. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.offsets.flush();
+    await this.producer.disconnect();
+  }
+
+  private connectProducer(): Promise<void> {
+    this.connected ??= this.producer.connect().catch((err: unknown) => {
+      this.connected = undefined; // try again with the next message
+      throw err;
+    });
+    return this.connected;
+  }
+
+  private queueOf(consumer: Consumer, topic: string, partition: number): PartitionQueue {
+    let queues = this.queues.get(consumer);
+    if (!queues) this.queues.set(consumer, (queues = new Map()));
+    const key = `${topic}:${partition}`;
+    let queue = queues.get(key);
+    if (!queue) {
+      queue = new PartitionQueue(
+        this.batchMaxSize,
+        (batch) => this.processor.processBatch(batch),
+        (message) => this.offsets.processed(consumer, message.topic, message.partition, message.offset),
+      );
+      queues.set(key, queue);
+    }
+    return queue;
+  }
+
+  /** Waits until no message is in flight: true, or false after drainTimeoutMs. */
+  private async drained(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      new Promise<true>((resolve) => (this.onIdle = () => resolve(true))),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.drainTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    return drained;
+  }
+
+  /** Fetch no more from these topics. The messages already handed to us still arrive and finish. */
+  private pause(consumer: Consumer, topics: string[]): void {
+    try {
+      consumer.pause(topics.map((topic) => ({ topic })));
+    } catch (err) {
+      this.logger.warn(`could not pause ${topics.join(', ')}: ${String(err)}`); // e.g. the consumer crashed
+    }
+  }
+}
