@@ -1,3 +1,4 @@
-/** What tests and tools may use of infra/local: running the services as processes. */
+/** What tests and tools may use of infra/local: running the services as processes, finding the servers' pids. */
 export * from './apps';
 export * from './migrate';
+export { runningPid } from './processes';
