@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { parsePlatformEnv } from '@sanshe/config';
-import { type Knob, knobsUsage, readKnobs } from '../cli';
+import { type Knob, knobsUsage, readKnobs } from '../shared/cli';
 
 /** Every knob of `npm run bench:decisions`; defaults keep the whole run near 2 minutes on 2 cores. */
 export interface BenchConfig {

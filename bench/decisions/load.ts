@@ -1,3 +1,4 @@
+import { errorSummary, sleep } from '@sanshe/common';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 
@@ -15,9 +16,6 @@ export interface LaneRun {
   /** The drain cap passed with work still in flight: `completed` is what finished by then. */
   timedOut: boolean;
 }
-
-const message = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Closed-loop load: `concurrency` lanes each run item 0, 1, 2, … one at a time until `durationMs`
@@ -41,7 +39,7 @@ export async function runLanes(opts: {
   };
   const fail = (err: unknown) => {
     run.failed++;
-    const text = message(err);
+    const text = errorSummary(err);
     if (run.errors.length < 3 && !run.errors.includes(text)) run.errors.push(text);
   };
   const lane = async () => {

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { errorMessage, errorStack } from '@sanshe/common';
+import { runningPid } from '@sanshe/infra';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { RssSampler } from '../events/measure';
-import { runningPid } from '../../infra/local/processes';
-import type { BenchActivities } from './api';
-import { configFromCli, runBenchmark } from '../cli';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { configFromCli, runBenchmark } from '../shared/cli';
+import { RssSampler } from '../shared/measure';
+import { runPhase } from '../shared/phase';
 import { type BenchConfig, describeConfig, loadConfig, usage, watchdogMs } from './config';
 import { terminateLeftovers } from './load';
-import { ResourceMeter } from './resources';
 import { type PhaseContext, type PhaseResult, runBaselineA, runBaselineB, runDecisions } from './phases';
 import { resultJson, resultTable, type Summary } from './report';
+import { ResourceMeter } from './resources';
+import { BenchWorker } from './worker';
 
 /**
  * `npm run bench:decisions`: the decision workflow against two baselines on the local Temporal dev
@@ -26,12 +28,6 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
-
-/** No-op fakes: the bench measures the workflow engine path, not publishing. */
-const activities: BenchActivities = {
-  noopActivity: async () => undefined,
-  publishDecisionEvent: async () => undefined,
-};
 
 async function main(): Promise<number> {
   const cli = configFromCli(process.argv.slice(2), process.env, loadConfig, usage);
@@ -49,32 +45,44 @@ async function main(): Promise<number> {
   console.log(
     `Temporal dev server pid ${serverPid ?? 'unknown (not started by infra/local?)'}; load average ${load()}`,
   );
-  const open = new Set<string>();
   let connection: Connection;
   try {
     connection = await Connection.connect({ address: cfg.temporalAddress, connectTimeout: 5_000 });
   } catch (err) {
-    console.error(
-      `cannot reach Temporal at ${cfg.temporalAddress} (npm run infra:up starts it): ` +
-        (err instanceof Error ? err.message : String(err)),
-    );
+    console.error(`cannot reach Temporal at ${cfg.temporalAddress} (npm run infra:up starts it): ${errorMessage(err)}`);
     console.log(resultJson(summary));
     return 1;
   }
   const client = new Client({ connection, namespace: cfg.namespace });
-  let nativeConnection: NativeConnection | undefined;
-  let worker: Worker | undefined;
-  let running: Promise<void> | undefined;
-
+  const open = new Set<string>();
+  const worker = new BenchWorker();
   const cleanUp = async () => {
     const terminated = await terminateLeftovers(client, open, taskQueue);
     console.log(`clean-up: terminated ${terminated} workflow(s) left running`);
-    if (worker && worker.getState() === 'RUNNING') worker.shutdown();
-    await running?.catch((err: unknown) => console.error(`worker stopped with: ${String(err)}`));
-    await nativeConnection?.close();
+    await worker.stop();
     await connection.close();
   };
+  armWatchdog(cfg, summary, cleanUp);
 
+  try {
+    summary.bundleS = await worker.start(cfg, taskQueue);
+    console.log(`worker on task queue ${taskQueue} (bundle + create ${summary.bundleS.toFixed(1)} s)`);
+    await measurePhases({ client, cfg, taskQueue, runId, open }, summary, serverPid);
+  } catch (err) {
+    console.error(`setup failed: ${errorStack(err)}`);
+    await cleanUp();
+    console.log(resultJson(summary));
+    return 1;
+  }
+
+  await cleanUp();
+  const failed = verdict(summary, serverPid);
+  console.log(resultJson(summary));
+  return failed ? 1 : 0;
+}
+
+/** Past the longest a run may take, prints what was measured, cleans up (bounded) and exits with 3. */
+function armWatchdog(cfg: BenchConfig, summary: Summary, cleanUp: () => Promise<void>): void {
   const limitMs = watchdogMs(cfg);
   watchdog = setTimeout(() => {
     console.error(`\nwatchdog: the run took longer than ${limitMs / 1000} s; stopping`);
@@ -90,72 +98,48 @@ async function main(): Promise<number> {
       exit();
     });
   }, limitMs);
+}
 
-  try {
-    nativeConnection = await NativeConnection.connect({ address: cfg.temporalAddress });
-    const t0 = performance.now();
-    worker = await Worker.create({
-      connection: nativeConnection,
-      namespace: cfg.namespace,
-      taskQueue,
-      workflowsPath: require.resolve('./workflows'),
-      activities,
-    });
-    summary.bundleS = (performance.now() - t0) / 1000;
-    console.log(`worker on task queue ${taskQueue} (bundle + create ${summary.bundleS.toFixed(1)} s)`);
-    running = worker.run();
-
-    const ctx: PhaseContext = { client, cfg, taskQueue, runId, open };
-    const phase = async (
-      name: string,
-      title: string,
-      run: () => Promise<PhaseResult>,
-    ): Promise<PhaseResult | Error> => {
-      console.log(`\n${title} …`);
-      const rss = new RssSampler().start();
-      const withServer = new RssSampler();
-      if (serverPid !== undefined) withServer.addPid(serverPid);
+/** (A), (B) and (C) one after another, each with its RSS (with and without the dev server) and CPU use. */
+async function measurePhases(ctx: PhaseContext, summary: Summary, serverPid: number | undefined): Promise<void> {
+  const phase = (name: string, title: string, run: () => Promise<PhaseResult>): Promise<PhaseResult | Error> => {
+    const rss = new RssSampler();
+    const withServer = new RssSampler();
+    if (serverPid !== undefined) withServer.addPid(serverPid);
+    const measured = async () => {
+      rss.start();
       withServer.start();
       const usage = new ResourceMeter(serverPid);
-      try {
-        const result = await run();
-        result.notes.push(usage.describe());
-        return result;
-      } catch (err) {
-        console.error(`  ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        return err instanceof Error ? err : new Error(String(err));
-      } finally {
-        summary.rssMiB[name] = rss.stop();
-        if (serverPid !== undefined) summary.serverRssMiB[name] = withServer.stop();
-        else withServer.stop();
-      }
+      const result = await run();
+      result.notes.push(usage.describe());
+      return result;
     };
-    const show = (r: PhaseResult | Error) => {
-      if (r instanceof Error) return;
-      console.log(
-        `  ${r.workflowsPerSec.toFixed(1)} workflows/s, ${Math.round(r.eventsPerSec)} history events/s` +
-          (r.updates ? `, update p50 ${r.updates.p50Ms.toFixed(1)} ms p99 ${r.updates.p99Ms.toFixed(1)} ms` : ''),
-      );
-    };
-
-    summary.baseline = await phase('(A)', '(A) baseline: workflows running one no-op activity', () =>
-      runBaselineA(ctx),
+    return runPhase(name, title, measured, () => {
+      summary.rssMiB[name] = rss.stop();
+      if (serverPid !== undefined) summary.serverRssMiB[name] = withServer.stop();
+      else withServer.stop();
+    });
+  };
+  const show = (r: PhaseResult | Error) => {
+    if (r instanceof Error) return;
+    console.log(
+      `  ${r.workflowsPerSec.toFixed(1)} workflows/s, ${Math.round(r.eventsPerSec)} history events/s` +
+        (r.updates ? `, update p50 ${r.updates.p50Ms.toFixed(1)} ms p99 ${r.updates.p99Ms.toFixed(1)} ms` : ''),
     );
-    show(summary.baseline);
-    summary.updates = await phase('(B)', '(B) baseline: no-op Updates, then a done signal', () => runBaselineB(ctx));
-    show(summary.updates);
-    summary.decisions = await phase('(C)', '(C) decisionWorkflow: votes by executeUpdate until decided', () =>
-      runDecisions(ctx),
-    );
-    show(summary.decisions);
-  } catch (err) {
-    console.error(`setup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    await cleanUp();
-    console.log(resultJson(summary));
-    return 1;
-  }
+  };
 
-  await cleanUp();
+  summary.baseline = await phase('(A)', '(A) baseline: workflows running one no-op activity', () => runBaselineA(ctx));
+  show(summary.baseline);
+  summary.updates = await phase('(B)', '(B) baseline: no-op Updates, then a done signal', () => runBaselineB(ctx));
+  show(summary.updates);
+  summary.decisions = await phase('(C)', '(C) decisionWorkflow: votes by executeUpdate until decided', () =>
+    runDecisions(ctx),
+  );
+  show(summary.decisions);
+}
+
+/** Prints the results; true when a phase failed or timed out, or the dev server restarted mid-run. */
+function verdict(summary: Summary, serverPid: number | undefined): boolean {
   const serverPidAfter = temporalServerPid();
   summary.serverRestarted = serverPid !== serverPidAfter;
   if (summary.serverRestarted) {
@@ -166,13 +150,12 @@ async function main(): Promise<number> {
   }
   summary.loadAverage = `${load()} at the end`;
   console.log(resultTable(summary));
-  const failed =
+  return (
     summary.serverRestarted ||
     [summary.baseline, summary.updates, summary.decisions].some(
       (r) => r instanceof Error || r?.run.timedOut || (r?.run.failed ?? 0) > 0,
-    );
-  console.log(resultJson(summary));
-  return failed ? 1 : 0;
+    )
+  );
 }
 
 runBenchmark(main, () => clearTimeout(watchdog));

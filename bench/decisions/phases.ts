@@ -1,23 +1,14 @@
+import { errorMessage } from '@sanshe/common';
 import type { Client } from '@temporalio/client';
 import {
   CommunityCodeKey,
   DecisionKindKey,
   type DecisionWorkflow,
+  streetExample,
   type VoteRequest,
   voteUpdate,
 } from '@sanshe/workflows';
-import {
-  approve,
-  COMMUNITY,
-  decisionInput,
-  FUNDER,
-  object,
-  PEER,
-  RESIDENTS,
-  streetPolicy,
-  TALENT,
-} from '../../libs/workflows/test/workflow/fixtures';
-import { LatencyRecorder } from '../events/measure';
+import { LatencyRecorder } from '../shared/measure';
 import { doneSignal, noopUpdate } from './api';
 import type { BenchConfig } from './config';
 import { historyBreakdown, historyLengths, type LaneItem, type LaneRun, runLanes } from './load';
@@ -87,7 +78,7 @@ async function runPhase(
       const b = await historyBreakdown(ctx.client, id);
       notes.push(`one ${label} (fetchHistory): ${b.events} events: ${b.text}`);
     } catch (err) {
-      notes.push(`one ${label}: fetchHistory failed: ${err instanceof Error ? err.message : String(err)}`);
+      notes.push(`one ${label}: fetchHistory failed: ${errorMessage(err)}`);
     }
   }
   const perSec = (n: number) => (run.ms > 0 ? (n * 1000) / run.ms : 0);
@@ -119,8 +110,18 @@ export function runBaselineA(ctx: PhaseContext): Promise<PhaseResult> {
   return runPhase(ctx, ctx.cfg.baselineMs, item, (ids) => [{ label: 'workflow', id: ids[0] }]);
 }
 
+const { community, residents, talent, funder, peer } = streetExample.parties;
+/** A party's own vote, as the workflow tests cast it. */
+const approve = (partyId: string): VoteRequest => ({ partyId, castBy: partyId, choice: 'approve' });
+const object = (partyId: string): VoteRequest => ({
+  partyId,
+  castBy: partyId,
+  choice: 'object',
+  reason: streetExample.objection,
+});
+
 /** A vote-shaped argument, so that the no-op Update carries what a vote carries. */
-const NOOP_ARG: VoteRequest = approve(COMMUNITY);
+const NOOP_ARG: VoteRequest = approve(community);
 
 /** Baseline B: start a workflow, send it `updatesPerWorkflow` no-op Updates one after another, signal done. */
 export function runBaselineB(ctx: PhaseContext): Promise<PhaseResult> {
@@ -155,11 +156,11 @@ export function runBaselineB(ctx: PhaseContext): Promise<PhaseResult> {
  */
 export function runDecisions(ctx: PhaseContext): Promise<PhaseResult> {
   const { client, taskQueue, runId, open, cfg } = ctx;
-  const policy = streetPolicy({ deliberationHours: cfg.deliberationMs / 3_600_000 });
+  const policy = streetExample.policy({ deliberationHours: cfg.deliberationMs / 3_600_000 });
   const withObjection = (i: number) => cfg.objectionEvery > 0 && i % cfg.objectionEvery === cfg.objectionEvery - 1;
   const objected = new Set<string>();
   const item: ItemFactory = (tag, ids, latency) => async (i) => {
-    const input = decisionInput(`bench-${runId}-${tag}${i}`, policy);
+    const input = streetExample.decisionInput(`bench-${runId}-${tag}${i}`, policy);
     const workflowId = input.decisionId;
     const objection = withObjection(i);
     const handle = await client.workflow.start<DecisionWorkflow>('decisionWorkflow', {
@@ -173,8 +174,8 @@ export function runDecisions(ctx: PhaseContext): Promise<PhaseResult> {
     });
     open.add(workflowId);
     const votes: VoteRequest[] = objection
-      ? [object(PEER), approve(COMMUNITY), approve(RESIDENTS), approve(FUNDER)]
-      : [approve(COMMUNITY), approve(RESIDENTS), approve(TALENT)];
+      ? [object(peer), approve(community), approve(residents), approve(funder)]
+      : [approve(community), approve(residents), approve(talent)];
     for (const vote of votes) {
       const t0 = performance.now();
       await handle.executeUpdate(voteUpdate, { args: [vote] });

@@ -1,4 +1,4 @@
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { machineLine, measured, round } from '../shared/report';
 import type { PhaseResult } from './phases';
 
 /** What one run found; a phase is an Error when it failed, undefined when it did not run. */
@@ -22,9 +22,6 @@ export interface Summary {
 
 export const TARGETS = { eventsRatio: 0.5, voteP99ToNoop: 2 } as const;
 
-const ok = <T extends object>(r: T | Error | undefined): T | undefined => (r instanceof Error ? undefined : r);
-const round = (x: number | undefined, digits: number): number | null =>
-  x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
 const num = (x: number, digits = 0) =>
   x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -38,9 +35,9 @@ interface Figures {
 }
 
 function figures(s: Summary): Figures {
-  const a = ok(s.baseline);
-  const b = ok(s.updates);
-  const c = ok(s.decisions);
+  const a = measured(s.baseline);
+  const b = measured(s.updates);
+  const c = measured(s.decisions);
   const voteP99Ms = c?.updates?.p99Ms;
   const noopUpdateP99Ms = b?.updates?.p99Ms;
   return {
@@ -64,9 +61,9 @@ export function targetsMet(s: Summary): { ratio: boolean | null; voteP99: boolea
 /** The machine-readable result: key order is part of the contract (the first six keys are fixed). */
 export function resultJson(s: Summary): string {
   const f = figures(s);
-  const a = ok(s.baseline);
-  const b = ok(s.updates);
-  const c = ok(s.decisions);
+  const a = measured(s.baseline);
+  const b = measured(s.updates);
+  const c = measured(s.decisions);
   const met = targetsMet(s);
   const rss = Object.values(s.rssMiB);
   const withServer = Object.values(s.serverRssMiB);
@@ -135,9 +132,7 @@ export function resultTable(s: Summary): string {
     `peak RSS MiB, this process (client + worker): ${rss.join(', ') || '–'}` +
       (withServer.length > 0 ? `; with the Temporal dev server: ${withServer.join(', ')}` : ''),
     ...(s.bundleS === undefined ? [] : [`Worker.create (bundle of ./workflows) ${s.bundleS.toFixed(1)} s`]),
-    `machine: nproc ${availableParallelism()}, memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
-      `${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${new Date().toISOString()}` +
-      (s.loadAverage ? `, load average ${s.loadAverage}` : ''),
+    machineLine(s.loadAverage ? `, load average ${s.loadAverage}` : ''),
     '',
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler } from '@te
 import { type BenchActivities, doneSignal, noopUpdate } from './api';
 
 /** The workflow under test, exactly as governance's worker bundles it. */
-export { decisionWorkflow } from '../../libs/workflows/src/workflows';
+export { decisionWorkflow } from '@sanshe/workflows/sandbox';
 
 const { noopActivity } = proxyActivities<BenchActivities>({ startToCloseTimeout: '30 seconds' });
 

@@ -1,5 +1,5 @@
 import { parsePlatformEnv } from '@sanshe/config';
-import { type Knob, knobsUsage, readKnobs } from '../cli';
+import { type Knob, knobsUsage, readKnobs } from '../shared/cli';
 
 /** Every knob of `npm run bench:events`; defaults are sized for the 2-core development machine. */
 export interface BenchConfig {

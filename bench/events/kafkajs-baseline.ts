@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { errorMessage, sleep } from '@sanshe/common';
 import { Kafka, logLevel, type Message, Partitioners } from 'kafkajs';
 import type { BenchConfig } from './config';
 import { makeEvent } from './event';
@@ -80,7 +81,7 @@ export async function runKafkajsBaseline(cfg: BenchConfig): Promise<RateResult> 
     const events = Math.min(consumed, total) - warm.acked;
     // Check acked == consumed: drain what was acked (bounded), then let a stray duplicate show up.
     await waitUntil(() => consumed >= warm.acked + acked, performance.now() + 5_000);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     const diff = consumed - warm.acked - acked;
     const produceOnly = rate(acked, lastAck - t0, false);
     return rate(events, t1 - t0, !done, [
@@ -100,4 +101,4 @@ export async function runKafkajsBaseline(cfg: BenchConfig): Promise<RateResult> 
 const warn =
   (what: string) =>
   (err: unknown): void =>
-    console.warn(`  warning: ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(`  warning: ${what} failed: ${errorMessage(err)}`);

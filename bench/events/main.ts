@@ -1,6 +1,8 @@
-import { configFromCli, runBenchmark } from '../cli';
+import { configFromCli, runBenchmark } from '../shared/cli';
+import { RssSampler } from '../shared/measure';
+import { runPhase } from '../shared/phase';
 import { type BenchConfig, describeConfig, loadConfig, usage } from './config';
-import { type RateResult, RssSampler } from './measure';
+import type { RateResult } from './measure';
 import { runKafkajsBaseline } from './kafkajs-baseline';
 import { runPgBaseline } from './pg-baseline';
 import { runPipeline } from './pipeline';
@@ -29,17 +31,16 @@ async function main(): Promise<number> {
     process.exit(3);
   }, watchdogMs);
 
-  const phase = async <T>(name: string, title: string, run: (rss: RssSampler) => Promise<T>): Promise<T | Error> => {
-    console.log(`\n${title} …`);
-    const rss = new RssSampler().start();
-    try {
-      return await run(rss);
-    } catch (err) {
-      console.error(`  ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return err instanceof Error ? err : new Error(String(err));
-    } finally {
-      summary.rssMiB[name] = rss.stop();
-    }
+  const phase = <T>(name: string, title: string, run: (rss: RssSampler) => Promise<T>): Promise<T | Error> => {
+    const rss = new RssSampler();
+    return runPhase(
+      name,
+      title,
+      () => run(rss.start()),
+      () => {
+        summary.rssMiB[name] = rss.stop();
+      },
+    );
   };
   const show = (r: RateResult | Error): void => {
     if (!(r instanceof Error)) console.log(`  ${Math.round(r.perSec)} events/s${r.timedOut ? ' (timed out)' : ''}`);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { errorMessage } from '@sanshe/common';
+import { migrate, qualifiedTable, quoteIdentifier } from '@sanshe/persistence';
 import type { BenchConfig } from './config';
-import { migrate } from '@sanshe/persistence';
 import { BENCH_EVENT_TYPE, makeEvent } from './event';
-import { BENCH_MIGRATIONS } from './pipeline-schema';
+import { BENCH_MIGRATIONS, upsertProposalSql } from './pipeline-schema';
 import { rate, type RateResult } from './measure';
 
 /**
@@ -15,10 +16,8 @@ export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
   const schema = `bench_events_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const pool = new Pool({ connectionString: cfg.databaseUrl, max: cfg.connections, application_name: 'bench-events' });
   pool.on('error', (err) => console.warn(`  warning: idle PostgreSQL client: ${err.message}`));
-  const upsert =
-    `INSERT INTO ${schema}.proposals (id, payload, updated_at) VALUES ($1, $2, now()) ` +
-    `ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`;
-  const outbox = `INSERT INTO ${schema}.outbox (event_id, event_type, topic, partition_key, lane, payload) VALUES ($1, $2, $3, $4, $5, $6)`;
+  const upsert = upsertProposalSql(schema);
+  const outbox = `INSERT INTO ${qualifiedTable(schema, 'outbox')} (event_id, event_type, topic, partition_key, lane, payload) VALUES ($1, $2, $3, $4, $5, $6)`;
 
   const transaction = async (seq: number): Promise<void> => {
     const event = makeEvent(seq, cfg.keys, cfg.payloadBytes);
@@ -64,7 +63,7 @@ export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
     const t0 = performance.now();
     const committed = await run(cfg.warmup, cfg.warmup + cfg.events, t0 + cfg.phaseTimeoutMs);
     const t1 = performance.now();
-    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.outbox`);
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${qualifiedTable(schema, 'outbox')}`);
     const stored = Number(rows[0]?.n ?? 0);
     const setting = await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
     return rate(committed, t1 - t0, committed < cfg.events, [
@@ -72,8 +71,8 @@ export async function runPgBaseline(cfg: BenchConfig): Promise<RateResult> {
       `synchronous_commit=${setting.rows[0]?.synchronous_commit ?? '?'}`,
     ]);
   } finally {
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch((err: unknown) => {
-      console.warn(`  warning: drop schema ${schema} failed: ${err instanceof Error ? err.message : String(err)}`);
+    await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`).catch((err: unknown) => {
+      console.warn(`  warning: drop schema ${schema} failed: ${errorMessage(err)}`);
     });
     await pool.end();
   }

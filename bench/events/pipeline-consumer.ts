@@ -9,6 +9,7 @@ import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { ConsumeTopic, InboxService, KafkaModule, kafkaConsumerTransport, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
+import { upsertProposalSql } from './pipeline-schema';
 
 const cfg = JSON.parse(process.env.BENCH_CONSUMER ?? '{}') as {
   schema: string;
@@ -21,6 +22,7 @@ const cfg = JSON.parse(process.env.BENCH_CONSUMER ?? '{}') as {
 const nowMs = () => performance.timeOrigin + performance.now();
 const groupId = `bench-consumer-${cfg.schema}`;
 let latenciesMs: number[] = [];
+const upsertProposal = upsertProposalSql(cfg.schema);
 
 @Controller()
 class ProposalReadModel {
@@ -32,11 +34,7 @@ class ProposalReadModel {
     await this.inbox.consume(context, {
       'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
         sentAtMs = (event.data as { sentAtMs?: number }).sentAtMs ?? 0;
-        await manager.query(
-          `INSERT INTO "${cfg.schema}".proposals (id, payload, updated_at) VALUES ($1, $2, now())
-           ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`,
-          [`read-${event.subject}`, JSON.stringify(event.data)],
-        );
+        await manager.query(upsertProposal, [`read-${event.subject}`, JSON.stringify(event.data)]);
       },
     });
     if (sentAtMs) latenciesMs.push(nowMs() - sentAtMs); // after the inbox transaction committed

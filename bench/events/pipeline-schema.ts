@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
-import { schemaOf } from '@sanshe/persistence';
+import { qualifiedTable, schemaOf } from '@sanshe/persistence';
 
 /** The service-side table both (b) and (c) write: one proposal row per aggregate. */
 export class CreateBenchProposals1764300000000 implements MigrationInterface {
@@ -13,6 +13,11 @@ export class CreateBenchProposals1764300000000 implements MigrationInterface {
     await runner.query(`DROP TABLE ${schemaOf(runner)}.proposals`);
   }
 }
+
+/** The statement every proposal write runs, in (b), (c)'s writers and (c)'s read model: $1 id, $2 payload. */
+export const upsertProposalSql = (schema: string): string =>
+  `INSERT INTO ${qualifiedTable(schema, 'proposals')} (id, payload, updated_at) VALUES ($1, $2, now()) ` +
+  'ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at';
 
 /** The exact tables of a Sanshe service: its own write table plus libs/messaging's outbox and inbox. */
 export const BENCH_MIGRATIONS = [CreateOutboxAndInbox1764201600000, CreateBenchProposals1764300000000];

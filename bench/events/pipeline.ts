@@ -6,10 +6,11 @@ import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { proposalSubmitted } from '@sanshe/contracts';
 import { createReliableProducer, OutboxRelay, OutboxWriter } from '@sanshe/messaging';
-import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
+import { migrate, quoteIdentifier, serviceDataSourceOptions } from '@sanshe/persistence';
 import type { BenchConfig } from './config';
-import { driveAtRate, LatencyRecorder, type RssSampler, waitUntil } from './measure';
-import { BENCH_MIGRATIONS } from './pipeline-schema';
+import { LatencyRecorder, type RssSampler } from '../shared/measure';
+import { driveAtRate, waitUntil } from './measure';
+import { BENCH_MIGRATIONS, upsertProposalSql } from './pipeline-schema';
 
 export interface PipelineResult {
   /** Sustained events/s of service transaction + outbox → relay → Kafka → Nest consumer + inbox. */
@@ -108,15 +109,12 @@ export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promi
 
   const writer = new OutboxWriter({ schema, source: 'sanshe/bench', topicFor: () => topic });
   const padding = 'x'.repeat(Math.max(0, cfg.payloadBytes - 450));
+  const upsertProposal = upsertProposalSql(schema);
   const write = (seq: number, sentAtMs = nowMs()) => {
     const key = `proposal-${String(seq % cfg.keys).padStart(6, '0')}`;
     const data = { ...proposalSubmitted.example, proposalId: key, summary: padding, sentAtMs };
     return writers.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO "${schema}".proposals (id, payload, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`,
-        [key, JSON.stringify(data)],
-      );
+      await manager.query(upsertProposal, [key, JSON.stringify(data)]);
       await writer.publish(manager, { type: 'sanshe.organization.proposal.submitted.v1', subject: key, data });
     });
   };
@@ -161,7 +159,7 @@ export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promi
     await relay.stop();
     await producer.disconnect();
     await consumer.stop();
-    await writers.query(`DROP SCHEMA "${schema}" CASCADE`).catch(() => undefined);
+    await writers.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`).catch(() => undefined);
     await Promise.all([writers.destroy(), relaySource.destroy()]);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();

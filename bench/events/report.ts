@@ -1,4 +1,4 @@
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { machineLine, measured, round } from '../shared/report';
 import type { RateResult } from './measure';
 import type { PipelineResult } from './pipeline';
 
@@ -13,15 +13,11 @@ export interface Summary {
 
 export const TARGETS = { ratioToPg: 0.4, ratioToKafkajs: 0.25, p99Ms: 250 } as const;
 
-const ok = <T extends object>(r: T | Error | undefined): T | undefined => (r instanceof Error ? undefined : r);
-const round = (x: number | undefined, digits: number): number | null =>
-  x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
-
 /** The machine-readable result: key order is part of the contract. */
 export function resultJson(s: Summary): string {
-  const a = ok(s.kafkajs)?.perSec;
-  const b = ok(s.pg)?.perSec;
-  const c = ok(s.pipeline);
+  const a = measured(s.kafkajs)?.perSec;
+  const b = measured(s.pg)?.perSec;
+  const c = measured(s.pipeline);
   const rss = Object.values(s.rssMiB);
   return JSON.stringify({
     bench: 'events',
@@ -50,9 +46,9 @@ const check = (value: number | undefined, pass: (v: number) => boolean, text: st
   value === undefined ? `   –    ${text}` : `${value.toFixed(3).padStart(7)} ${pass(value) ? '✓' : '✗'} ${text}`;
 
 export function resultTable(s: Summary): string {
-  const a = ok(s.kafkajs)?.perSec;
-  const b = ok(s.pg)?.perSec;
-  const c = ok(s.pipeline);
+  const a = measured(s.kafkajs)?.perSec;
+  const b = measured(s.pg)?.perSec;
+  const c = measured(s.pipeline);
   const lat = c?.latencyAtHalfLoad;
   const pipelineLine =
     s.pipeline instanceof Error
@@ -74,8 +70,7 @@ export function resultTable(s: Summary): string {
         `${lat.p99Ms <= TARGETS.p99Ms ? '✓' : '✗'} target p99 ≤ ${TARGETS.p99Ms} ms`
       : `latency at half load: –   target p99 ≤ ${TARGETS.p99Ms} ms`,
     `peak RSS (this process + registered pids): ${rss.join(', ') || '–'}`,
-    `machine: nproc ${availableParallelism()}, memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
-      `${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${new Date().toISOString()}`,
+    machineLine(),
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { errorMessage } from '@sanshe/common';
 
 /** One numeric setting of a benchmark: a `--flag`, its BENCH_* variable, default, minimum and help. */
 export interface Knob {
@@ -61,7 +62,7 @@ export function configFromCli<C>(
   try {
     return { config: load(argv, env) };
   } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
+    console.error(`${errorMessage(err)}\n\n${usage()}`);
     return { exitCode: 1 };
   }
 }
