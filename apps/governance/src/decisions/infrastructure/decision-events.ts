@@ -1,5 +1,5 @@
 import type { EventData, EventType } from '@sanshe/contracts';
-import type { DecisionEventToPublish } from '@sanshe/workflows';
+import type { AuditEntry, DecisionEventToPublish } from '@sanshe/workflows';
 
 /** An event governance publishes about a decision, before the outbox adds its source. */
 export interface OutgoingDecisionEvent<T extends EventType = EventType> {
@@ -11,26 +11,11 @@ export interface OutgoingDecisionEvent<T extends EventType = EventType> {
 
 /** Maps a public audit entry of the decision workflow to the governance event that announces it. */
 export function toGovernanceEvent(event: DecisionEventToPublish): OutgoingDecisionEvent {
-  const { entry, decision, decisionId } = event;
+  const { entry, decisionId } = event;
   const base = { id: event.eventId, subject: decisionId };
   switch (entry.type) {
     case 'opened':
-      return {
-        ...base,
-        type: 'sanshe.governance.decision.opened.v1',
-        data: {
-          decisionId,
-          kind: decision.kind,
-          subjectId: decision.subjectId,
-          communityCode: decision.communityCode,
-          title: decision.title,
-          proposerId: decision.proposerId,
-          policyId: decision.policyId,
-          policyVersion: decision.policyVersion,
-          round: 1,
-          pending: event.pending,
-        },
-      };
+      return { ...base, type: 'sanshe.governance.decision.opened.v1', data: openedData(event) };
     case 'deliberation-opened':
       return {
         ...base,
@@ -62,23 +47,7 @@ export function toGovernanceEvent(event: DecisionEventToPublish): OutgoingDecisi
         },
       };
     case 'decided':
-      return {
-        ...base,
-        type: 'sanshe.governance.decision.decided.v1',
-        data: {
-          decisionId,
-          kind: decision.kind,
-          subjectId: decision.subjectId,
-          communityCode: decision.communityCode,
-          result: entry.outcome.result,
-          decidedBy: entry.outcome.decidedBy,
-          level: entry.outcome.level,
-          reason: entry.outcome.reason,
-          tally: entry.tally,
-          auditHash: event.auditHash,
-          auditLength: event.auditSeq,
-        },
-      };
+      return { ...base, type: 'sanshe.governance.decision.decided.v1', data: decidedData(event, entry) };
     case 'vote-cast':
     case 'abstained-by-silence':
     case 'deliberation-closed':
@@ -88,3 +57,34 @@ export function toGovernanceEvent(event: DecisionEventToPublish): OutgoingDecisi
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+function openedData({
+  decisionId,
+  decision,
+  pending,
+}: DecisionEventToPublish): EventData<'sanshe.governance.decision.opened.v1'> {
+  const { kind, subjectId, communityCode, title, proposerId, policyId, policyVersion } = decision;
+  return { decisionId, kind, subjectId, communityCode, title, proposerId, policyId, policyVersion, round: 1, pending };
+}
+
+/** The outcome, with the hash and length of the audit trail that led to it. */
+function decidedData(
+  { decisionId, decision, auditHash, auditSeq }: DecisionEventToPublish,
+  { outcome, tally }: Extract<AuditEntry, { type: 'decided' }>,
+): EventData<'sanshe.governance.decision.decided.v1'> {
+  const { kind, subjectId, communityCode } = decision;
+  const { result, decidedBy, level, reason } = outcome;
+  return {
+    decisionId,
+    kind,
+    subjectId,
+    communityCode,
+    result,
+    decidedBy,
+    level,
+    reason,
+    tally,
+    auditHash,
+    auditLength: auditSeq,
+  };
+}
