@@ -1,4 +1,4 @@
-import type { Fact } from './domain/decision';
+import type { Fact } from './domain/decision-state';
 
 /**
  * What a decision records and hands on: the entries of its audit trail and the events it asks the

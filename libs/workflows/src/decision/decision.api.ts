@@ -2,16 +2,11 @@ import type { DecisionPolicy } from '@sanshe/contracts';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AuditEntry, DecisionEventToPublish } from './decision-records';
 import type { AuditRecord } from './domain/audit';
-import type {
-  AmendmentRequest,
-  ArbitrationRequest,
-  DecisionState,
-  FinalOutcome,
-  Refusal,
-  Stage,
-  Tally,
-  VoteRequest,
-} from './domain/decision';
+import type { DecisionState, FinalOutcome, Stage, Tally } from './domain/decision-state';
+import type { AmendmentRequest } from './domain/deliberation';
+import type { ArbitrationRequest } from './domain/escalation';
+import type { Refusal } from './domain/refusals';
+import type { VoteRequest } from './domain/votes';
 
 /**
  * The decision workflow's public surface, shared by the workflow and its callers (the Kafka bridge,

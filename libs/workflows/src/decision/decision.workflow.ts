@@ -12,24 +12,20 @@ import {
 } from './decision.api';
 import type { AuditEntry, DecisionEventToPublish } from './decision-records';
 import { type AuditRecord, GENESIS_HASH, nextAuditRecord } from './domain/audit';
+import { advance, nextWakeAt } from './domain/deadlines';
 import {
-  advance,
-  amend,
-  arbitrate,
-  castVote,
-  checkAmendment,
-  checkArbitration,
-  checkVote,
   type DecisionContext,
   type DecisionState,
   type FinalOutcome,
-  nextWakeAt,
   openDecision,
   pendingParties,
-  type Refusal,
   type Step,
   tally,
-} from './domain/decision';
+} from './domain/decision-state';
+import { amend, checkAmendment } from './domain/deliberation';
+import { arbitrate, checkArbitration } from './domain/escalation';
+import type { Refusal } from './domain/refusals';
+import { castVote, checkVote } from './domain/votes';
 import { DeadlineKey, EscalationLevelKey, PendingPartiesKey, StageKey } from './search-attributes';
 
 const PUBLISH_OPTIONS: wf.ActivityOptions = {
@@ -51,7 +47,7 @@ const DEFAULT_HISTORY_LIMIT = 2_000;
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 /**
- * One multi-party decision (DESIGN.md §4). The rules live in ./domain/decision (pure); this workflow
+ * One multi-party decision (docs/decisions.md). The rules live in ./domain (pure); this workflow
  * only keeps time, takes votes as validated Updates, records every change in a hash-chained audit
  * trail, publishes what others must hear, and keeps the operators' search attributes current.
  */

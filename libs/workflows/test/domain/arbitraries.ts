@@ -1,6 +1,7 @@
 import type { DecisionOutcome, DecisionPolicy, EscalationStep, PartySeat } from '@sanshe/contracts';
 import fc from 'fast-check';
-import type { Choice, DecisionContext, ObjectionReason, VoteRequest } from '../../src/decision/domain/decision';
+import type { Choice, DecisionContext, ObjectionReason } from '../../src/decision/domain/decision-state';
+import type { VoteRequest } from '../../src/decision/domain/votes';
 import { type TimedRequest, voteAt } from './simulate';
 
 export const HOUR = 3_600_000;

@@ -1,14 +1,13 @@
 import type { DecisionOutcome } from '@sanshe/contracts';
 import fc from 'fast-check';
+import { advance, nextWakeAt } from '../../src/decision/domain/deadlines';
 import {
   electorate,
-  advance,
   type Choice,
   type DecisionContext,
   type DecisionState,
-  nextWakeAt,
-  type RefusalCode,
-} from '../../src/decision/domain/decision';
+} from '../../src/decision/domain/decision-state';
+import type { RefusalCode } from '../../src/decision/domain/refusals';
 import {
   anyTimeArb,
   chaosRequestsArb,

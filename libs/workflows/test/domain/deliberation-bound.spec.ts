@@ -1,4 +1,4 @@
-import { castVote, checkVote } from '../../src/decision/domain/decision';
+import { castVote, checkVote } from '../../src/decision/domain/votes';
 import { DAY, HOUR, OPENED_AT } from './arbitraries';
 import { approve, COMMUNITY, FUNDER, object, PEER, RESIDENTS, streetCtx, TALENT } from './fixtures';
 import { must, simulate, type TimedRequest, voteAt } from './simulate';

@@ -1,5 +1,6 @@
 import type { DecisionPolicy } from '@sanshe/contracts';
-import type { DecisionContext, ObjectionReason, VoteRequest } from '../../src/decision/domain/decision';
+import type { DecisionContext, ObjectionReason } from '../../src/decision/domain/decision-state';
+import type { VoteRequest } from '../../src/decision/domain/votes';
 import { streetExample } from '../../src/examples/street-example';
 
 /** The street example's parties and policy: five seats, quorum 5 of 8, two escalation levels. */

@@ -1,12 +1,12 @@
 import type { DecisionOutcome } from '@sanshe/contracts';
-import type { Choice, DecisionContext, FinalOutcome } from '../../src/decision/domain/decision';
+import type { Choice, DecisionContext, FinalOutcome } from '../../src/decision/domain/decision-state';
 import { type TimedVote, totalOf, windowMs } from './arbitraries';
 import { must } from './simulate';
 
 export type Expected = Pick<FinalOutcome, 'result' | 'decidedBy' | 'level'>;
 
 /**
- * The rules of DESIGN.md §4, computed independently of the state machine, for votes cast once and
+ * The rules of docs/decisions.md, computed independently of the state machine, for votes cast once and
  * no amendment: a vote at or after its party's deadline does not count, a silent party counts as
  * abstaining, a seated proposer's seat leaves the electorate (the quorum scales to the remaining
  * weight, rounded up, then kept within [heaviest + 1, remaining − heaviest], the upper bound winning);

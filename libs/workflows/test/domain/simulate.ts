@@ -1,22 +1,15 @@
+import { advance, nextWakeAt } from '../../src/decision/domain/deadlines';
 import {
-  advance,
-  amend,
-  type AmendmentRequest,
-  arbitrate,
-  type ArbitrationRequest,
-  castVote,
-  checkAmendment,
-  checkArbitration,
-  checkVote,
   type DecisionContext,
   type DecisionState,
   type Fact,
-  nextWakeAt,
   openDecision,
-  type Refusal,
   type Step,
-  type VoteRequest,
-} from '../../src/decision/domain/decision';
+} from '../../src/decision/domain/decision-state';
+import { amend, type AmendmentRequest, checkAmendment } from '../../src/decision/domain/deliberation';
+import { arbitrate, type ArbitrationRequest, checkArbitration } from '../../src/decision/domain/escalation';
+import type { Refusal } from '../../src/decision/domain/refusals';
+import { castVote, checkVote, type VoteRequest } from '../../src/decision/domain/votes';
 
 /**
  * Runs the pure decision state machine to completion with a simulated clock, the way the workflow

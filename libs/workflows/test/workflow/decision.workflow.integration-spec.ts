@@ -15,7 +15,7 @@ import {
 import type { decisionWorkflow } from '../../src/decision/decision.workflow';
 import { findBrokenLink } from '../../src/decision/domain/audit';
 import { DeadlineKey, EscalationLevelKey, PendingPartiesKey, StageKey } from '../../src/decision/search-attributes';
-import type { RefusalCode } from '../../src/decision/domain/decision';
+import type { RefusalCode } from '../../src/decision/domain/refusals';
 import { recordHistory } from './record-history';
 import {
   COMMUNITY,

@@ -9,7 +9,8 @@ export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 /**
  * With RECORD_HISTORIES=1, saves the finished workflow's history (proto JSON, as `temporal workflow
  * show --output json` writes it) for the replay test. Re-record only for a change that is meant to be
- * incompatible and is guarded by `patched()` for the runs in flight (docs/workflows.md).
+ * incompatible and is guarded by `patched()` for the runs in flight (docs/decisions.md, "Changing
+ * the workflow safely").
  */
 export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;

@@ -7,7 +7,8 @@ import { HISTORIES_DIR } from './record-history';
 /**
  * Replays the histories recorded from the time-skipping runs (committed in test/histories) against
  * today's workflow code. A change that would make a running decision take a different path fails
- * here with a non-determinism error: guard it with `patched()` (docs/workflows.md) instead.
+ * here with a non-determinism error: guard it with `patched()` instead (docs/decisions.md, "Changing
+ * the workflow safely").
  */
 describe('DecisionWorkflow replays every committed history', () => {
   const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));

@@ -11,7 +11,8 @@ export const totalWeight = (policy: Pick<DecisionPolicyInput, 'parties'>) =>
   policy.parties.reduce((sum, seat) => sum + seat.weight, 0);
 
 /**
- * The invariants of DESIGN.md §4 that a schema cannot express. A policy is accepted only if
+ * The policy invariants (docs/decisions.md, "Policies") that a schema cannot express. A policy is
+ * accepted only if
  * - no single party can block: for every party, the others together can still reach the quorum;
  * - no single party can decide: no party's weight reaches the quorum alone;
  * - every tie or silence has somewhere to go: the last escalation level ends in an outcome,
