@@ -1,7 +1,7 @@
 export * from './inbox/consumer-transport';
 export * from './inbox/dead-letters';
 export * from './inbox/event-handlers';
-export { acknowledgeQueued, MessageDeferredError } from './inbox/inbox-handoff';
+export * from './inbox/inbox-handoff';
 export * from './inbox/inbox-kafka-server';
 export * from './inbox/inbox-processor';
 export * from './inbox/inbox.service';

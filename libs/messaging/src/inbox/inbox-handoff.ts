@@ -1,31 +1,48 @@
 import { IntrinsicException } from '@nestjs/common';
-
-/** On each message the transport hands to Nest: how InboxService tells it what became of the message. */
-export const TICKET = Symbol('sanshe.inbox.ticket');
-export interface Ticket {
-  queued: () => void;
-  deferred: boolean;
-}
-const ticketOf = (message: object) => (message as { [TICKET]?: Ticket })[TICKET];
+import type { KafkaContext } from '@nestjs/microservices';
+import type { KafkaMessage } from 'kafkajs';
 
 /**
- * Tells the transport that `message` (KafkaContext.getMessage()) is queued, in order, by the inbox, so
- * it may hand over the partition's next message before this one's transaction commits. Nest's parser
- * copies the message, symbol properties included, so the mark survives. A no-op on any other transport.
+ * The handshake between the transport (InboxKafkaServer) and InboxService for one message. The
+ * transport hands each message to Nest with a handoff, and the inbox answers on it. The error a
+ * handler throws cannot carry this: Nest turns it into a plain `{ status, message }` object.
  */
-export function acknowledgeQueued(message: object): void {
-  ticketOf(message)?.queued();
+export interface InboxHandoff {
+  /**
+   * The inbox has queued the message, in offset order: the transport may hand over the partition's
+   * next message before this one's transaction commits.
+   */
+  queued(): void;
+  /**
+   * The inbox will not apply the message (the consumer is shutting down): when it fails, the
+   * transport stops its partition there without reporting an error to kafkajs. It is not committed,
+   * so it is delivered again after the restart.
+   */
+  deferred(): void;
 }
+
+/**
+ * A message as InboxKafkaServer hands it to Nest. Nest's parser copies the message's own
+ * properties, so the handoff reaches KafkaContext.getMessage().
+ */
+export type HandedOverMessage = KafkaMessage & { inboxHandoff: InboxHandoff };
+
+/** The handoff of the message in `context`; undefined on any other transport, which waits for nothing. */
+export const handoffOf = (context: KafkaContext): InboxHandoff | undefined =>
+  (context.getMessage() as Partial<HandedOverMessage>).inboxHandoff;
 
 /**
  * Rejects a message that was not applied and must be delivered again later (the consumer is shutting
- * down). The transport stops its partition there without reporting an error to kafkajs. An
- * IntrinsicException, so that Nest does not log it.
+ * down). An IntrinsicException, so that Nest does not log it. Thrown through `deferMessage`.
  */
 export class MessageDeferredError extends IntrinsicException {
-  constructor(message: object) {
+  constructor() {
     super('not applied: the consumer is shutting down; it is delivered again after the restart');
-    const ticket = ticketOf(message);
-    if (ticket) ticket.deferred = true;
   }
+}
+
+/** Tells the transport that the message is deferred, and returns the error to reject it with. */
+export function deferMessage(handoff: InboxHandoff | undefined): MessageDeferredError {
+  handoff?.deferred();
+  return new MessageDeferredError();
 }

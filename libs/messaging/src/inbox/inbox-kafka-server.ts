@@ -1,17 +1,32 @@
 import { type KafkaOptions, ServerKafka } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage } from 'kafkajs';
-import { TICKET, type Ticket } from './inbox-handoff';
+import type { Consumer, EachBatchPayload, EachMessagePayload } from 'kafkajs';
+import type { HandedOverMessage, InboxHandoff } from './inbox-handoff';
+
+/** The transport's side of one message's handoff: `whenQueued` settles once the inbox has queued it. */
+class Handoff implements InboxHandoff {
+  isDeferred = false;
+  private markQueued: () => void = () => undefined;
+  readonly whenQueued = new Promise<void>((resolve) => (this.markQueued = resolve));
+
+  queued(): void {
+    this.markQueued();
+  }
+
+  deferred(): void {
+    this.isDeferred = true;
+  }
+}
 
 /**
  * Nest's Kafka transport, reading with kafkajs `eachBatch` instead of `eachMessage`, so that the inbox
  * can apply several messages of a partition in one transaction. Everything Nest does per message
  * (deserializer, guards, pipes, interceptors, the @ConsumeTopic handler) is unchanged: each message
  * still goes through `handleMessage`. What changes is when the next one is handed over: as soon as
- * the previous one is queued by InboxService (acknowledgeQueued) or has finished, with at most
+ * the previous one is queued by InboxService (InboxHandoff.queued) or has finished, with at most
  * `maxInFlight` unfinished per partition, always in offset order. Offsets are resolved (kafkajs's
  * fetch position; InboxService commits) in order, for messages that finished; at the first one that
  * failed, the partition stops there and the error goes to kafkajs, which delivers it again (as with
- * eachMessage) — unless it was deferred (MessageDeferredError). It stops handing over messages when
+ * eachMessage) — unless the inbox deferred it (InboxHandoff.deferred). It stops handing over messages when
  * the partition is paused, the consumer stops or a rebalance made the batch stale; the rest are
  * fetched again.
  */
@@ -51,25 +66,19 @@ export class InboxKafkaServer extends ServerKafka {
       if (failed || !isRunning() || isStale() || this.isPaused(topic, partition)) break;
       while (unfinished.length >= this.maxInFlight) await settleOldest();
       if (failed) break;
-      const ticket: Ticket = { queued: () => undefined, deferred: false };
-      const queued = new Promise<void>((resolve) => (ticket.queued = resolve));
-      const handed: EachMessagePayload = {
-        topic,
-        partition,
-        message: Object.assign(message, { [TICKET]: ticket }) as KafkaMessage,
-        heartbeat,
-        pause,
-      };
+      const handoff = new Handoff();
+      const handedOver: HandedOverMessage = { ...message, inboxHandoff: handoff };
+      const handed: EachMessagePayload = { topic, partition, message: handedOver, heartbeat, pause };
       const ok = this.handleMessage(handed as never).then(
         () => true,
         (error: unknown) => {
           failed = true;
-          if (!ticket.deferred) failure ??= { error };
+          if (!handoff.isDeferred) failure ??= { error };
           return false;
         },
       );
       unfinished.push({ offset: message.offset, ok });
-      await Promise.race([queued, ok]);
+      await Promise.race([handoff.whenQueued, ok]);
     }
     while (unfinished.length > 0) await settleOldest();
     if (failure) throw failure.error;

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { HealthRegistry } from '@sanshe/nest-platform';
 import type { KafkaConnection } from '../kafka.module';
 import type { MessagingOptions } from '../messaging-options';
-import { MessageDeferredError } from './inbox-handoff';
+import { type InboxHandoff, MessageDeferredError } from './inbox-handoff';
 import { InboxService } from './inbox.service';
 import type { IncomingMessage, Outcome } from './incoming-message';
 
@@ -40,10 +40,10 @@ function setup(batchMaxSize = 100) {
     }
     return items.map((): Outcome => 'processed');
   });
-  const consume = (offset: number, partition = 0) =>
+  const consume = (offset: number, partition = 0, inboxHandoff?: InboxHandoff) =>
     inbox.consume(
       {
-        getMessage: () => ({ offset: String(offset), key: 'k', value: '{}' }),
+        getMessage: () => ({ offset: String(offset), key: 'k', value: '{}', inboxHandoff }),
         getConsumer: () => consumer,
         getTopic: () => 't',
         getPartition: () => partition,
@@ -119,5 +119,23 @@ describe('InboxService queues (processor stubbed)', () => {
     await shutdown;
     expect(t.batches).toEqual([['0@0', '0@1']]);
     expect(t.commits).toEqual([[{ topic: 't', partition: 0, offset: '2' }]]);
+  });
+
+  it("answers on each message's handoff: queued once queued, deferred when shutdown leaves it unapplied", async () => {
+    const t = setup(2);
+    const handoffs = [0, 1, 2, 3].map(() => ({ queued: jest.fn(), deferred: jest.fn() }));
+    t.hold();
+    const running = [t.consume(0, 0, handoffs[0]), t.consume(1, 0, handoffs[1])]; // a full batch starts at once
+    const queued = t.consume(2, 0, handoffs[2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handoffs.map((h) => h.queued.mock.calls.length)).toEqual([1, 1, 1, 0]);
+    const shutdown = t.inbox.beforeApplicationShutdown();
+    await expect(queued).rejects.toBeInstanceOf(MessageDeferredError);
+    await expect(t.consume(3, 0, handoffs[3])).rejects.toBeInstanceOf(MessageDeferredError);
+    t.release();
+    await expect(Promise.all(running)).resolves.toEqual(['processed', 'processed']);
+    await shutdown;
+    expect(handoffs.map((h) => h.queued.mock.calls.length)).toEqual([1, 1, 1, 0]);
+    expect(handoffs.map((h) => h.deferred.mock.calls.length)).toEqual([0, 0, 1, 1]);
   });
 });

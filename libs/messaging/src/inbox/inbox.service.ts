@@ -8,7 +8,7 @@ import { KafkaConnection } from '../kafka.module';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { DeadLetterPublisher } from './dead-letters';
 import type { EventHandlers } from './event-handlers';
-import { acknowledgeQueued, MessageDeferredError } from './inbox-handoff';
+import { deferMessage, handoffOf } from './inbox-handoff';
 import { InboxProcessor } from './inbox-processor';
 import type { Outcome } from './incoming-message';
 import { OffsetCommitter } from './offset-committer';
@@ -80,21 +80,22 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
    */
   async consume(context: KafkaContext, handlers: EventHandlers): Promise<Outcome> {
     const raw = context.getMessage();
+    const handoff = handoffOf(context);
     const [consumer, topic, partition] = [context.getConsumer(), context.getTopic(), context.getPartition()];
     if (!this.topics.get(consumer)?.add(topic)) this.topics.set(consumer, new Set([topic]));
     if (this.draining) {
       // Shutting down: finish what runs, apply nothing new. Not committed, so it is delivered again after the restart.
       this.pause(consumer, [topic]); // a topic first heard of during the drain
-      throw new MessageDeferredError(raw);
+      throw deferMessage(handoff);
     }
     this.inFlight++;
     try {
       await this.connectProducer();
-      if (this.draining) throw new MessageDeferredError(raw); // shutdown began meanwhile
+      if (this.draining) throw deferMessage(handoff); // shutdown began meanwhile
       const message = { topic, partition, offset: raw.offset, key: raw.key, value: raw.value };
       const queue = this.queueOf(consumer, topic, partition);
-      const outcome = queue.add({ raw, message, handlers });
-      acknowledgeQueued(raw); // the transport may hand over the partition's next message now
+      const outcome = queue.add({ message, handlers, handoff });
+      handoff?.queued(); // the transport may hand over the partition's next message now
       queue.schedule();
       return await outcome;
     } finally {
@@ -116,7 +117,7 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     // Messages queued behind the running batches are not started: they are left to redelivery.
     for (const queues of this.queues.values())
       for (const queue of queues.values())
-        for (const queued of queue.takeWaiting()) queued.reject(new MessageDeferredError(queued.raw));
+        for (const queued of queue.takeWaiting()) queued.reject(deferMessage(queued.handoff));
     if (this.inFlight > 0 && !(await this.drained()))
       this.logger.warn(
         `${this.inFlight} message(s) still in flight after ${this.drainTimeoutMs} ms: committing without them; ` +

@@ -1,12 +1,13 @@
 import type { EventHandlers } from './event-handlers';
+import type { InboxHandoff } from './inbox-handoff';
 import type { IncomingMessage, Outcome } from './incoming-message';
 
 /** A message waiting in its partition's queue for the inbox, and who waits for its outcome. */
 export interface QueuedMessage {
-  /** KafkaContext.getMessage(): the transport's ticket rides on it. */
-  raw: object;
   message: IncomingMessage;
   handlers: EventHandlers;
+  /** Where to tell the transport that the message is deferred, if it is never started. */
+  handoff?: InboxHandoff;
   resolve: (outcome: Outcome) => void;
   reject: (err: unknown) => void;
 }
