@@ -1,6 +1,7 @@
 // Lint: type-aware TypeScript rules, Prettier for format, and Nx module boundaries on two axes.
 // type: app → platform, contracts, workflow, testing (tests only); platform → platform, contracts, testing (tests only);
 // workflow → contracts; contracts → contracts; common (pure helpers) → nothing, and everyone may use it;
+// bench → platform, contracts, workflow, tooling (infra), never testing;
 // scope: a context's code imports its own scope or shared.
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
@@ -65,6 +66,17 @@ export default tseslint.config(
             {
               sourceTag: 'type:tooling',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing', 'type:app', 'type:common'],
+            },
+            // The benchmarks measure the product through its public entries: never test code or test helpers.
+            {
+              sourceTag: 'type:bench',
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:contracts',
+                'type:workflow',
+                'type:tooling',
+                'type:common',
+              ],
             },
             {
               sourceTag: 'type:testing',

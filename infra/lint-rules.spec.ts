@@ -49,6 +49,17 @@ const probes = {
     rule: 'no-restricted-imports',
     message: /another feature's module or domain/,
   },
+  // The benchmarks use public entries only: no test helpers, no test fixtures by relative path.
+  'bench/lint-probe-testing.ts': {
+    code: "import { eventually } from '@sanshe/testing';\nexport const probe = eventually;\n",
+    rule: '@nx/enforce-module-boundaries',
+    message: /type:bench/,
+  },
+  'bench/lint-probe-fixtures.ts': {
+    code: "import { decisionInput } from '../libs/workflows/test/workflow/fixtures';\nexport const probe = decisionInput;\n",
+    rule: '@nx/enforce-module-boundaries',
+    message: /relative or absolute path/,
+  },
   'libs/persistence/src/lint-probe-app.ts': {
     code: "import { AppModule } from '../../../apps/community/src/app.module';\nexport const probe = AppModule;\n",
     rule: '@nx/enforce-module-boundaries',
