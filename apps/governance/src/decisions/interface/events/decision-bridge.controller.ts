@@ -23,7 +23,7 @@ export const bridgeTopics = (portalIds: readonly string[]) => [
  */
 @Controller()
 export class DecisionBridgeController {
-  private static topics?: string;
+  private static consumedTopics?: string;
   private readonly handlers: EventHandlers;
 
   /**
@@ -34,10 +34,10 @@ export class DecisionBridgeController {
    */
   static consume(topics: string[]): void {
     const key = JSON.stringify(topics);
-    if (this.topics !== undefined && this.topics !== key) {
-      throw new Error(`the decision bridge already consumes ${this.topics}; one topic list per process`);
+    if (this.consumedTopics !== undefined && this.consumedTopics !== key) {
+      throw new Error(`the decision bridge already consumes ${this.consumedTopics}; one topic list per process`);
     }
-    this.topics = key;
+    this.consumedTopics = key;
     const onEvent = Object.getOwnPropertyDescriptor(this.prototype, 'onEvent') as PropertyDescriptor;
     ConsumeTopic(topics)(this.prototype, 'onEvent', onEvent);
   }
