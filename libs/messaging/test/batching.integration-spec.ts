@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { deadLetterTopic, DEAD_LETTER_HEADERS, type SansheEvent } from '@sanshe/contracts';
+import { deadLetterTopic, DEAD_LETTER_HEADERS } from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import {
   type DeadLetterPublisher,
@@ -9,7 +9,7 @@ import {
   type IncomingMessage,
   PermanentEventError,
 } from '../src';
-import { messagingFixture, proposalEvent, readTopic, seqOf, startConsumerApp } from './harness';
+import { breakOnPoison, messagingFixture, proposalEvent, readTopic, seqOf, startConsumerApp } from './harness';
 
 describe('inbox batches: several events of a partition in one transaction (real PostgreSQL)', () => {
   let fx: Awaited<ReturnType<typeof messagingFixture>>;
@@ -159,9 +159,7 @@ describe('inbox batches through the Kafka transport (real PostgreSQL, Kafka, Nes
       schema: fx.schema,
       topic: fx.topic,
       maxAttempts: 3,
-      beforeEffect: (event: SansheEvent) => {
-        if (event.subject === 'poison') throw new Error('this proposal always breaks the handler');
-      },
+      beforeEffect: breakOnPoison,
     });
 
     await eventually(async () => expect(await fx.effects()).toHaveLength(KEYS * PER_KEY), { timeoutMs: 30_000 });

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { DEAD_LETTER_HEADERS, deadLetterTopic, type SansheEvent } from '@sanshe/contracts';
+import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import { createReliableProducer, type InboxService, OutboxRelay } from '../src';
-import { kafka, messagingFixture, proposalEvent, readTopic, startConsumerApp } from './harness';
+import { breakOnPoison, kafka, messagingFixture, proposalEvent, readTopic, startConsumerApp } from './harness';
 
 const HEALTHY_KEYS = 6;
 const PER_KEY = 10;
@@ -17,9 +17,7 @@ describe('poison and invalid messages (real PostgreSQL, Kafka, Nest consumer)', 
       schema: fx.schema,
       topic: fx.topic,
       maxAttempts: 3,
-      beforeEffect: (event: SansheEvent) => {
-        if (event.subject === 'poison') throw new Error('this proposal always breaks the handler');
-      },
+      beforeEffect: breakOnPoison,
     });
   });
   afterAll(async () => {

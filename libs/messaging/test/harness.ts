@@ -107,6 +107,11 @@ export function proposalEvent(
 export const seqOf = (event: SansheEvent<'sanshe.organization.proposal.submitted.v1'>) =>
   Number(event.data.title.slice(1));
 
+/** A `beforeEffect` for startConsumerApp: the events of aggregate `poison` always fail their handler. */
+export const breakOnPoison = (event: SansheEvent): void => {
+  if (event.subject === 'poison') throw new Error('this proposal always breaks the handler');
+};
+
 /** A Nest app consuming `topic` through the Kafka transport and InboxService, recording effects. */
 export async function startConsumerApp(options: {
   schema: string;
