@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
+import { bundlerOptionsWithAliases } from '@sanshe/nest-platform/workflow-bundle';
 
 const GRPC_UNIMPLEMENTED = 12;
 const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
@@ -46,3 +48,11 @@ export async function createTimeSkippingEnv(testServerPath: string): Promise<Tes
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }
+
+/**
+ * Bundler options for a test worker or a replay: like governance's worker, the bundle resolves the
+ * repository's `@sanshe/…` path aliases (workflow code imports `@sanshe/contracts/pure`).
+ */
+export const workflowBundlerOptions = () => ({
+  webpackConfigHook: bundlerOptionsWithAliases(resolve(__dirname, '../../../tsconfig.base.json')),
+});

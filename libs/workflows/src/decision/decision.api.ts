@@ -1,4 +1,4 @@
-import type { DecisionPolicy } from '@sanshe/contracts';
+import type { DecisionPolicy } from '@sanshe/contracts/pure';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AuditEntry, DecisionEventToPublish } from './decision-records';
 import type { AuditRecord } from './domain/audit';

@@ -1,4 +1,4 @@
-import type { DecisionPolicy, ObjectionReason } from '@sanshe/contracts';
+import type { DecisionPolicy, ObjectionReason } from '@sanshe/contracts/pure';
 import { type DecisionInput, decisionWorkflowId } from '../decision/decision.api';
 
 const COMMUNITY_CODE = '310104-005-001';

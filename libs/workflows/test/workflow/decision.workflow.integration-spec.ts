@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createTimeSkippingEnv, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { createTimeSkippingEnv, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
 import { WORKFLOWS_PATH } from '../../src';
 import type { DecisionEventToPublish } from '../../src/decision/decision-records';
 import {
@@ -50,6 +50,7 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
       connection: testEnv.nativeConnection,
       taskQueue,
       workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: workflowBundlerOptions(),
       activities: {
         publishDecisionEvent: async (event: DecisionEventToPublish) => {
           published.push(event);

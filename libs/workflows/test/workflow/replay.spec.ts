@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { workflowBundlerOptions } from '@sanshe/testing';
 import { WORKFLOWS_PATH } from '../../src';
 import { HISTORIES_DIR } from './record-history';
 
@@ -23,7 +24,10 @@ describe('DecisionWorkflow replays every committed history', () => {
       history: JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')) as unknown,
     }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions() },
+      histories,
+    )) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

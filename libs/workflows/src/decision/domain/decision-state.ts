@@ -1,4 +1,4 @@
-import type { DecisionOutcome, DecisionPolicy, PartySeat } from '@sanshe/contracts';
+import type { DecisionOutcome, DecisionPolicy, PartySeat } from '@sanshe/contracts/pure';
 import { totalWeight } from './policy-rules';
 
 /**

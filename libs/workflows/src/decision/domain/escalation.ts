@@ -1,4 +1,4 @@
-import type { DecisionOutcome } from '@sanshe/contracts';
+import type { DecisionOutcome } from '@sanshe/contracts/pure';
 import {
   type DecisionContext,
   type DecisionState,

@@ -1,4 +1,4 @@
-import type { DecisionPolicy, DecisionPolicyInput } from '@sanshe/contracts';
+import { COMMUNITY_PLACEHOLDER, type DecisionPolicy, type DecisionPolicyInput } from '@sanshe/contracts/pure';
 
 /** One reason a policy is refused; `partyId` names the party when the problem is about one. */
 export interface PolicyViolation {
@@ -77,9 +77,6 @@ export function validatePolicy(policy: DecisionPolicyInput): PolicyViolation[] {
   return violations;
 }
 
-/** The same token as COMMUNITY_PLACEHOLDER in @sanshe/contracts (a value import would pull ajv into the sandbox). */
-const COMMUNITY_TOKEN = '{communityCode}';
-
 /**
  * The policy as a decision in `communityCode` runs it: seats written `kind:{communityCode}` (in a
  * district-wide policy: "this community's residents' committee") become that community's party ids.
@@ -88,6 +85,9 @@ const COMMUNITY_TOKEN = '{communityCode}';
 export function bindPolicyToCommunity(policy: DecisionPolicy, communityCode: string): DecisionPolicy {
   return {
     ...policy,
-    parties: policy.parties.map((seat) => ({ ...seat, partyId: seat.partyId.replace(COMMUNITY_TOKEN, communityCode) })),
+    parties: policy.parties.map((seat) => ({
+      ...seat,
+      partyId: seat.partyId.replace(COMMUNITY_PLACEHOLDER, communityCode),
+    })),
   };
 }
