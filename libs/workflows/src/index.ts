@@ -5,6 +5,7 @@ export const WORKFLOWS_PATH = require.resolve('./workflows');
 export const GOVERNANCE_TASK_QUEUE = 'governance';
 
 // Node-side entry point (the worker, the bridge, tools): the workflow's public surface and pure rules.
+export * from './client/refusal-of';
 export * from './decision/activities';
 export * from './decision/decision.api';
 export * from './decision/decision-records';

@@ -5,7 +5,6 @@ import type { AuditRecord } from './domain/audit';
 import type { DecisionState, FinalOutcome, Stage, Tally } from './domain/decision-state';
 import type { AmendmentRequest } from './domain/deliberation';
 import type { ArbitrationRequest } from './domain/escalation';
-import type { Refusal } from './domain/refusals';
 import type { VoteRequest } from './domain/votes';
 
 /**
@@ -84,10 +83,3 @@ export const arbitrateUpdate = defineUpdate<{ duplicate: boolean }, [Arbitration
 export const stateQuery = defineQuery<DecisionView>('state');
 /** The whole audit trail, for verification with findBrokenLink. */
 export const auditQuery = defineQuery<AuditRecord<AuditEntry>[]>('audit');
-
-/** The message of a refused update starts with `[code]`, so that callers can map it to a reason code. */
-export const refusalMessage = (refusal: Refusal) => `[${refusal.code}] ${refusal.message}`;
-export const parseRefusal = (message: string): Refusal | null => {
-  const match = /^\[([a-z-]+)\] (.*)$/s.exec(message);
-  return match ? ({ code: match[1], message: match[2] } as Refusal) : null;
-};

@@ -6,7 +6,6 @@ import {
   auditQuery,
   type DecisionInput,
   type DecisionView,
-  refusalMessage,
   stateQuery,
   voteUpdate,
 } from './decision.api';
@@ -26,6 +25,7 @@ import { amend, checkAmendment } from './domain/deliberation';
 import { arbitrate, checkArbitration } from './domain/escalation';
 import type { Refusal } from './domain/refusals';
 import { castVote, checkVote } from './domain/votes';
+import { refusalFailure } from './refusal-failure';
 import { DeadlineKey, EscalationLevelKey, PendingPartiesKey, StageKey } from './search-attributes';
 
 const PUBLISH_OPTIONS: wf.ActivityOptions = {
@@ -72,7 +72,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutco
   const catchUp = () => apply(advance(ctx, state, Date.now()), Date.now());
   const stateNow = () => advance(ctx, state, Date.now()).state;
   const refuse = (refusal: Refusal | 'duplicate' | null) => {
-    if (refusal && refusal !== 'duplicate') throw new Error(refusalMessage(refusal));
+    if (refusal && refusal !== 'duplicate') throw refusalFailure(refusal);
   };
 
   if (!input.carried) {

@@ -1,8 +1,9 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createTimeSkippingEnv, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
-import { WORKFLOWS_PATH } from '../../src';
+import { refusalOf, WORKFLOWS_PATH } from '../../src';
 import type { DecisionEventToPublish } from '../../src/decision/decision-records';
 import {
   amendUpdate,
@@ -79,7 +80,12 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
       (err: unknown) => err,
     );
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect((error as WorkflowUpdateFailedError).cause?.message).toMatch(new RegExp(`^\\[${code}\\] `));
+    // The validator's refusal arrives as a typed failure: the code as its type, the reason as its message.
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause).toMatchObject({ type: code, nonRetryable: true });
+    expect(refusalOf(error)).toEqual({ code, message: cause?.message });
+    expect(cause?.message).toMatch(/^[^[]/);
   }
 
   it('an objection is outvoted after deliberation and a silent party abstains at its deadline (7-day votes)', async () => {

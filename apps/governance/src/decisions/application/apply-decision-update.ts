@@ -8,7 +8,7 @@ import {
   arbitrateUpdate,
   type AmendmentRequest,
   type ArbitrationRequest,
-  parseRefusal,
+  refusalOf,
   voteUpdate,
   type VoteRequest,
 } from '@sanshe/workflows';
@@ -54,7 +54,7 @@ export class ApplyDecisionUpdateHandler {
       }
       return 'accepted';
     } catch (err) {
-      const refusal = await this.refusalOf(err, handle);
+      const refusal = await this.rejectionOf(err, handle);
       if (!refusal) throw err; // Temporal unreachable and the like: the inbox retries
       await this.outbox.publish(manager, {
         type: 'sanshe.governance.decision.vote-rejected.v1',
@@ -74,13 +74,12 @@ export class ApplyDecisionUpdateHandler {
     }
   }
 
-  private async refusalOf(
+  private async rejectionOf(
     err: unknown,
     handle: { describe(): Promise<{ status: { name: string } }> },
   ): Promise<{ code: string; message: string } | null> {
     if (err instanceof WorkflowUpdateFailedError) {
-      const message = err.cause?.message ?? err.message;
-      return parseRefusal(message) ?? { code: 'refused', message };
+      return refusalOf(err) ?? { code: 'refused', message: err.cause?.message ?? err.message };
     }
     if (err instanceof WorkflowNotFoundError) {
       // Not found, or found but no longer running (an update cannot reach a closed workflow).
