@@ -2,6 +2,8 @@ import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
 import { CreateDecisionPolicy1795737600000 } from './1795737600000-create-decision-policy';
 import { SeedDistrictDefaultPolicies1795737600001 } from './1795737600001-seed-district-default-policies';
 import { SeatTheDecisionCommunity1795737600002 } from './1795737600002-seat-the-decision-community';
+import { CreatePartyController1795737600003 } from './1795737600003-create-party-controller';
+import { CreatePendingDecision1795737600005 } from './1795737600005-create-pending-decision';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -9,4 +11,6 @@ export const migrations: Function[] = [
   CreateDecisionPolicy1795737600000,
   SeedDistrictDefaultPolicies1795737600001,
   SeatTheDecisionCommunity1795737600002,
+  CreatePartyController1795737600003,
+  CreatePendingDecision1795737600005,
 ];

@@ -7,13 +7,15 @@ import { migrations } from '../migrations';
 import type { GovernanceConfig } from './config/governance-config';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GovernanceActivities } from './decisions/infrastructure/governance-activities';
+import { PartiesModule } from './parties/parties.module';
 import { PoliciesModule } from './policies/policies.module';
 
 const TSCONFIG = resolve(__dirname, '../../../tsconfig.base.json');
 
 /**
- * Governance = the service kit, decision policies (HTTP), the Kafka bridge that opens decisions and
- * applies votes, and the Temporal worker that runs the decision workflows and their activities.
+ * Governance = the service kit, who speaks for which party (controllers), decision policies (HTTP),
+ * the Kafka bridge that opens decisions and applies votes, the approvers' inbox, and the Temporal
+ * worker that runs the decision workflows and their activities.
  */
 @Module({})
 export class AppModule {
@@ -21,11 +23,13 @@ export class AppModule {
     const decisions = DecisionsModule.forRoot({
       portalIds: governance.GOVERNANCE_PORTALS,
       taskQueue: governance.GOVERNANCE_TASK_QUEUE,
+      temporalUiWorkflowsUrl: `${governance.GOVERNANCE_TEMPORAL_UI_URL}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
     });
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ config, migrations, consumer: { maxAttempts: 10, retryDelayMs: 200 } }),
+        PartiesModule.forRoot(governance.GOVERNANCE_PARTY_CONTROLLERS),
         PoliciesModule,
         decisions,
         TemporalWorkerModule.forRootAsync({

@@ -1,12 +1,54 @@
 import { z } from 'zod';
-import { parseEnv } from '@sanshe/config';
+import { LOCAL_INFRA, parseEnv } from '@sanshe/config';
 import { GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
+import { type ControllerRule, isControllerId, isPartyPattern } from '../parties/domain/party-controller';
+
+/** `pattern=controller,…`, e.g. `volunteers:*=community,funder:xuhui-welfare-fund=portal:xuhui-civil-affairs`. */
+const controllerRules = z
+  .string()
+  .default('')
+  .transform((value, ctx): ControllerRule[] => {
+    const rules: ControllerRule[] = [];
+    for (const entry of value
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
+      const [partyPattern = '', controller = ''] = entry.split('=').map((part) => part.trim());
+      if (!isPartyPattern(partyPattern) || !isControllerId(controller)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            `"${entry}" is not pattern=controller (pattern kind:* or kind:id; controller community, ` +
+            'organization, talent, funding or portal:<id>)',
+        });
+        continue;
+      }
+      rules.push({ partyPattern, controller, origin: 'config' });
+    }
+    return rules;
+  });
 
 /**
  * Governance's own settings. GOVERNANCE_PORTALS lists the government portals whose command topics
  * (`sanshe.portal.<portalId>.commands`) the bridge consumes: votes and arbitrations arrive there.
  */
 export const governanceEnvSchema = z.object({
+  /** Controller rules beyond the stored ones: open kinds (volunteers:*), a portal speaking for a funder. */
+  GOVERNANCE_PARTY_CONTROLLERS: controllerRules,
+  /**
+   * The district this deployment serves (administrative code). A policy administrator acts for
+   * `jurisdiction:<code>` of the district, the street or the community a policy governs; district-wide
+   * policies need the district's.
+   */
+  /** Where operators open the Temporal UI; the approvers' inbox links each decision there. */
+  GOVERNANCE_TEMPORAL_UI_URL: z
+    .url({ protocol: /^https?$/, error: 'GOVERNANCE_TEMPORAL_UI_URL must be an http(s) URL' })
+    .default(`http://${LOCAL_INFRA.temporal.host}:${LOCAL_INFRA.temporal.uiPort}`)
+    .transform((url) => url.replace(/\/+$/, '')),
+  GOVERNANCE_DISTRICT_CODE: z
+    .string()
+    .regex(/^[0-9]{6}$/, 'GOVERNANCE_DISTRICT_CODE is a 6-digit district code')
+    .default('310104'),
   /** Where decision workflows are scheduled and this worker polls; tests isolate themselves with their own. */
   GOVERNANCE_TASK_QUEUE: z.string().min(1).default(GOVERNANCE_TASK_QUEUE),
   GOVERNANCE_PORTALS: z

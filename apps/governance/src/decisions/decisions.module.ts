@@ -2,22 +2,37 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
 import { ApplyDecisionUpdateHandler } from './application/apply-decision-update';
 import { OpenDecisionHandler } from './application/open-decision';
-import { DECISION_TASK_QUEUE } from './decisions.tokens';
+import { ReadPendingDecisionsHandler } from './application/read-pending-decisions';
+import { DECISION_TASK_QUEUE, TEMPORAL_UI_WORKFLOWS_URL } from './decisions.tokens';
+import { PendingDecisionRepository } from './domain/pending-decision.repository';
 import { GovernanceActivities } from './infrastructure/governance-activities';
+import { PostgresPendingDecisionRepository } from './infrastructure/postgres-pending-decision.repository';
 import { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { bridgeTopics, DecisionBridgeController } from './interface/events/decision-bridge.controller';
+import { PendingDecisionsController } from './interface/http/pending-decisions.controller';
 
-/** Decisions: the Kafka bridge that opens them and applies votes, and the activities their workflow runs. */
+/**
+ * Decisions: the Kafka bridge that opens them and applies votes, the activities their workflow runs,
+ * and the approvers' inbox (who is waiting on whom).
+ */
 @Module({})
 export class DecisionsModule {
-  static forRoot(options: { portalIds: readonly string[]; taskQueue: string }): DynamicModule {
+  static forRoot(options: {
+    portalIds: readonly string[];
+    taskQueue: string;
+    /** The Temporal UI's list of this namespace's workflows: links in the approvers' inbox. */
+    temporalUiWorkflowsUrl: string;
+  }): DynamicModule {
     DecisionBridgeController.consume(bridgeTopics(options.portalIds));
     return {
       module: DecisionsModule,
       imports: [PoliciesModule],
-      controllers: [DecisionBridgeController],
+      controllers: [DecisionBridgeController, PendingDecisionsController],
       providers: [
         { provide: DECISION_TASK_QUEUE, useValue: options.taskQueue },
+        { provide: TEMPORAL_UI_WORKFLOWS_URL, useValue: options.temporalUiWorkflowsUrl },
+        { provide: PendingDecisionRepository, useClass: PostgresPendingDecisionRepository },
+        ReadPendingDecisionsHandler,
         TemporalClientHolder,
         OpenDecisionHandler,
         ApplyDecisionUpdateHandler,

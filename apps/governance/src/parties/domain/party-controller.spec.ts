@@ -1,0 +1,50 @@
+import {
+  channelOf,
+  controllerOf,
+  type ControllerRule,
+  DEFAULT_CONTROLLER_RULES,
+  isControllerId,
+} from './party-controller';
+
+const rules: ControllerRule[] = [
+  ...DEFAULT_CONTROLLER_RULES,
+  { partyPattern: 'volunteers:*', controller: 'community', origin: 'config' },
+  { partyPattern: 'funder:xuhui-welfare-fund', controller: 'portal:xuhui-civil-affairs', origin: 'config' },
+];
+
+describe('controllerOf', () => {
+  it.each([
+    ['community:310104-005-001', 'community'],
+    ['residents:310104-005-001', 'community'],
+    ['community:{communityCode}', 'community'],
+    ['organization:org-xinhua', 'organization'],
+    ['talent:district-social-workers', 'talent'],
+    ['funder:district-civil-affairs-fund', 'funding'],
+    ['funder:xuhui-welfare-fund', 'portal:xuhui-civil-affairs'], // an exact rule beats its kind's
+    ['portal:street-xinhua', 'portal:street-xinhua'], // a portal speaks for itself
+    ['volunteers:team-7', 'community'], // an open kind, mapped by configuration
+    ['charity:unmapped', null], // nobody may speak for it
+  ])('%s → %s', (partyId, controller) => {
+    expect(controllerOf(rules, partyId)).toBe(controller);
+  });
+});
+
+describe('channelOf', () => {
+  it("names a context's events topic and source, and a portal's command topic and source", () => {
+    expect(channelOf('community')).toEqual({ topic: 'sanshe.community.events', source: 'sanshe/community' });
+    expect(channelOf('portal:street-xinhua')).toEqual({
+      topic: 'sanshe.portal.street-xinhua.commands',
+      source: 'portal/street-xinhua',
+    });
+  });
+
+  it('accepts only the four contexts and well-formed portals as controllers', () => {
+    expect(['funding', 'portal:a-1', 'governance', 'portal:', 'portal:A'].map(isControllerId)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

@@ -1,0 +1,70 @@
+import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
+
+/**
+ * Who may speak for a party (docs/decisions.md, "Controllers"). Every party id has one controller: a
+ * service context, whose events topic and source carry that party's votes, or a government portal,
+ * whose command topic does. The invariants "nobody blocks alone, nobody approves alone" are checked
+ * per controller, summing every seat it speaks for.
+ */
+export const SERVICE_CONTROLLERS = ['community', 'organization', 'talent', 'funding'] as const;
+export type ServiceController = (typeof SERVICE_CONTROLLERS)[number];
+/** `community` | `organization` | `talent` | `funding` | `portal:<portalId>`. */
+export type ControllerId = ServiceController | `portal:${string}`;
+
+/** One row of the mapping: an exact party id, or a whole kind (`volunteers:*`), and its controller. */
+export interface ControllerRule {
+  /** `kind:id` for one party, `kind:*` for every party of a kind. */
+  partyPattern: string;
+  controller: ControllerId;
+  /** Why the rule exists: `seed`, `config`, or later a portal registration. */
+  origin: string;
+}
+
+const PORTAL_ID = /^[a-z0-9][a-z0-9-]*$/;
+const PATTERN = /^[a-z][a-z-]*:([A-Za-z0-9][A-Za-z0-9._:-]*|\*)$/;
+
+export function isControllerId(value: string): value is ControllerId {
+  if ((SERVICE_CONTROLLERS as readonly string[]).includes(value)) return true;
+  return value.startsWith('portal:') && PORTAL_ID.test(value.slice('portal:'.length));
+}
+
+export const isPartyPattern = (value: string) => PATTERN.test(value);
+
+const kindOf = (partyId: string) => partyId.slice(0, partyId.indexOf(':'));
+
+/**
+ * The controller of `partyId`: an exact rule first, then its kind's rule. A portal speaks for itself
+ * (`portal:<id>`) unless a rule says otherwise. A seat written `kind:{communityCode}` resolves by its
+ * kind, as every community's party of that kind does. null: nobody may speak for it.
+ */
+export function controllerOf(rules: readonly ControllerRule[], partyId: string): ControllerId | null {
+  const exact = rules.find((rule) => rule.partyPattern === partyId);
+  if (exact) return exact.controller;
+  const kind = kindOf(partyId);
+  const byKind = rules.find((rule) => rule.partyPattern === `${kind}:*`);
+  if (byKind) return byKind.controller;
+  return kind === 'portal' && isControllerId(partyId) ? partyId : null;
+}
+
+/** Where a controller's messages must come from: the Kafka topic and the CloudEvents `source`. */
+export interface Channel {
+  topic: string;
+  source: string;
+}
+
+export function channelOf(controller: ControllerId): Channel {
+  if (controller.startsWith('portal:')) {
+    const portalId = controller.slice('portal:'.length);
+    return { topic: portalCommandsTopic(portalId), source: `portal/${portalId}` };
+  }
+  return { topic: contextTopic(controller as ServiceController), source: `sanshe/${controller}` };
+}
+
+/** The rules every district starts with (migration-seeded); open kinds are added by configuration. */
+export const DEFAULT_CONTROLLER_RULES: readonly ControllerRule[] = [
+  { partyPattern: 'community:*', controller: 'community', origin: 'seed' },
+  { partyPattern: 'residents:*', controller: 'community', origin: 'seed' },
+  { partyPattern: 'organization:*', controller: 'organization', origin: 'seed' },
+  { partyPattern: 'talent:*', controller: 'talent', origin: 'seed' },
+  { partyPattern: 'funder:*', controller: 'funding', origin: 'seed' },
+];

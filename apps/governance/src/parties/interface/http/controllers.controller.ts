@@ -1,0 +1,38 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Access } from '@sanshe/auth';
+import { ReadControllersHandler } from '../../application/read-controllers';
+
+const PARTY_ID = /^[a-z][a-z-]*:[A-Za-z0-9{][A-Za-z0-9._:{}-]*$/;
+
+/** The controller map, read-only: who may speak for which party, and on which channel. */
+@ApiTags('controllers')
+@ApiBearerAuth()
+@Controller('controllers')
+@Access({ action: 'read the controller map' })
+export class ControllersController {
+  constructor(private readonly read: ReadControllersHandler) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Every rule: a party pattern (kind:* or one party id) and the context or portal that speaks for it',
+  })
+  @ApiOkResponse({ description: 'Stored rules (origin seed) and configured ones (origin config), by pattern' })
+  list() {
+    return this.read.rules();
+  }
+
+  @Get('resolve')
+  @ApiOperation({
+    summary: 'The controller of one party, and the Kafka topic and CloudEvents source its votes must use',
+  })
+  @ApiQuery({ name: 'partyId', example: 'residents:310104-005-001' })
+  @ApiOkResponse({ description: '`controller` and `channel` are null when nobody may speak for the party' })
+  @ApiBadRequestResponse({ description: 'partyId is missing or not kind:id' })
+  resolve(@Query('partyId') partyId: unknown) {
+    if (typeof partyId !== 'string' || !PARTY_ID.test(partyId)) {
+      throw new BadRequestException('partyId must be a party id written kind:id, e.g. community:310104-005-001');
+    }
+    return this.read.resolve(partyId);
+  }
+}
