@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DecisionPolicyInput } from '@sanshe/contracts';
+import { DecisionPolicyInput, schemaProblems } from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule } from '@sanshe/persistence';
 import { loadServiceConfig } from '@sanshe/service-kit';
@@ -16,7 +16,6 @@ import {
   COMMUNITY_SEATS_CREATED_BY,
   DISTRICT_DEFAULT_POLICIES_V2,
 } from '../migrations/1795737600002-seat-the-decision-community';
-import { schemaProblems } from '../src/policies/application/schema-problems';
 import { PoliciesModule } from '../src/policies/policies.module';
 import { PolicyRepository } from '../src/policies/domain/policy.repository';
 

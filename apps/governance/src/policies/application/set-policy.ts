@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DecisionPolicyInput, type FieldProblem } from '@sanshe/contracts';
+import { DecisionPolicyInput, type FieldProblem, schemaProblems } from '@sanshe/contracts';
 import { validatePolicy } from '@sanshe/workflows';
 import { PolicyInputInvalid, PolicyRulesBroken } from '../domain/policy-errors';
 import { PolicyRepository } from '../domain/policy.repository';
 import { decideVersion } from '../domain/policy-versioning';
 import type { StoredPolicy } from '../domain/stored-policy';
-import { schemaProblems } from './schema-problems';
 
 /** PUT /policies/:policyId (and, once portals integrate, their command): store `body` as `policyId`'s next version. */
 export interface SetPolicyCommand {

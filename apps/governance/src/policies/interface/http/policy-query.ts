@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DecisionPolicyInput } from '@sanshe/contracts';
-import { schemaProblems } from '../../application/schema-problems';
+import { DecisionPolicyInput, schemaProblems } from '@sanshe/contracts';
 import { PolicyInputInvalid } from '../../domain/policy-errors';
 import type { PolicyFilter } from '../../domain/policy.repository';
 
