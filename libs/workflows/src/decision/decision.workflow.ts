@@ -1,16 +1,9 @@
 import * as wf from '@temporalio/workflow';
 import type { DecisionActivities } from './activities';
-import {
-  amendUpdate,
-  arbitrateUpdate,
-  auditQuery,
-  type DecisionInput,
-  type DecisionView,
-  stateQuery,
-  voteUpdate,
-} from './decision.api';
+import { amendUpdate, arbitrateUpdate, auditQuery, type DecisionInput, stateQuery, voteUpdate } from './decision.api';
 import type { AuditEntry, DecisionEventToPublish } from './decision-records';
-import { type AuditRecord, GENESIS_HASH, nextAuditRecord } from './domain/audit';
+import { iso, OperatorsView, stateView } from './decision-views';
+import { type AuditRecord, nextAuditRecord } from './domain/audit';
 import { advance, nextWakeAt } from './domain/deadlines';
 import {
   type DecisionContext,
@@ -26,7 +19,6 @@ import { arbitrate, checkArbitration } from './domain/escalation';
 import type { Refusal } from './domain/refusals';
 import { castVote, checkVote } from './domain/votes';
 import { refusalFailure } from './refusal-failure';
-import { DeadlineKey, EscalationLevelKey, PendingPartiesKey, StageKey } from './search-attributes';
 
 const PUBLISH_OPTIONS: wf.ActivityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -52,31 +44,9 @@ const YEAR_MS = 365 * 24 * 3_600_000;
  * trail, publishes what others must hear, and keeps the operators' search attributes current.
  */
 export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutcome> {
-  const ctx: DecisionContext = { policy: input.policy, proposerId: input.proposerId };
-  let state: DecisionState = input.carried?.state ?? openDecision(Date.now());
-  const audit: AuditRecord<AuditEntry>[] = input.carried?.audit ?? [];
-  const unpublished: DecisionEventToPublish[] = input.carried?.unpublished ?? [];
-  let changed = false;
-
-  const record = (entry: AuditEntry, at: number) => {
-    const rec = nextAuditRecord(audit[audit.length - 1], at, entry);
-    audit.push(rec);
-    if (PUBLIC_ENTRIES.has(entry.type)) unpublished.push(toPublish(input, ctx, state, rec));
-  };
-  const apply = (step: Step, at: number) => {
-    state = step.state;
-    for (const fact of step.facts) record(fact, at);
-    if (step.facts.length > 0) changed = true;
-  };
-  /** Deadlines that passed since the last task are applied before anything else sees the state. */
-  const catchUp = () => apply(advance(ctx, state, Date.now()), Date.now());
-  const stateNow = () => advance(ctx, state, Date.now()).state;
-  const refuse = (refusal: Refusal | 'duplicate' | null) => {
-    if (refusal && refusal !== 'duplicate') throw refusalFailure(refusal);
-  };
-
+  const run = new DecisionRun(input);
   if (!input.carried) {
-    record(
+    run.record(
       {
         type: 'opened',
         policyId: input.policy.policyId,
@@ -87,64 +57,116 @@ export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutco
       Date.now(),
     );
   }
+  handleUpdatesAndQueries(run);
+  return untilDecided(run);
+}
 
+/** A run's state, audit trail and unpublished events, and how a change is recorded in them. */
+class DecisionRun {
+  readonly ctx: DecisionContext;
+  state: DecisionState;
+  readonly audit: AuditRecord<AuditEntry>[];
+  readonly unpublished: DecisionEventToPublish[];
+  /** Set when a step recorded something; the main loop clears it and waits for it. */
+  changed = false;
+
+  constructor(readonly input: DecisionInput) {
+    this.ctx = { policy: input.policy, proposerId: input.proposerId };
+    this.state = input.carried?.state ?? openDecision(Date.now());
+    this.audit = input.carried?.audit ?? [];
+    this.unpublished = input.carried?.unpublished ?? [];
+  }
+
+  record(entry: AuditEntry, at: number): void {
+    const rec = nextAuditRecord(this.audit[this.audit.length - 1], at, entry);
+    this.audit.push(rec);
+    if (PUBLIC_ENTRIES.has(entry.type)) this.unpublished.push(toPublish(this.input, this.ctx, this.state, rec));
+  }
+
+  apply(step: Step, at: number): void {
+    this.state = step.state;
+    for (const fact of step.facts) this.record(fact, at);
+    if (step.facts.length > 0) this.changed = true;
+  }
+
+  /** Deadlines that passed since the last task are applied before anything else sees the state. */
+  catchUp(): void {
+    this.apply(advance(this.ctx, this.state, Date.now()), Date.now());
+  }
+
+  /** The state as of now, for a validator (which changes nothing). */
+  stateNow(): DecisionState {
+    return advance(this.ctx, this.state, Date.now()).state;
+  }
+}
+
+const refuse = (refusal: Refusal | 'duplicate' | null) => {
+  if (refusal && refusal !== 'duplicate') throw refusalFailure(refusal);
+};
+
+/** Each update is checked by its validator against the state as of now, then applied by its handler. */
+function handleUpdatesAndQueries(run: DecisionRun): void {
   wf.setHandler(
     voteUpdate,
     (vote) => {
-      catchUp();
-      const step = castVote(ctx, state, vote, Date.now());
-      apply(step, Date.now());
+      run.catchUp();
+      const step = castVote(run.ctx, run.state, vote, Date.now());
+      run.apply(step, Date.now());
       return {
         accepted: true,
         duplicate: step.facts.length === 0,
-        round: state.round,
-        stage: state.stage,
-        tally: tally(ctx, state),
+        round: run.state.round,
+        stage: run.state.stage,
+        tally: tally(run.ctx, run.state),
       };
     },
-    { validator: (vote) => refuse(checkVote(ctx, stateNow(), vote, Date.now())) },
+    { validator: (vote) => refuse(checkVote(run.ctx, run.stateNow(), vote, Date.now())) },
   );
   wf.setHandler(
     amendUpdate,
     (amendment) => {
-      catchUp();
-      apply(amend(state, amendment, Date.now()), Date.now());
-      return { round: state.round };
+      run.catchUp();
+      run.apply(amend(run.state, amendment, Date.now()), Date.now());
+      return { round: run.state.round };
     },
-    { validator: (amendment) => refuse(checkAmendment(ctx, stateNow(), amendment)) },
+    { validator: (amendment) => refuse(checkAmendment(run.ctx, run.stateNow(), amendment)) },
   );
   wf.setHandler(
     arbitrateUpdate,
     (request) => {
-      catchUp();
-      const step = arbitrate(ctx, state, request, Date.now());
-      apply(step, Date.now());
+      run.catchUp();
+      const step = arbitrate(run.ctx, run.state, request, Date.now());
+      run.apply(step, Date.now());
       return { duplicate: step.facts.length === 0 }; // the validator let through only a ruling or its repeat
     },
-    { validator: (request) => refuse(checkArbitration(ctx, stateNow(), request, Date.now())) },
+    { validator: (request) => refuse(checkArbitration(run.ctx, run.stateNow(), request, Date.now())) },
   );
-  wf.setHandler(stateQuery, () => view(input, ctx, state, audit));
-  wf.setHandler(auditQuery, () => audit);
+  wf.setHandler(stateQuery, () => stateView(run.input, run.ctx, run.state, run.audit));
+  wf.setHandler(auditQuery, () => run.audit);
+}
 
+/** The main loop: catch up, publish, show, then sleep until the next deadline or update. */
+async function untilDecided(run: DecisionRun): Promise<FinalOutcome> {
   const operatorsView = new OperatorsView();
   for (;;) {
-    changed = false;
-    catchUp();
-    await publishAll(unpublished);
-    operatorsView.update(ctx, state);
-    if (changed) continue; // an update arrived while publishing: evaluate it first
-    if (state.stage === 'decided') break;
-    if (historyIsLarge(input)) {
+    run.changed = false;
+    run.catchUp();
+    await publishAll(run.unpublished);
+    operatorsView.update(run.ctx, run.state);
+    if (run.changed) continue; // an update arrived while publishing: evaluate it first
+    if (run.state.stage === 'decided') break;
+    if (historyIsLarge(run.input)) {
       // Let in-flight vote handlers finish so that no accepted vote is left behind in the old run.
       await wf.condition(wf.allHandlersFinished);
-      catchUp();
-      return wf.continueAsNew<typeof decisionWorkflow>({ ...input, carried: { state, audit, unpublished } });
+      run.catchUp();
+      const carried = { state: run.state, audit: run.audit, unpublished: run.unpublished };
+      return wf.continueAsNew<typeof decisionWorkflow>({ ...run.input, carried });
     }
-    const wake = nextWakeAt(ctx, state) ?? Date.now() + YEAR_MS;
-    await wf.condition(() => changed, Math.max(wake - Date.now(), 1));
+    const wake = nextWakeAt(run.ctx, run.state) ?? Date.now() + YEAR_MS;
+    await wf.condition(() => run.changed, Math.max(wake - Date.now(), 1));
   }
   await wf.condition(wf.allHandlersFinished);
-  return state.outcome!;
+  return run.state.outcome!;
 }
 
 const historyIsLarge = (input: DecisionInput) => {
@@ -206,77 +228,3 @@ function toPublish(
     },
   };
 }
-
-/** Search attributes for visibility queries, and the "current details" line the UI shows. */
-class OperatorsView {
-  private last = '';
-
-  /** Upserts only on change: each upsert is a history event, and a long decision should stay short. */
-  update(ctx: DecisionContext, state: DecisionState): void {
-    const pending = pendingParties(ctx, state);
-    const earliest = pending.length > 0 ? Math.min(...pending.map((p) => p.deadline)) : null;
-    const t = tally(ctx, state);
-    const details = [
-      `**${state.stage}**, round ${state.round}: approve ${t.approve} / object ${t.object} / abstain ${t.abstain} / pending ${t.pending} of ${t.total}, quorum ${t.quorum}`,
-      ...pending.map((p) => `- waiting on ${p.partyId} until ${iso(p.deadline)}`),
-      ...(state.outcome
-        ? [`Outcome: **${state.outcome.result}** by ${state.outcome.decidedBy}: ${state.outcome.reason}`]
-        : []),
-    ].join('\n');
-    if (details === this.last) return;
-    this.last = details;
-    wf.upsertSearchAttributes([
-      { key: StageKey, value: state.stage },
-      { key: PendingPartiesKey, value: pending.map((p) => p.partyId) },
-      { key: EscalationLevelKey, value: state.escalation?.level ?? 0 },
-      { key: DeadlineKey, value: earliest === null ? null : new Date(earliest) },
-    ]);
-    wf.setCurrentDetails(details);
-  }
-}
-
-function view(
-  input: DecisionInput,
-  ctx: DecisionContext,
-  state: DecisionState,
-  audit: AuditRecord<AuditEntry>[],
-): DecisionView {
-  const escalationStep = state.escalation ? ctx.policy.escalation[state.escalation.level - 1] : undefined;
-  return {
-    decisionId: input.decisionId,
-    kind: input.kind,
-    subjectId: input.subjectId,
-    communityCode: input.communityCode,
-    title: input.title,
-    proposerId: input.proposerId,
-    policy: { policyId: input.policy.policyId, version: input.policy.version, quorum: input.policy.quorum },
-    stage: state.stage,
-    round: state.round,
-    tally: tally(ctx, state),
-    votes: ctx.policy.parties.map((seat) => {
-      const vote = state.votes[seat.partyId];
-      return {
-        partyId: seat.partyId,
-        weight: seat.weight,
-        choice: seat.partyId === ctx.proposerId ? 'recused' : (vote?.choice ?? null),
-        ...(vote?.reason ? { reason: vote.reason } : {}),
-        ...(vote ? { at: iso(vote.at) } : {}),
-        ...(vote?.bySilence ? { bySilence: true } : {}),
-      };
-    }),
-    pending: pendingParties(ctx, state).map((p) => ({ partyId: p.partyId, deadline: iso(p.deadline) })),
-    deliberationUntil: state.deliberationUntil === null ? null : iso(state.deliberationUntil),
-    escalation:
-      state.escalation && escalationStep
-        ? {
-            level: state.escalation.level,
-            arbiterId: escalationStep.arbiterId,
-            deadline: iso(state.escalation.deadline),
-          }
-        : null,
-    outcome: state.outcome,
-    audit: { length: audit.length, headHash: audit[audit.length - 1]?.hash ?? GENESIS_HASH },
-  };
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
