@@ -3,11 +3,12 @@
  * catalog. Pure: no I/O. `npm run contracts:asyncapi` writes it to libs/contracts/asyncapi/asyncapi.yaml.
  */
 import { EVENT_CATALOG } from '../catalog';
-import type { EventContext, EventDefinition } from '../events/event-definition';
+import type { EventDefinition } from '../events/event-definition';
 import { contextTopic, DEAD_LETTER_HEADERS, deadLetterTopic } from '../events/topics';
 import { ASYNCAPI_INFO } from './asyncapi-info';
 
 type Json = Record<string, unknown>;
+type ChannelsAndOperations = { channels: Record<string, Json>; operations: Record<string, Json> };
 
 export interface AsyncApiDocument {
   asyncapi: '3.0.0';
@@ -145,13 +146,12 @@ const messageRefs = (definitions: readonly EventDefinition[]) =>
 const operationRefs = (channel: string, definitions: readonly EventDefinition[]) =>
   definitions.map((d) => ({ $ref: `#/channels/${channel}/messages/${messageName(d.type)}` }));
 
-export function buildAsyncApi(catalog: readonly EventDefinition[] = EVENT_CATALOG): AsyncApiDocument {
+/** A channel per context that publishes, each with the operation that sends on it. */
+function contextChannels(catalog: readonly EventDefinition[]): ChannelsAndOperations {
   const channels: Record<string, Json> = {};
   const operations: Record<string, Json> = {};
-  const byContext = (context: EventContext) => catalog.filter((d) => d.context === context);
-
   for (const context of CONTEXTS) {
-    const definitions = byContext(context);
+    const definitions = catalog.filter((d) => d.context === context);
     if (definitions.length === 0) continue;
     const channel = `${context}Events`;
     channels[channel] = {
@@ -167,57 +167,79 @@ export function buildAsyncApi(catalog: readonly EventDefinition[] = EVENT_CATALO
       messages: operationRefs(channel, definitions),
     };
   }
+  return { channels, operations };
+}
 
-  const commands = byContext('portal');
-  channels.portalCommands = {
-    address: PORTAL_COMMANDS_ADDRESS,
-    title: 'Portal commands',
-    description:
-      'Commands a government portal sends to Sanshe (open a funding program, arbitrate an escalated decision, confirm a payment), as CloudEvents with `source` = `portal/<portalId>`. One topic per portal.',
-    parameters: {
-      portalId: {
-        description: 'The portal id assigned at onboarding: lowercase letters, digits and dashes.',
-        examples: [EXAMPLE_PORTAL],
+/** The per-portal commands topic, which governance consumes. */
+function portalCommandsChannel(commands: readonly EventDefinition[]): ChannelsAndOperations {
+  return {
+    channels: {
+      portalCommands: {
+        address: PORTAL_COMMANDS_ADDRESS,
+        title: 'Portal commands',
+        description:
+          'Commands a government portal sends to Sanshe (open a funding program, arbitrate an escalated decision, confirm a payment), as CloudEvents with `source` = `portal/<portalId>`. One topic per portal.',
+        parameters: {
+          portalId: {
+            description: 'The portal id assigned at onboarding: lowercase letters, digits and dashes.',
+            examples: [EXAMPLE_PORTAL],
+          },
+        },
+        messages: messageRefs(commands),
       },
     },
-    messages: messageRefs(commands),
+    operations: {
+      receivePortalCommands: {
+        action: 'receive',
+        channel: { $ref: '#/channels/portalCommands' },
+        summary: 'Sanshe (governance) consumes the commands each portal sends.',
+        ...(commands.length > 0 ? { messages: operationRefs('portalCommands', commands) } : {}),
+      },
+    },
   };
-  operations.receivePortalCommands = {
-    action: 'receive',
-    channel: { $ref: '#/channels/portalCommands' },
-    summary: 'Sanshe (governance) consumes the commands each portal sends.',
-    ...(commands.length > 0 ? { messages: operationRefs('portalCommands', commands) } : {}),
-  };
+}
 
-  channels.deadLetters = {
-    address: deadLetterTopic('{consumerGroup}'),
-    title: 'Dead letters',
-    description:
-      "Where a Sanshe consumer group puts a record it cannot process, after retrying, so that one bad record never blocks its partition. Operators inspect and replay them; they are not part of a portal's contract.",
-    parameters: { consumerGroup: { description: 'The consumer group that gave up.' } },
-    messages: { DeadLetterRecord: { $ref: '#/components/messages/DeadLetterRecord' } },
-  };
-  operations.sendDeadLetters = {
-    action: 'send',
-    channel: { $ref: '#/channels/deadLetters' },
-    summary: 'A Sanshe consumer dead-letters a record it cannot process.',
-    messages: [{ $ref: '#/channels/deadLetters/messages/DeadLetterRecord' }],
-  };
+const deadLettersChannel: ChannelsAndOperations = {
+  channels: {
+    deadLetters: {
+      address: deadLetterTopic('{consumerGroup}'),
+      title: 'Dead letters',
+      description:
+        "Where a Sanshe consumer group puts a record it cannot process, after retrying, so that one bad record never blocks its partition. Operators inspect and replay them; they are not part of a portal's contract.",
+      parameters: { consumerGroup: { description: 'The consumer group that gave up.' } },
+      messages: { DeadLetterRecord: { $ref: '#/components/messages/DeadLetterRecord' } },
+    },
+  },
+  operations: {
+    sendDeadLetters: {
+      action: 'send',
+      channel: { $ref: '#/channels/deadLetters' },
+      summary: 'A Sanshe consumer dead-letters a record it cannot process.',
+      messages: [{ $ref: '#/channels/deadLetters/messages/DeadLetterRecord' }],
+    },
+  },
+};
 
+const localServer: Json = {
+  host: '127.0.0.1:9092',
+  protocol: 'kafka',
+  description:
+    'The development broker that `npm start` runs. Production brokers (addresses, TLS, SASL credentials) are configured per deployment and given to each portal at onboarding.',
+};
+
+export function buildAsyncApi(catalog: readonly EventDefinition[] = EVENT_CATALOG): AsyncApiDocument {
+  const parts = [
+    contextChannels(catalog),
+    portalCommandsChannel(catalog.filter((d) => d.context === 'portal')),
+    deadLettersChannel,
+  ];
   return {
     asyncapi: '3.0.0',
     info: ASYNCAPI_INFO,
     defaultContentType: CLOUDEVENTS_JSON,
-    servers: {
-      local: {
-        host: '127.0.0.1:9092',
-        protocol: 'kafka',
-        description:
-          'The development broker that `npm start` runs. Production brokers (addresses, TLS, SASL credentials) are configured per deployment and given to each portal at onboarding.',
-      },
-    },
-    channels,
-    operations,
+    servers: { local: localServer },
+    channels: Object.fromEntries(parts.flatMap((part) => Object.entries(part.channels))),
+    operations: Object.fromEntries(parts.flatMap((part) => Object.entries(part.operations))),
     components: {
       messages: {
         ...Object.fromEntries(catalog.map((d) => [messageName(d.type), eventMessage(d)])),
