@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { qualifiedTable, schemaOf } from '@sanshe/persistence';
 
 /** The service-side table both (b) and (c) write: one proposal row per aggregate. */
@@ -20,4 +20,4 @@ export const upsertProposalSql = (schema: string): string =>
   'ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at';
 
 /** The exact tables of a Sanshe service: its own write table plus libs/messaging's outbox and inbox. */
-export const BENCH_MIGRATIONS = [CreateOutboxAndInbox1764201600000, CreateBenchProposals1764300000000];
+export const BENCH_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateBenchProposals1764300000000];

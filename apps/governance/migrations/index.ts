@@ -1,4 +1,4 @@
-import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { CreateDecisionPolicy1795737600000 } from './1795737600000-create-decision-policy';
 import { SeedDistrictDefaultPolicies1795737600001 } from './1795737600001-seed-district-default-policies';
 import { SeatTheDecisionCommunity1795737600002 } from './1795737600002-seat-the-decision-community';
@@ -7,7 +7,7 @@ import { CreatePendingDecision1795737600005 } from './1795737600005-create-pendi
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
-  CreateOutboxAndInbox1764201600000,
+  ...MESSAGING_MIGRATIONS,
   CreateDecisionPolicy1795737600000,
   SeedDistrictDefaultPolicies1795737600001,
   SeatTheDecisionCommunity1795737600002,

@@ -1,4 +1,4 @@
-import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 
 /** The organization schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
-export const migrations: Function[] = [CreateOutboxAndInbox1764201600000];
+export const migrations: Function[] = [...MESSAGING_MIGRATIONS];

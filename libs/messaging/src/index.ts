@@ -8,7 +8,7 @@ export * from './inbox/inbox.service';
 export * from './inbox/incoming-message';
 export * from './kafka.module';
 export type { InboxOptions, MessagingOptions } from './messaging-options';
-export * from './messaging-tables.migration';
+export * from './migrations';
 export * from './messaging.module';
 export * from './outbox/lanes';
 export * from './outbox/outbox-relay';

@@ -9,7 +9,15 @@ import {
   type IncomingMessage,
   PermanentEventError,
 } from '../src';
-import { breakOnPoison, messagingFixture, proposalEvent, readTopic, seqOf, startConsumerApp } from './harness';
+import {
+  breakOnPoison,
+  incomingProposal,
+  messagingFixture,
+  proposalEvent,
+  readTopic,
+  seqOf,
+  startConsumerApp,
+} from './harness';
 
 describe('inbox batches: several events of a partition in one transaction (real PostgreSQL)', () => {
   let fx: Awaited<ReturnType<typeof messagingFixture>>;
@@ -47,24 +55,8 @@ describe('inbox batches: several events of a partition in one transaction (real 
     },
   });
   let offset = 0;
-  const message = (subject: string, seq: number, id = `${subject}#${seq}:${offset}`): IncomingMessage => {
-    const { data, type } = proposalEvent(subject, seq);
-    const event = {
-      specversion: '1.0',
-      id,
-      source: 'sanshe/organization',
-      type,
-      subject,
-      time: new Date().toISOString(),
-    };
-    return {
-      topic: 't',
-      partition: 0,
-      offset: String(offset++),
-      key: subject,
-      value: JSON.stringify({ ...event, datacontenttype: 'application/json', data }),
-    };
-  };
+  const message = (subject: string, seq: number, id = `${subject}#${seq}:${offset}`): IncomingMessage =>
+    incomingProposal(subject, seq, { id }, offset++);
   const effectsOf = async (subjects: string[]) =>
     (await fx.effects()).filter((e) => subjects.includes(e.subject)).map((e) => `${e.subject}#${e.seq}`);
 

@@ -3,19 +3,21 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
+import { createEvent, type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule, schemaOf, serviceDataSourceOptions } from '@sanshe/persistence';
 import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import {
   ConsumeTopic,
-  CreateOutboxAndInbox1764201600000,
   createReliableProducer,
+  type Delivery,
   type EventHandler,
   type InboxOptions,
   InboxService,
+  type IncomingMessage,
   KafkaModule,
   kafkaConsumerTransport,
+  MESSAGING_MIGRATIONS,
   MessagingModule,
   OutboxRelay,
   OutboxWriter,
@@ -36,16 +38,22 @@ class CreateEffects1764201700000 implements MigrationInterface {
   }
 }
 
-/** A fresh schema with outbox, inbox and effects tables, and a topic of its own. */
-export async function messagingFixture(prefix: string) {
+/**
+ * A fresh schema with outbox, inbox and effects tables, and a topic of its own. `messagingMigrations`:
+ * only some of libs/messaging's migrations at first (an older inbox); `upgrade()` applies the rest.
+ */
+export async function messagingFixture(
+  prefix: string,
+  messagingMigrations: readonly Function[] = MESSAGING_MIGRATIONS,
+) {
   const schema = uniqueName(prefix).replace(/-/g, '_');
   const topic = uniqueName(`${prefix}-events`);
   const options = {
     url: env.DATABASE_URL,
     schema,
-    migrations: [CreateOutboxAndInbox1764201600000, CreateEffects1764201700000],
+    migrations: [...MESSAGING_MIGRATIONS, CreateEffects1764201700000],
   };
-  await migrate(options);
+  await migrate({ ...options, migrations: [...messagingMigrations, CreateEffects1764201700000] });
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
@@ -57,6 +65,7 @@ export async function messagingFixture(prefix: string) {
     topic,
     dataSource,
     writer,
+    upgrade: () => migrate(options),
     newDataSource: () => new DataSource(serviceDataSourceOptions({ ...options, poolSize: 4 })).initialize(),
     effects: async () =>
       (await dataSource.query(`SELECT event_id, subject, seq FROM "${schema}".effects ORDER BY n`)) as {
@@ -104,6 +113,24 @@ export function proposalEvent(
   };
 }
 
+/** proposal.submitted as the inbox receives it from Kafka, with the given CloudEvents identity (source, id). */
+export function incomingProposal(
+  subject: string,
+  seq: number,
+  identity: { id: string; source?: string },
+  offset: number | string = 0,
+): IncomingMessage {
+  const event = createEvent({ ...proposalEvent(subject, seq), source: 'sanshe/organization', ...identity });
+  return {
+    topic: 't',
+    partition: 0,
+    offset: String(offset),
+    timestamp: String(Date.now()),
+    key: subject,
+    value: JSON.stringify(event),
+  };
+}
+
 export const seqOf = (event: SansheEvent<'sanshe.organization.proposal.submitted.v1'>) =>
   Number(event.data.title.slice(1));
 
@@ -118,13 +145,13 @@ export async function startConsumerApp(options: {
   topic: string;
   maxAttempts?: number;
   /** Throw from here to make an event fail; return a promise to make it slow. */
-  beforeEffect?: (event: SansheEvent) => void | Promise<void>;
+  beforeEffect?: (event: SansheEvent, delivery: Delivery) => void | Promise<void>;
   /** More inbox options (offset commit batching, drain timeout). */
   consumer?: Partial<InboxOptions>;
 }): Promise<{ app: INestApplication; inbox: InboxService; groupId: string }> {
   const groupId = uniqueName('consumer');
-  const applyProposal: EventHandler<'sanshe.organization.proposal.submitted.v1'> = async (event, manager) => {
-    await options.beforeEffect?.(event);
+  const applyProposal: EventHandler<'sanshe.organization.proposal.submitted.v1'> = async (event, manager, delivery) => {
+    await options.beforeEffect?.(event, delivery);
     await manager.query(`INSERT INTO "${options.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
       event.id,
       event.subject,

@@ -21,7 +21,7 @@ export const consumerGroupOf = (config: Pick<ServiceConfig, 'service' | 'KAFKA_G
  * What every Sanshe service stands on: its validated config (injectable as SERVICE_CONFIG),
  * /health, its own PostgreSQL schema (named after the service), its Kafka connection, and the
  * transactional outbox with its relay (inject OutboxWriter to publish). The service's migrations
- * must include CreateOutboxAndInbox1764201600000.
+ * must include MESSAGING_MIGRATIONS.
  */
 @Module({})
 export class ServiceKitModule {

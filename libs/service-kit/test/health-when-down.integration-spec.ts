@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CreateOutboxAndInbox1764201600000 } from '@sanshe/messaging';
+import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { migrate } from '@sanshe/persistence';
 import { freePort, startServiceUnderTest } from '@sanshe/testing';
 import { loadServiceConfig, ServiceKitModule } from '../src';
@@ -10,7 +10,7 @@ class BareServiceModule {}
 describe('/health when a dependency is down', () => {
   it('answers 503 and names the dependency that is down, while the others stay up', async () => {
     const config = loadServiceConfig('talent', { ...process.env, KAFKA_BROKERS: `127.0.0.1:${await freePort()}` });
-    await migrate({ url: config.DATABASE_URL, schema: 'talent', migrations: [CreateOutboxAndInbox1764201600000] });
+    await migrate({ url: config.DATABASE_URL, schema: 'talent', migrations: [...MESSAGING_MIGRATIONS] });
     const svc = await startServiceUnderTest('talent', {
       module: BareServiceModule,
       imports: [ServiceKitModule.forRoot({ config })],

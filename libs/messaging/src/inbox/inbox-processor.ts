@@ -7,10 +7,10 @@ import {
   type SansheEvent,
   validateEnvelope,
 } from '@sanshe/contracts';
-import { qualifiedTable } from '@sanshe/persistence';
 import type { DeadLetterPublisher } from './dead-letters';
 import { type EventHandler, type EventHandlers, PermanentEventError } from './event-handlers';
-import type { IncomingMessage, Outcome } from './incoming-message';
+import { identityOf, InboxTable } from './inbox-table';
+import type { Delivery, IncomingMessage, Outcome } from './incoming-message';
 
 /** A valid message with its handler, and its place in the batch. */
 interface Checked {
@@ -30,15 +30,24 @@ export interface InboxProcessorOptions {
   log?: (message: string) => void;
 }
 
+/** Where `message` came from: what its handler is told. */
+const deliveryOf = ({ topic, partition, offset, timestamp }: IncomingMessage): Delivery => ({
+  topic,
+  partition,
+  offset,
+  timestamp,
+});
+
 /**
  * Applies each incoming event exactly once in effect: validate, then in one transaction insert
- * (consumer, event id) into the inbox and run the handler (several events of a partition may share
- * one transaction: processBatch). A redelivered event finds its id there and changes nothing.
+ * (consumer, event source, event id) into the inbox and run the handler (several events of a
+ * partition may share one transaction: processBatch). A redelivered event finds its row there and
+ * changes nothing; another producer's event with the same id does not.
  * Failures retry with backoff; an invalid event, a PermanentEventError or exhausted retries go to
  * the consumer's dead-letter topic. The caller commits the Kafka offset after this resolves.
  */
 export class InboxProcessor {
-  private readonly table: string;
+  private readonly inbox: InboxTable;
   readonly counts: Record<Outcome, number> = { processed: 0, duplicate: 0, ignored: 0, 'dead-lettered': 0 };
 
   constructor(
@@ -46,7 +55,7 @@ export class InboxProcessor {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly options: InboxProcessorOptions,
   ) {
-    this.table = qualifiedTable(options.schema, 'inbox');
+    this.inbox = new InboxTable(options.schema, options.consumer);
   }
 
   async process(message: IncomingMessage, handlers: EventHandlers): Promise<Outcome> {
@@ -106,22 +115,19 @@ export class InboxProcessor {
     let failed = undefined as { at: number; error: unknown } | undefined;
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
-        const inserted = (await manager.query(
-          `INSERT INTO ${this.table} (consumer, event_id, event_type)
-           SELECT $1, id, type FROM unnest($2::text[], $3::text[]) AS e(id, type)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.options.consumer, items.map((i) => i.event.id), items.map((i) => i.event.type)],
-        )) as { event_id: string }[];
-        const fresh = new Set(inserted.map((row) => row.event_id));
+        const fresh = await this.inbox.record(
+          manager,
+          items.map((i) => i.event),
+        );
         const result: Outcome[] = [];
-        for (const [at, { event, handler }] of items.entries()) {
+        for (const [at, { message, event, handler }] of items.entries()) {
           // The same event twice in one batch (a relay re-sent it): the first copy applies it.
-          if (!fresh.delete(event.id)) {
+          if (!fresh.delete(identityOf(event))) {
             result.push('duplicate');
             continue;
           }
           try {
-            await handler(event, manager);
+            await handler(event, manager, deliveryOf(message));
           } catch (error) {
             failed = { at, error };
             throw error;
@@ -163,7 +169,7 @@ export class InboxProcessor {
           attempts = attempt;
           try {
             if (attempt === 1 && firstFailure) throw firstFailure.error;
-            return await this.applyOnce(event, handler);
+            return await this.applyOnce(message, event, handler);
           } catch (err) {
             lastError = err;
             throw err;
@@ -186,15 +192,11 @@ export class InboxProcessor {
     }
   }
 
-  private applyOnce(event: SansheEvent, handler: EventHandler): Promise<Outcome> {
+  private applyOnce(message: IncomingMessage, event: SansheEvent, handler: EventHandler): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO ${this.table} (consumer, event_id, event_type) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.consumer, event.id, event.type],
-      )) as unknown[];
-      if (inserted.length === 0) return 'duplicate';
-      await handler(event, manager);
+      const fresh = await this.inbox.record(manager, [event]);
+      if (fresh.size === 0) return 'duplicate';
+      await handler(event, manager, deliveryOf(message));
       return 'processed';
     });
   }

@@ -10,7 +10,7 @@ import { DeadLetterPublisher } from './dead-letters';
 import type { EventHandlers } from './event-handlers';
 import { deferMessage, handoffOf } from './inbox-handoff';
 import { InboxProcessor } from './inbox-processor';
-import type { Outcome } from './incoming-message';
+import type { IncomingMessage, Outcome } from './incoming-message';
 import { OffsetCommitter } from './offset-committer';
 import { PartitionQueue } from './partition-queue';
 
@@ -92,7 +92,8 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     try {
       await this.connectProducer();
       if (this.draining) throw deferMessage(handoff); // shutdown began meanwhile
-      const message = { topic, partition, offset: raw.offset, key: raw.key, value: raw.value };
+      const { offset, timestamp, key, value } = raw;
+      const message: IncomingMessage = { topic, partition, offset, timestamp, key, value };
       const queue = this.queueOf(consumer, topic, partition);
       const outcome = queue.add({ message, handlers, handoff });
       handoff?.queued(); // the transport may hand over the partition's next message now

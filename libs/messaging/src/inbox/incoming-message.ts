@@ -1,8 +1,17 @@
-/** A Kafka message as the inbox sees it: where it came from, and its raw key and value. */
-export interface IncomingMessage {
+/** Where a message came from, as its handler learns it. */
+export interface Delivery {
   topic: string;
   partition: number;
   offset: string;
+  /**
+   * The Kafka record's timestamp, in ms since the epoch, as kafkajs gives it: the producer's clock, or
+   * the broker's append time on a topic with `message.timestamp.type=LogAppendTime`.
+   */
+  timestamp: string;
+}
+
+/** A Kafka message as the inbox sees it: where it came from, and its raw key and value. */
+export interface IncomingMessage extends Delivery {
   key: Buffer | string | null;
   value: Buffer | string | null;
 }

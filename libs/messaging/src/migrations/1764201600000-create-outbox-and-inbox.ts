@@ -3,8 +3,8 @@ import { schemaOf } from '@sanshe/persistence';
 
 /**
  * The outbox (events written in the same transaction as the state change, published by the relay)
- * and the inbox (ids of events a consumer has applied, so a redelivery has no second effect).
- * Every service that publishes or consumes lists this migration among its own.
+ * and the inbox (events a consumer has applied, so a redelivery has no second effect; keyed by
+ * source and id since InboxKeyedBySource1795900000000). Services list MESSAGING_MIGRATIONS.
  */
 export class CreateOutboxAndInbox1764201600000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
