@@ -5,6 +5,7 @@ import { type ServiceConfig, ServiceKitModule } from '@sanshe/service-kit';
 import { WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import type { GovernanceConfig } from './config/governance-config';
+import { GovernanceConfigModule } from './config/governance-config.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GovernanceActivities } from './decisions/infrastructure/governance-activities';
 import { PartiesModule } from './parties/parties.module';
@@ -29,6 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ config, migrations, consumer: { maxAttempts: 10, retryDelayMs: 200 } }),
+        GovernanceConfigModule.forRoot(governance),
         PartiesModule.forRoot(governance.GOVERNANCE_PARTY_CONTROLLERS),
         PoliciesModule,
         decisions,

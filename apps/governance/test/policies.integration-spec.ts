@@ -1,13 +1,18 @@
-import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DecisionPolicyInput, schemaProblems } from '@sanshe/contracts';
-import { HealthModule } from '@sanshe/nest-platform';
-import { migrate, PostgresModule } from '@sanshe/persistence';
-import { loadServiceConfig } from '@sanshe/service-kit';
-import { type ServiceUnderTest, startServiceUnderTest, uniqueName } from '@sanshe/testing';
+import { migrate } from '@sanshe/persistence';
+import {
+  bearer,
+  devToken,
+  DISTRICT_POLICY_ADMIN,
+  type ServiceUnderTest,
+  startServiceUnderTest,
+  uniqueName,
+} from '@sanshe/testing';
 import { bindPolicyToCommunity, validatePolicy } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import { policiesTestApp, serviceConfig } from './policies-test-app';
 import {
   DISTRICT_DEFAULT_POLICIES,
   DISTRICT_DEFAULTS_CREATED_BY,
@@ -16,25 +21,12 @@ import {
   COMMUNITY_SEATS_CREATED_BY,
   DISTRICT_DEFAULT_POLICIES_V2,
 } from '../migrations/1795737600002-seat-the-decision-community';
-import { PoliciesModule } from '../src/policies/policies.module';
 import { PolicyRepository } from '../src/policies/domain/policy.repository';
 
-// The real PostgreSQL, with governance's real migrations, in a schema of this run's own: the policies
-// module needs nothing else (no Kafka, no Temporal), so it is booted with the same Postgres wiring as
-// ServiceKitModule rather than the whole app (whose boot the health test covers).
-const { DATABASE_URL } = loadServiceConfig('governance', process.env);
+// The real PostgreSQL, with governance's real migrations, in a schema of this run's own.
+const { DATABASE_URL } = serviceConfig;
 const schema = uniqueName('governance_policies').replace(/-/g, '_');
-
-@Module({})
-class PoliciesTestApp {}
-const testApp = (): DynamicModule => ({
-  module: PoliciesTestApp,
-  imports: [
-    HealthModule,
-    PostgresModule.forRootAsync({ useFactory: () => ({ url: DATABASE_URL, schema, poolSize: 4 }) }),
-    PoliciesModule,
-  ],
-});
+const testApp = () => policiesTestApp(schema);
 
 const COMMUNITY = '310104-005-001';
 /** A valid community policy: weights 2·2·1·2·1 = 8, quorum 5. */
@@ -89,10 +81,12 @@ interface Reply {
 
 let svc: ServiceUnderTest;
 
+let token: string;
+
 async function call(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<Reply> {
   const response = await fetch(`${svc.baseUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...bearer(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Reply['body'] };
@@ -108,6 +102,7 @@ function inputOf(read: Reply['body']): Record<string, unknown> {
 }
 
 beforeAll(async () => {
+  token = await devToken(DISTRICT_POLICY_ADMIN);
   await migrate({ url: DATABASE_URL, schema, migrations });
   svc = await startServiceUnderTest('governance', testApp());
 });
@@ -157,7 +152,7 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const first = policy();
     const created = await put(first);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...first, version: 1, createdBy: null });
+    expect(created.body).toMatchObject({ ...first, version: 1, createdBy: DISTRICT_POLICY_ADMIN.sub });
 
     // The same policy with its keys in another order is the same policy.
     const again = await put(Object.fromEntries(Object.entries(first).reverse()));

@@ -9,7 +9,15 @@ import {
   type SansheEvent,
 } from '@sanshe/contracts';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import { eventually, freePort, parseTestEnv, uniqueName } from '@sanshe/testing';
+import {
+  bearer,
+  devToken,
+  DISTRICT_POLICY_ADMIN,
+  eventually,
+  freePort,
+  parseTestEnv,
+  uniqueName,
+} from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 
 /**
@@ -138,7 +146,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
   it('opens on proposal.submitted, outvotes an objection, absorbs silence, a SIGKILL and an invalid vote', async () => {
     const put = await fetch(`http://127.0.0.1:${governance.port}/policies/${policy.policyId}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearer(await devToken(DISTRICT_POLICY_ADMIN)) },
       body: JSON.stringify(policy),
     });
     expect(put.status).toBe(201);

@@ -29,6 +29,7 @@ export async function createService(
       .setTitle(`Sanshe ${options.name}`)
       .setDescription(options.description)
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }) // `npm run token` mints one locally
       .build(),
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
+import { authConfigOf, AuthModule } from '@sanshe/auth';
 import { type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
@@ -19,7 +20,8 @@ export const consumerGroupOf = (config: Pick<ServiceConfig, 'service' | 'KAFKA_G
 
 /**
  * What every Sanshe service stands on: its validated config (injectable as SERVICE_CONFIG),
- * /health, its own PostgreSQL schema (named after the service), its Kafka connection, and the
+ * /health, bearer-token authentication on every HTTP endpoint (@sanshe/auth: an endpoint declares
+ * @Access or @PublicEndpoint, or it is closed), its own PostgreSQL schema (named after the service), its Kafka connection, and the
  * transactional outbox with its relay (inject OutboxWriter to publish). The service's migrations
  * must include MESSAGING_MIGRATIONS.
  */
@@ -32,6 +34,7 @@ export class ServiceKitModule {
       global: true,
       imports: [
         HealthModule,
+        AuthModule.forRoot(authConfigOf(config, config.stateDir)),
         PostgresModule.forRootAsync({
           useFactory: () => ({ url: config.DATABASE_URL, schema: config.service, entities, migrations }),
         }),

@@ -4,3 +4,4 @@ export * from './service-health';
 export * from './service-under-test';
 export * from './test-env';
 export * from './temporal';
+export * from './tokens';

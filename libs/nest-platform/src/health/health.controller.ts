@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { PublicEndpoint } from '@sanshe/auth';
 import { HealthRegistry } from './health-registry';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@PublicEndpoint() // readiness probes carry no token
 @Controller('health')
 export class HealthController {
   constructor(

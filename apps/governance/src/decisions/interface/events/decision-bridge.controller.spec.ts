@@ -23,7 +23,7 @@ function bridge() {
   const handle = <T extends EventType>(event: SansheEvent<T>) => {
     const handler = handlers[event.type] as EventHandler<T> | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return handler(event, manager);
+    return handler(event, manager, { topic: 'sanshe.test.events', partition: 0, offset: '0', timestamp: '0' });
   };
   return { handlers, handle, openDecision, applyUpdate };
 }

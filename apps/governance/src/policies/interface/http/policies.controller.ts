@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpStatus, Param, Put, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Inject, Param, Put, Query, Res, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,11 +12,16 @@ import {
   ApiParam,
   ApiQuery,
   ApiTags,
+  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { DecisionPolicyInput } from '@sanshe/contracts';
 import { ReadPoliciesHandler } from '../../application/read-policies';
 import { SetPolicyHandler } from '../../application/set-policy';
+import { GOVERNANCE_CONFIG } from '../../../config/governance-config.module';
+import type { GovernanceConfig } from '../../../config/governance-config';
+import { jurisdictionsOver } from '../../domain/policy-jurisdiction';
 import type { StoredPolicy } from '../../domain/stored-policy';
 import { CONFLICT, INPUT_INVALID, NOT_FOUND, openApiSchema, PolicyView, RULES_BROKEN } from './openapi-schemas';
 import { PolicyErrorFilter } from './policy-error.filter';
@@ -37,14 +44,24 @@ const view = ({ policy, createdAt, createdBy }: StoredPolicy) => ({
   createdBy,
 });
 
-/** Decision policies as data: thin HTTP over the SetPolicy and ReadPolicies handlers. */
+const SET_POLICIES = 'set decision policies';
+
+/**
+ * Decision policies as data: thin HTTP over the SetPolicy and ReadPolicies handlers. Anyone with a
+ * valid token may read them (the rules of a decision are public to its parties); setting one takes the
+ * `policy-admin` role for the policy's jurisdiction (community, street or district).
+ */
 @ApiTags('policies')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No bearer token, or one that is expired, future-dated or badly signed' })
 @Controller('policies')
+@Access({ action: 'read decision policies' })
 @UseFilters(PolicyErrorFilter)
 export class PoliciesController {
   constructor(
     private readonly setPolicy: SetPolicyHandler,
     private readonly read: ReadPoliciesHandler,
+    @Inject(GOVERNANCE_CONFIG) private readonly config: Pick<GovernanceConfig, 'GOVERNANCE_DISTRICT_CODE'>,
   ) {}
 
   // Declared before GET :policyId, which would otherwise take "resolve" for a policy id.
@@ -87,13 +104,20 @@ export class PoliciesController {
   @ApiBadRequestResponse(invalid)
   @ApiUnprocessableEntityResponse({ description: 'Breaks the no-single-veto rules', schema: RULES_BROKEN })
   @ApiConflictResponse({ description: 'Contradicts a stored policy', schema: CONFLICT })
+  @ApiForbiddenResponse({ description: 'The token lacks policy-admin for the policy’s community, street or district' })
+  @Access({ action: SET_POLICIES, roles: ['policy-admin'] })
   async set(
     @Param('policyId') policyId: string,
     @Body() body: unknown,
+    @CurrentIdentity() identity: Identity,
     @Res({ passthrough: true }) response: { status(code: number): unknown },
   ) {
-    // No authenticated identity on the HTTP API yet: created_by stays empty rather than trusting a header.
-    const { stored, created } = await this.setPolicy.execute({ policyId, body, createdBy: null });
+    // The scope comes from the body, checked before anything else about it: a policy's scope never
+    // changes (a PUT that tried would be refused with 409), so this is the scope the policy governs.
+    const communityCode = (body as { communityCode?: unknown } | null)?.communityCode ?? null;
+    const jurisdictions = jurisdictionsOver(communityCode, this.config.GOVERNANCE_DISTRICT_CODE);
+    authorize(identity, { action: SET_POLICIES, parties: () => jurisdictions }, { params: {}, query: {}, body });
+    const { stored, created } = await this.setPolicy.execute({ policyId, body, createdBy: identity.sub });
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return view(stored);
   }
