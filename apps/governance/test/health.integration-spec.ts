@@ -10,6 +10,6 @@ const config = loadServiceConfig('governance', { ...process.env, PORT: '0' });
 describeServiceHealth(
   'governance',
   () => AppModule.forRoot(config, loadGovernanceConfig({})),
-  ['postgres', 'kafka', 'outbox', 'inbox', 'temporal'],
+  ['postgres', 'kafka', 'outbox', 'inbox', 'temporal', 'bridge'],
   () => migrate({ url: config.DATABASE_URL, schema: 'governance', migrations }),
 );

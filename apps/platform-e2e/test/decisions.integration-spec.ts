@@ -1,13 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
-import {
-  contextTopic,
-  createEvent,
-  type DecisionPolicyInput,
-  type EventType,
-  type NewEvent,
-  type SansheEvent,
-} from '@sanshe/contracts';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { contextTopic, createEvent, type DecisionPolicyInput, type EventType, type NewEvent } from '@sanshe/contracts';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import {
   bearer,
@@ -19,6 +12,7 @@ import {
   uniqueName,
 } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
+import { governanceEventsAbout } from './governance-events';
 
 /**
  * The governance service as it runs (its own process), on the real dev server, Kafka and PostgreSQL:
@@ -70,7 +64,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
         partyId: party.talent,
         kind: 'talent',
         title: 'Social workers',
-        weight: 1,
+        weight: 2,
         voteWindowHours: 600 * SECOND_IN_HOURS,
       },
       {
@@ -85,11 +79,12 @@ describe('a decision driven by Kafka events, through the governance process', ()
         partyId: party.peer,
         kind: 'organization',
         title: 'Peer organization',
-        weight: 1,
+        weight: 2,
         voteWindowHours: 3 * SECOND_IN_HOURS,
       },
     ],
-    quorum: 5,
+    // Every seat 2 of 10, quorum 6: the community service's two seats (4) can neither block nor approve alone.
+    quorum: 6,
     deliberationHours: 8 * SECOND_IN_HOURS,
     maxAmendments: 1,
     escalation: [
@@ -170,7 +165,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
     expect(opened).toMatchObject({ stage: 'voting', round: 1, policy: { policyId: policy.policyId, version: 1 } });
     expect(opened.pending.map((p) => p.partyId).sort()).toEqual(Object.values(party).sort());
 
-    // An objection, and two approvals (5 of 8 weight needs the funder too).
+    // An objection, and two approvals (6 of 10 weight needs the funder too).
     await vote('community', {
       partyId: party.residents,
       castBy: party.residents,
@@ -179,7 +174,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
     });
     await vote('community', { partyId: party.community, castBy: party.community, choice: 'approve' });
     await vote('talent', { partyId: party.talent, castBy: party.talent, choice: 'approve' });
-    await eventually(async () => expect((await state()).tally).toMatchObject({ approve: 3, object: 2 }), {
+    await eventually(async () => expect((await state()).tally).toMatchObject({ approve: 4, object: 2 }), {
       timeoutMs: 30_000,
       intervalMs: 250,
     });
@@ -215,7 +210,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
     expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'votes', level: 0 });
 
     const final = await state();
-    expect(final.tally).toMatchObject({ approve: 5, object: 2, abstain: 1, pending: 0 });
+    expect(final.tally).toMatchObject({ approve: 6, object: 2, abstain: 2, pending: 0 });
     expect(final.votes.find((v) => v.partyId === party.peer)).toMatchObject({ choice: 'abstain', bySilence: true });
     expect(final.votes.find((v) => v.partyId === party.funder)).toMatchObject({ choice: 'approve' });
     const audit = await temporal.workflow.getHandle(decisionId).query(auditQuery);
@@ -233,7 +228,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
     // On Kafka: opened, deliberation-opened, the refusals, and the outcome exactly once, carrying the audit head.
     const events = await eventually(
       async () => {
-        const mine = await governanceEventsAbout(decisionId);
+        const mine = await governanceEventsAbout(kafka, decisionId);
         expect(mine.some((e) => e.type === 'sanshe.governance.decision.decided.v1')).toBe(true);
         expect(mine.filter((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1')).toHaveLength(2);
         return mine;
@@ -261,35 +256,3 @@ describe('a decision driven by Kafka events, through the governance process', ()
     expect((await state()).tally).toEqual(final.tally); // refusals changed nothing
   }, 240_000);
 });
-
-/** Every event on sanshe.governance.events whose subject is `decisionId` (read from the beginning). */
-async function governanceEventsAbout(decisionId: string): Promise<SansheEvent[]> {
-  const topic = contextTopic('governance');
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const remaining = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high)]));
-  const consumer = kafka.consumer({ groupId: uniqueName('governance-reader') });
-  const messages: KafkaMessage[] = [];
-  try {
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic}: not read to its end in 30 s`)), 30_000);
-      if (remaining.size === 0) resolve();
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          if (message.key?.toString() === decisionId) messages.push(message);
-          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
-          if (remaining.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return messages.map((m) => JSON.parse(m.value?.toString() ?? 'null') as SansheEvent);
-}

@@ -121,6 +121,17 @@ describe('validateEvent', () => {
     expect(refusal(() => validateEvent(withoutSubject)).message).toContain('/subject is required');
     expect(refusal(() => validateEvent('{}')).problems).toEqual([{ path: '', message: 'must be object' }]);
   });
+
+  it('refuses an id, source or subject longer than its limit, and accepts one at the limit', () => {
+    const atLimit = { ...event, id: 'i'.repeat(256), source: 's'.repeat(128), subject: 'x'.repeat(256) };
+    expect(validateEvent(atLimit)).toEqual(atLimit);
+    const tooLong = { ...event, id: 'i'.repeat(257), source: 's'.repeat(129), subject: 'x'.repeat(257) };
+    expect(refusal(() => validateEvent(tooLong)).problems).toEqual([
+      { path: '/id', message: 'must NOT have more than 256 characters' },
+      { path: '/source', message: 'must NOT have more than 128 characters' },
+      { path: '/subject', message: 'must NOT have more than 256 characters' },
+    ]);
+  });
 });
 
 describe('the event catalog', () => {

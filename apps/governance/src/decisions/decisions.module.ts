@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
 import { ApplyDecisionUpdateHandler } from './application/apply-decision-update';
+import { ChannelCheck } from './application/channel-check';
 import { OpenDecisionHandler } from './application/open-decision';
 import { ReadPendingDecisionsHandler } from './application/read-pending-decisions';
+import { RejectDecisionEventHandler } from './application/reject-decision-event';
 import { DECISION_TASK_QUEUE, TEMPORAL_UI_WORKFLOWS_URL } from './decisions.tokens';
 import { PendingDecisionRepository } from './domain/pending-decision.repository';
 import { GovernanceActivities } from './infrastructure/governance-activities';
@@ -36,6 +38,8 @@ export class DecisionsModule {
         TemporalClientHolder,
         OpenDecisionHandler,
         ApplyDecisionUpdateHandler,
+        ChannelCheck,
+        RejectDecisionEventHandler,
         GovernanceActivities,
       ],
       exports: [GovernanceActivities],

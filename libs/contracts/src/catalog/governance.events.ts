@@ -180,11 +180,12 @@ export const decisionDecided = defineEvent('sanshe.governance.decision.decided.v
 
 export const decisionVoteRejected = defineEvent('sanshe.governance.decision.vote-rejected.v1', {
   description:
-    'Governance refused a vote, an amendment or an arbitration sent as an event, and changed nothing. Tells ' +
-    'the sender why: `code` is machine-readable (an open set, e.g. wrong-identity, not-a-party, ' +
+    'Governance refused a vote, an amendment, an arbitration or a decision opening sent as an event, and ' +
+    'changed nothing. Tells the sender why: `code` is machine-readable (an open set, e.g. wrong-channel — the ' +
+    "event did not arrive on the topic and from the source of the party's controller — wrong-identity, not-a-party, " +
     'conflict-of-interest, stale-round, reason-required, past-deadline, voting-closed, decision-closed, ' +
     'not-the-proposer, no-deliberation, amendment-limit, not-escalated, not-the-arbiter), `reason` is for ' +
-    'people. rejectedEventId and rejectedEventType name the refused event. Subject: the decisionId.',
+    'people. rejectedEventSource, rejectedEventId and rejectedEventType name the refused event. Subject: the decisionId.',
   data: Type.Object(
     {
       decisionId: DecisionId,
@@ -195,6 +196,8 @@ export const decisionVoteRejected = defineEvent('sanshe.governance.decision.vote
       code: Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z][a-z-]*$' }),
       reason: Type.String({ minLength: 1, maxLength: 2000 }),
       rejectedEventId: Type.String({ minLength: 1, maxLength: 400 }),
+      /** The refused event's CloudEvents source: with its id, its identity. */
+      rejectedEventSource: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
       rejectedEventType: EventTypeName,
     },
     { additionalProperties: true },
@@ -207,6 +210,7 @@ export const decisionVoteRejected = defineEvent('sanshe.governance.decision.vote
     reason:
       'organization:org-xinhua-elderly-care cannot cast a vote for community:310104-005-001: only a party votes for itself',
     rejectedEventId: '5b1f7d9e-2c4a-4e8b-9f13-6a0d2c7e4b91',
+    rejectedEventSource: 'sanshe/organization',
     rejectedEventType: 'sanshe.organization.decision.vote-cast.v1',
   },
 });

@@ -36,16 +36,21 @@ export class EventValidationError extends Error {
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 
+/** The longest `id`, `source` and `subject` an event may carry (characters). */
+export const ENVELOPE_LIMITS = { id: 256, source: 128, subject: 256 } as const;
+
 /** The CloudEvents envelope as Sanshe sends it (AsyncAPI publishes the same schema). */
 export const ENVELOPE_SCHEMA = {
   type: 'object',
   required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
   properties: {
     specversion: { const: '1.0' },
-    id: { type: 'string', minLength: 1 },
-    source: { type: 'string', minLength: 1 },
+    // Bounded, so that an identity (source, id) or a partition key can never be used to bloat what
+    // consumers store for deduplication and ordering.
+    id: { type: 'string', minLength: 1, maxLength: ENVELOPE_LIMITS.id },
+    source: { type: 'string', minLength: 1, maxLength: ENVELOPE_LIMITS.source },
     type: { type: 'string', pattern: EVENT_TYPE_PATTERN.source },
-    subject: { type: 'string', minLength: 1 },
+    subject: { type: 'string', minLength: 1, maxLength: ENVELOPE_LIMITS.subject },
     time: { type: 'string', format: 'date-time' },
     datacontenttype: { const: 'application/json' },
     traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },

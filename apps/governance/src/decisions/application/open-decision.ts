@@ -8,6 +8,8 @@ import {
   DecisionKindKey,
   type DecisionWorkflow,
 } from '@sanshe/workflows';
+import { ControllerMap } from '../../parties/domain/controller-map';
+import type { ServiceController } from '../../parties/domain/party-controller';
 import { PolicyRepository } from '../../policies/domain/policy.repository';
 import { DECISION_TASK_QUEUE } from '../decisions.tokens';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
@@ -22,7 +24,11 @@ export interface OpenDecisionCommand {
   opening: DecisionOpening;
   /** The event that asked for it, recorded in the decision's audit trail. */
   openedBy: DecisionInput['openedBy'];
+  /** The context that owns this kind of decision, and so opened it (checked by the bridge). */
+  owner: ServiceController;
 }
+
+export type OpenDecisionResult = 'started' | 'exists' | { refused: string };
 
 /**
  * Opens a decision for an opening event: pins the policy that applies now, then starts the workflow
@@ -36,10 +42,11 @@ export class OpenDecisionHandler {
   constructor(
     private readonly policies: PolicyRepository,
     private readonly temporal: TemporalClientHolder,
+    private readonly controllers: ControllerMap,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
   ) {}
 
-  async execute({ opening, openedBy }: OpenDecisionCommand): Promise<'started' | 'exists'> {
+  async execute({ opening, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
     const stored = await this.policies.resolve(opening.kind, opening.communityCode);
     if (!stored) {
       // Dead-lettered with this reason; replay it from the dead-letter topic once a policy exists.
@@ -50,6 +57,18 @@ export class OpenDecisionHandler {
     }
     // The decision pins this version, with `kind:{communityCode}` seats bound to this community.
     const policy = bindPolicyToCommunity(stored.policy, opening.communityCode);
+    // A proposer leaves the electorate: naming a seated party of another controller would take its vote away.
+    const controllerOf = await this.controllers.resolver();
+    if (
+      policy.parties.some((seat) => seat.partyId === opening.proposerId) &&
+      controllerOf(opening.proposerId) !== owner
+    ) {
+      return {
+        refused:
+          `${opening.proposerId} holds a seat and speaks through ${controllerOf(opening.proposerId) ?? 'no controller'}: ` +
+          `the ${owner} context cannot name it as proposer, which would recuse it`,
+      };
+    }
     const client = await this.temporal.get();
     try {
       await client.workflow.start<DecisionWorkflow>('decisionWorkflow', {

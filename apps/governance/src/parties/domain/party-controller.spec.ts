@@ -1,5 +1,6 @@
 import {
   channelOf,
+  channelRefusal,
   controllerOf,
   type ControllerRule,
   DEFAULT_CONTROLLER_RULES,
@@ -46,5 +47,45 @@ describe('channelOf', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('channelRefusal', () => {
+  const resolve = (partyId: string) => controllerOf(rules, partyId);
+  const community = { topic: 'sanshe.community.events', source: 'sanshe/community' };
+
+  it("accepts a party's message on its controller's topic from its controller's source", () => {
+    expect(channelRefusal(community, ['residents:310104-005-001'], resolve)).toBeNull();
+    expect(
+      channelRefusal(
+        { topic: 'sanshe.portal.xuhui-civil-affairs.commands', source: 'portal/xuhui-civil-affairs' },
+        ['funder:xuhui-welfare-fund'],
+        resolve,
+      ),
+    ).toBeNull();
+  });
+
+  it.each([
+    [
+      'a funder vote on the community topic',
+      community,
+      'funder:district-civil-affairs-fund',
+      /speaks only through funding/,
+    ],
+    [
+      "portal B's vote on portal A's topic",
+      { topic: 'sanshe.portal.a.commands', source: 'portal/a' },
+      'portal:b',
+      /speaks only through portal:b \(topic sanshe.portal.b.commands, source portal\/b\)/,
+    ],
+    [
+      'a source that does not match its topic',
+      { topic: 'sanshe.community.events', source: 'sanshe/talent' },
+      'community:310104-005-001',
+      /from source sanshe\/talent/,
+    ],
+    ['a party nobody speaks for', community, 'charity:unmapped', /has no controller/],
+  ])('refuses %s', (_what, arrival, partyId, reason) => {
+    expect(channelRefusal(arrival, [partyId], resolve)).toMatch(reason);
   });
 });

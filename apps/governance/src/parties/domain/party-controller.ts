@@ -68,3 +68,29 @@ export const DEFAULT_CONTROLLER_RULES: readonly ControllerRule[] = [
   { partyPattern: 'talent:*', controller: 'talent', origin: 'seed' },
   { partyPattern: 'funder:*', controller: 'funding', origin: 'seed' },
 ];
+
+/** Where a message really came from: the topic it was read from and its envelope's `source`. */
+export type Arrival = Channel;
+
+/**
+ * Why a message that speaks for `partyIds` may not count, or null: each party's controller must be the
+ * one whose channel (topic and source) the message arrived on (docs/decisions.md, "Channel binding").
+ */
+export function channelRefusal(
+  arrival: Arrival,
+  partyIds: readonly string[],
+  resolve: (partyId: string) => ControllerId | null,
+): string | null {
+  for (const partyId of partyIds) {
+    const controller = resolve(partyId);
+    if (!controller) return `nobody may speak for ${partyId}: it has no controller`;
+    const expected = channelOf(controller);
+    if (expected.topic !== arrival.topic || expected.source !== arrival.source) {
+      return (
+        `${partyId} speaks only through ${controller} (topic ${expected.topic}, source ${expected.source}); ` +
+        `this arrived on topic ${arrival.topic} from source ${arrival.source}`
+      );
+    }
+  }
+  return null;
+}

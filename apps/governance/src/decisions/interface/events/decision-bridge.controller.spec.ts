@@ -3,29 +3,36 @@ import type { EntityManager } from 'typeorm';
 import { DECISION_VOTE_CAST_EVENTS, type EventType, type SansheEvent } from '@sanshe/contracts';
 import type { EventHandler, EventHandlers, InboxService } from '@sanshe/messaging';
 import type { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
+import type { ChannelCheck } from '../../application/channel-check';
 import type { OpenDecisionHandler } from '../../application/open-decision';
+import type { RejectDecisionEventHandler } from '../../application/reject-decision-event';
 import { bridgeTopics, DecisionBridgeController } from './decision-bridge.controller';
 
 const manager = {} as EntityManager;
+const delivery = { topic: 'sanshe.organization.events', partition: 0, offset: '7', timestamp: '0' };
 
-/** The handlers the bridge hands the inbox, with the use cases they call. */
-function bridge() {
+/** The handlers the bridge hands the inbox, with the use cases they call; `wrongChannel` refuses every event. */
+function bridge(wrongChannel: string | null = null) {
   const consume = jest.fn();
-  const openDecision = { execute: jest.fn() };
+  const openDecision = { execute: jest.fn().mockResolvedValue('started') };
   const applyUpdate = { execute: jest.fn() };
+  const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
+  const reject = { execute: jest.fn() };
   const controller = new DecisionBridgeController(
     { consume } as unknown as InboxService,
     openDecision as unknown as OpenDecisionHandler,
     applyUpdate as unknown as ApplyDecisionUpdateHandler,
+    channels as unknown as ChannelCheck,
+    reject as unknown as RejectDecisionEventHandler,
   );
   void controller.onEvent(Buffer.alloc(0), {} as KafkaContext);
   const handlers = (consume.mock.calls[0] as [KafkaContext, EventHandlers])[1];
   const handle = <T extends EventType>(event: SansheEvent<T>) => {
     const handler = handlers[event.type] as EventHandler<T> | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return handler(event, manager, { topic: 'sanshe.test.events', partition: 0, offset: '0', timestamp: '0' });
+    return handler(event, manager, delivery);
   };
-  return { handlers, handle, openDecision, applyUpdate };
+  return { handlers, handle, openDecision, applyUpdate, channels, reject };
 }
 
 const event = <T extends EventType>(type: T, data: unknown) =>
@@ -58,8 +65,36 @@ describe('DecisionBridgeController', () => {
     await handle(event(type, data));
     expect(openDecision.execute).toHaveBeenCalledWith({
       opening: expect.objectContaining({ decisionId: 'decision/activity-proposal/prop-1' }) as unknown,
+      owner: 'organization',
       openedBy: { eventId: 'evt-1', type },
     });
+  });
+
+  it('refuses an event from the wrong channel as wrong-channel, and applies nothing', async () => {
+    const { handle, openDecision, applyUpdate, channels, reject } = bridge('arrived on the wrong topic');
+    const opening = event('sanshe.organization.proposal.submitted.v1', {
+      proposalId: 'prop-1',
+      organizationId: 'org-x',
+      communityCode: '310104-005-001',
+      title: 't',
+      summary: 's',
+    });
+    await handle(opening);
+    expect(channels.refusal).toHaveBeenCalledWith(opening, delivery, { owner: 'organization' });
+    const vote = event('sanshe.community.decision.vote-cast.v1', {
+      decisionId: 'd-1',
+      partyId: 'funder:f',
+      castBy: 'funder:f',
+      choice: 'object',
+    });
+    await handle(vote);
+    expect(channels.refusal).toHaveBeenCalledWith(vote, delivery, { partyIds: ['funder:f'] });
+    expect(openDecision.execute).not.toHaveBeenCalled();
+    expect(applyUpdate.execute).not.toHaveBeenCalled();
+    expect(reject.execute.mock.calls).toEqual([
+      [manager, expect.objectContaining({ event: opening, castBy: 'organization:org-x', code: 'wrong-channel' })],
+      [manager, expect.objectContaining({ event: vote, partyId: 'funder:f', code: 'wrong-channel' })],
+    ]);
   });
 
   it('applies an update in the inbox transaction, with the event that carries it', async () => {

@@ -2,9 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
 import { ConsumeTopic, type EventHandler, type EventHandlers, InboxService } from '@sanshe/messaging';
-import { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
+import { ApplyDecisionUpdateHandler, partyOf } from '../../application/apply-decision-update';
+import { ChannelCheck } from '../../application/channel-check';
 import { OpenDecisionHandler } from '../../application/open-decision';
-import { DECISION_OPENINGS, type OpeningEventType } from './decision-openings';
+import { RejectDecisionEventHandler } from '../../application/reject-decision-event';
+import { DECISION_OPENINGS, OPENING_OWNERS, type OpeningEventType } from './decision-openings';
 import { DECISION_UPDATES, type UpdateEventType } from './decision-updates';
 
 /** The topics the bridge reads: the contexts that open decisions or vote, and each configured portal's commands. */
@@ -18,8 +20,11 @@ export const bridgeTopics = (portalIds: readonly string[]) => [
 
 /**
  * The Kafka → workflow bridge: opening events start decisions, vote/amend/arbitrate events become
- * Workflow Updates (decision-openings.ts and decision-updates.ts map each event to its command).
- * Each event is applied in an inbox transaction (InboxService), so a redelivery has no second effect.
+ * Workflow Updates (decision-openings.ts and decision-updates.ts map each event to its command). Each
+ * must first pass the channel check: it arrived on the topic, and from the source, of the controller of
+ * the party it speaks for (or, for an opening, of the context that owns its kind); otherwise it is
+ * refused as `wrong-channel` and changes nothing. Each event is applied in an inbox transaction
+ * (InboxService), so a redelivery has no second effect.
  */
 @Controller()
 export class DecisionBridgeController {
@@ -46,17 +51,36 @@ export class DecisionBridgeController {
     private readonly inbox: InboxService,
     openDecision: OpenDecisionHandler,
     applyUpdate: ApplyDecisionUpdateHandler,
+    channels: ChannelCheck,
+    reject: RejectDecisionEventHandler,
   ) {
     const open =
       <T extends OpeningEventType>(type: T): EventHandler<T> =>
-      async (event) => {
+      async (event, manager, delivery) => {
         const opening = DECISION_OPENINGS[type](event.data);
-        await openDecision.execute({ opening, openedBy: { eventId: event.id, type: event.type } });
+        const owner = OPENING_OWNERS[type];
+        const refusal = await channels.refusal(event, delivery, { owner });
+        const result = refusal
+          ? { refused: refusal }
+          : await openDecision.execute({ opening, owner, openedBy: { eventId: event.id, type: event.type } });
+        if (typeof result === 'object') {
+          const { decisionId, proposerId } = opening;
+          const code = refusal ? 'wrong-channel' : 'proposer-holds-a-seat';
+          await reject.execute(manager, { event, decisionId, castBy: proposerId, code, reason: result.refused });
+        }
       };
     const update =
       <T extends UpdateEventType>(type: T): EventHandler<T> =>
-      async (event, manager) => {
-        await applyUpdate.execute(manager, { ...DECISION_UPDATES[type](event.data), event });
+      async (event, manager, delivery) => {
+        const command = DECISION_UPDATES[type](event.data);
+        const speaksFor = partyOf(command.update);
+        const refusal = await channels.refusal(event, delivery, { partyIds: [speaksFor.partyId ?? speaksFor.castBy] });
+        if (refusal) {
+          const { decisionId } = command;
+          await reject.execute(manager, { event, decisionId, ...speaksFor, code: 'wrong-channel', reason: refusal });
+          return;
+        }
+        await applyUpdate.execute(manager, { ...command, event });
       };
     this.handlers = Object.fromEntries([
       ...(Object.keys(DECISION_OPENINGS) as OpeningEventType[]).map((type) => [type, open(type)]),

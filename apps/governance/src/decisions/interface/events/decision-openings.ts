@@ -1,5 +1,6 @@
 import type { EventData } from '@sanshe/contracts';
 import { decisionWorkflowId } from '@sanshe/workflows';
+import type { ServiceController } from '../../../parties/domain/party-controller';
 import type { DecisionOpening } from '../../application/open-decision';
 
 const opening = (
@@ -21,6 +22,13 @@ export type OpeningEventType =
   | 'sanshe.organization.proposal.submitted.v1'
   | 'sanshe.community.data-access.requested.v1'
   | 'sanshe.funding.grant.awarded.v1';
+
+/** The context that owns each kind of opening: only its channel may open such a decision. */
+export const OPENING_OWNERS: { [T in OpeningEventType]: ServiceController } = {
+  'sanshe.organization.proposal.submitted.v1': 'organization',
+  'sanshe.community.data-access.requested.v1': 'community',
+  'sanshe.funding.grant.awarded.v1': 'funding',
+};
 
 export const DECISION_OPENINGS: { [T in OpeningEventType]: (data: EventData<T>) => DecisionOpening } = {
   'sanshe.organization.proposal.submitted.v1': (

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EventType, SansheEvent } from '@sanshe/contracts';
+import type { Delivery } from '@sanshe/messaging';
+import { HealthRegistry } from '@sanshe/nest-platform';
+import { ControllerMap } from '../../parties/domain/controller-map';
+import { channelOf, channelRefusal, type ServiceController } from '../../parties/domain/party-controller';
+
+/**
+ * Channel binding (docs/decisions.md): an event counts only if the topic it was read from and its
+ * envelope's `source` belong to the controller of every party it speaks for, and an opening only if it
+ * came from the context that owns its decision kind. Refusals are counted on /health ("bridge").
+ */
+@Injectable()
+export class ChannelCheck {
+  private wrongChannel = 0;
+
+  constructor(
+    private readonly controllers: ControllerMap,
+    health: HealthRegistry,
+  ) {
+    health.register({ name: 'bridge', check: () => Promise.resolve({ refusedWrongChannel: this.wrongChannel }) });
+  }
+
+  /** Why `event` may not speak for `partyIds` (and, for an opening, why `owner` did not send it), or null. */
+  async refusal(
+    event: SansheEvent<EventType>,
+    delivery: Delivery,
+    { partyIds = [], owner }: { partyIds?: readonly string[]; owner?: ServiceController },
+  ): Promise<string | null> {
+    const arrival = { topic: delivery.topic, source: event.source };
+    const expected = owner ? channelOf(owner) : null;
+    const refusal =
+      expected && (expected.topic !== arrival.topic || expected.source !== arrival.source)
+        ? `only the ${owner} context opens this kind of decision (topic ${expected.topic}, source ` +
+          `${expected.source}); this arrived on topic ${arrival.topic} from source ${arrival.source}`
+        : channelRefusal(arrival, partyIds, await this.controllers.resolver());
+    if (refusal) this.wrongChannel++;
+    return refusal;
+  }
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventType, SansheEvent } from '@sanshe/contracts';
+import { OutboxWriter } from '@sanshe/messaging';
+
+/** The CloudEvents identity of an event: its id is unique only within its source. */
+export const eventIdentity = (event: Pick<SansheEvent, 'source' | 'id'>) => `${event.source} ${event.id}`;
+
+/** The refusal's own id: deterministic from the refused event's identity, and within the envelope's id limit. */
+const rejectionId = (event: Pick<SansheEvent, 'source' | 'id'>) =>
+  `rejected/${createHash('sha256').update(eventIdentity(event)).digest('hex')}`;
+
+export interface RejectDecisionEventCommand {
+  /** The event refused: its identity and type are named in the refusal. */
+  event: SansheEvent<EventType>;
+  decisionId: string;
+  /** Whom the refused event spoke for, and who it said cast it. */
+  partyId?: string;
+  castBy?: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * Tells the sender why governance refused its event (`decision.vote-rejected`), in the caller's inbox
+ * transaction: nothing else changes. The id derives from the refused event's identity, so a redelivery
+ * of the same event refuses it once.
+ */
+@Injectable()
+export class RejectDecisionEventHandler {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async execute(
+    manager: EntityManager,
+    { event, decisionId, partyId, castBy, code, reason }: RejectDecisionEventCommand,
+  ) {
+    await this.outbox.publish(manager, {
+      type: 'sanshe.governance.decision.vote-rejected.v1',
+      id: rejectionId(event),
+      subject: decisionId,
+      correlationid: event.correlationid ?? event.id,
+      data: {
+        decisionId,
+        ...(partyId ? { partyId } : {}),
+        ...(castBy ? { castBy } : {}),
+        code,
+        reason,
+        rejectedEventId: event.id,
+        rejectedEventSource: event.source,
+        rejectedEventType: event.type,
+      },
+    });
+  }
+}
