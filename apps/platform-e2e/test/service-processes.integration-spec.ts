@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { SERVICE_NAMES } from '@sanshe/config';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { freePort } from '@sanshe/testing';
@@ -26,4 +27,30 @@ describe('the five services as processes', () => {
       expect(app.output()).toContain('stopped cleanly');
     }
   }, 180_000);
+
+  it('refuse to start in production without their servers and token issuer, naming what is missing', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+    for (const name of [
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'TEMPORAL_ADDRESS',
+      'AUTH_JWKS_URL',
+      'AUTH_JWKS_FILE',
+      'AUTH_ISSUER',
+    ]) {
+      delete env[name];
+    }
+    const app = startApp('community', await freePort(), { env });
+    const [code] = (await once(app.child, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    for (const missing of [
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'TEMPORAL_ADDRESS',
+      'AUTH_JWKS_URL or AUTH_JWKS_FILE',
+      'AUTH_ISSUER',
+    ]) {
+      expect(app.output()).toContain(`${missing}: must be set when NODE_ENV=production`);
+    }
+  }, 60_000);
 });
