@@ -3,6 +3,7 @@
  * schema, starts the five services, waits until each is healthy and prints where everything is.
  * Ctrl-C stops the services (each drains and exits cleanly); `npm run infra:down` stops the servers.
  */
+import { errorMessage } from '@sanshe/common';
 import { LOCAL_INFRA, parsePlatformEnv, SERVICE_NAMES, SERVICES } from '@sanshe/config';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from './apps';
 import { InfraError } from './errors';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   try {
     await Promise.all(apps.map((app) => waitUntilHealthy(app)));
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(errorMessage(err));
     await stopAll('start-up failed');
     return;
   }
@@ -62,6 +63,10 @@ function printWhereEverythingIs(apps: AppProcess[]): void {
       (app) =>
         `  ${app.service.padEnd(16)} API docs http://127.0.0.1:${app.port}/docs   health http://127.0.0.1:${app.port}/health`,
     ),
+    '',
+    '  HTTP calls need a bearer token; a development one (trusted only while no issuer is configured):',
+    '    npm run token -- --sub <you> --party <party-id> --role <role>',
+    '    e.g. --party jurisdiction:310104 --role policy-admin   (see docs/decisions.md, "Who may call the HTTP API")',
     '',
   ];
   console.log(lines.join('\n'));
