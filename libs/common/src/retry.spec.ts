@@ -6,6 +6,11 @@ describe('backoffDelay', () => {
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(backoff, n))).toEqual([100, 200, 400, 800, 1_000]);
   });
 
+  it('grows linearly when asked, up to the cap', () => {
+    const linear = { initialDelayMs: 200, maxDelayMs: 700, growth: 'linear' as const };
+    expect([1, 2, 3, 4].map((n) => backoffDelay(linear, n))).toEqual([200, 400, 600, 700]);
+  });
+
   it('grows by the given factor (1 = constant)', () => {
     expect(backoffDelay({ initialDelayMs: 50, maxDelayMs: 500, factor: 1 }, 7)).toBe(50);
     expect(backoffDelay({ initialDelayMs: 10, maxDelayMs: 500, factor: 3 }, 3)).toBe(90);

@@ -9,11 +9,17 @@ export interface Backoff {
   maxDelayMs: number;
   /** Each wait is the previous one times this (2 = doubling, 1 = constant). */
   factor?: number;
+  /** `linear`: the n-th wait is n × initialDelayMs instead (factor unused). Exponential by default. */
+  growth?: 'exponential' | 'linear';
 }
 
-/** The wait after the `attempt`-th failed try (1-based): initial × factor^(attempt−1), capped. */
-export function backoffDelay({ initialDelayMs, maxDelayMs, factor = 2 }: Backoff, attempt: number): number {
-  return Math.min(initialDelayMs * factor ** (attempt - 1), maxDelayMs);
+/** The wait after the `attempt`-th failed try (1-based): initial × factor^(attempt−1), or initial × attempt; capped. */
+export function backoffDelay(
+  { initialDelayMs, maxDelayMs, factor = 2, growth = 'exponential' }: Backoff,
+  attempt: number,
+): number {
+  const delay = growth === 'linear' ? initialDelayMs * attempt : initialDelayMs * factor ** (attempt - 1);
+  return Math.min(delay, maxDelayMs);
 }
 
 export interface RetryOptions extends Backoff {

@@ -1,5 +1,5 @@
 import type { Producer } from 'kafkajs';
-import { sleep } from '@sanshe/common';
+import { retryWithBackoff } from '@sanshe/common';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
 import type { IncomingMessage } from './incoming-message';
 
@@ -18,8 +18,9 @@ export class DeadLetterPublisher {
   readonly topic = () => deadLetterTopic(this.consumer);
 
   async publish(message: IncomingMessage, reason: string, attempts: number): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
+    // Until Kafka takes it (200, 400, 600 … ms apart, at most 5 s): the offset is committed right after.
+    await retryWithBackoff(
+      async () => {
         await this.producer.send({
           topic: this.topic(),
           acks: -1,
@@ -38,14 +39,17 @@ export class DeadLetterPublisher {
             },
           ],
         });
-        this.log(`dead-lettered ${message.topic}/${message.partition}@${message.offset}: ${reason}`);
-        return;
-      } catch (err) {
-        this.log(
-          `could not dead-letter ${message.topic}/${message.partition}@${message.offset} (try ${attempt}): ${String(err)}`,
-        );
-        await sleep(Math.min(200 * attempt, 5_000)); // 200, 400, 600 … ms: linear, which backoffDelay does not do
-      }
-    }
+      },
+      {
+        initialDelayMs: 200,
+        maxDelayMs: 5_000,
+        growth: 'linear',
+        onRetry: (err, attempt) =>
+          this.log(
+            `could not dead-letter ${message.topic}/${message.partition}@${message.offset} (try ${attempt}): ${String(err)}`,
+          ),
+      },
+    );
+    this.log(`dead-lettered ${message.topic}/${message.partition}@${message.offset}: ${reason}`);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { errorMessage, sleep } from '@sanshe/common';
+import { errorMessage, retryWithBackoff } from '@sanshe/common';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { qualifiedTable } from '@sanshe/persistence';
 import { KafkaConnection } from '../kafka.module';
@@ -51,16 +51,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   }
 
   private async connectThenStart(): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
-        await this.producer.connect();
-        this.relay.start();
-        return;
-      } catch (err) {
-        this.logger.warn(`cannot reach Kafka yet (attempt ${attempt}): ${errorMessage(err)}`);
-        await sleep(Math.min(500 * attempt, 5_000)); // 500, 1000, 1500 … ms: linear, which backoffDelay does not do
-      }
-    }
+    if (this.stopping) return;
+    // Until Kafka answers (500, 1000, 1500 … ms apart, at most 5 s), or the app stops meanwhile.
+    const connected = await retryWithBackoff(() => this.producer.connect(), {
+      initialDelayMs: 500,
+      maxDelayMs: 5_000,
+      growth: 'linear',
+      stop: () => this.stopping,
+      onRetry: (err, attempt) => this.logger.warn(`cannot reach Kafka yet (attempt ${attempt}): ${errorMessage(err)}`),
+    }).then(
+      () => true,
+      () => false, // only when stopping: retries are otherwise unbounded
+    );
+    if (connected) this.relay.start();
   }
 
   private async check(): Promise<Record<string, unknown>> {
