@@ -4,6 +4,7 @@ import { SeedDistrictDefaultPolicies1795737600001 } from './1795737600001-seed-d
 import { SeatTheDecisionCommunity1795737600002 } from './1795737600002-seat-the-decision-community';
 import { CreatePartyController1795737600003 } from './1795737600003-create-party-controller';
 import { CreatePendingDecision1795737600005 } from './1795737600005-create-pending-decision';
+import { RebalanceDistrictDefaults1795737600006 } from './1795737600006-rebalance-district-defaults';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   SeatTheDecisionCommunity1795737600002,
   CreatePartyController1795737600003,
   CreatePendingDecision1795737600005,
+  RebalanceDistrictDefaults1795737600006,
 ];

@@ -21,6 +21,11 @@ import {
   COMMUNITY_SEATS_CREATED_BY,
   DISTRICT_DEFAULT_POLICIES_V2,
 } from '../migrations/1795737600002-seat-the-decision-community';
+import {
+  DISTRICT_DEFAULT_POLICIES_V3,
+  REBALANCED_CREATED_BY,
+} from '../migrations/1795737600006-rebalance-district-defaults';
+import { ControllerMap } from '../src/parties/domain/controller-map';
 import { PolicyRepository } from '../src/policies/domain/policy.repository';
 
 // The real PostgreSQL, with governance's real migrations, in a schema of this run's own.
@@ -29,7 +34,13 @@ const schema = uniqueName('governance_policies').replace(/-/g, '_');
 const testApp = () => policiesTestApp(schema);
 
 const COMMUNITY = '310104-005-001';
-/** A valid community policy: weights 2·2·1·2·1 = 8, quorum 5. */
+/** A funder that the district civil-affairs portal speaks for (a controller rule this test adds). */
+const PORTAL_FUNDER = 'funder:xuhui-lottery-fund';
+/**
+ * A valid community policy: weights 2·1·2·2·2 = 9, quorum 5. The community service speaks for the
+ * committee and the residents (3 together), so no controller holds more than 3: none can block alone
+ * (the others keep at least 6) or approve alone, at quorum 5 or 6.
+ */
 const policy = (overrides: Partial<DecisionPolicyInput> = {}): DecisionPolicyInput => ({
   policyId: `activity-proposal.${COMMUNITY}`,
   decisionKind: 'activity-proposal',
@@ -37,8 +48,8 @@ const policy = (overrides: Partial<DecisionPolicyInput> = {}): DecisionPolicyInp
   title: 'Activity proposals in 新华社区',
   parties: [
     { partyId: `community:${COMMUNITY}`, kind: 'community', title: '新华社区居委会', weight: 2, voteWindowHours: 168 },
-    { partyId: `residents:${COMMUNITY}`, kind: 'residents', title: '居民代表', weight: 2, voteWindowHours: 168 },
-    { partyId: 'talent:xinhua-social-workers', kind: 'talent', title: '街道社工', weight: 1, voteWindowHours: 168 },
+    { partyId: `residents:${COMMUNITY}`, kind: 'residents', title: '居民代表', weight: 1, voteWindowHours: 168 },
+    { partyId: 'talent:xinhua-social-workers', kind: 'talent', title: '街道社工', weight: 2, voteWindowHours: 168 },
     {
       partyId: 'funder:xuhui-civil-affairs-fund',
       kind: 'funder',
@@ -50,7 +61,7 @@ const policy = (overrides: Partial<DecisionPolicyInput> = {}): DecisionPolicyInp
       partyId: 'organization:org-peer-sunshine',
       kind: 'organization',
       title: '阳光社工事务所',
-      weight: 1,
+      weight: 2,
       voteWindowHours: 24,
     },
   ],
@@ -75,7 +86,13 @@ interface Reply {
     version?: number;
     message?: string;
     problems?: { path: string; message: string }[];
-    violations?: { rule: string; partyId: string | null; message: string }[];
+    violations?: {
+      rule: string;
+      partyId: string | null;
+      controller: string | null;
+      partyIds: string[];
+      message: string;
+    }[];
   };
 }
 
@@ -100,16 +117,27 @@ function inputOf(read: Reply['body']): Record<string, unknown> {
   for (const added of ['version', 'createdAt', 'createdBy']) delete input[added];
   return input;
 }
+const database = () => svc.app.get<DataSource>(getDataSourceToken());
+/** Every stored version of every policy: a refusal leaves this as it was. */
+const storedRows = () =>
+  database().query<unknown[]>(
+    `SELECT policy_id, version, body, created_by, created_at FROM "${schema}".decision_policy ORDER BY policy_id, version`,
+  );
 
 beforeAll(async () => {
   token = await devToken(DISTRICT_POLICY_ADMIN);
   await migrate({ url: DATABASE_URL, schema, migrations });
   svc = await startServiceUnderTest('governance', testApp());
+  // A portal registered as a funder (read before any request: the controller map caches what it reads).
+  await database().query(
+    `INSERT INTO "${schema}".party_controller (party_pattern, controller, origin) VALUES ($1, $2, 'test')`,
+    [PORTAL_FUNDER, 'portal:xuhui-civil-affairs'],
+  );
 });
 
 afterAll(async () => {
   if (!svc) return;
-  await svc.app.get<DataSource>(getDataSourceToken()).query(`DROP SCHEMA "${schema}" CASCADE`);
+  await database().query(`DROP SCHEMA "${schema}" CASCADE`);
   await svc.close();
 });
 
@@ -136,9 +164,9 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const { status, body } = await get('/policies?communityCode=');
     expect(status).toBe(200);
     const stored = body as unknown as Reply['body'][];
-    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES_V2);
+    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES_V3);
     expect(stored.map((p) => [p.version, p.createdBy])).toEqual(
-      DISTRICT_DEFAULT_POLICIES_V2.map(() => [2, COMMUNITY_SEATS_CREATED_BY]),
+      DISTRICT_DEFAULT_POLICIES_V3.map(() => [3, REBALANCED_CREATED_BY]),
     );
     const first = await get(`/policies/${DISTRICT_DEFAULT_POLICIES[0]!.policyId}/versions/1`);
     expect(first.body).toMatchObject({
@@ -146,6 +174,41 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       version: 1,
       createdBy: DISTRICT_DEFAULTS_CREATED_BY,
     });
+    const second = await get(`/policies/activity-proposal.district/versions/2`);
+    expect(second.body).toMatchObject({
+      ...DISTRICT_DEFAULT_POLICIES_V2[0],
+      version: 2,
+      createdBy: COMMUNITY_SEATS_CREATED_BY,
+    });
+  });
+
+  it('rebalances the defaults (version 3) so that no controller blocks alone; version 2 is refused naming community', async () => {
+    const controllerOf = await svc.app.get(ControllerMap).resolver(); // the rules the migrations seeded
+    for (const seeded of DISTRICT_DEFAULT_POLICIES_V3) {
+      expect(schemaProblems(DecisionPolicyInput, seeded)).toEqual([]);
+      expect(validatePolicy(seeded, controllerOf)).toEqual([]);
+      expect(validatePolicy(bindPolicyToCommunity({ ...seeded, version: 3 }, COMMUNITY), controllerOf)).toEqual([]);
+      // Sent again as it is, it passes every rule and is the latest version: nothing new is stored.
+      const again = await put(seeded);
+      expect({ status: again.status, version: again.body.version }).toEqual({ status: 200, version: 3 });
+    }
+
+    const before = await storedRows();
+    for (const old of DISTRICT_DEFAULT_POLICIES_V2) {
+      // community 2 + residents 2 of 8, both spoken for by the community service: 4 left < quorum 5.
+      const refused = await put(old);
+      expect(refused.status).toBe(422);
+      expect(refused.body.violations).toEqual([
+        {
+          rule: 'controller-veto',
+          partyId: null,
+          controller: 'community',
+          partyIds: ['community:{communityCode}', 'residents:{communityCode}'],
+          message: expect.stringContaining('community could block every decision alone') as string,
+        },
+      ]);
+    }
+    expect(await storedRows()).toEqual(before);
   });
 
   it('stores a new policy (201), answers a repeat with the same version (200), and bumps the version on a change', async () => {
@@ -205,13 +268,15 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
 
   it('refuses with 422 a policy where one party could block every decision, naming it, and stores nothing', async () => {
     // The funder's 4 of 10 is short of quorum 7 alone, but without it the others hold only 6.
-    const vetoing = withWeights(policy({ policyId: 'funder-veto', communityCode: 'veto-test' }), [2, 2, 1, 4, 1], 7);
+    const vetoing = withWeights(policy({ policyId: 'funder-veto', communityCode: 'veto-test' }), [2, 1, 2, 4, 1], 7);
     const refused = await put(vetoing);
     expect(refused.status).toBe(422);
     expect(refused.body.violations).toEqual([
       {
         rule: 'no-single-veto',
         partyId: 'funder:xuhui-civil-affairs-fund',
+        controller: 'funding',
+        partyIds: ['funder:xuhui-civil-affairs-fund'],
         message: expect.stringContaining('funder:xuhui-civil-affairs-fund could block every decision alone') as string,
       },
     ]);
@@ -223,17 +288,95 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const base = policy({ policyId: 'single-approval', communityCode: 'approval-test' });
     expect((await put(base)).status).toBe(201);
 
-    const refused = await put(withWeights(base, [5, 1, 1, 1, 1], 3));
+    const refused = await put(withWeights(base, [1, 1, 5, 1, 1], 3));
     expect(refused.status).toBe(422);
     expect(refused.body.violations).toEqual([
       {
         rule: 'no-single-approval',
-        partyId: `community:${COMMUNITY}`,
-        message: `community:${COMMUNITY} has weight 5 ≥ quorum 3: it could approve alone`,
+        partyId: 'talent:xinhua-social-workers',
+        controller: 'talent',
+        partyIds: ['talent:xinhua-social-workers'],
+        message: 'talent:xinhua-social-workers has weight 5 ≥ quorum 3: it could approve alone',
       },
     ]);
     const latest = await get('/policies/single-approval');
     expect(latest.body).toMatchObject({ ...base, version: 1 });
+  });
+
+  it('a policy whose one controller can block alone is refused with 422 naming the controller', async () => {
+    const before = await storedRows();
+    // No party can block alone (each leaves ≥ 6 of 8), but the community service speaks for 2 + 2: 4 < 5.
+    const bloc = withWeights(policy({ policyId: 'bloc-veto', communityCode: 'bloc-test' }), [2, 2, 1, 2, 1], 5);
+    const refused = await put(bloc);
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations).toEqual([
+      {
+        rule: 'controller-veto',
+        partyId: null,
+        controller: 'community',
+        partyIds: [`community:${COMMUNITY}`, `residents:${COMMUNITY}`],
+        message:
+          `community speaks for community:${COMMUNITY} + residents:${COMMUNITY} (weight 4); without them the ` +
+          'others hold 4 < quorum 5: community could block every decision alone by objecting or staying silent on all its seats',
+      },
+    ]);
+    expect(refused.body.message).toContain('community could block every decision alone');
+    expect((await get('/policies/bloc-veto')).status).toBe(404);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it('a policy whose one controller can approve alone is refused with 422 naming the controller', async () => {
+    const base = policy({ policyId: 'bloc-approval', communityCode: 'bloc-approval-test' });
+    expect((await put(base)).status).toBe(201);
+    const before = await storedRows();
+
+    // 3 + 3 of 12 reach quorum 6 by the community service alone (the others, 6, could still pass without it).
+    const refused = await put(withWeights(base, [3, 3, 2, 2, 2], 6));
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations).toEqual([
+      {
+        rule: 'controller-approval',
+        partyId: null,
+        controller: 'community',
+        partyIds: [`community:${COMMUNITY}`, `residents:${COMMUNITY}`],
+        message: `community speaks for community:${COMMUNITY} + residents:${COMMUNITY} (weight 6) ≥ quorum 6: it could approve alone`,
+      },
+    ]);
+    expect((await get('/policies/bloc-approval')).body).toMatchObject({ ...base, version: 1 });
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it('refuses with 422 an arbiter whose controller also votes, and a seat nobody speaks for', async () => {
+    const before = await storedRows();
+    // The district portal speaks for PORTAL_FUNDER: it cannot arbitrate a decision it votes in as a funder.
+    const base = policy({ policyId: 'partial-arbiter', communityCode: 'arbiter-test' });
+    const parties = base.parties.map((seat) =>
+      seat.kind === 'funder' ? { ...seat, partyId: PORTAL_FUNDER, title: '区福彩公益金' } : seat,
+    );
+    const partial = await put({ ...base, parties });
+    expect(partial.status).toBe(422);
+    expect(partial.body.violations).toEqual([
+      {
+        rule: 'neutral-arbiter',
+        partyId: 'portal:xuhui-civil-affairs',
+        controller: 'portal:xuhui-civil-affairs',
+        partyIds: [PORTAL_FUNDER],
+        message:
+          `arbiter portal:xuhui-civil-affairs is spoken for by portal:xuhui-civil-affairs, which also votes for ${PORTAL_FUNDER}; ` +
+          'an arbiter must not settle a tie its controller took part in',
+      },
+    ]);
+
+    const unmapped = base.parties.map((seat) =>
+      seat.kind === 'organization' ? { ...seat, partyId: 'charity:xinhua-food-bank', kind: 'charity' } : seat,
+    );
+    const silent = await put({ ...base, parties: unmapped });
+    expect(silent.status).toBe(422);
+    expect(silent.body.violations).toEqual([
+      expect.objectContaining({ rule: 'no-controller', partyId: 'charity:xinhua-food-bank', controller: null }),
+    ]);
+    expect((await get('/policies/partial-arbiter')).status).toBe(404);
+    expect(await storedRows()).toEqual(before);
   });
 
   it('resolves to the community’s own policy before the district-wide default', async () => {
@@ -280,7 +423,7 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     });
 
     const before = (await get('/policies/activity-proposal.district')).body.version;
-    expect(before).toBe(2); // the seed, then the migration that seats the decision's community
+    expect(before).toBe(3); // the seed, the migration that seats the decision's community, the rebalancing
     const moved = await put(policy({ policyId: 'activity-proposal.district', communityCode: 'somewhere' }));
     expect(moved.status).toBe(409);
     expect((await get('/policies/activity-proposal.district')).body.version).toBe(before);
@@ -321,5 +464,30 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       ]),
     );
     expect(Object.keys(docs.paths['/policies/{policyId}'] ?? {})).toEqual(expect.arrayContaining(['get', 'put']));
+    // A refusal names the controller that breaks the rules (null when it is about no controller).
+    expect(docs.paths['/policies/{policyId}']).toMatchObject({
+      put: {
+        responses: {
+          '422': {
+            content: {
+              'application/json': {
+                schema: {
+                  properties: {
+                    violations: {
+                      items: {
+                        properties: {
+                          controller: { type: 'string', nullable: true },
+                          partyIds: { type: 'array', items: { type: 'string' } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
   });
 });

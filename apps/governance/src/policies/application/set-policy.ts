@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DecisionPolicyInput, type FieldProblem, schemaProblems } from '@sanshe/contracts';
 import { validatePolicy } from '@sanshe/workflows';
+import { ControllerMap } from '../../parties/domain/controller-map';
 import { PolicyInputInvalid, PolicyRulesBroken } from '../domain/policy-errors';
 import { PolicyRepository } from '../domain/policy.repository';
 import { decideVersion } from '../domain/policy-versioning';
@@ -25,12 +26,16 @@ export interface SetPolicyResult {
 const RESERVED_IDS = new Set(['resolve']);
 
 /**
- * Sets a policy: the contract's schema first (which field is wrong), then the no-single-veto rules
- * (which party breaks them), and only then a write. A refused policy changes nothing.
+ * Sets a policy: the contract's schema first (which field is wrong), then the no-single-veto rules per
+ * party and per controller, with the current controller map (which party or controller breaks them),
+ * and only then a write. A refused policy changes nothing.
  */
 @Injectable()
 export class SetPolicyHandler {
-  constructor(private readonly policies: PolicyRepository) {}
+  constructor(
+    private readonly policies: PolicyRepository,
+    private readonly controllers: ControllerMap,
+  ) {}
 
   async execute({ policyId, body, createdBy }: SetPolicyCommand): Promise<SetPolicyResult> {
     const problems = schemaProblems(DecisionPolicyInput, body);
@@ -38,7 +43,7 @@ export class SetPolicyHandler {
     if (problems.length > 0) throw new PolicyInputInvalid(problems, `policy ${policyId}`);
 
     const input = body as DecisionPolicyInput;
-    const violations = validatePolicy(input);
+    const violations = validatePolicy(input, await this.controllers.resolver());
     if (violations.length > 0) throw new PolicyRulesBroken(policyId, violations);
 
     return this.policies.append(input, createdBy, (latest, scopeHolder) => decideVersion(input, latest, scopeHolder));

@@ -20,7 +20,10 @@ export class PolicyInputInvalid extends PolicyError {
   }
 }
 
-/** Well-formed, but it would let one party block or decide alone (docs/decisions.md); each violation names the party. */
+/**
+ * Well-formed, but it would let one party or one controller block or decide alone, or seat a party
+ * nobody speaks for (docs/decisions.md); each violation names the party or the controller.
+ */
 export class PolicyRulesBroken extends PolicyError {
   readonly code = 'policy-rules-broken';
   constructor(

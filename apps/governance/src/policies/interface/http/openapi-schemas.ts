@@ -38,8 +38,16 @@ export const PolicyView = Type.Composite([
 
 const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
 const Violation = Type.Object({
-  rule: Type.String(),
-  partyId: Type.Union([Type.String(), Type.Null()]),
+  rule: Type.String({
+    description:
+      'no-single-veto, no-single-approval, controller-veto, controller-approval, no-controller, quorum, ' +
+      'duplicate-party, neutral-arbiter or escalation-ends (docs/decisions.md)',
+  }),
+  partyId: Type.Union([Type.String(), Type.Null()], { description: 'The party the rule is about, if one' }),
+  controller: Type.Union([Type.String(), Type.Null()], {
+    description: 'The service or portal that speaks for that party, or whose seats together break the rule',
+  }),
+  partyIds: Type.Array(Type.String(), { description: 'Every seat of the policy that `controller` speaks for' }),
   message: Type.String(),
 });
 

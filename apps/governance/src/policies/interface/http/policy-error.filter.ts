@@ -16,9 +16,11 @@ export function toHttpReply(error: AnyPolicyError): HttpReply {
         status: HttpStatus.UNPROCESSABLE_ENTITY,
         body: {
           message: error.message,
-          violations: error.violations.map(({ rule, partyId, message }) => ({
+          violations: error.violations.map(({ rule, partyId, controller, partyIds, message }) => ({
             rule,
             partyId: partyId ?? null,
+            controller: controller ?? null,
+            partyIds: partyIds ?? [],
             message,
           })),
         },
