@@ -1,25 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import {
-  contextTopic,
-  createEvent,
-  type DecisionPolicyInput,
-  type EventType,
-  type NewEvent,
-  portalCommandsTopic,
-} from '@sanshe/contracts';
-import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import {
-  bearer,
-  devToken,
-  DISTRICT_POLICY_ADMIN,
-  eventually,
-  freePort,
-  parseTestEnv,
-  uniqueName,
-} from '@sanshe/testing';
+import { contextTopic, type DecisionPolicyInput, portalCommandsTopic } from '@sanshe/contracts';
+import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { decisionWorkflowId, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
+import { governanceUnderTest } from './governance-under-test';
 
 /**
  * Parties speak only for themselves, through the governance process on the real servers: votes and
@@ -27,8 +10,6 @@ import { governanceEventsAbout } from './governance-events';
  * with the same id both count; the community service's two seats cannot reject alone; the approvers'
  * inbox follows the votes.
  */
-const env = parseTestEnv(process.env);
-const kafka = new Kafka({ clientId: 'channels-e2e', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
 const SECOND_IN_HOURS = 1 / 3600;
 
 describe('channel binding, through the governance process', () => {
@@ -80,46 +61,19 @@ describe('channel binding, through the governance process', () => {
     ],
   };
 
-  let governance: AppProcess;
-  let producer: Producer;
-  let temporal: Client;
-
-  beforeAll(async () => {
-    migrateAll();
-    producer = kafka.producer({ idempotent: true });
-    await producer.connect();
-    temporal = new Client({
-      connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
-      namespace: env.TEMPORAL_NAMESPACE,
-    });
-    governance = startApp('governance', await freePort(), {
-      env: {
-        ...process.env,
-        KAFKA_GROUP_ID: 'sanshe-governance-channels-it',
-        GOVERNANCE_TASK_QUEUE: 'governance-channels-it',
-        GOVERNANCE_PORTALS: [portalA, portalB, arbiter].join(','),
-      },
-    });
-    await waitUntilHealthy(governance);
-  }, 120_000);
-
-  afterAll(async () => {
-    if (governance) await stopApp(governance, 10_000);
-    await producer?.disconnect();
-    await temporal?.connection.close();
-  });
+  const harness = governanceUnderTest('channels-e2e', () => ({
+    KAFKA_GROUP_ID: 'sanshe-governance-channels-it',
+    GOVERNANCE_TASK_QUEUE: 'governance-channels-it',
+    GOVERNANCE_PORTALS: [portalA, portalB, arbiter].join(','),
+  }));
+  const { kafka, publish } = harness;
 
   const http = async (path: string, token: string, init: RequestInit = {}) => {
-    const response = await fetch(`http://127.0.0.1:${governance.port}${path}`, {
+    const response = await fetch(`http://127.0.0.1:${harness.governance.port}${path}`, {
       ...init,
       headers: { 'content-type': 'application/json', ...bearer(token) },
     });
     return { status: response.status, body: (await response.json()) as unknown };
-  };
-  const publish = async <T extends EventType>(topic: string, source: string, event: Omit<NewEvent<T>, 'source'>) => {
-    const built = createEvent({ ...event, source } as NewEvent<T>);
-    await producer.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
-    return built;
   };
   const vote = (topic: string, source: string, partyId: string, choice: string, id?: string) => {
     const context = source.startsWith('portal/') ? 'portal' : source.slice('sanshe/'.length);
@@ -131,7 +85,7 @@ describe('channel binding, through the governance process', () => {
       data: { decisionId, partyId, castBy: partyId, choice, ...reason },
     } as never);
   };
-  const state = () => temporal.workflow.getHandle(decisionId).query(stateQuery);
+  const state = () => harness.temporal.workflow.getHandle(decisionId).query(stateQuery);
   const pendingFor = async (partyId: string) => {
     const reply = await http(
       `/parties/${encodeURIComponent(partyId)}/pending`,
@@ -197,7 +151,7 @@ describe('channel binding, through the governance process', () => {
 
     // The funder's approval on its own channel reaches the quorum: approved once deliberation closes.
     await vote(contextTopic('funding'), 'sanshe/funding', party.funder, 'approve');
-    const outcome = await temporal.workflow.getHandle(decisionId).result();
+    const outcome = await harness.temporal.workflow.getHandle(decisionId).result();
     expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'votes' });
     expect((await state()).tally).toMatchObject({ approve: 6, object: 4 });
 
@@ -221,7 +175,7 @@ describe('channel binding, through the governance process', () => {
     expect(opening.id).not.toBe(forgedOpening.id);
     await eventually(async () => expect(await pendingFor(party.funder)).not.toContain(decisionId)); // closed
 
-    const health = await fetch(`http://127.0.0.1:${governance.port}/health`).then((r) => r.json());
+    const health = await fetch(`http://127.0.0.1:${harness.governance.port}/health`).then((r) => r.json());
     expect(health).toMatchObject({ details: { bridge: { status: 'up', refusedWrongChannel: 4 } } });
   }, 180_000);
 });

@@ -1,18 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { contextTopic, createEvent, type DecisionPolicyInput, type EventType, type NewEvent } from '@sanshe/contracts';
-import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import {
-  bearer,
-  devToken,
-  DISTRICT_POLICY_ADMIN,
-  eventually,
-  freePort,
-  parseTestEnv,
-  uniqueName,
-} from '@sanshe/testing';
+import { contextTopic, type DecisionPolicyInput, type EventType, type NewEvent } from '@sanshe/contracts';
+import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
+import { governanceUnderTest } from './governance-under-test';
 
 /**
  * The governance service as it runs (its own process), on the real dev server, Kafka and PostgreSQL:
@@ -22,8 +12,6 @@ import { governanceEventsAbout } from './governance-events';
  * The bridge runs in its own consumer group and task queue (stable names, so each run only reads what
  * was published since the last one), in a community of its own with a policy of seconds-long deadlines.
  */
-const env = parseTestEnv(process.env);
-const kafka = new Kafka({ clientId: 'decisions-e2e', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
 const GROUP = 'sanshe-governance-it';
 const TASK_QUEUE = 'governance-it';
 const SECOND_IN_HOURS = 1 / 3600;
@@ -97,49 +85,24 @@ describe('a decision driven by Kafka events, through the governance process', ()
     ],
   };
 
-  let governance: AppProcess;
-  let producer: Producer;
-  let temporal: Client;
-  const governanceEnv = () => ({
-    ...process.env,
+  const harness = governanceUnderTest('decisions-e2e', () => ({
     KAFKA_GROUP_ID: GROUP,
     GOVERNANCE_TASK_QUEUE: TASK_QUEUE,
     GOVERNANCE_PORTALS: portal,
-  });
-
-  beforeAll(async () => {
-    migrateAll();
-    producer = kafka.producer({ idempotent: true });
-    await producer.connect();
-    temporal = new Client({
-      connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
-      namespace: env.TEMPORAL_NAMESPACE,
-    });
-    governance = startApp('governance', await freePort(), { env: governanceEnv() });
-    await waitUntilHealthy(governance);
-  }, 120_000);
-
-  afterAll(async () => {
-    if (governance) await stopApp(governance, 10_000);
-    await producer?.disconnect();
-    await temporal?.connection.close();
-  });
-
-  const publish = async <T extends EventType>(topic: string, event: Omit<NewEvent<T>, 'source'>, source: string) => {
-    const built = createEvent({ ...event, source } as NewEvent<T>);
-    await producer.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
-    return built;
-  };
+  }));
+  const { kafka } = harness;
+  const publish = <T extends EventType>(topic: string, event: Omit<NewEvent<T>, 'source'>, source: string) =>
+    harness.publish(topic, source, event);
   const vote = (context: 'community' | 'talent' | 'funding', data: Record<string, unknown>) =>
     publish(
       contextTopic(context),
       { type: `sanshe.${context}.decision.vote-cast.v1`, subject: decisionId, data: { decisionId, ...data } } as never,
       `sanshe/${context}`,
     );
-  const state = () => temporal.workflow.getHandle(decisionId).query(stateQuery);
+  const state = () => harness.temporal.workflow.getHandle(decisionId).query(stateQuery);
 
   it('opens on proposal.submitted, outvotes an objection, absorbs silence, a SIGKILL and an invalid vote', async () => {
-    const put = await fetch(`http://127.0.0.1:${governance.port}/policies/${policy.policyId}`, {
+    const put = await fetch(`http://127.0.0.1:${harness.governance.port}/policies/${policy.policyId}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', ...bearer(await devToken(DISTRICT_POLICY_ADMIN)) },
       body: JSON.stringify(policy),
@@ -182,8 +145,8 @@ describe('a decision driven by Kafka events, through the governance process', ()
     // The worker dies mid-decision. While it is down, a vote for the funder cast by the community
     // arrives, then the funder's own. Both on the funding topic, keyed by the decision: in this order,
     // so that the forged one meets a decision still open (after it, the refusal would be decision-closed).
-    governance.child.kill('SIGKILL');
-    await new Promise((resolve) => governance.child.once('exit', resolve));
+    harness.governance.child.kill('SIGKILL');
+    await new Promise((resolve) => harness.governance.child.once('exit', resolve));
     const forged = await vote('funding', {
       partyId: party.funder,
       castBy: party.community,
@@ -197,23 +160,22 @@ describe('a decision driven by Kafka events, through the governance process', ()
     const overdue = `CommunityCode = '${community}' AND PendingParties = '${party.peer}' AND Deadline < '${new Date().toISOString()}' AND ExecutionStatus = 'Running'`;
     const found = await eventually(async () => {
       const ids: string[] = [];
-      for await (const execution of temporal.workflow.list({ query: overdue })) ids.push(execution.workflowId);
+      for await (const execution of harness.temporal.workflow.list({ query: overdue })) ids.push(execution.workflowId);
       expect(ids).toEqual([decisionId]);
       return ids;
     });
     expect(found).toHaveLength(1);
 
-    governance = startApp('governance', governance.port, { env: governanceEnv() });
-    await waitUntilHealthy(governance);
+    await harness.startAgain();
 
-    const outcome = await temporal.workflow.getHandle(decisionId).result();
+    const outcome = await harness.temporal.workflow.getHandle(decisionId).result();
     expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'votes', level: 0 });
 
     const final = await state();
     expect(final.tally).toMatchObject({ approve: 6, object: 2, abstain: 2, pending: 0 });
     expect(final.votes.find((v) => v.partyId === party.peer)).toMatchObject({ choice: 'abstain', bySilence: true });
     expect(final.votes.find((v) => v.partyId === party.funder)).toMatchObject({ choice: 'approve' });
-    const audit = await temporal.workflow.getHandle(decisionId).query(auditQuery);
+    const audit = await harness.temporal.workflow.getHandle(decisionId).query(auditQuery);
     expect(findBrokenLink(audit)).toBeNull();
     // Every vote counted once: the forged one left no trace, none was lost to the SIGKILL.
     // (Votes on different topics, e.g. community and talent, have no order between them: compare as sets.)

@@ -1,21 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PendingDecisionRepository } from '../domain/pending-decision.repository';
+import { type PendingDecision, PendingDecisionRepository } from '../domain/pending-decision.repository';
 import { TEMPORAL_UI_WORKFLOWS_URL } from '../decisions.tokens';
 
-export interface PendingForParty {
-  decisionId: string;
-  kind: string;
-  subjectId: string;
-  communityCode: string;
-  title: string;
-  round: number;
-  stage: string;
+/** One open decision as the party it waits on sees it. */
+export type PendingForParty = Omit<PendingDecision, 'pending'> & {
   /** When this party's vote (or ruling) is due; past it, silence counts as abstaining. */
   deadline: string;
   overdue: boolean;
   /** The decision in the Temporal UI, for its full state and history. */
   workflowUrl: string;
-}
+};
 
 /** The approver's inbox: the open decisions that wait on one party, earliest deadline first. */
 @Injectable()

@@ -1,0 +1,61 @@
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
+import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { freePort, parseTestEnv } from '@sanshe/testing';
+
+export interface GovernanceUnderTest {
+  kafka: Kafka;
+  /** The running governance process (replaced by startAgain). */
+  governance: AppProcess;
+  temporal: Client;
+  /** Builds a valid event with this `source`, and produces it to `topic` keyed by its subject. */
+  publish<T extends EventType>(
+    topic: string,
+    source: string,
+    event: Omit<NewEvent<T>, 'source'>,
+  ): Promise<SansheEvent<T>>;
+  /** Starts governance again on the same port (after a test killed it), and waits until it is healthy. */
+  startAgain(): Promise<void>;
+}
+
+/**
+ * Governance as `npm start` runs it (its own process, from source) on the real servers, with a Kafka
+ * producer and a Temporal client for the test; registers the suite's beforeAll/afterAll. `env` isolates
+ * the run: its own consumer group, task queue and portals.
+ */
+export function governanceUnderTest(clientId: string, env: () => NodeJS.ProcessEnv): GovernanceUnderTest {
+  const servers = parseTestEnv(process.env);
+  const kafka = new Kafka({ clientId, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  let producer: Producer | undefined;
+  const harness = { kafka } as GovernanceUnderTest;
+
+  harness.publish = async <T extends EventType>(topic: string, source: string, event: Omit<NewEvent<T>, 'source'>) => {
+    const built = createEvent({ ...event, source } as NewEvent<T>);
+    await producer!.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
+    return built;
+  };
+  harness.startAgain = async () => {
+    harness.governance = startApp('governance', harness.governance.port, { env: { ...process.env, ...env() } });
+    await waitUntilHealthy(harness.governance);
+  };
+
+  beforeAll(async () => {
+    migrateAll();
+    producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    harness.temporal = new Client({
+      connection: await Connection.connect({ address: servers.TEMPORAL_ADDRESS }),
+      namespace: servers.TEMPORAL_NAMESPACE,
+    });
+    harness.governance = startApp('governance', await freePort(), { env: { ...process.env, ...env() } });
+    await waitUntilHealthy(harness.governance);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (harness.governance) await stopApp(harness.governance, 10_000);
+    await producer?.disconnect();
+    await harness.temporal?.connection.close();
+  });
+  return harness;
+}
