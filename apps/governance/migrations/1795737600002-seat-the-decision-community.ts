@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { DecisionPolicyInput } from '@sanshe/contracts';
 import { schemaOf } from '@sanshe/persistence';
+import { appendWhereStillLatest } from './policy-versions';
 import {
   DISTRICT_DEFAULT_POLICIES,
   DISTRICT_DEFAULTS_CREATED_BY,
@@ -38,17 +39,8 @@ export const DISTRICT_DEFAULT_POLICIES_V2: readonly DecisionPolicyInput[] = DIST
 
 export class SeatTheDecisionCommunity1795737600002 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
-    const table = `${schemaOf(runner)}.decision_policy`;
     for (const policy of DISTRICT_DEFAULT_POLICIES_V2) {
-      // Only where the seeded version is still the latest: a version set since is people's decision.
-      await runner.query(
-        `INSERT INTO ${table} (policy_id, version, decision_kind, community_code, body, created_by)
-         SELECT policy_id, version + 1, decision_kind, NULL, $2::jsonb, $3
-           FROM ${table} AS latest
-          WHERE policy_id = $1 AND created_by = $4
-            AND version = (SELECT max(version) FROM ${table} WHERE policy_id = $1)`,
-        [policy.policyId, JSON.stringify(policy), COMMUNITY_SEATS_CREATED_BY, DISTRICT_DEFAULTS_CREATED_BY],
-      );
+      await appendWhereStillLatest(runner, policy, COMMUNITY_SEATS_CREATED_BY, DISTRICT_DEFAULTS_CREATED_BY);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { DecisionPolicyInput } from '@sanshe/contracts';
 import { schemaOf } from '@sanshe/persistence';
+import { appendWhereStillLatest } from './policy-versions';
 import { COMMUNITY_SEATS_CREATED_BY, DISTRICT_DEFAULT_POLICIES_V2 } from './1795737600002-seat-the-decision-community';
 
 /** Who created the rows of this migration (decision_policy.created_by); `down` removes only these. */
@@ -19,21 +20,14 @@ export const DISTRICT_DEFAULT_POLICIES_V3: readonly DecisionPolicyInput[] = DIST
 
 export class RebalanceDistrictDefaults1795737600006 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
-    const table = `${schemaOf(runner)}.decision_policy`;
     for (const policy of DISTRICT_DEFAULT_POLICIES_V3) {
-      // Only where the previous migration's version is still the latest: a version set since is people's decision.
-      await runner.query(
-        `INSERT INTO ${table} (policy_id, version, decision_kind, community_code, body, created_by)
-         SELECT policy_id, version + 1, decision_kind, NULL, $2::jsonb, $3
-           FROM ${table} AS latest
-          WHERE policy_id = $1 AND created_by = $4
-            AND version = (SELECT max(version) FROM ${table} WHERE policy_id = $1)`,
-        [policy.policyId, JSON.stringify(policy), REBALANCED_CREATED_BY, COMMUNITY_SEATS_CREATED_BY],
-      );
+      await appendWhereStillLatest(runner, policy, REBALANCED_CREATED_BY, COMMUNITY_SEATS_CREATED_BY);
     }
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DELETE FROM ${schemaOf(runner)}.decision_policy WHERE created_by = $1`, [REBALANCED_CREATED_BY]);
+    await runner.query(`DELETE FROM ${schemaOf(runner)}.decision_policy WHERE created_by = $1`, [
+      REBALANCED_CREATED_BY,
+    ]);
   }
 }

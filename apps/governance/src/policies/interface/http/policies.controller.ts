@@ -93,9 +93,9 @@ export class PoliciesController {
   @ApiOperation({
     summary: 'Set a policy: stored as its next version (201), or, if unchanged, the latest version is returned (200)',
     description:
-      'Refused, with nothing stored, when a field is malformed (400), when one party could block or approve ' +
-      'alone (422, naming the party), or when it would move the policy to another scope or give a scope a ' +
-      'second policy (409).',
+      'Refused, with nothing stored, when a field is malformed (400), when one party — or one controller, the ' +
+      'context or portal speaking for several seats — could block or approve alone (422, naming it), or when ' +
+      'it would move the policy to another scope or give a scope a second policy (409).',
   })
   @ApiParam({ name: 'policyId', example: 'activity-proposal.310104-005-001' })
   @ApiBody({ schema: openApiSchema(DecisionPolicyInput) })
