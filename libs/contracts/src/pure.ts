@@ -1,13 +1,16 @@
 /**
- * The pure entry point, `@sanshe/contracts/pure`: schemas, types and constants, with no validator
- * (ajv), no CloudEvents SDK and nothing else that does work on import. Workflow code imports values
- * from here, since Temporal bundles it into a deterministic sandbox; everything else may use
- * `@sanshe/contracts`, which re-exports all of this.
+ * The pure entry point, `@sanshe/contracts/pure`: the contracts' types and constants, and nothing that
+ * does work on import — no validator (ajv), no CloudEvents SDK, not even the TypeBox schemas (their
+ * types are here; their values are in `@sanshe/contracts`). Workflow code imports values from here:
+ * Temporal bundles it into a deterministic sandbox and evaluates its modules for every workflow run,
+ * so what it pulls in costs time and memory per decision. Everything else uses `@sanshe/contracts`,
+ * which re-exports all of this.
  */
-export * from './catalog';
+export type * from './catalog';
 export * from './events/event-definition';
 export * from './events/topics';
-export * from './governance/decision-policy';
+export type * from './governance/decision-policy';
+export * from './governance/seat-placeholder';
 export * from './temporal/search-attributes';
 export type { EventData, EventType, NewEvent, SansheEvent } from './events/envelope';
 export type { FieldProblem } from './events/validation';

@@ -24,9 +24,6 @@ export const PartyId = Type.String({
   description: 'kind:id, e.g. community:310104-005-001',
 });
 
-/** The token a seat's id may use for "the community the decision is about" (see SeatPartyId). */
-export const COMMUNITY_PLACEHOLDER = '{communityCode}';
-
 /**
  * A seat's party id: a PartyId, or one whose id part is `{communityCode}` — e.g.
  * `community:{communityCode}` in a district-wide policy seats the residents' committee of whichever
