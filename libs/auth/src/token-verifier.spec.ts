@@ -25,6 +25,12 @@ describe('TokenVerifier (development key pair)', () => {
     verifier = new TokenVerifier(authConfigOf(env, dir));
   });
 
+  it('stops at construction when the JWKS file is missing, saying how to create it', () => {
+    expect(() => new TokenVerifier(authConfigOf({ ...env, AUTH_JWKS_FILE: '/nonexistent/jwks.json' }, '/tmp'))).toThrow(
+      /cannot read the token issuer's keys \(JWKS\) from \/nonexistent\/jwks.json: .*npm run infra:up/,
+    );
+  });
+
   it('returns the identity of a valid token', async () => {
     await expect(verifier.verify(await signToken(key, person))).resolves.toEqual(person);
   });

@@ -23,12 +23,7 @@ export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
 
   constructor(private readonly config: AuthConfig) {
-    this.keys =
-      'url' in config.jwks
-        ? createRemoteJWKSet(new URL(config.jwks.url))
-        : createLocalJWKSet(
-            JSON.parse(readFileSync(config.jwks.file, 'utf8')) as Parameters<typeof createLocalJWKSet>[0],
-          );
+    this.keys = 'url' in config.jwks ? createRemoteJWKSet(new URL(config.jwks.url)) : localKeys(config.jwks.file);
   }
 
   /** The caller's identity; throws InvalidToken (401) with the reason otherwise. */
@@ -50,6 +45,18 @@ export class TokenVerifier {
     const identity = identityFromClaims(payload);
     if ('problem' in identity) throw new InvalidToken(identity.problem);
     return identity;
+  }
+}
+
+/** The issuer's keys from a JWKS file; a missing or unreadable one stops the boot saying what to do. */
+function localKeys(file: string): JWTVerifyGetKey {
+  try {
+    return createLocalJWKSet(JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof createLocalJWKSet>[0]);
+  } catch (err) {
+    throw new Error(
+      `cannot read the token issuer's keys (JWKS) from ${file}: ${errorMessage(err)}. Locally, ` +
+        '`npm run infra:up` creates the development key pair; elsewhere set AUTH_JWKS_URL or AUTH_JWKS_FILE',
+    );
   }
 }
 
