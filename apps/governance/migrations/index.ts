@@ -5,6 +5,7 @@ import { SeatTheDecisionCommunity1795737600002 } from './1795737600002-seat-the-
 import { CreatePartyController1795737600003 } from './1795737600003-create-party-controller';
 import { CreatePendingDecision1795737600005 } from './1795737600005-create-pending-decision';
 import { RebalanceDistrictDefaults1795737600006 } from './1795737600006-rebalance-district-defaults';
+import { CreateDecisionAudit1795737600007 } from './1795737600007-create-decision-audit';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   CreatePartyController1795737600003,
   CreatePendingDecision1795737600005,
   RebalanceDistrictDefaults1795737600006,
+  CreateDecisionAudit1795737600007,
 ];
