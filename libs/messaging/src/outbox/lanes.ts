@@ -15,7 +15,21 @@ export function laneOf(partitionKey: string, lanes: number): number {
   return (hash >>> 0) % lanes;
 }
 
+const INT4_KEYS = 2 ** 31 - 1;
+
 /** One advisory-lock class per schema, so two services sharing a database never block each other. */
 export function lockClassOf(schema: string): number {
-  return laneOf(`sanshe-outbox:${schema}`, 2 ** 31 - 1);
+  return laneOf(`sanshe-outbox:${schema}`, INT4_KEYS);
+}
+
+/**
+ * OutboxWriter locks a partition key in a class of its own per schema, apart from the relay's lanes,
+ * so a writer never waits for a relay. Keys that hash alike only wait for each other: time, not order.
+ */
+export function keyLockClassOf(schema: string): number {
+  return laneOf(`sanshe-outbox-key:${schema}`, INT4_KEYS);
+}
+
+export function keyLockOf(partitionKey: string): number {
+  return laneOf(partitionKey, INT4_KEYS);
 }

@@ -10,7 +10,7 @@ import {
   validateEvent,
 } from '@sanshe/contracts';
 import { qualifiedTable } from '@sanshe/persistence';
-import { DEFAULT_LANES, laneOf } from './lanes';
+import { DEFAULT_LANES, keyLockClassOf, keyLockOf, laneOf } from './lanes';
 
 export interface OutboxWriterOptions {
   /** The service's schema (where its outbox table is). */
@@ -25,14 +25,25 @@ export interface OutboxWriterOptions {
 /**
  * The only way a service publishes: the event is validated, then written in the caller's transaction.
  * It reaches Kafka only if that transaction commits, and then at least once.
+ *
+ * Per-key order with concurrent writers: positions come from a sequence at insert, but rows become
+ * visible at commit, and the relay sends in position order. So two transactions writing one key could
+ * commit in the opposite order of their positions and be relayed out of order. The insert therefore
+ * first takes a transaction-scoped advisory lock on the key: a second writer of the key waits until
+ * the first commits or rolls back, then draws a higher position, so positions follow commit order per
+ * key. Writers of other keys never wait, and the relay is unchanged. (A relay that only sent positions
+ * below the oldest running transaction's would instead hold every key back behind any long
+ * transaction, and PostgreSQL does not tell which position a running transaction will commit.)
  */
 export class OutboxWriter {
   private readonly table: string;
   private readonly lanes: number;
+  private readonly keyLockClass: number;
 
   constructor(private readonly options: OutboxWriterOptions) {
     this.table = qualifiedTable(options.schema, 'outbox');
     this.lanes = options.lanes ?? DEFAULT_LANES;
+    this.keyLockClass = keyLockClassOf(options.schema);
   }
 
   /** Builds the event (source filled in) and adds it. Throws EventValidationError, naming the field, for bad data. */
@@ -56,9 +67,12 @@ export class OutboxWriter {
     }
     const definition = EVENT_CATALOG.find((d) => d.type === event.type);
     if (!definition || definition.context === 'portal') throw new Error(`a service cannot publish ${event.type}`);
+    // One statement: the key's lock is taken before the position is drawn (the INSERT's row comes from it).
     const rows = (await manager.query(
-      `INSERT INTO ${this.table} (event_id, event_type, topic, partition_key, lane, payload)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
+      `WITH key_lock AS (SELECT pg_advisory_xact_lock($7::int, $8::int))
+       INSERT INTO ${this.table} (event_id, event_type, topic, partition_key, lane, payload)
+       SELECT $1::text, $2::text, $3::text, $4::text, $5::smallint, $6::text FROM key_lock
+       ON CONFLICT (event_id) DO NOTHING RETURNING position`,
       [
         event.id,
         event.type,
@@ -66,6 +80,8 @@ export class OutboxWriter {
         event.subject,
         laneOf(event.subject, this.lanes),
         JSON.stringify(event),
+        this.keyLockClass,
+        keyLockOf(event.subject),
       ],
     )) as unknown[];
     return rows.length === 1;
