@@ -216,5 +216,17 @@ describe('a decision driven by Kafka events, through the governance process', ()
       expect.objectContaining({ rejectedEventId: late.id, code: 'decision-closed' }),
     ]);
     expect((await state()).tally).toEqual(final.tally); // refusals changed nothing
+
+    // Governance stored the trail when the decision closed (retention deletes the history): served as it was.
+    const read = async (path: string) => {
+      const headers = bearer(await devToken({ sub: 'resident', parties: [], roles: [] }));
+      const response = await fetch(`http://127.0.0.1:${harness.governance.port}${path}`, { headers });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await read(`/decisions/${decisionId}/audit`)).toEqual({ status: 200, body: audit });
+    expect(await read(`/decisions/${decisionId}`)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ decisionId, headHash: final.audit.headHash, length: final.audit.length }),
+    });
   }, 240_000);
 });

@@ -3,19 +3,24 @@ import { PoliciesModule } from '../policies/policies.module';
 import { ApplyDecisionUpdateHandler } from './application/apply-decision-update';
 import { ChannelCheck } from './application/channel-check';
 import { OpenDecisionHandler } from './application/open-decision';
+import { ReadDecisionHandler } from './application/read-decision';
 import { ReadPendingDecisionsHandler } from './application/read-pending-decisions';
 import { RejectDecisionEventHandler } from './application/reject-decision-event';
 import { DECISION_TASK_QUEUE, TEMPORAL_UI_WORKFLOWS_URL } from './decisions.tokens';
+import { DecisionAuditRepository } from './domain/decision-audit.repository';
 import { PendingDecisionRepository } from './domain/pending-decision.repository';
+import { ClosedDecisionTrailReader } from './infrastructure/closed-decision-trail';
 import { GovernanceActivities } from './infrastructure/governance-activities';
+import { PostgresDecisionAuditRepository } from './infrastructure/postgres-decision-audit.repository';
 import { PostgresPendingDecisionRepository } from './infrastructure/postgres-pending-decision.repository';
 import { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { bridgeTopics, DecisionBridgeController } from './interface/events/decision-bridge.controller';
+import { DecisionsController } from './interface/http/decisions.controller';
 import { PendingDecisionsController } from './interface/http/pending-decisions.controller';
 
 /**
  * Decisions: the Kafka bridge that opens them and applies votes, the activities their workflow runs,
- * and the approvers' inbox (who is waiting on whom).
+ * the approvers' inbox (who is waiting on whom), and the audit trails of closed decisions.
  */
 @Module({})
 export class DecisionsModule {
@@ -29,12 +34,15 @@ export class DecisionsModule {
     return {
       module: DecisionsModule,
       imports: [PoliciesModule],
-      controllers: [DecisionBridgeController, PendingDecisionsController],
+      controllers: [DecisionBridgeController, PendingDecisionsController, DecisionsController],
       providers: [
         { provide: DECISION_TASK_QUEUE, useValue: options.taskQueue },
         { provide: TEMPORAL_UI_WORKFLOWS_URL, useValue: options.temporalUiWorkflowsUrl },
         { provide: PendingDecisionRepository, useClass: PostgresPendingDecisionRepository },
         ReadPendingDecisionsHandler,
+        { provide: DecisionAuditRepository, useClass: PostgresDecisionAuditRepository },
+        ReadDecisionHandler,
+        ClosedDecisionTrailReader,
         TemporalClientHolder,
         OpenDecisionHandler,
         ApplyDecisionUpdateHandler,
