@@ -15,6 +15,8 @@ export interface OutboxRelayOptions {
   /** Sent rows older than this are deleted. */
   retentionMs?: number;
   pruneIntervalMs?: number;
+  /** How many rows one prune statement deletes at most (each statement is a transaction of its own). */
+  pruneBatchSize?: number;
   /** Test seam: runs after Kafka acknowledged a batch and before its rows are marked sent. */
   afterPublish?: (positions: string[]) => Promise<void> | void;
   log?: (message: string) => void;
@@ -100,14 +102,28 @@ export class OutboxRelay {
     }
   }
 
-  /** Deletes sent rows past the retention; returns how many. */
+  /**
+   * Deletes sent rows past the retention; returns how many. In batches, each statement a transaction
+   * of its own, so pruning a large backlog never keeps many rows locked or a transaction open for
+   * long. The cut-off is fixed at the start, so rows sent meanwhile cannot keep the loop going.
+   */
   async prune(): Promise<number> {
     const retentionSeconds = (this.options.retentionMs ?? 24 * 3600_000) / 1000;
-    const [, count] = (await this.dataSource.query(
-      `DELETE FROM ${this.table} WHERE sent_at < now() - make_interval(secs => $1)`,
+    const batchSize = this.options.pruneBatchSize ?? 5_000;
+    const [{ cutoff }] = (await this.dataSource.query(
+      `SELECT (now() - make_interval(secs => $1))::text AS cutoff`, // text keeps the microseconds
       [retentionSeconds],
-    )) as [unknown, number];
-    return count;
+    )) as { cutoff: string }[];
+    let pruned = 0;
+    for (;;) {
+      const [, count] = (await this.dataSource.query(
+        `DELETE FROM ${this.table} WHERE position IN
+           (SELECT position FROM ${this.table} WHERE sent_at < $1::timestamptz LIMIT $2)`,
+        [cutoff, batchSize],
+      )) as [unknown, number];
+      pruned += count;
+      if (count < batchSize || this.stopping) return pruned;
+    }
   }
 
   private async claim(runner: QueryRunner): Promise<OutboxRow[]> {
