@@ -29,7 +29,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ config, migrations, consumer: { maxAttempts: 10, retryDelayMs: 200 } }),
+        ServiceKitModule.forRoot({
+          config,
+          migrations,
+          consumer: { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 },
+        }),
         GovernanceConfigModule.forRoot(governance),
         PartiesModule.forRoot(governance.GOVERNANCE_PARTY_CONTROLLERS),
         PoliciesModule,

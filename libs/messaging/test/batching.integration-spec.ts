@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { deadLetterTopic, DEAD_LETTER_HEADERS } from '@sanshe/contracts';
+import { sleep } from '@sanshe/common';
 import { eventually } from '@sanshe/testing';
 import {
   type DeadLetterPublisher,
@@ -40,7 +41,7 @@ describe('inbox batches: several events of a partition in one transaction (real 
   });
 
   const processor = (consumer: string) =>
-    new InboxProcessor(fx.dataSource, deadLetters, { consumer, schema: fx.schema, maxAttempts: 3, retryDelayMs: 10 });
+    new InboxProcessor(fx.dataSource, deadLetters, { consumer, schema: fx.schema, deadLetterAfterMs: 300 });
   /** Records each call, then fails for the subjects in `failing` (with `error`). */
   const handlers = (failing: Record<string, () => Error> = {}): EventHandlers => ({
     'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
@@ -60,7 +61,7 @@ describe('inbox batches: several events of a partition in one transaction (real 
   const effectsOf = async (subjects: string[]) =>
     (await fx.effects()).filter((e) => subjects.includes(e.subject)).map((e) => `${e.subject}#${e.seq}`);
 
-  it('a batch with one poison event: the others are applied exactly once and in order, the poison alone is retried, then dead-lettered', async () => {
+  it('a batch with one failing event: those before it are applied, it and those after wait; past the deadline it is dead-lettered and the rest applied in order', async () => {
     const batch = [
       message('a1', 1),
       message('b1', 1),
@@ -69,17 +70,39 @@ describe('inbox batches: several events of a partition in one transaction (real 
       message('b1', 2),
       message('a1', 3),
     ];
-    const outcomes = await processor('c1').processBatch(
-      batch.map((m) => ({ message: m, handlers: handlers({ poison1: () => new Error('always breaks') }) })),
-    );
-    expect(outcomes).toEqual(['processed', 'processed', 'dead-lettered', 'processed', 'processed', 'processed']);
-    expect(await effectsOf(['a1', 'b1', 'poison1'])).toEqual(['a1#1', 'b1#1', 'a1#2', 'b1#2', 'a1#3']);
-    // The poison ran exactly its retry budget (the batch attempt counts as the first), the others at most twice
-    // (the batch that rolled back, then once more): each effect is there once.
+    const inbox = processor('c1');
+    const failing = handlers({ poison1: () => new Error('always breaks') });
+    const deliver = (messages: IncomingMessage[]) =>
+      inbox.processBatch(messages.map((m) => ({ message: m, handlers: failing })));
+    // A transient failure: nothing from the poison on is applied; the partition waits for its redelivery.
+    expect(await deliver(batch)).toEqual([
+      'processed',
+      'processed',
+      'retry-later',
+      'retry-later',
+      'retry-later',
+      'retry-later',
+    ]);
+    expect(await effectsOf(['a1', 'b1', 'poison1'])).toEqual(['a1#1', 'b1#1']);
     const poison = batch[2] as IncomingMessage;
+    expect(inbox.stalls.list()).toMatchObject([{ offset: poison.offset, attempts: 2 }]); // in the batch, then alone
+    expect(deadLettered).toEqual([]);
+
+    await sleep(300); // deadLetterAfterMs
+    expect(await deliver(batch.slice(2))).toEqual(['dead-lettered', 'processed', 'processed', 'processed']);
+    expect(await effectsOf(['a1', 'b1', 'poison1'])).toEqual(['a1#1', 'b1#1', 'a1#2', 'b1#2', 'a1#3']);
+    // Its retry ran alone (one more try); the others ran at most twice (the batch that rolled back, then once
+    // more): each effect is there once.
     const poisonId = JSON.parse(String(poison.value)).id as string;
     expect(calls.get(poisonId)).toBe(3);
-    expect(deadLettered).toEqual([{ offset: poison.offset, reason: 'Error: always breaks', attempts: 3 }]);
+    expect(deadLettered).toEqual([
+      {
+        offset: poison.offset,
+        reason: expect.stringMatching(/^failing for longer than deadLetterAfterMs \(300 ms\), .*Error: always breaks$/),
+        attempts: 3,
+      },
+    ]);
+    expect(inbox.stalls.list()).toEqual([]);
   });
 
   it('a PermanentEventError in a batch dead-letters its event at once, without a retry', async () => {
@@ -150,14 +173,15 @@ describe('inbox batches through the Kafka transport (real PostgreSQL, Kafka, Nes
     consumer = await startConsumerApp({
       schema: fx.schema,
       topic: fx.topic,
-      maxAttempts: 3,
+      consumer: { retryMaxDelayMs: 200, deadLetterAfterMs: 1_000 },
       beforeEffect: breakOnPoison,
     });
 
     await eventually(async () => expect(await fx.effects()).toHaveLength(KEYS * PER_KEY), { timeoutMs: 30_000 });
     const [dead] = await readTopic(deadLetterTopic(consumer.groupId), 1, 30_000);
     expect(String(dead?.key)).toBe('poison');
-    expect(String(dead?.headers?.[DEAD_LETTER_HEADERS.attempts])).toBe('3');
+    expect(Number(dead?.headers?.[DEAD_LETTER_HEADERS.attempts])).toBeGreaterThanOrEqual(3);
+    expect(String(dead?.headers?.[DEAD_LETTER_HEADERS.error])).toContain('deadLetterAfterMs (1000 ms)');
 
     const effects = await fx.effects();
     expect(new Set(effects.map((e) => e.event_id)).size).toBe(KEYS * PER_KEY); // each exactly once

@@ -9,7 +9,7 @@ import {
   type EventHandlers,
   InboxProcessor,
   type InboxService,
-  type Outcome,
+  type BatchOutcome,
 } from '../src';
 import { incomingProposal, kafka, messagingFixture, proposalEvent, seqOf, startConsumerApp } from './harness';
 
@@ -41,7 +41,11 @@ describe('the inbox deduplicates by (source, id), the CloudEvents identity (real
   });
 
   const processor = () =>
-    new InboxProcessor(fx.dataSource, noDeadLetters, { consumer: uniqueName('c'), schema: fx.schema, maxAttempts: 1 });
+    new InboxProcessor(fx.dataSource, noDeadLetters, {
+      consumer: uniqueName('c'),
+      schema: fx.schema,
+      deadLetterAfterMs: 0,
+    });
   /** An event of portal `portal` (also its subject, to tell the effects apart); portals number their events alike. */
   const from = (portal: string, id: string) => ({
     message: incomingProposal(portal, 1, { source: `portal/${portal}`, id }),
@@ -61,7 +65,7 @@ describe('the inbox deduplicates by (source, id), the CloudEvents identity (real
   it('applies the same (source, id) delivered twice once, alone and in a batch', async () => {
     const inbox = processor();
     const alone = [from('a2', '1'), from('b2', '1'), from('a2', '1'), from('b2', '1')];
-    const outcomes: Outcome[] = [];
+    const outcomes: BatchOutcome[] = [];
     for (const { message, handlers } of alone) outcomes.push(await inbox.process(message, handlers));
     expect(outcomes).toEqual(['processed', 'processed', 'duplicate', 'duplicate']);
 

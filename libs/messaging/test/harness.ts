@@ -143,10 +143,9 @@ export const breakOnPoison = (event: SansheEvent): void => {
 export async function startConsumerApp(options: {
   schema: string;
   topic: string;
-  maxAttempts?: number;
   /** Throw from here to make an event fail; return a promise to make it slow. */
   beforeEffect?: (event: SansheEvent, delivery: Delivery) => void | Promise<void>;
-  /** More inbox options (offset commit batching, drain timeout). */
+  /** More inbox options (offset commit batching, drain timeout, retries and their deadline). */
   consumer?: Partial<InboxOptions>;
 }): Promise<{ app: INestApplication; inbox: InboxService; groupId: string }> {
   const groupId = uniqueName('consumer');
@@ -179,7 +178,7 @@ export async function startConsumerApp(options: {
         schema: options.schema,
         source: 'sanshe/test',
         relay: { enabled: false },
-        consumer: { consumer: groupId, maxAttempts: options.maxAttempts ?? 3, retryDelayMs: 100, ...options.consumer },
+        consumer: { consumer: groupId, retryDelayMs: 100, ...options.consumer },
       }),
     ],
     controllers: [ProposalConsumer],

@@ -14,9 +14,10 @@ export interface InboxHandoff {
    */
   queued(): void;
   /**
-   * The inbox will not apply the message (the consumer is shutting down): when it fails, the
-   * transport stops its partition there without reporting an error to kafkajs. It is not committed,
-   * so it is delivered again after the restart.
+   * The inbox will not apply the message now (the consumer is shutting down, or an event of its
+   * partition failed transiently and waits for a retry): when it fails, the transport stops its
+   * partition there without reporting an error to kafkajs. It is not committed, so it is delivered
+   * again (after the restart, or when the inbox resumes the paused partition).
    */
   deferred(): void;
 }
@@ -33,16 +34,16 @@ export const handoffOf = (context: KafkaContext): InboxHandoff | undefined =>
 
 /**
  * Rejects a message that was not applied and must be delivered again later (the consumer is shutting
- * down). An IntrinsicException, so that Nest does not log it. Thrown through `deferMessage`.
+ * down, or its partition waits for a retry). An IntrinsicException, so that Nest does not log it. Thrown through `deferMessage`.
  */
 export class MessageDeferredError extends IntrinsicException {
-  constructor() {
-    super('not applied: the consumer is shutting down; it is delivered again after the restart');
+  constructor(why = 'the consumer is shutting down; it is delivered again after the restart') {
+    super(`not applied: ${why}`);
   }
 }
 
 /** Tells the transport that the message is deferred, and returns the error to reject it with. */
-export function deferMessage(handoff: InboxHandoff | undefined): MessageDeferredError {
+export function deferMessage(handoff: InboxHandoff | undefined, why?: string): MessageDeferredError {
   handoff?.deferred();
-  return new MessageDeferredError();
+  return new MessageDeferredError(why);
 }

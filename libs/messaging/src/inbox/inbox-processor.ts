@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { errorMessage, errorSummary, retryWithBackoff } from '@sanshe/common';
+import { errorMessage, errorSummary } from '@sanshe/common';
 import {
   checkEventData,
   type EventType,
@@ -11,6 +11,7 @@ import type { DeadLetterPublisher } from './dead-letters';
 import { type EventHandler, type EventHandlers, PermanentEventError } from './event-handlers';
 import { identityOf, InboxTable } from './inbox-table';
 import type { Delivery, IncomingMessage, Outcome } from './incoming-message';
+import { PartitionStalls, type RetryPolicy, retryPolicyOf } from './stalls';
 
 /** A valid message with its handler, and its place in the batch. */
 interface Checked {
@@ -20,15 +21,20 @@ interface Checked {
   handler: EventHandler;
 }
 
-export interface InboxProcessorOptions {
+export interface InboxProcessorOptions extends RetryPolicy {
   /** The consumer's name: the inbox key and the dead-letter topic's suffix. Usually the consumer group. */
   consumer: string;
   schema: string;
-  maxAttempts?: number;
-  /** First retry delay; doubles each attempt (100, 200, 400, … ms by default). */
-  retryDelayMs?: number;
   log?: (message: string) => void;
+  /** What needs a person: an event dead-lettered because it kept failing past deadLetterAfterMs. */
+  alert?: (message: string) => void;
 }
+
+/**
+ * A message's outcome in a batch, or `retry-later`: it failed transiently, or an earlier message of
+ * its partition did. It is not applied; deliver it again (after `stalls.retryDelay`) in offset order.
+ */
+export type BatchOutcome = Outcome | 'retry-later';
 
 /** Where `message` came from: what its handler is told. */
 const deliveryOf = ({ topic, partition, offset, timestamp }: IncomingMessage): Delivery => ({
@@ -43,11 +49,15 @@ const deliveryOf = ({ topic, partition, offset, timestamp }: IncomingMessage): D
  * (consumer, event source, event id) into the inbox and run the handler (several events of a
  * partition may share one transaction: processBatch). A redelivered event finds its row there and
  * changes nothing; another producer's event with the same id does not.
- * Failures retry with backoff; an invalid event, a PermanentEventError or exhausted retries go to
- * the consumer's dead-letter topic. The caller commits the Kafka offset after this resolves.
+ * Permanent failures (an invalid event, a PermanentEventError) go to the consumer's dead-letter topic
+ * at once. Any other failure is transient: the event and those after it in its partition are left
+ * for redelivery (`retry-later`; InboxService pauses the partition for a capped backoff), without a
+ * count limit, until the event succeeds or has failed for longer than `deadLetterAfterMs`.
+ * The caller commits the Kafka offset of what was applied or dead-lettered after this resolves.
  */
 export class InboxProcessor {
   private readonly inbox: InboxTable;
+  readonly stalls: PartitionStalls;
   readonly counts: Record<Outcome, number> = { processed: 0, duplicate: 0, ignored: 0, 'dead-lettered': 0 };
 
   constructor(
@@ -56,41 +66,51 @@ export class InboxProcessor {
     private readonly options: InboxProcessorOptions,
   ) {
     this.inbox = new InboxTable(options.schema, options.consumer);
+    this.stalls = new PartitionStalls(retryPolicyOf(options), options.log);
   }
 
-  async process(message: IncomingMessage, handlers: EventHandlers): Promise<Outcome> {
+  async process(message: IncomingMessage, handlers: EventHandlers): Promise<BatchOutcome> {
     const [outcome = 'ignored'] = await this.processBatch([{ message, handlers }]); // always one
     return outcome;
   }
 
   /**
-   * Applies messages of one partition, in order, with the effects of applying them one by one: the
+   * Applies messages of one partition, in order, with the effects of applying them one by one: runs of
    * valid ones go into ONE transaction (their inbox rows in one INSERT, then each new event's handler,
    * in order; a handler sees the effects of the earlier ones). If that transaction fails, nothing of it
    * stays, and the messages are applied again without it: when a handler threw, the events before it
-   * as a batch, its event alone with that failure counted as its first attempt (retries, dead letter,
-   * PermanentEventError exactly as for a single message), then the events after it as a batch; when
-   * the failure belongs to no handler (the INSERT, the COMMIT, a lost connection), each event alone.
-   * Resolves with each message's outcome once all of them are done.
+   * as a batch, then its event alone (a PermanentEventError from the batch dead-letters it at once),
+   * then the events after it as a batch; when the failure belongs to no handler (the INSERT, the
+   * COMMIT, a lost connection), each event alone. From the first event that still fails transiently,
+   * every outcome is `retry-later`. Resolves with each message's outcome once all of them are done.
    */
-  async processBatch(items: { message: IncomingMessage; handlers: EventHandlers }[]): Promise<Outcome[]> {
-    const outcomes: Outcome[] = new Array<Outcome>(items.length);
-    const valid: Checked[] = [];
+  async processBatch(items: { message: IncomingMessage; handlers: EventHandlers }[]): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = new Array<BatchOutcome>(items.length);
+    let run: Checked[] = [];
+    let held = false;
     for (const [index, { message, handlers }] of items.entries()) {
-      const checked = await this.check(message, handlers);
-      if (typeof checked === 'string') outcomes[index] = checked;
-      else valid.push({ ...checked, index, message });
+      const checked = this.check(message, handlers);
+      if (checked === 'ignored') outcomes[index] = 'ignored';
+      else if ('event' in checked) run.push({ ...checked, index, message });
+      else {
+        // Dead-letter it only once what comes before it is done: a held partition keeps it for later.
+        if ((held = await this.applyInOrder(run, outcomes))) break;
+        run = [];
+        outcomes[index] = await this.deadLetter(message, checked.invalid, 1);
+      }
     }
-    await this.applyInOrder(valid, outcomes);
-    for (const outcome of outcomes) this.counts[outcome]++;
+    if (!held) held = await this.applyInOrder(run, outcomes);
+    const heldFrom = held ? outcomes.indexOf('retry-later') : -1;
+    if (heldFrom >= 0) outcomes.fill('retry-later', heldFrom);
+    for (const outcome of outcomes) if (outcome !== 'retry-later') this.counts[outcome]++;
     return outcomes;
   }
 
-  /** Validates the envelope and the data; 'ignored' without a handler, 'dead-lettered' when invalid. */
-  private async check(
+  /** Validates the envelope and the data: the event and its handler, 'ignored' without a handler, or why it is invalid. */
+  private check(
     message: IncomingMessage,
     handlers: EventHandlers,
-  ): Promise<Outcome | { event: SansheEvent; handler: EventHandler }> {
+  ): 'ignored' | { invalid: string } | { event: SansheEvent; handler: EventHandler } {
     try {
       const envelope = validateEnvelope(JSON.parse(String(message.value ?? '')));
       // Ignore types this consumer does not handle, known or not (a v2 published beside v1, say).
@@ -98,18 +118,18 @@ export class InboxProcessor {
       if (!handler) return 'ignored';
       return { event: checkEventData(envelope), handler };
     } catch (err) {
-      const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}`;
-      await this.deadLetters.publish(message, reason, 1);
-      return 'dead-lettered';
+      return { invalid: err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}` };
     }
   }
 
-  private async applyInOrder(items: Checked[], outcomes: Outcome[]): Promise<void> {
-    const [only, ...more] = items;
-    if (!only) return;
-    if (more.length === 0) {
-      outcomes[only.index] = await this.applyWithRetries(only);
-      return;
+  /** Applies `items` in order (see processBatch); true when one failed transiently and the rest wait. */
+  private async applyInOrder(items: Checked[], outcomes: BatchOutcome[]): Promise<boolean> {
+    const [first, ...more] = items;
+    if (!first) return false;
+    // A stalled event's retry runs alone, so that each retry costs one try of its handler.
+    if (more.length === 0 || this.stalls.at(first.message)) {
+      if ((outcomes[first.index] = await this.applyAlone(first)) === 'retry-later') return true;
+      return this.applyInOrder(more, outcomes);
     }
     // Set inside the transaction's callback: which handler threw, if one did.
     let failed = undefined as { at: number; error: unknown } | undefined;
@@ -137,59 +157,63 @@ export class InboxProcessor {
         return result;
       });
       for (const [at, item] of items.entries()) outcomes[item.index] = applied[at] ?? 'processed';
+      return false;
     } catch (err) {
       if (!failed) {
         this.options.log?.(`a batch of ${items.length} events failed, applying them one by one: ${String(err)}`);
-        for (const item of items) outcomes[item.index] = await this.applyWithRetries(item);
-        return;
+        for (const item of items)
+          if ((outcomes[item.index] = await this.applyAlone(item)) === 'retry-later') return true;
+        return false;
       }
-      // The handler that threw gets the blame, and one attempt spent. (Were it a statement failing because an
-      // earlier handler swallowed a database error, it is innocent: its retry, alone, then succeeds.)
+      // The handler that threw gets the blame, and one try spent. (Were it a statement failing because an
+      // earlier handler swallowed a database error, it is innocent: its try alone then succeeds.)
       const [culprit, ...after] = items.slice(failed.at);
-      await this.applyInOrder(items.slice(0, failed.at), outcomes);
-      if (culprit) outcomes[culprit.index] = await this.applyWithRetries(culprit, failed);
-      await this.applyInOrder(after, outcomes);
+      if (!culprit) return false; // (never: `at` is an index of `items`)
+      if (await this.applyInOrder(items.slice(0, failed.at), outcomes)) return true;
+      if ((outcomes[culprit.index] = await this.applyAlone(culprit, failed)) === 'retry-later') return true;
+      return this.applyInOrder(after, outcomes);
     }
   }
 
   /**
-   * One event in its own transaction, retried with backoff; a PermanentEventError or exhausted retries
-   * dead-letter it. `firstFailure`: attempt 1 already ran (in a batch) and failed with it.
+   * One event in its own transaction. `batchFailure`: it already failed in a batch (a try spent; a
+   * PermanentEventError there is final). A PermanentEventError dead-letters it; another failure
+   * stalls its partition (`retry-later`), or dead-letters it once it has failed past the deadline.
    */
-  private async applyWithRetries(
+  private async applyAlone(
     { message, event, handler }: Checked,
-    firstFailure?: { error: unknown },
-  ): Promise<Outcome> {
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    let attempts = 0;
-    let lastError: unknown;
-    try {
-      return await retryWithBackoff(
-        async (attempt) => {
-          attempts = attempt;
-          try {
-            if (attempt === 1 && firstFailure) throw firstFailure.error;
-            return await this.applyOnce(message, event, handler);
-          } catch (err) {
-            lastError = err;
-            throw err;
-          }
-        },
-        {
-          initialDelayMs: this.options.retryDelayMs ?? 100,
-          maxDelayMs: Infinity, // doubles without a cap; maxAttempts bounds the wait
-          maxAttempts,
-          stop: () => lastError instanceof PermanentEventError,
-          onRetry: (err, attempt) =>
-            this.options.log?.(
-              `${event.type} ${event.id} failed (attempt ${attempt}/${maxAttempts}), retrying: ${errorSummary(err)}`,
-            ),
-        },
-      );
-    } catch (err) {
-      await this.deadLetters.publish(message, errorSummary(err), attempts);
-      return 'dead-lettered';
+    batchFailure?: { error: unknown },
+  ): Promise<BatchOutcome> {
+    let error = batchFailure?.error;
+    let tries = batchFailure ? 1 : 0;
+    if (!(error instanceof PermanentEventError)) {
+      try {
+        tries++;
+        const outcome = await this.applyOnce(message, event, handler);
+        this.stalls.settled(message, outcome);
+        return outcome;
+      } catch (err) {
+        error = err;
+      }
     }
+    if (error instanceof PermanentEventError)
+      return this.deadLetter(message, errorSummary(error), (this.stalls.at(message)?.attempts ?? 0) + tries);
+    const stall = this.stalls.failed(message, error, tries);
+    if (!this.stalls.expired(stall)) return 'retry-later';
+    const { deadLetterAfterMs } = this.stalls.policy;
+    const reason =
+      `failing for longer than deadLetterAfterMs (${deadLetterAfterMs} ms), since ${stall.since.toISOString()}, ` +
+      `${stall.attempts} tries: ${errorSummary(error)}`;
+    this.options.alert?.(
+      `${message.topic}/${message.partition}@${message.offset} ${event.type} ${event.id}: ${reason}`,
+    );
+    return this.deadLetter(message, reason, stall.attempts);
+  }
+
+  private async deadLetter(message: IncomingMessage, reason: string, attempts: number): Promise<'dead-lettered'> {
+    await this.deadLetters.publish(message, reason, attempts);
+    this.stalls.settled(message, 'dead-lettered');
+    return 'dead-lettered';
   }
 
   private applyOnce(message: IncomingMessage, event: SansheEvent, handler: EventHandler): Promise<Outcome> {

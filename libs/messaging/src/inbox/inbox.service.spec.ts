@@ -14,7 +14,8 @@ function setup(batchMaxSize = 100) {
   const consumer = {
     commitOffsets: async (offsets: { topic: string; partition: number; offset: string }[]) =>
       void commits.push(offsets),
-    pause: () => undefined,
+    pause: jest.fn(),
+    resume: jest.fn(),
   } as unknown as Consumer;
   const options: MessagingOptions = {
     schema: 's',
@@ -52,6 +53,7 @@ function setup(batchMaxSize = 100) {
     );
   return {
     inbox,
+    consumer,
     consume,
     batches,
     commits,
@@ -103,6 +105,30 @@ describe('InboxService queues (processor stubbed)', () => {
     ]);
     await t.inbox.beforeApplicationShutdown();
     expect(t.commits).toEqual([[{ topic: 't', partition: 0, offset: '13' }]]);
+  });
+
+  it('holds a partition at a message left for a retry: pauses it alone, defers what follows, resumes it, accepts the redelivery', async () => {
+    const t = setup();
+    jest
+      .mocked(t.inbox.processor.processBatch)
+      .mockImplementationOnce(async (items) => items.map((_, i) => (i === 0 ? 'processed' : 'retry-later')));
+    const handoffs = [0, 1, 2, 3].map(() => ({ queued: jest.fn(), deferred: jest.fn() }));
+    const delivered = [20, 21, 22].map((offset, i) => t.consume(offset, 0, handoffs[i]));
+    await expect(delivered[0]).resolves.toBe('processed');
+    await expect(delivered[1]).rejects.toBeInstanceOf(MessageDeferredError);
+    await expect(delivered[2]).rejects.toBeInstanceOf(MessageDeferredError);
+    await expect(t.consume(23, 0, handoffs[3])).rejects.toBeInstanceOf(MessageDeferredError);
+    expect(handoffs.map((h) => h.deferred.mock.calls.length)).toEqual([0, 1, 1, 1]);
+    const partition0 = [{ topic: 't', partitions: [0] }];
+    expect(t.consumer.pause).toHaveBeenCalledWith(partition0);
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the backoff (no stall recorded by the stub: 0 ms)
+    expect(t.consumer.resume).toHaveBeenCalledWith(partition0);
+    // kafkajs delivers from the held message again: accepted, in order.
+    await expect(Promise.all([t.consume(21), t.consume(22), t.consume(23)])).resolves.toEqual(
+      Array(3).fill('processed'),
+    );
+    await t.inbox.beforeApplicationShutdown();
+    expect(t.commits).toEqual([[{ topic: 't', partition: 0, offset: '24' }]]);
   });
 
   it('on shutdown, finishes the running batch, defers the queued and later messages, and commits only the finished', async () => {

@@ -40,6 +40,8 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
   private inFlight = 0;
   private onIdle?: () => void;
   private draining = false;
+  /** Partitions paused for a retry's backoff, to resume when it ends. */
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
   /** The dead-letter producer connects on first use (Kafka may be away at boot). */
   private connected?: Promise<void>;
   readonly processor: InboxProcessor;
@@ -53,7 +55,12 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     if (!options.consumer) throw new Error('MessagingModule: set `consumer` to consume events');
     health.register({
       name: 'inbox',
-      check: async () => ({ consumer: options.consumer?.consumer, ...this.processor.counts }),
+      // A stall is not the service being down: still "up", with the held partitions shown.
+      check: async () => ({
+        consumer: options.consumer?.consumer,
+        ...this.processor.counts,
+        stalled: this.processor.stalls.list().map((stall) => ({ ...stall, since: stall.since.toISOString() })),
+      }),
     });
     this.producer = kafka.createProducer();
     const log = (message: string) => this.logger.warn(message);
@@ -68,7 +75,9 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     this.drainTimeoutMs = drainTimeoutMs;
     this.batchMaxSize = Math.max(1, batchMaxSize);
     const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
-    this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema: options.schema, log });
+    const alert = (message: string) => this.logger.error(message);
+    const schema = options.schema;
+    this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema, log, alert });
   }
 
   /**
@@ -114,6 +123,7 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.draining = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
     for (const [consumer, topics] of this.topics) this.pause(consumer, [...topics]);
     // Messages queued behind the running batches are not started: they are left to redelivery.
     for (const queues of this.queues.values())
@@ -151,10 +161,41 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
         this.batchMaxSize,
         (batch) => this.processor.processBatch(batch),
         (message) => this.offsets.processed(consumer, message.topic, message.partition, message.offset),
+        (message) => this.retryLater(consumer, message),
       );
       queues.set(key, queue);
     }
     return queue;
+  }
+
+  /**
+   * `message` failed transiently: pause its partition alone for the backoff, then resume it, and kafkajs
+   * fetches again from that message (nothing after it was resolved). The transport's eachBatch returns
+   * meanwhile, so the consumer keeps heartbeating, holds no transaction, and its other partitions flow.
+   */
+  private retryLater(consumer: Consumer, message: IncomingMessage): void {
+    const { topic, partition } = message;
+    const stall = this.processor.stalls.at(message);
+    const partitions = [{ topic, partitions: [partition] }];
+    try {
+      consumer.pause(partitions);
+    } catch (err) {
+      this.logger.warn(`could not pause ${topic}/${partition}: ${String(err)}`); // kafkajs redelivers it anyway
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        this.retryTimers.delete(timer);
+        if (this.draining) return; // paused for good: redelivered after the restart
+        try {
+          consumer.resume(partitions);
+        } catch (err) {
+          this.logger.warn(`could not resume ${topic}/${partition}: ${String(err)}`);
+        }
+      },
+      stall ? this.processor.stalls.retryDelay(stall) : 0,
+    );
+    this.retryTimers.add(timer);
   }
 
   /** Waits until no message is in flight: true, or false after drainTimeoutMs. */

@@ -1,5 +1,6 @@
 import type { EventHandlers } from './event-handlers';
-import type { InboxHandoff } from './inbox-handoff';
+import { deferMessage, type InboxHandoff } from './inbox-handoff';
+import type { BatchOutcome } from './inbox-processor';
 import type { IncomingMessage, Outcome } from './incoming-message';
 
 /** A message waiting in its partition's queue for the inbox, and who waits for its outcome. */
@@ -15,19 +16,25 @@ export interface QueuedMessage {
 /**
  * One partition's messages, applied in order, one batch at a time: a batch is what was queued while
  * the previous one ran, at most `batchMaxSize` messages. After its batch, each message is reported
- * `applied` (its offset may be committed) and resolves with its outcome, in offset order.
+ * `applied` (its offset may be committed) and resolves with its outcome, in offset order. From a
+ * message left for later (`retry-later`), the partition is `held` and every message is deferred
+ * (MessageDeferredError) until that one is delivered again.
  */
 export class PartitionQueue {
   private readonly waiting: QueuedMessage[] = [];
   private running = false;
   private scheduled = false;
-  /** A batch failed unexpectedly from this offset: later messages are refused until it is redelivered. */
-  private failedFrom?: bigint;
+  /**
+   * Not applied from this offset: later messages are refused until it is redelivered. `held`: it waits
+   * for a retry (they are deferred), else it failed unexpectedly (they fail too).
+   */
+  private failedFrom?: { offset: bigint; held: boolean };
 
   constructor(
     private readonly batchMaxSize: number,
-    private readonly applyBatch: (batch: QueuedMessage[]) => Promise<Outcome[]>,
+    private readonly applyBatch: (batch: QueuedMessage[]) => Promise<BatchOutcome[]>,
     private readonly applied: (message: IncomingMessage) => void,
+    private readonly held: (message: IncomingMessage) => void = () => undefined,
   ) {}
 
   /** Queues a message and returns its outcome to come; `schedule` starts the work. */
@@ -35,7 +42,8 @@ export class PartitionQueue {
     const { topic, partition, offset } = entry.message;
     if (this.failedFrom !== undefined) {
       // Never apply (and commit past) a message while an earlier one of its partition failed: wait for kafkajs to redeliver.
-      if (BigInt(offset) > this.failedFrom) {
+      if (BigInt(offset) > this.failedFrom.offset) {
+        if (this.failedFrom.held) throw deferMessage(entry.handoff, `${topic}/${partition}: an earlier message waits`);
         throw new Error(`${topic}/${partition}@${offset}: refused, an earlier message failed`);
       }
       this.failedFrom = undefined;
@@ -61,6 +69,14 @@ export class PartitionQueue {
     return this.waiting.splice(0);
   }
 
+  /** `message` waits for a retry: it and every message after it are deferred, to be delivered again. */
+  private hold(message: IncomingMessage, deferred: QueuedMessage[]): void {
+    this.failedFrom = { offset: BigInt(message.offset), held: true };
+    this.held(message); // first: the partition is paused before the transport hears of the deferral
+    const why = `${message.topic}/${message.partition}@${message.offset} waits for a retry`;
+    for (const queued of deferred) queued.reject(deferMessage(queued.handoff, why));
+  }
+
   /** Applies the queued messages batch after batch; marks and resolves each, in order, after its batch. */
   private async run(): Promise<void> {
     if (this.running) return;
@@ -68,19 +84,22 @@ export class PartitionQueue {
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, this.batchMaxSize);
-        let outcomes: Outcome[];
+        let outcomes: BatchOutcome[];
         try {
           outcomes = await this.applyBatch(batch);
         } catch (err) {
           // Unexpected (failures are retried or dead-lettered inside): commit none of these, nor anything after them.
-          this.failedFrom = BigInt(batch[0]?.message.offset ?? '0');
+          this.failedFrom = { offset: BigInt(batch[0]?.message.offset ?? '0'), held: false };
           for (const queued of [...batch, ...this.waiting.splice(0)]) queued.reject(err);
           continue;
         }
-        for (const [i, { message, resolve }] of batch.entries()) {
+        const heldAt = outcomes.indexOf('retry-later');
+        for (const [i, { message, resolve }] of batch.slice(0, heldAt < 0 ? undefined : heldAt).entries()) {
           this.applied(message);
-          resolve(outcomes[i] as Outcome); // one outcome per message
+          resolve(outcomes[i] as Outcome); // one outcome per message, none `retry-later` before heldAt
         }
+        const first = batch[heldAt];
+        if (first) this.hold(first.message, [...batch.slice(heldAt), ...this.waiting.splice(0)]);
       }
     } finally {
       this.running = false;
