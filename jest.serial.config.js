@@ -1,11 +1,13 @@
-// Tests that stop or kill the shared local servers: run alone, after the main suite (npm test does).
+// Tests that must run alone, one file at a time, after the main suite (npm test does): those that stop
+// or kill the shared local servers, and the end-to-end decision tests, whose governance processes each
+// consume every context topic and would otherwise race to start each other's decisions.
 const preset = require('./jest.preset.js');
 
 module.exports = {
   ...preset,
-  displayName: 'infra-serial',
+  displayName: 'serial',
   rootDir: __dirname,
-  roots: ['<rootDir>/infra'],
+  roots: ['<rootDir>/infra', '<rootDir>/apps/platform-e2e'],
   testMatch: ['**/*.serial-spec.ts'],
   maxWorkers: 1,
 };
