@@ -37,11 +37,13 @@ export class GovernanceActivities {
     const outgoing = toGovernanceEvent(event);
     const pending = pendingAfter(event);
     const closing = event.entry.type === 'decided' ? await this.trails.read(event, event.entry) : undefined;
+    // The decision's own rows first, the event last: publishing takes the decision's outbox key lock,
+    // and the bridge's inbox transactions take that lock after writing their rows too (no lock cycle).
     await this.dataSource.transaction(async (manager) => {
       if (closing) await this.audits.store(manager, closing.closed, closing.trail);
-      await this.outbox.publish(manager, outgoing);
       if (pending === 'closed') await this.pendingDecisions.close(manager, event.decisionId);
       else await this.pendingDecisions.record(manager, pending, event.auditSeq);
+      await this.outbox.publish(manager, outgoing);
     });
   }
 }
