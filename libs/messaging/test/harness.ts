@@ -1,7 +1,7 @@
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
-import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+import { type Consumer, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createEvent, type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
@@ -13,6 +13,7 @@ import {
   type Delivery,
   type EventHandler,
   type InboxOptions,
+  type InboxKafkaServer,
   InboxService,
   type IncomingMessage,
   KafkaModule,
@@ -147,7 +148,9 @@ export async function startConsumerApp(options: {
   beforeEffect?: (event: SansheEvent, delivery: Delivery) => void | Promise<void>;
   /** More inbox options (offset commit batching, drain timeout, retries and their deadline). */
   consumer?: Partial<InboxOptions>;
-}): Promise<{ app: INestApplication; inbox: InboxService; groupId: string }> {
+  /** The consumer group's session timeout (kafkajs: 30 s). */
+  sessionTimeout?: number;
+}): Promise<{ app: INestApplication; inbox: InboxService; groupId: string; kafkaConsumer: () => Consumer }> {
   const groupId = uniqueName('consumer');
   const applyProposal: EventHandler<'sanshe.organization.proposal.submitted.v1'> = async (event, manager, delivery) => {
     await options.beforeEffect?.(event, delivery);
@@ -186,10 +189,13 @@ export async function startConsumerApp(options: {
   class ConsumerModule {}
 
   const app = await NestFactory.create(ConsumerModule, { logger: ['error'] });
-  app.connectMicroservice(kafkaConsumerTransport({ brokers: env.KAFKA_BROKERS, clientId: groupId, groupId }));
+  const { sessionTimeout } = options;
+  const transport = kafkaConsumerTransport({ brokers: env.KAFKA_BROKERS, clientId: groupId, groupId, sessionTimeout });
+  app.connectMicroservice(transport);
   await app.startAllMicroservices();
   await app.init();
-  return { app, inbox: app.get(InboxService), groupId };
+  const server = (transport as { strategy: InboxKafkaServer }).strategy;
+  return { app, inbox: app.get(InboxService), groupId, kafkaConsumer: () => server.unwrap<[unknown, Consumer]>()[1] };
 }
 
 /** Reads a topic from the beginning until `count` messages arrived (or the time runs out). */

@@ -1,14 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { eventually } from '@sanshe/testing';
-import type { InboxService } from '../src';
 import { messagingFixture, proposalEvent, readTopic, startConsumerApp } from './harness';
 
 const OTHER_KEYS = 9;
 const PER_KEY = 3;
 
-type Consumer = { app: INestApplication; inbox: InboxService; groupId: string };
+type Consumer = Awaited<ReturnType<typeof startConsumerApp>>;
 
 const inboxHealth = async (consumer: Consumer) =>
   (await consumer.app
@@ -89,6 +87,36 @@ describe('transient failures are retried, not dead-lettered (real PostgreSQL, Ka
       expect(effects.filter((e) => e.subject === key).map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(consumer.inbox.processor.counts['dead-lettered']).toBe(0);
     expect((await inboxHealth(consumer)).stalled).toEqual([]);
+  }, 30_000);
+
+  it('keeps its group membership through a stall longer than the session timeout: no rebalance, nothing lost', async () => {
+    const SESSION_TIMEOUT_MS = 6_000; // the broker's smallest by default
+    let outageUntil = Number.POSITIVE_INFINITY;
+    consumer = await startConsumerApp({
+      schema: fx.schema,
+      topic: fx.topic,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      consumer: { retryDelayMs: 200, retryMaxDelayMs: 1_000 },
+      beforeEffect: (event) => {
+        if (event.subject !== 'outage') return;
+        if (outageUntil === Number.POSITIVE_INFINITY) outageUntil = Date.now() + SESSION_TIMEOUT_MS * 1.5;
+        if (Date.now() < outageUntil) throw new Error('Connection terminated unexpectedly');
+      },
+    });
+    const kafkaConsumer = consumer.kafkaConsumer();
+    const trouble: string[] = [];
+    kafkaConsumer.on(kafkaConsumer.events.REBALANCING, () => trouble.push('rebalancing'));
+    kafkaConsumer.on(kafkaConsumer.events.CRASH, () => trouble.push('crash'));
+    kafkaConsumer.on(kafkaConsumer.events.GROUP_JOIN, () => trouble.push('joined again'));
+    await publish(fx, 'outage');
+
+    await eventually(async () => expect(await fx.effects()).toHaveLength(PER_KEY * (OTHER_KEYS + 1)), {
+      timeoutMs: 20_000,
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(outageUntil);
+    expect((await fx.effects()).filter((e) => e.subject === 'outage').map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(trouble).toEqual([]);
+    expect(consumer.inbox.processor.counts['dead-lettered']).toBe(0);
   }, 30_000);
 
   it('an event failing for longer than deadLetterAfterMs is dead-lettered with that reason, and its partition continues', async () => {

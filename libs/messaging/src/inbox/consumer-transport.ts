@@ -23,6 +23,11 @@ export function kafkaConsumerTransport(options: {
    * InboxService can apply them in batches (see its `batchMaxSize`). 1 = one message at a time.
    */
   maxInFlightPerPartition?: number;
+  /**
+   * How long the group waits for a heartbeat before it evicts the consumer (kafkajs: 30 s). A partition
+   * waiting for a retry does not hold up heartbeats (InboxService pauses it), so this need not cover outages.
+   */
+  sessionTimeout?: number;
 }): MicroserviceOptions {
   const kafkaOptions: Required<KafkaOptions>['options'] = {
     postfixId: '',
@@ -32,6 +37,7 @@ export function kafkaConsumerTransport(options: {
       allowAutoTopicCreation: true,
       retry: { retries: 10 },
       maxWaitTimeInMs: 1_000,
+      ...(options.sessionTimeout === undefined ? {} : { sessionTimeout: options.sessionTimeout }),
     },
     subscribe: { fromBeginning: options.fromBeginning ?? true },
     run: { autoCommit: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3 },
