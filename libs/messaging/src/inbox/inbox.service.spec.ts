@@ -16,6 +16,8 @@ function setup(batchMaxSize = 100) {
       void commits.push(offsets),
     pause: jest.fn(),
     resume: jest.fn(),
+    on: jest.fn(),
+    events: { GROUP_JOIN: 'consumer.group_join' },
   } as unknown as Consumer;
   const options: MessagingOptions = {
     schema: 's',
@@ -129,6 +131,20 @@ describe('InboxService queues (processor stubbed)', () => {
     );
     await t.inbox.beforeApplicationShutdown();
     expect(t.commits).toEqual([[{ topic: 't', partition: 0, offset: '24' }]]);
+  });
+
+  it('forgets a held partition that a rebalance gave away: what it is delivered later is applied', async () => {
+    const t = setup();
+    jest
+      .mocked(t.inbox.processor.processBatch)
+      .mockImplementationOnce(async (items) => items.map(() => 'retry-later' as const));
+    await expect(t.consume(40)).rejects.toBeInstanceOf(MessageDeferredError);
+    await expect(t.consume(41)).rejects.toBeInstanceOf(MessageDeferredError);
+    const [event, onJoin] = jest.mocked(t.consumer.on).mock.calls[0] as unknown as [string, (e: unknown) => void];
+    expect(event).toBe('consumer.group_join');
+    onJoin({ payload: { memberAssignment: { t: [1, 2] } } }); // partition 0 went elsewhere, which committed past 40
+    onJoin({ payload: { memberAssignment: { t: [0, 1, 2] } } }); // and came back
+    await expect(t.consume(50)).resolves.toBe('processed');
   });
 
   it('on shutdown, finishes the running batch, defers the queued and later messages, and commits only the finished', async () => {

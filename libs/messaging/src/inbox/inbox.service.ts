@@ -91,7 +91,7 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     const raw = context.getMessage();
     const handoff = handoffOf(context);
     const [consumer, topic, partition] = [context.getConsumer(), context.getTopic(), context.getPartition()];
-    if (!this.topics.get(consumer)?.add(topic)) this.topics.set(consumer, new Set([topic]));
+    if (!this.topics.get(consumer)?.add(topic)) this.heardFrom(consumer, topic);
     if (this.draining) {
       // Shutting down: finish what runs, apply nothing new. Not committed, so it is delivered again after the restart.
       this.pause(consumer, [topic]); // a topic first heard of during the drain
@@ -141,6 +141,19 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     await this.offsets.flush();
     await this.producer.disconnect();
+  }
+
+  /** A consumer's first message: after each rebalance, forget what waited on partitions it lost. */
+  private heardFrom(consumer: Consumer, topic: string): void {
+    this.topics.set(consumer, new Set([topic]));
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const assigned = (t: string, p: number) => payload.memberAssignment[t]?.includes(p) ?? false;
+      this.processor.stalls.keepOnly(assigned);
+      for (const [key, queue] of this.queues.get(consumer) ?? []) {
+        const colon = key.lastIndexOf(':'); // `topic:partition`
+        if (!assigned(key.slice(0, colon), Number(key.slice(colon + 1)))) queue.reassigned();
+      }
+    });
   }
 
   private connectProducer(): Promise<void> {

@@ -64,6 +64,14 @@ export class PartitionQueue {
     }
   }
 
+  /**
+   * The partition went to another consumer, which may commit past the message this one waited for:
+   * accept whatever is delivered if it comes back.
+   */
+  reassigned(): void {
+    this.failedFrom = undefined;
+  }
+
   /** Removes the messages not started yet (shutdown): the caller settles them. */
   takeWaiting(): QueuedMessage[] {
     return this.waiting.splice(0);

@@ -56,4 +56,11 @@ describe('PartitionStalls', () => {
     stalls.settled(at('9', 2), 'processed');
     expect(stalls.list()).toEqual([]);
   });
+
+  it('drops the stalls of partitions a rebalance gave to another consumer', () => {
+    const stalls = new PartitionStalls(retryPolicyOf({}));
+    for (const partition of [0, 1]) stalls.failed(at('3', partition), new Error('down'), 1);
+    stalls.keepOnly((topic, partition) => topic === 't' && partition === 1);
+    expect(stalls.list().map((s) => s.partition)).toEqual([1]);
+  });
 });

@@ -109,6 +109,11 @@ export class PartitionStalls {
     this.log(`${where(message)} recovered: ${how} after ${stall.attempts} failed tries over ${seconds} s`);
   }
 
+  /** Drops the stalls of partitions this consumer no longer has (a rebalance gave them to another). */
+  keepOnly(assigned: (topic: string, partition: number) => boolean): void {
+    for (const [key, { topic, partition }] of this.stalls) if (!assigned(topic, partition)) this.stalls.delete(key);
+  }
+
   list(): Stall[] {
     return [...this.stalls.values()];
   }
