@@ -56,6 +56,7 @@ function localKeys(file: string): JWTVerifyGetKey {
     throw new Error(
       `cannot read the token issuer's keys (JWKS) from ${file}: ${errorMessage(err)}. Locally, ` +
         '`npm run infra:up` creates the development key pair; elsewhere set AUTH_JWKS_URL or AUTH_JWKS_FILE',
+      { cause: err },
     );
   }
 }
