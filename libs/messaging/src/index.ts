@@ -1,3 +1,4 @@
+export * from './dead-letters';
 export * from './inbox/consumer-transport';
 export * from './inbox/dead-letters';
 export * from './inbox/event-handlers';

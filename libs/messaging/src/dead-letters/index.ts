@@ -1,0 +1,3 @@
+export * from './dead-letter-log';
+export * from './dead-letter-replay';
+export * from './dlq-command';
