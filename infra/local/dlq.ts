@@ -1,0 +1,27 @@
+/**
+ * `npm run dlq -- list|show|replay <consumer> [--id <event id> | --offset <n> | --all] [--dry-run]`:
+ * inspects a consumer group's dead letters and re-publishes them to their original topic once the
+ * cause is fixed (docs/operations.md). The logic is libs/messaging/src/dead-letters; this only wires
+ * the environment (KAFKA_BROKERS) and the exit code.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import { errorMessage } from '@sanshe/common';
+import { InvalidEnvironmentError, parsePlatformEnv } from '@sanshe/config';
+import { runDlqCommand } from '@sanshe/messaging';
+
+runDlqCommand(process.argv.slice(2), {
+  kafka: () =>
+    new Kafka({
+      clientId: 'sanshe-dlq',
+      brokers: parsePlatformEnv(process.env).KAFKA_BROKERS,
+      logLevel: logLevel.NOTHING,
+    }),
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+}).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`dlq: ${errorMessage(err)}`);
+    process.exit(err instanceof InvalidEnvironmentError ? 2 : 1);
+  },
+);
