@@ -23,7 +23,8 @@ export class OffsetCommitter {
     this.consumer = consumer;
     this.pending.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(offset) + 1n).toString() });
     if (++this.count >= this.maxPending) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+    // unref: a pending commit alone never keeps a process alive (shutdown flushes before disconnecting).
+    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs).unref();
   }
 
   async flush(): Promise<void> {
