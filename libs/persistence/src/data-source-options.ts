@@ -8,6 +8,12 @@ export interface ServiceDatabaseOptions {
   migrations?: MixedList<Function | string>;
   applicationName?: string;
   poolSize?: number;
+  /**
+   * Server-side limits for every session of the pool (none when absent, as for migrations): a statement
+   * running longer, or a transaction left idle longer (e.g. while its caller waits on Temporal), is ended
+   * by PostgreSQL, so no connection or lock is held without end.
+   */
+  timeouts?: { statementMs: number; idleInTransactionMs: number };
 }
 
 /** Migrations, never `synchronize`; the migrations table lives in the service's own schema. */
@@ -25,5 +31,13 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     applicationName: options.applicationName ?? `sanshe-${options.schema}`,
     poolSize: options.poolSize ?? 10,
     connectTimeoutMS: 5000,
+    ...(options.timeouts
+      ? {
+          extra: {
+            statement_timeout: options.timeouts.statementMs,
+            idle_in_transaction_session_timeout: options.timeouts.idleInTransactionMs,
+          },
+        }
+      : {}),
   };
 }

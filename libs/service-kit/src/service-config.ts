@@ -24,6 +24,10 @@ export function serviceEnvSchema(service: ServiceName) {
       .enum(['true', 'false'])
       .default('true')
       .transform((value) => value === 'true'),
+    /** PostgreSQL ends a statement of the service's that runs longer than this (ms). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    /** …and a transaction of the service's left idle longer than this (ms), e.g. waiting on another server. */
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     ...authEnvSchema,
   });
 }

@@ -36,7 +36,16 @@ export class ServiceKitModule {
         HealthModule,
         AuthModule.forRoot(authConfigOf(config, config.stateDir)),
         PostgresModule.forRootAsync({
-          useFactory: () => ({ url: config.DATABASE_URL, schema: config.service, entities, migrations }),
+          useFactory: () => ({
+            url: config.DATABASE_URL,
+            schema: config.service,
+            entities,
+            migrations,
+            timeouts: {
+              statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
+          }),
         }),
         KafkaModule.forRootAsync({ useFactory: () => ({ clientId: config.service, brokers: config.KAFKA_BROKERS }) }),
         MessagingModule.forRoot({
