@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCAL_INFRA, parseEnv } from '@sanshe/config';
+import { PORTAL_ID_PATTERN } from '@sanshe/contracts';
 import { GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
 import { type ControllerRule, isControllerId, isPartyPattern } from '../parties/domain/party-controller';
 
@@ -60,7 +61,7 @@ export const governanceEnvSchema = z.object({
         .map((id) => id.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'portal ids are lowercase letters, digits and dashes'))),
+    .pipe(z.array(z.string().regex(PORTAL_ID_PATTERN, 'portal ids are lowercase letters, digits and dashes'))),
 });
 
 export type GovernanceConfig = z.infer<typeof governanceEnvSchema>;

@@ -6,9 +6,12 @@ import type { EventContext } from './event-definition';
  */
 export const contextTopic = (context: Exclude<EventContext, 'portal'>) => `sanshe.${context}.events` as const;
 
+/** A portal id: lowercase letters, digits and dashes (it names the portal's topic and its party id). */
+export const PORTAL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
 /** Commands a government portal sends (open a program, arbitrate, confirm a payment). */
 export const portalCommandsTopic = (portalId: string) => {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(portalId))
+  if (!PORTAL_ID_PATTERN.test(portalId))
     throw new Error(`portal id "${portalId}" must be lowercase letters, digits and dashes`);
   return `sanshe.portal.${portalId}.commands`;
 };

@@ -3,7 +3,7 @@ import type { EventType, SansheEvent } from '@sanshe/contracts';
 import type { Delivery } from '@sanshe/messaging';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { ControllerMap } from '../../parties/domain/controller-map';
-import { channelOf, channelRefusal, type ServiceController } from '../../parties/domain/party-controller';
+import { channelOf, channelRefusal, sameChannel, type ServiceController } from '../../parties/domain/party-controller';
 
 /**
  * Channel binding (docs/decisions.md): an event counts only if the topic it was read from and its
@@ -30,7 +30,7 @@ export class ChannelCheck {
     const arrival = { topic: delivery.topic, source: event.source };
     const expected = owner ? channelOf(owner) : null;
     const refusal =
-      expected && (expected.topic !== arrival.topic || expected.source !== arrival.source)
+      expected && !sameChannel(expected, arrival)
         ? `only the ${owner} context opens this kind of decision (topic ${expected.topic}, source ` +
           `${expected.source}); this arrived on topic ${arrival.topic} from source ${arrival.source}`
         : channelRefusal(arrival, partyIds, await this.controllers.resolver());

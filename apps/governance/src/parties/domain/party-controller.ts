@@ -1,4 +1,4 @@
-import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
+import { contextTopic, PORTAL_ID_PATTERN, portalCommandsTopic } from '@sanshe/contracts';
 
 /**
  * Who may speak for a party (docs/decisions.md, "Controllers"). Every party id has one controller: a
@@ -20,12 +20,11 @@ export interface ControllerRule {
   origin: string;
 }
 
-const PORTAL_ID = /^[a-z0-9][a-z0-9-]*$/;
 const PATTERN = /^[a-z][a-z-]*:([A-Za-z0-9][A-Za-z0-9._:-]*|\*)$/;
 
 export function isControllerId(value: string): value is ControllerId {
   if ((SERVICE_CONTROLLERS as readonly string[]).includes(value)) return true;
-  return value.startsWith('portal:') && PORTAL_ID.test(value.slice('portal:'.length));
+  return value.startsWith('portal:') && PORTAL_ID_PATTERN.test(value.slice('portal:'.length));
 }
 
 export const isPartyPattern = (value: string) => PATTERN.test(value);
@@ -51,6 +50,8 @@ export interface Channel {
   topic: string;
   source: string;
 }
+
+export const sameChannel = (a: Channel, b: Channel) => a.topic === b.topic && a.source === b.source;
 
 export function channelOf(controller: ControllerId): Channel {
   if (controller.startsWith('portal:')) {
@@ -85,7 +86,7 @@ export function channelRefusal(
     const controller = resolve(partyId);
     if (!controller) return `nobody may speak for ${partyId}: it has no controller`;
     const expected = channelOf(controller);
-    if (expected.topic !== arrival.topic || expected.source !== arrival.source) {
+    if (!sameChannel(expected, arrival)) {
       return (
         `${partyId} speaks only through ${controller} (topic ${expected.topic}, source ${expected.source}); ` +
         `this arrived on topic ${arrival.topic} from source ${arrival.source}`

@@ -1,9 +1,8 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Access } from '@sanshe/auth';
+import { schemaProblems, SeatPartyId } from '@sanshe/contracts';
 import { ReadControllersHandler } from '../../application/read-controllers';
-
-const PARTY_ID = /^[a-z][a-z-]*:[A-Za-z0-9{][A-Za-z0-9._:{}-]*$/;
 
 /** The controller map, read-only: who may speak for which party, and on which channel. */
 @ApiTags('controllers')
@@ -30,7 +29,8 @@ export class ControllersController {
   @ApiOkResponse({ description: '`controller` and `channel` are null when nobody may speak for the party' })
   @ApiBadRequestResponse({ description: 'partyId is missing or not kind:id' })
   resolve(@Query('partyId') partyId: unknown) {
-    if (typeof partyId !== 'string' || !PARTY_ID.test(partyId)) {
+    // A seat's party id, as a policy may write it (kind:id or kind:{communityCode}): the contract's schema.
+    if (typeof partyId !== 'string' || schemaProblems(SeatPartyId, partyId).length > 0) {
       throw new BadRequestException('partyId must be a party id written kind:id, e.g. community:310104-005-001');
     }
     return this.read.resolve(partyId);
