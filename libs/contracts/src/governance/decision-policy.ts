@@ -79,6 +79,17 @@ export const DecisionPolicyInput = Type.Object(
     deliberationHours: Hours('deliberation window after an objection'),
     /** How many times the proposer may revise (each revision is a new voting round). */
     maxAmendments: Type.Integer({ minimum: 0, maximum: 10 }),
+    /**
+     * How many times a party may change its vote in one round, while an objection is deliberated
+     * (absent = 2; 0 = a vote stands). Bounds the churn, and the reasons a long decision carries.
+     */
+    maxVoteChangesPerRound: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        description: 'changes of vote per party per round during deliberation (absent = 2, 0 = none)',
+      }),
+    ),
     escalation: Type.Array(EscalationStep, { minItems: 1, maxItems: 5 }),
   },
   { additionalProperties: false },
