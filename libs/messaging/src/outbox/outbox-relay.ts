@@ -17,6 +17,12 @@ export interface OutboxRelayOptions {
   pruneIntervalMs?: number;
   /** How many rows one prune statement deletes at most (each statement is a transaction of its own). */
   pruneBatchSize?: number;
+  /**
+   * How long a round waits for Kafka's acknowledgement (30 s by default). Past it the round rolls back
+   * (the rows stay unsent) and releases its lanes. Keep it below the connection's
+   * idle_in_transaction_session_timeout: the round's transaction is idle while it waits.
+   */
+  sendTimeoutMs?: number;
   /** Test seam: runs after Kafka acknowledged a batch and before its rows are marked sent. */
   afterPublish?: (positions: string[]) => Promise<void> | void;
   log?: (message: string) => void;
@@ -24,6 +30,17 @@ export interface OutboxRelayOptions {
 
 /** After failed rounds in a row: 200, 400, 800 … ms, at most 5 s. */
 const FAILURE_BACKOFF: Backoff = { initialDelayMs: 200, maxDelayMs: 5_000 };
+const DEFAULT_SEND_TIMEOUT_MS = 30_000;
+
+/** Kafka did not acknowledge a batch in time: the round rolled back, its rows stay unsent. */
+export class OutboxSendTimeoutError extends Error {
+  constructor(events: number, timeoutMs: number) {
+    super(
+      `Kafka did not acknowledge ${events} events within sendTimeoutMs (${timeoutMs} ms); rolled back, still unsent`,
+    );
+    this.name = 'OutboxSendTimeoutError';
+  }
+}
 
 interface OutboxRow {
   position: string;
@@ -49,6 +66,8 @@ export class OutboxRelay {
   private stopping = false;
   private wake?: () => void;
   private lastPrune = 0;
+  /** A send that outlived its deadline and has not settled yet (kafkajs cannot cancel it). */
+  private unsettledSend?: Promise<void>;
   /** When the last round finished without error; /health reads it. */
   lastSuccessAt?: Date;
   published = 0;
@@ -79,6 +98,9 @@ export class OutboxRelay {
 
   /** Runs one round; returns how many events it published. */
   async publishOnce(): Promise<number> {
+    // The idempotent producer sends one request per broker at a time, so a new batch would only queue
+    // behind the late one while holding lanes: claim nothing until it has settled.
+    if (this.unsettledSend) throw new Error('a send past its deadline has not settled yet; no lanes claimed');
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -155,10 +177,33 @@ export class OutboxRelay {
       });
       byTopic.set(row.topic, messages);
     }
-    await this.producer.sendBatch({
+    const sending = this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
+    await this.withinDeadline(sending, rows.length);
+  }
+
+  /**
+   * Waits for `sending` at most sendTimeoutMs, so a broker that never answers cannot keep the round's
+   * transaction and lane locks. A late ack of the abandoned send only duplicates rows that stay unsent
+   * and are sent again in order: the consumers' inboxes absorb it.
+   */
+  private async withinDeadline(sending: Promise<unknown>, events: number): Promise<void> {
+    const timeoutMs = this.options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    try {
+      if ((await Promise.race([sending, deadline])) !== 'late') return;
+    } finally {
+      clearTimeout(timer);
+    }
+    const settled = sending.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.unsettledSend = settled.finally(() => (this.unsettledSend = undefined));
+    throw new OutboxSendTimeoutError(events, timeoutMs);
   }
 
   private async loop(): Promise<void> {
