@@ -111,7 +111,7 @@ export function simulate(
         break;
       case 'amend':
         check = checkAmendment(ctx, state, request.amendment);
-        step = () => amend(state, request.amendment, at);
+        step = () => amend(ctx, state, request.amendment, at);
         break;
       case 'arbitrate':
         check = checkArbitration(ctx, state, request.arbitration, at);

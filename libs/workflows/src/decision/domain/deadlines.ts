@@ -12,6 +12,7 @@ import {
   verdict,
 } from './decision-state';
 import { applyDefault, escalate } from './escalation';
+import { silenceAt } from './vote-time';
 
 /**
  * Time (rules 2, 4 and 5 of docs/decisions.md): what happens when deadlines pass, whether or not
@@ -37,15 +38,18 @@ export function advance(ctx: DecisionContext, state: DecisionState, now: number)
 function advanceOnce(ctx: DecisionContext, state: DecisionState, now: number): Step | null {
   if (state.stage === 'decided') return null;
   if (state.stage === 'escalated')
-    return state.escalation && now >= state.escalation.deadline ? applyDefault(ctx, state, now) : null;
+    return state.escalation && now >= silenceAt(ctx, state.escalation.deadline) ? applyDefault(ctx, state, now) : null;
   const silence = abstainSilent(ctx, state, now);
   if (silence) return silence;
   return state.stage === 'deliberation' ? closeDeliberation(state, now) : countVotes(ctx, state, now);
 }
 
-/** Rule 4: parties still silent at their deadline abstain, recorded at the deadline itself. */
+/**
+ * Rule 4: parties still silent at their deadline abstain, recorded at the deadline itself, once the
+ * grace for votes still in transit has passed (vote-time.ts).
+ */
 function abstainSilent(ctx: DecisionContext, state: DecisionState, now: number): Step | null {
-  const silent = awaitedSeats(ctx, state).filter((seat) => now >= partyDeadline(state, seat));
+  const silent = awaitedSeats(ctx, state).filter((seat) => now >= silenceAt(ctx, partyDeadline(state, seat)));
   if (silent.length === 0) return null;
   const votes = { ...state.votes };
   const facts: Fact[] = silent.map((seat) => {
@@ -78,8 +82,8 @@ function countVotes(ctx: DecisionContext, state: DecisionState, now: number): St
 /** The next moment at which `advance` could change something, or null once decided. */
 export function nextWakeAt(ctx: DecisionContext, state: DecisionState): number | null {
   if (state.stage === 'decided') return null;
-  if (state.stage === 'escalated') return state.escalation?.deadline ?? null;
-  const times = pendingParties(ctx, state).map((p) => p.deadline);
+  if (state.stage === 'escalated') return state.escalation ? silenceAt(ctx, state.escalation.deadline) : null;
+  const times = pendingParties(ctx, state).map((p) => silenceAt(ctx, p.deadline));
   if (state.deliberationUntil !== null) times.push(state.deliberationUntil);
   return times.length > 0 ? Math.min(...times) : null;
 }

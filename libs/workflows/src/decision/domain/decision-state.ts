@@ -43,7 +43,27 @@ export interface DecisionContext {
   policy: DecisionPolicy;
   /** The party that proposed; it may not vote on its own proposal (its seat, if any, is recused). */
   proposerId: string;
+  /** How long after a deadline votes cast in time but still in transit are awaited (vote-time.ts); absent = 0. */
+  voteGraceMs?: number;
+  /** Which rules added since decisions first ran are on; absent = all of them (see RuleSwitches). */
+  rules?: RuleSwitches;
 }
+
+/**
+ * Rules added while decisions were already running. The workflow turns each on with its own
+ * `patched()` id when a run starts, so a run that began on older code keeps its rules to the end
+ * (docs/decisions.md, "Changing the workflow safely"). Pure callers (tests, tools) leave `rules` out.
+ */
+export interface RuleSwitches {
+  /** Votes and rulings judged by the broker's append time, silence recorded after the grace (vote-time.ts). */
+  castAt: boolean;
+  /** At most the policy's `maxVoteChangesPerRound` changed votes per party per round (votes.ts). */
+  voteChangeLimit: boolean;
+  /** An amendment repeating the revision already applied opens no new round (deliberation.ts). */
+  idempotentAmendments: boolean;
+}
+
+export const ruleOn = (ctx: DecisionContext, rule: keyof RuleSwitches) => ctx.rules?.[rule] ?? true;
 
 export interface DecisionState {
   stage: Stage;
@@ -59,6 +79,10 @@ export interface DecisionState {
   objectors: string[];
   escalation: { level: number; deadline: number } | null;
   outcome: FinalOutcome | null;
+  /** The revision the current round votes on (absent before any amendment, and in states carried from older runs). */
+  revision?: string;
+  /** How many times each party changed its vote in this round (bounded by the policy; reset by an amendment). */
+  voteChanges?: Record<string, number>;
 }
 
 export interface Tally {

@@ -1,4 +1,11 @@
-import { type DecisionContext, type DecisionState, hoursToMs, type ObjectionReason, type Step } from './decision-state';
+import {
+  type DecisionContext,
+  type DecisionState,
+  hoursToMs,
+  type ObjectionReason,
+  ruleOn,
+  type Step,
+} from './decision-state';
 import { type Refusal, refuse } from './refusals';
 
 /**
@@ -41,14 +48,16 @@ export function closeDeliberation(state: DecisionState, now: number): Step | nul
   };
 }
 
+/** Returns a refusal, 'duplicate' for the revision the current round already votes on (no new round), or null. */
 export function checkAmendment(
   ctx: DecisionContext,
   state: DecisionState,
   amendment: AmendmentRequest,
-): Refusal | null {
+): Refusal | 'duplicate' | null {
   if (amendment.castBy !== ctx.proposerId) {
     return refuse('not-the-proposer', `only the proposer ${ctx.proposerId} can amend; ${amendment.castBy} cannot`);
   }
+  if (ruleOn(ctx, 'idempotentAmendments') && state.revision === amendment.revision) return 'duplicate';
   if (state.stage === 'decided') return refuse('decision-closed', 'the decision is already decided');
   if (state.stage !== 'deliberation') {
     return refuse('no-deliberation', 'a proposal is amended in answer to an objection, while it is deliberated');
@@ -59,8 +68,12 @@ export function checkAmendment(
   return null;
 }
 
-/** A revision starts a new round: every party votes again on what is now proposed, with fresh deadlines. */
-export function amend(state: DecisionState, amendment: AmendmentRequest, now: number): Step {
+/**
+ * A revision starts a new round: every party votes again on what is now proposed, with fresh deadlines.
+ * A repeat of the revision already applied (a redelivered amendment) changes nothing and yields no fact.
+ */
+export function amend(ctx: DecisionContext, state: DecisionState, amendment: AmendmentRequest, now: number): Step {
+  if (checkAmendment(ctx, state, amendment) === 'duplicate') return { state, facts: [] };
   const round = state.round + 1;
   return {
     state: {
@@ -72,6 +85,8 @@ export function amend(state: DecisionState, amendment: AmendmentRequest, now: nu
       votes: {},
       deliberationUntil: null,
       objectors: [],
+      revision: amendment.revision,
+      voteChanges: {},
     },
     facts: [{ type: 'amended', round, revision: amendment.revision }],
   };

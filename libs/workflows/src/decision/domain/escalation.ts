@@ -9,6 +9,7 @@ import {
   tally,
 } from './decision-state';
 import { type Refusal, refuse } from './refusals';
+import { describeCast, escalationStart, judgedTime } from './vote-time';
 
 /**
  * Escalation and arbitration (rule 5 of docs/decisions.md): what the votes do not settle goes up the
@@ -20,6 +21,8 @@ export interface ArbitrationRequest {
   castBy: string;
   result: DecisionOutcome;
   reason: string;
+  /** When the broker appended the ruling's event (ms since the epoch); judged like a vote's (vote-time.ts). */
+  castAt?: number;
 }
 
 export function checkArbitration(
@@ -47,10 +50,11 @@ export function checkArbitration(
       `level ${state.escalation.level} is arbitrated by ${step?.arbiterId}, not ${request.arbiterId}`,
     );
   }
-  if (now >= state.escalation.deadline) {
+  const castAt = judgedTime(ctx, request.castAt, now, escalationStart(ctx, state) ?? now);
+  if (castAt >= state.escalation.deadline) {
     return refuse(
       'past-deadline',
-      `the arbiter's deadline ${new Date(state.escalation.deadline).toISOString()} has passed`,
+      `the arbiter's deadline ${new Date(state.escalation.deadline).toISOString()} has passed${describeCast(castAt, now)}`,
     );
   }
   return null;

@@ -10,6 +10,7 @@ export const REFUSAL_CODES = [
   'reason-required',
   'past-deadline',
   'changed-vote',
+  'too-many-changes',
   'voting-closed',
   'decision-closed',
   'not-the-proposer',

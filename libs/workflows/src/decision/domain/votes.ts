@@ -7,9 +7,11 @@ import {
   type ObjectionReason,
   partyDeadline,
   type RecordedVote,
+  ruleOn,
   type Step,
 } from './decision-state';
 import { type Refusal, refuse } from './refusals';
+import { describeCast, judgedTime } from './vote-time';
 
 /** Votes (rules 1, 3 and 6 of docs/decisions.md): who may vote, when, and what a vote changes. */
 
@@ -23,7 +25,16 @@ export interface VoteRequest {
   reason?: ObjectionReason;
   /** The round the voter saw; a vote for an older round (before an amendment) is refused. */
   round?: number;
+  /**
+   * When the broker appended the vote's event (ms since the epoch), set by the bridge only for topics
+   * that keep the append time. The vote is judged by it (vote-time.ts); absent, by its arrival.
+   */
+  castAt?: number;
 }
+
+/** Changes per party per round when the policy does not say (docs/decisions.md, rule 3). */
+export const DEFAULT_MAX_VOTE_CHANGES = 2;
+export const maxVoteChanges = (ctx: DecisionContext) => ctx.policy.maxVoteChangesPerRound ?? DEFAULT_MAX_VOTE_CHANGES;
 
 const seatOf = (ctx: DecisionContext, partyId: string) => ctx.policy.parties.find((s) => s.partyId === partyId);
 
@@ -65,8 +76,12 @@ export function checkVote(
   }
   const deadline = partyDeadline(state, seat);
   const mayChange = state.stage === 'deliberation' && recorded !== undefined && !recorded.bySilence;
-  if (now >= deadline && !mayChange) {
-    return refuse('past-deadline', `${vote.partyId}'s deadline ${new Date(deadline).toISOString()} has passed`);
+  const castAt = judgedTime(ctx, vote.castAt, now, state.roundStartedAt);
+  // Cast in time but delivered after the grace: its silence is already recorded, so it is late all the same.
+  const silenceRecorded = recorded?.bySilence === true;
+  if ((castAt >= deadline || silenceRecorded) && !mayChange) {
+    const why = silenceRecorded && castAt < deadline ? ', and so has the grace' : describeCast(castAt, now);
+    return refuse('past-deadline', `${vote.partyId}'s deadline ${new Date(deadline).toISOString()} has passed${why}`);
   }
   if (recorded && !mayChange) {
     return refuse(
@@ -74,7 +89,20 @@ export function checkVote(
       `${vote.partyId} already voted ${recorded.choice}; a vote can be changed only while an objection is deliberated`,
     );
   }
-  return null;
+  return recorded ? checkChangeLimit(ctx, state, vote.partyId) : null;
+}
+
+/** Rule 3: a party changes its vote at most the policy's number of times per round (no churn without end). */
+function checkChangeLimit(ctx: DecisionContext, state: DecisionState, partyId: string): Refusal | null {
+  if (!ruleOn(ctx, 'voteChangeLimit')) return null;
+  const limit = maxVoteChanges(ctx);
+  const made = state.voteChanges?.[partyId] ?? 0;
+  if (made < limit) return null;
+  const allowed = limit === 0 ? 'allows no change of vote' : `allows ${limit} change(s) of vote per round`;
+  return refuse(
+    'too-many-changes',
+    `${partyId} changed its vote ${made} time(s) in round ${state.round}; policy ${ctx.policy.policyId} ${allowed}`,
+  );
 }
 
 const sameVote = (recorded: RecordedVote, vote: VoteRequest) =>
@@ -86,8 +114,16 @@ const sameVote = (recorded: RecordedVote, vote: VoteRequest) =>
 export function castVote(ctx: DecisionContext, state: DecisionState, vote: VoteRequest, now: number): Step {
   if (checkVote(ctx, state, vote, now) === 'duplicate') return { state, facts: [] };
   const changed = state.votes[vote.partyId] !== undefined;
-  const recorded: RecordedVote = { choice: vote.choice, at: now, ...(vote.reason ? { reason: vote.reason } : {}) };
-  const voted: DecisionState = { ...state, votes: { ...state.votes, [vote.partyId]: recorded } };
+  const at = judgedTime(ctx, vote.castAt, now, state.roundStartedAt);
+  const recorded: RecordedVote = { choice: vote.choice, at, ...(vote.reason ? { reason: vote.reason } : {}) };
+  const votes = { ...state.votes, [vote.partyId]: recorded };
+  const voted: DecisionState = changed
+    ? {
+        ...state,
+        votes,
+        voteChanges: { ...state.voteChanges, [vote.partyId]: (state.voteChanges?.[vote.partyId] ?? 0) + 1 },
+      }
+    : { ...state, votes };
   const facts: Fact[] = [
     { type: 'vote-cast', partyId: vote.partyId, choice: vote.choice, round: state.round, changed, ...reasonOf(vote) },
   ];
