@@ -5,6 +5,7 @@ import type { AuditRecord } from './domain/audit';
 import type { DecisionState, FinalOutcome, Stage, Tally } from './domain/decision-state';
 import type { AmendmentRequest } from './domain/deliberation';
 import type { ArbitrationRequest } from './domain/escalation';
+import type { AppliedUpdateIds } from './domain/update-ids';
 import type { VoteRequest } from './domain/votes';
 
 /**
@@ -30,6 +31,11 @@ export interface DecisionInput {
   openedBy: { eventId: string; type: string };
   /** Continue as new once the history has this many events (default 2,000, or when the server suggests it). */
   historyLimit?: number;
+  /**
+   * How long past a deadline to wait for votes and rulings published in time but not yet delivered,
+   * before recording silence or an arbiter's default (absent = 0). Judged by their `castAt`.
+   */
+  voteGraceMs?: number;
   /** Set only by continue-as-new: the state and audit trail carried into the new run. */
   carried?: CarriedState;
 }
@@ -39,6 +45,8 @@ export interface CarriedState {
   audit: AuditRecord<AuditEntry>[];
   /** Events recorded but not yet handed to the publish activity. */
   unpublished: DecisionEventToPublish[];
+  /** The update ids applied so far (bounded), so a redelivery after continue-as-new is a duplicate. */
+  updateIds?: AppliedUpdateIds;
 }
 
 export interface VoteReceipt {

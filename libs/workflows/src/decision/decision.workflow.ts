@@ -1,23 +1,24 @@
 import * as wf from '@temporalio/workflow';
 import type { DecisionActivities } from './activities';
-import { amendUpdate, arbitrateUpdate, auditQuery, type DecisionInput, stateQuery, voteUpdate } from './decision.api';
-import type { AuditEntry, DecisionEventToPublish } from './decision-records';
-import { iso, OperatorsView, stateView } from './decision-views';
-import { type AuditRecord, nextAuditRecord } from './domain/audit';
-import { advance, nextWakeAt } from './domain/deadlines';
 import {
-  type DecisionContext,
-  type DecisionState,
-  type FinalOutcome,
-  openDecision,
-  pendingParties,
-  type Step,
-  tally,
-} from './domain/decision-state';
-import { amend, checkAmendment } from './domain/deliberation';
-import { arbitrate, checkArbitration } from './domain/escalation';
+  amendUpdate,
+  arbitrateUpdate,
+  auditQuery,
+  type DecisionInput,
+  stateQuery,
+  type VoteReceipt,
+  voteUpdate,
+} from './decision.api';
+import type { DecisionEventToPublish } from './decision-records';
+import { DecisionRun } from './decision-run';
+import { OperatorsView, stateView } from './decision-views';
+import { nextWakeAt } from './domain/deadlines';
+import { type DecisionState, type FinalOutcome, type Step, tally } from './domain/decision-state';
+import { amend, type AmendmentRequest, checkAmendment } from './domain/deliberation';
+import { arbitrate, type ArbitrationRequest, checkArbitration } from './domain/escalation';
 import type { Refusal } from './domain/refusals';
-import { castVote, checkVote } from './domain/votes';
+import type { UpdateKind } from './domain/update-ids';
+import { castVote, checkVote, type VoteRequest } from './domain/votes';
 import { refusalFailure } from './refusal-failure';
 
 const PUBLISH_OPTIONS: wf.ActivityOptions = {
@@ -27,14 +28,6 @@ const PUBLISH_OPTIONS: wf.ActivityOptions = {
 };
 const { publishDecisionEvent } = wf.proxyActivities<DecisionActivities>(PUBLISH_OPTIONS);
 
-/** Entries other services and portals need to hear about; the rest stay in the audit trail and the query. */
-const PUBLIC_ENTRIES = new Set<AuditEntry['type']>([
-  'opened',
-  'deliberation-opened',
-  'amended',
-  'escalated',
-  'decided',
-]);
 const DEFAULT_HISTORY_LIMIT = 2_000;
 const YEAR_MS = 365 * 24 * 3_600_000;
 
@@ -61,87 +54,83 @@ export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutco
   return untilDecided(run);
 }
 
-/** A run's state, audit trail and unpublished events, and how a change is recorded in them. */
-class DecisionRun {
-  readonly ctx: DecisionContext;
-  state: DecisionState;
-  readonly audit: AuditRecord<AuditEntry>[];
-  readonly unpublished: DecisionEventToPublish[];
-  /** Set when a step recorded something; the main loop clears it and waits for it. */
-  changed = false;
-
-  constructor(readonly input: DecisionInput) {
-    this.ctx = { policy: input.policy, proposerId: input.proposerId };
-    this.state = input.carried?.state ?? openDecision(Date.now());
-    this.audit = input.carried?.audit ?? [];
-    this.unpublished = input.carried?.unpublished ?? [];
-  }
-
-  record(entry: AuditEntry, at: number): void {
-    const rec = nextAuditRecord(this.audit[this.audit.length - 1], at, entry);
-    this.audit.push(rec);
-    if (PUBLIC_ENTRIES.has(entry.type)) this.unpublished.push(toPublish(this.input, this.ctx, this.state, rec));
-  }
-
-  apply(step: Step, at: number): void {
-    this.state = step.state;
-    for (const fact of step.facts) this.record(fact, at);
-    if (step.facts.length > 0) this.changed = true;
-  }
-
-  /** Deadlines that passed since the last task are applied before anything else sees the state. */
-  catchUp(): void {
-    this.apply(advance(this.ctx, this.state, Date.now()), Date.now());
-  }
-
-  /** The state as of now, for a validator (which changes nothing). */
-  stateNow(): DecisionState {
-    return advance(this.ctx, this.state, Date.now()).state;
-  }
-}
-
 const refuse = (refusal: Refusal | 'duplicate' | null) => {
   if (refusal && refusal !== 'duplicate') throw refusalFailure(refusal);
 };
 
-/** Each update is checked by its validator against the state as of now, then applied by its handler. */
+/** How one kind of update is checked, applied, and whom its deduplication is kept for. */
+interface UpdateRules<R> {
+  kind: UpdateKind;
+  partyOf: (request: R) => string;
+  check: (state: DecisionState, request: R, now: number) => Refusal | 'duplicate' | null;
+  apply: (state: DecisionState, request: R, now: number) => Step;
+}
+
+/**
+ * The validator checks the request against the state as of now; the handler applies it. An update whose
+ * id an earlier run applied (carried across continue-as-new) is neither checked nor applied: it is
+ * answered as the duplicate it is, even where the state would now refuse it (a stale round, say).
+ */
+function updateHandlers<R, A>(run: DecisionRun, rules: UpdateRules<R>, answer: (step: Step) => A) {
+  return {
+    handler: (request: R): A => {
+      run.catchUp();
+      const again = run.appliedBefore(rules.kind, rules.partyOf(request));
+      const step: Step = again ? { state: run.state, facts: [] } : rules.apply(run.state, request, Date.now());
+      run.apply(step, Date.now());
+      run.rememberUpdate(rules.kind, rules.partyOf(request));
+      return answer(step);
+    },
+    validator: (request: R): void => {
+      if (!run.appliedBefore(rules.kind, rules.partyOf(request)))
+        refuse(rules.check(run.stateNow(), request, Date.now()));
+    },
+  };
+}
+
 function handleUpdatesAndQueries(run: DecisionRun): void {
-  wf.setHandler(
-    voteUpdate,
-    (vote) => {
-      run.catchUp();
-      const step = castVote(run.ctx, run.state, vote, Date.now());
-      run.apply(step, Date.now());
-      return {
-        accepted: true,
-        duplicate: step.facts.length === 0,
-        round: run.state.round,
-        stage: run.state.stage,
-        tally: tally(run.ctx, run.state),
-      };
+  const { ctx } = run;
+  const vote = updateHandlers<VoteRequest, VoteReceipt>(
+    run,
+    {
+      kind: 'vote',
+      partyOf: (v) => v.partyId,
+      check: (s, v, now) => checkVote(ctx, s, v, now),
+      apply: (s, v, now) => castVote(ctx, s, v, now),
     },
-    { validator: (vote) => refuse(checkVote(run.ctx, run.stateNow(), vote, Date.now())) },
+    (step) => ({
+      accepted: true as const,
+      duplicate: step.facts.length === 0,
+      round: run.state.round,
+      stage: run.state.stage,
+      tally: tally(ctx, run.state),
+    }),
   );
-  wf.setHandler(
-    amendUpdate,
-    (amendment) => {
-      run.catchUp();
-      run.apply(amend(run.state, amendment, Date.now()), Date.now());
-      return { round: run.state.round };
+  wf.setHandler(voteUpdate, vote.handler, { validator: vote.validator });
+  const amendment = updateHandlers<AmendmentRequest, { round: number }>(
+    run,
+    {
+      kind: 'amend',
+      partyOf: (a) => a.castBy,
+      check: (s, a) => checkAmendment(ctx, s, a),
+      apply: (s, a, now) => amend(ctx, s, a, now),
     },
-    { validator: (amendment) => refuse(checkAmendment(run.ctx, run.stateNow(), amendment)) },
+    () => ({ round: run.state.round }),
   );
-  wf.setHandler(
-    arbitrateUpdate,
-    (request) => {
-      run.catchUp();
-      const step = arbitrate(run.ctx, run.state, request, Date.now());
-      run.apply(step, Date.now());
-      return { duplicate: step.facts.length === 0 }; // the validator let through only a ruling or its repeat
+  wf.setHandler(amendUpdate, amendment.handler, { validator: amendment.validator });
+  const ruling = updateHandlers<ArbitrationRequest, { duplicate: boolean }>(
+    run,
+    {
+      kind: 'arbitrate',
+      partyOf: (r) => r.arbiterId,
+      check: (s, r, now) => checkArbitration(ctx, s, r, now),
+      apply: (s, r, now) => arbitrate(ctx, s, r, now),
     },
-    { validator: (request) => refuse(checkArbitration(run.ctx, run.stateNow(), request, Date.now())) },
+    // The validator let through only a ruling, its repeat, or a redelivery.
+    (step) => ({ duplicate: step.facts.length === 0 }),
   );
-  wf.setHandler(stateQuery, () => stateView(run.input, run.ctx, run.state, run.audit));
+  wf.setHandler(arbitrateUpdate, ruling.handler, { validator: ruling.validator });
+  wf.setHandler(stateQuery, () => stateView(run.input, ctx, run.state, run.audit));
   wf.setHandler(auditQuery, () => run.audit);
 }
 
@@ -159,8 +148,7 @@ async function untilDecided(run: DecisionRun): Promise<FinalOutcome> {
       // Let in-flight vote handlers finish so that no accepted vote is left behind in the old run.
       await wf.condition(wf.allHandlersFinished);
       run.catchUp();
-      const carried = { state: run.state, audit: run.audit, unpublished: run.unpublished };
-      return wf.continueAsNew<typeof decisionWorkflow>({ ...run.input, carried });
+      return wf.continueAsNew<typeof decisionWorkflow>({ ...run.input, carried: run.carried() });
     }
     const wake = nextWakeAt(run.ctx, run.state) ?? Date.now() + YEAR_MS;
     await wf.condition(() => run.changed, Math.max(wake - Date.now(), 1));
@@ -201,30 +189,4 @@ function describeEvent({ entry, decisionId }: DecisionEventToPublish): string {
     case 'arbitrated':
       return `publish ${entry.type}`; // not public (PUBLIC_ENTRIES): listed so a new fact type is a compile-time decision
   }
-}
-
-function toPublish(
-  input: DecisionInput,
-  ctx: DecisionContext,
-  state: DecisionState,
-  rec: AuditRecord<AuditEntry>,
-): DecisionEventToPublish {
-  return {
-    eventId: rec.entry.type === 'decided' ? `${input.decisionId}/outcome` : `${input.decisionId}/${rec.seq}`,
-    decisionId: input.decisionId,
-    entry: rec.entry,
-    auditHash: rec.hash,
-    auditSeq: rec.seq,
-    round: state.round,
-    pending: pendingParties(ctx, state).map((p) => ({ partyId: p.partyId, deadline: iso(p.deadline) })),
-    decision: {
-      kind: input.kind,
-      subjectId: input.subjectId,
-      communityCode: input.communityCode,
-      proposerId: input.proposerId,
-      title: input.title,
-      policyId: input.policy.policyId,
-      policyVersion: input.policy.version,
-    },
-  };
 }
