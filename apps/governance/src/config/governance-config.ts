@@ -29,6 +29,14 @@ const controllerRules = z
     return rules;
   });
 
+/** A duration in milliseconds, at least `min`, with its variable named when it is not. */
+const milliseconds = (name: string, min: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number of milliseconds` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(min, `${name} must be at least ${min} ms`)
+    .default(fallback);
+
 /**
  * Governance's own settings. GOVERNANCE_PORTALS lists the government portals whose command topics
  * (`sanshe.portal.<portalId>.commands`) the bridge consumes: votes and arbitrations arrive there.
@@ -52,6 +60,18 @@ export const governanceEnvSchema = z.object({
     .default('310104'),
   /** Where decision workflows are scheduled and this worker polls; tests isolate themselves with their own. */
   GOVERNANCE_TASK_QUEUE: z.string().min(1).default(GOVERNANCE_TASK_QUEUE),
+  /**
+   * The client-side deadline of each Temporal call the bridge makes (start, update, describe): a call
+   * past it fails as a transient error, which the inbox retries, instead of holding its transaction.
+   */
+  GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS: milliseconds('GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS', 100, 10_000),
+  /** How long a vote, amendment or ruling waits parked for its decision to open before it is refused. */
+  GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS: milliseconds('GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS', 1_000, 3_600_000),
+  /**
+   * How long a decision waits, at a deadline, for votes already in the platform (appended to Kafka in
+   * time, not yet applied) before it records silence: the workflow's `voteGraceMs`.
+   */
+  GOVERNANCE_VOTE_GRACE_MS: milliseconds('GOVERNANCE_VOTE_GRACE_MS', 0, 120_000),
   GOVERNANCE_PORTALS: z
     .string()
     .default('street-xinhua,xuhui-civil-affairs')

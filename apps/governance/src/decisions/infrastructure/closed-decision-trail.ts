@@ -23,8 +23,9 @@ export class ClosedDecisionTrailReader {
     outcome: Extract<AuditEntry, { type: 'decided' }>,
   ): Promise<ClosedDecisionTrail> {
     const { workflowId, runId } = runningActivity() ?? { workflowId: event.decisionId, runId: undefined };
-    const client = await this.temporal.get();
-    const trail = await client.workflow.getHandle(workflowId, runId).query(auditQuery);
+    const trail = await this.temporal.bounded((client) =>
+      client.workflow.getHandle(workflowId, runId).query(auditQuery),
+    );
     const { kind, subjectId, communityCode, title } = event.decision;
     return {
       closed: {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { SERVICE_CONFIG, type ServiceConfig } from '@sanshe/service-kit';
+import type { GovernanceConfig } from '../../config/governance-config';
+import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
 
 /**
  * Holds the one Temporal client of the bridge (starting decisions, sending votes): connects on first
@@ -10,7 +12,11 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@sanshe/service-kit';
 export class TemporalClientHolder implements OnApplicationShutdown {
   private client?: Promise<Client>;
 
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(GOVERNANCE_CONFIG)
+    private readonly governance: Pick<GovernanceConfig, 'GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS'>,
+  ) {}
 
   get(): Promise<Client> {
     this.client ??= Connection.connect({ address: this.config.TEMPORAL_ADDRESS }).then(
@@ -21,6 +27,17 @@ export class TemporalClientHolder implements OnApplicationShutdown {
       },
     );
     return this.client;
+  }
+
+  /**
+   * Runs `call` with a client-side deadline (GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS) on every request it
+   * makes: an Update whose workflow has no worker, or a server that stopped answering, fails with a
+   * gRPC DEADLINE_EXCEEDED (for an Update, WorkflowUpdateRPCTimeoutOrCancelledError) instead of holding
+   * the caller's inbox transaction open for as long as the workflow takes.
+   */
+  async bounded<R>(call: (client: Client) => Promise<R>): Promise<R> {
+    const client = await this.get();
+    return client.withDeadline(Date.now() + this.governance.GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS, () => call(client));
   }
 
   async onApplicationShutdown(): Promise<void> {

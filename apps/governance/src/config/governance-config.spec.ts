@@ -1,0 +1,33 @@
+import { loadGovernanceConfig } from './governance-config';
+
+describe('governance settings', () => {
+  it('bounds Temporal calls at 10 s, parks updates for 1 h and grants votes 120 s by default', () => {
+    expect(loadGovernanceConfig({})).toMatchObject({
+      GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS: 10_000,
+      GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS: 3_600_000,
+      GOVERNANCE_VOTE_GRACE_MS: 120_000,
+    });
+  });
+
+  it('reads the durations from the environment', () => {
+    const config = loadGovernanceConfig({
+      GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS: '2500',
+      GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS: '60000',
+      GOVERNANCE_VOTE_GRACE_MS: '0',
+    });
+    expect(config).toMatchObject({
+      GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS: 2_500,
+      GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS: 60_000,
+      GOVERNANCE_VOTE_GRACE_MS: 0,
+    });
+  });
+
+  it.each([
+    ['GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS', 'soon', /GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS must be a number/],
+    ['GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS', '0', /GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS must be at least 100 ms/],
+    ['GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS', '1.5', /GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS must be a whole number/],
+    ['GOVERNANCE_VOTE_GRACE_MS', '-1', /GOVERNANCE_VOTE_GRACE_MS must be at least 0 ms/],
+  ])('refuses %s=%s, naming it', (name, value, message) => {
+    expect(() => loadGovernanceConfig({ [name]: value })).toThrow(message);
+  });
+});
