@@ -6,6 +6,7 @@ import { CreatePartyController1795737600003 } from './1795737600003-create-party
 import { CreatePendingDecision1795737600005 } from './1795737600005-create-pending-decision';
 import { RebalanceDistrictDefaults1795737600006 } from './1795737600006-rebalance-district-defaults';
 import { CreateDecisionAudit1795737600007 } from './1795737600007-create-decision-audit';
+import { CreateParkedDecisionUpdate1795737600008 } from './1795737600008-create-parked-decision-update';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   CreatePendingDecision1795737600005,
   RebalanceDistrictDefaults1795737600006,
   CreateDecisionAudit1795737600007,
+  CreateParkedDecisionUpdate1795737600008,
 ];

@@ -1,17 +1,22 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
 import { ApplyDecisionUpdateHandler } from './application/apply-decision-update';
+import { ApplyParkedUpdatesHandler } from './application/apply-parked-updates';
 import { ChannelCheck } from './application/channel-check';
 import { OpenDecisionHandler } from './application/open-decision';
 import { ReadDecisionHandler } from './application/read-decision';
 import { ReadPendingDecisionsHandler } from './application/read-pending-decisions';
+import { RefuseExpiredParkedUpdatesHandler } from './application/refuse-expired-parked-updates';
 import { RejectDecisionEventHandler } from './application/reject-decision-event';
 import { DECISION_TASK_QUEUE, TEMPORAL_UI_WORKFLOWS_URL } from './decisions.tokens';
 import { DecisionAuditRepository } from './domain/decision-audit.repository';
+import { ParkedUpdateRepository } from './domain/parked-update.repository';
 import { PendingDecisionRepository } from './domain/pending-decision.repository';
 import { ClosedDecisionTrailReader } from './infrastructure/closed-decision-trail';
 import { GovernanceActivities } from './infrastructure/governance-activities';
+import { ParkedUpdateSweeper } from './infrastructure/parked-update-sweeper';
 import { PostgresDecisionAuditRepository } from './infrastructure/postgres-decision-audit.repository';
+import { PostgresParkedUpdateRepository } from './infrastructure/postgres-parked-update.repository';
 import { PostgresPendingDecisionRepository } from './infrastructure/postgres-pending-decision.repository';
 import { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { bridgeTopics, DecisionBridgeController } from './interface/events/decision-bridge.controller';
@@ -19,7 +24,8 @@ import { DecisionsController } from './interface/http/decisions.controller';
 import { PendingDecisionsController } from './interface/http/pending-decisions.controller';
 
 /**
- * Decisions: the Kafka bridge that opens them and applies votes, the activities their workflow runs,
+ * Decisions: the Kafka bridge that opens them and applies votes (parking those that come before their
+ * opening, and refusing those still parked past their bound), the activities their workflow runs,
  * the approvers' inbox (who is waiting on whom), and the audit trails of closed decisions.
  */
 @Module({})
@@ -46,6 +52,10 @@ export class DecisionsModule {
         TemporalClientHolder,
         OpenDecisionHandler,
         ApplyDecisionUpdateHandler,
+        { provide: ParkedUpdateRepository, useClass: PostgresParkedUpdateRepository },
+        ApplyParkedUpdatesHandler,
+        RefuseExpiredParkedUpdatesHandler,
+        ParkedUpdateSweeper,
         ChannelCheck,
         RejectDecisionEventHandler,
         GovernanceActivities,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import {
@@ -11,6 +11,7 @@ import {
   voteUpdate,
   type VoteRequest,
 } from '@sanshe/workflows';
+import { ParkedUpdateRepository } from '../domain/parked-update.repository';
 import { PendingDecisionRepository } from '../domain/pending-decision.repository';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 import { eventIdentity, RejectDecisionEventHandler } from './reject-decision-event';
@@ -25,15 +26,23 @@ export interface ApplyDecisionUpdateCommand {
   update: DecisionUpdate;
   /** The event that carries it: its identity (source, id) is the update id, and a refusal names it. */
   event: SansheEvent<EventType>;
+  /** When the broker appended the event (ms since the epoch): a vote's or ruling's `castAt`. */
+  brokerTime?: number;
 }
+
+export type ApplyDecisionUpdateResult = 'accepted' | 'rejected' | 'parked';
 
 /**
  * Applies a vote, amendment or arbitration event to its decision as a Workflow Update. The update id
  * is the event's identity (source and id), so Temporal itself deduplicates a redelivered event, and two
- * producers' events with the same id stay apart. A refusal (the workflow's validator said no, or there
- * is no such open decision) becomes `decision.vote-rejected` with the reason, written to the outbox in
- * the caller's inbox transaction (`manager`); nothing else changes. An accepted vote leaves the
- * approvers' inbox of its party in the same transaction.
+ * producers' events with the same id stay apart. A vote or ruling carries the broker's append time as
+ * `castAt`: it is judged by when it entered the platform, not by when it is applied.
+ * A refusal (the workflow's validator said no, or the decision is closed) becomes `decision.vote-rejected`
+ * with the reason, written to the outbox in the caller's inbox transaction (`manager`). An update for a
+ * decision not opened yet is parked in that transaction, for the opening to apply (ApplyParkedUpdatesHandler)
+ * or the sweeper to refuse. Every Temporal call has a deadline (TemporalClientHolder.bounded): past it,
+ * the error is thrown as it is, and the inbox retries the event. An accepted vote leaves the approvers'
+ * inbox of its party in the same transaction.
  */
 @Injectable()
 export class ApplyDecisionUpdateHandler {
@@ -41,58 +50,88 @@ export class ApplyDecisionUpdateHandler {
     private readonly temporal: TemporalClientHolder,
     private readonly reject: RejectDecisionEventHandler,
     private readonly pendingDecisions: PendingDecisionRepository,
+    private readonly parked: ParkedUpdateRepository,
   ) {}
 
-  async execute(
+  async execute(manager: EntityManager, command: ApplyDecisionUpdateCommand): Promise<ApplyDecisionUpdateResult> {
+    const first = await this.attempt(manager, command);
+    if (first !== 'not-found') return first;
+    // Not opened yet, or closed. Held against an opening of this decision until our transaction ends,
+    // look again: an opening either started it before (apply), or applies what we park after it.
+    const { decisionId, update, event, brokerTime } = command;
+    await this.parked.lockDecision(manager, decisionId);
+    const status = await this.statusOf(decisionId);
+    if (status === null) {
+      const parked = { decisionId, kind: update.kind, request: update.request, event };
+      await this.parked.park(manager, brokerTime === undefined ? parked : { ...parked, brokerTime });
+      return 'parked';
+    }
+    const again = status === 'RUNNING' ? await this.attempt(manager, command) : 'not-found';
+    if (again !== 'not-found') return again;
+    const reason = `the decision is ${(status === 'RUNNING' ? 'closed' : status).toLowerCase()}: it takes no more votes`;
+    await this.refuse(manager, command, 'decision-closed', reason);
+    return 'rejected';
+  }
+
+  /** One try: accepted, refused by the workflow (and so rejected), or no running workflow of that id. */
+  private async attempt(
     manager: EntityManager,
-    { decisionId, update, event }: ApplyDecisionUpdateCommand,
-  ): Promise<'accepted' | 'rejected'> {
-    const client = await this.temporal.get();
-    const handle = client.workflow.getHandle(decisionId);
+    command: ApplyDecisionUpdateCommand,
+  ): Promise<'accepted' | 'rejected' | 'not-found'> {
+    const { decisionId, update } = command;
     try {
-      const options = { updateId: eventIdentity(event) };
-      if (update.kind === 'vote') {
-        const receipt = await handle.executeUpdate(voteUpdate, { ...options, args: [update.request] });
-        await this.pendingDecisions.voted(manager, decisionId, update.request.partyId, receipt.round);
-      }
-      if (update.kind === 'amend') await handle.executeUpdate(amendUpdate, { ...options, args: [update.request] });
-      if (update.kind === 'arbitrate') {
-        await handle.executeUpdate(arbitrateUpdate, { ...options, args: [update.request] });
+      const round = await this.temporal.bounded((client) =>
+        send(client.workflow.getHandle(decisionId), withCastAt(command), eventIdentity(command.event)),
+      );
+      if (update.kind === 'vote' && round !== undefined) {
+        await this.pendingDecisions.voted(manager, decisionId, update.request.partyId, round);
       }
       return 'accepted';
     } catch (err) {
-      const refusal = await this.rejectionOf(err, handle);
-      if (!refusal) throw err; // Temporal unreachable and the like: the inbox retries
-      await this.reject.execute(manager, {
-        event,
-        decisionId,
-        ...partyOf(update),
-        code: refusal.code,
-        reason: refusal.message,
-      });
+      if (err instanceof WorkflowNotFoundError) return 'not-found';
+      if (!(err instanceof WorkflowUpdateFailedError)) throw err; // deadline, Temporal unreachable: the inbox retries
+      const refusal = refusalOf(err) ?? { code: 'refused', message: err.cause?.message ?? err.message };
+      await this.refuse(manager, command, refusal.code, refusal.message);
       return 'rejected';
     }
   }
 
-  private async rejectionOf(
-    err: unknown,
-    handle: { describe(): Promise<{ status: { name: string } }> },
-  ): Promise<{ code: string; message: string } | null> {
-    if (err instanceof WorkflowUpdateFailedError) {
-      return refusalOf(err) ?? { code: 'refused', message: err.cause?.message ?? err.message };
+  /** The workflow's status (RUNNING, COMPLETED, …), or null when there is none of that id. */
+  private async statusOf(decisionId: string): Promise<string | null> {
+    try {
+      const description = await this.temporal.bounded((client) => client.workflow.getHandle(decisionId).describe());
+      return description.status.name;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err; // anything else is no answer: the inbox retries
     }
-    if (err instanceof WorkflowNotFoundError) {
-      // Not found, or found but no longer running (an update cannot reach a closed workflow).
-      const status = await handle.describe().then(
-        (d) => d.status.name,
-        () => null,
-      );
-      return status === null
-        ? { code: 'unknown-decision', message: 'no decision with this id has been opened' }
-        : { code: 'decision-closed', message: `the decision is ${status.toLowerCase()}: it takes no more votes` };
-    }
-    return null;
   }
+
+  private refuse(
+    manager: EntityManager,
+    { decisionId, update, event }: ApplyDecisionUpdateCommand,
+    code: string,
+    reason: string,
+  ) {
+    return this.reject.execute(manager, { event, decisionId, ...partyOf(update), code, reason });
+  }
+}
+
+/** The update as sent: a vote or ruling with the broker's append time as `castAt`, when known. */
+function withCastAt({ update, brokerTime: castAt }: ApplyDecisionUpdateCommand): DecisionUpdate {
+  if (castAt === undefined) return update;
+  if (update.kind === 'vote') return { kind: 'vote', request: { ...update.request, castAt } };
+  if (update.kind === 'arbitrate') return { kind: 'arbitrate', request: { ...update.request, castAt } };
+  return update; // an amendment has no deadline of its own
+}
+
+/** Sends the Workflow Update; for a vote, the round it was recorded in. */
+async function send(handle: WorkflowHandle, update: DecisionUpdate, updateId: string): Promise<number | undefined> {
+  if (update.kind === 'vote')
+    return (await handle.executeUpdate(voteUpdate, { updateId, args: [update.request] })).round;
+  if (update.kind === 'amend') await handle.executeUpdate(amendUpdate, { updateId, args: [update.request] });
+  else await handle.executeUpdate(arbitrateUpdate, { updateId, args: [update.request] });
+  return undefined;
 }
 
 /** Whom an update speaks for: a vote's party, an arbitration's arbiter, an amendment's proposer. */

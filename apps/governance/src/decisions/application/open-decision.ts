@@ -8,6 +8,8 @@ import {
   DecisionKindKey,
   type DecisionWorkflow,
 } from '@sanshe/workflows';
+import type { GovernanceConfig } from '../../config/governance-config';
+import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
 import { ControllerMap } from '../../parties/domain/controller-map';
 import type { ServiceController } from '../../parties/domain/party-controller';
 import { PolicyRepository } from '../../policies/domain/policy.repository';
@@ -44,6 +46,7 @@ export class OpenDecisionHandler {
     private readonly temporal: TemporalClientHolder,
     private readonly controllers: ControllerMap,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
+    @Inject(GOVERNANCE_CONFIG) private readonly config: Pick<GovernanceConfig, 'GOVERNANCE_VOTE_GRACE_MS'>,
   ) {}
 
   async execute({ opening, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
@@ -69,20 +72,23 @@ export class OpenDecisionHandler {
           `the ${owner} context cannot name it as proposer, which would recuse it`,
       };
     }
-    const client = await this.temporal.get();
+    const voteGraceMs = this.config.GOVERNANCE_VOTE_GRACE_MS;
     try {
-      await client.workflow.start<DecisionWorkflow>('decisionWorkflow', {
-        taskQueue: this.taskQueue,
-        workflowId: opening.decisionId,
-        args: [{ ...opening, policy, openedBy }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: DecisionKindKey, value: opening.kind },
-          { key: CommunityCodeKey, value: opening.communityCode },
-        ],
-        ...operatorSummary(opening, policy),
-      });
+      // Bounded: past GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS the error is thrown as it is, and the inbox retries.
+      await this.temporal.bounded((client) =>
+        client.workflow.start<DecisionWorkflow>('decisionWorkflow', {
+          taskQueue: this.taskQueue,
+          workflowId: opening.decisionId,
+          args: [{ ...opening, policy, openedBy, voteGraceMs }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: [
+            { key: DecisionKindKey, value: opening.kind },
+            { key: CommunityCodeKey, value: opening.communityCode },
+          ],
+          ...operatorSummary(opening, policy),
+        }),
+      );
       this.logger.log(`${opening.decisionId} open under ${policy.policyId} v${policy.version}`);
       return 'started';
     } catch (err) {

@@ -3,36 +3,41 @@ import type { EntityManager } from 'typeorm';
 import { DECISION_VOTE_CAST_EVENTS, type EventType, type SansheEvent } from '@sanshe/contracts';
 import type { EventHandler, EventHandlers, InboxService } from '@sanshe/messaging';
 import type { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
+import type { ApplyParkedUpdatesHandler } from '../../application/apply-parked-updates';
 import type { ChannelCheck } from '../../application/channel-check';
 import type { OpenDecisionHandler } from '../../application/open-decision';
 import type { RejectDecisionEventHandler } from '../../application/reject-decision-event';
 import { bridgeTopics, DecisionBridgeController } from './decision-bridge.controller';
 
+type Delivery = Parameters<EventHandler>[2];
+
 const manager = {} as EntityManager;
-const delivery = { topic: 'sanshe.organization.events', partition: 0, offset: '7', timestamp: '0' };
+const delivery: Delivery = { topic: 'sanshe.organization.events', partition: 0, offset: '7', timestamp: '0' };
 
 /** The handlers the bridge hands the inbox, with the use cases they call; `wrongChannel` refuses every event. */
-function bridge(wrongChannel: string | null = null) {
+function bridge(wrongChannel: string | null = null, opened: unknown = 'started') {
   const consume = jest.fn();
-  const openDecision = { execute: jest.fn().mockResolvedValue('started') };
+  const openDecision = { execute: jest.fn().mockResolvedValue(opened) };
   const applyUpdate = { execute: jest.fn() };
   const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
   const reject = { execute: jest.fn() };
+  const applyParked = { execute: jest.fn() };
   const controller = new DecisionBridgeController(
     { consume } as unknown as InboxService,
     openDecision as unknown as OpenDecisionHandler,
     applyUpdate as unknown as ApplyDecisionUpdateHandler,
     channels as unknown as ChannelCheck,
     reject as unknown as RejectDecisionEventHandler,
+    applyParked as unknown as ApplyParkedUpdatesHandler,
   );
   void controller.onEvent(Buffer.alloc(0), {} as KafkaContext);
   const handlers = (consume.mock.calls[0] as [KafkaContext, EventHandlers])[1];
-  const handle = <T extends EventType>(event: SansheEvent<T>) => {
+  const handle = <T extends EventType>(event: SansheEvent<T>, at: Delivery = delivery) => {
     const handler = handlers[event.type] as EventHandler<T> | undefined;
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    return handler(event, manager, delivery);
+    return handler(event, manager, at);
   };
-  return { handlers, handle, openDecision, applyUpdate, channels, reject };
+  return { handlers, handle, openDecision, applyUpdate, channels, reject, applyParked };
 }
 
 const event = <T extends EventType>(type: T, data: unknown) =>
@@ -70,8 +75,40 @@ describe('DecisionBridgeController', () => {
     });
   });
 
+  it.each(['started', 'exists'])(
+    'applies the updates parked for a decision once its opening finds it %s, in the opening transaction',
+    async (opened) => {
+      const { handle, openDecision, applyParked } = bridge(null, opened);
+      const data = {
+        proposalId: 'prop-2',
+        organizationId: 'org-x',
+        communityCode: '310104-005-001',
+        title: 't',
+        summary: 's',
+      };
+      await handle(event('sanshe.organization.proposal.submitted.v1', data));
+      expect(applyParked.execute).toHaveBeenCalledWith(manager, 'decision/activity-proposal/prop-2');
+      expect(openDecision.execute.mock.invocationCallOrder[0]).toBeLessThan(
+        applyParked.execute.mock.invocationCallOrder[0]!,
+      );
+    },
+  );
+
+  it('applies no parked update for a refused opening', async () => {
+    const { handle, applyParked } = bridge(null, { refused: 'the proposer holds a seat' });
+    const data = {
+      proposalId: 'prop-3',
+      organizationId: 'org-x',
+      communityCode: '310104-005-001',
+      title: 't',
+      summary: 's',
+    };
+    await handle(event('sanshe.organization.proposal.submitted.v1', data));
+    expect(applyParked.execute).not.toHaveBeenCalled();
+  });
+
   it('refuses an event from the wrong channel as wrong-channel, and applies nothing', async () => {
-    const { handle, openDecision, applyUpdate, channels, reject } = bridge('arrived on the wrong topic');
+    const { handle, openDecision, applyUpdate, channels, reject, applyParked } = bridge('arrived on the wrong topic');
     const opening = event('sanshe.organization.proposal.submitted.v1', {
       proposalId: 'prop-1',
       organizationId: 'org-x',
@@ -91,6 +128,7 @@ describe('DecisionBridgeController', () => {
     expect(channels.refusal).toHaveBeenCalledWith(vote, delivery, { partyIds: ['funder:f'] });
     expect(openDecision.execute).not.toHaveBeenCalled();
     expect(applyUpdate.execute).not.toHaveBeenCalled();
+    expect(applyParked.execute).not.toHaveBeenCalled();
     expect(reject.execute.mock.calls).toEqual([
       [manager, expect.objectContaining({ event: opening, castBy: 'organization:org-x', code: 'wrong-channel' })],
       [manager, expect.objectContaining({ event: vote, partyId: 'funder:f', code: 'wrong-channel' })],

@@ -3,6 +3,7 @@ import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
 import { ConsumeTopic, type EventHandler, type EventHandlers, InboxService } from '@sanshe/messaging';
 import { ApplyDecisionUpdateHandler, partyOf } from '../../application/apply-decision-update';
+import { ApplyParkedUpdatesHandler } from '../../application/apply-parked-updates';
 import { ChannelCheck } from '../../application/channel-check';
 import { OpenDecisionHandler } from '../../application/open-decision';
 import { RejectDecisionEventHandler } from '../../application/reject-decision-event';
@@ -23,8 +24,9 @@ export const bridgeTopics = (portalIds: readonly string[]) => [
  * Workflow Updates (decision-openings.ts and decision-updates.ts map each event to its command). Each
  * must first pass the channel check: it arrived on the topic, and from the source, of the controller of
  * the party it speaks for (or, for an opening, of the context that owns its kind); otherwise it is
- * refused as `wrong-channel` and changes nothing. Each event is applied in an inbox transaction
- * (InboxService), so a redelivery has no second effect.
+ * refused as `wrong-channel` and changes nothing. An update that comes before its decision's opening is
+ * parked, and the opening applies it. Each event is applied in an inbox transaction (InboxService), so a
+ * redelivery has no second effect.
  */
 @Controller()
 export class DecisionBridgeController {
@@ -53,6 +55,7 @@ export class DecisionBridgeController {
     applyUpdate: ApplyDecisionUpdateHandler,
     channels: ChannelCheck,
     reject: RejectDecisionEventHandler,
+    applyParked: ApplyParkedUpdatesHandler,
   ) {
     const open =
       <T extends OpeningEventType>(type: T): EventHandler<T> =>
@@ -67,7 +70,10 @@ export class DecisionBridgeController {
           const { decisionId, proposerId } = opening;
           const code = refusal ? 'wrong-channel' : 'proposer-holds-a-seat';
           await reject.execute(manager, { event, decisionId, castBy: proposerId, code, reason: result.refused });
+          return;
         }
+        // Started, or there already: the votes that came before it apply now, in this transaction.
+        await applyParked.execute(manager, opening.decisionId);
       };
     const update =
       <T extends UpdateEventType>(type: T): EventHandler<T> =>
