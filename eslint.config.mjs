@@ -1,7 +1,7 @@
 // Lint: type-aware TypeScript rules, Prettier for format, and Nx module boundaries on two axes.
 // type: app → platform, contracts, workflow, testing (tests only); platform → platform, contracts, testing (tests only);
 // workflow → contracts; contracts → contracts; common (pure helpers) → nothing, and everyone may use it;
-// bench → platform, contracts, workflow, tooling (infra), never testing;
+// bench → platform, contracts, workflow, tooling (infra), never testing; chaos → the same and testing;
 // scope: a context's code imports its own scope or shared.
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
@@ -75,6 +75,18 @@ export default tseslint.config(
                 'type:contracts',
                 'type:workflow',
                 'type:tooling',
+                'type:common',
+              ],
+            },
+            // The chaos suite drives the product as processes on servers of its own, with the test helpers.
+            {
+              sourceTag: 'type:chaos',
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:contracts',
+                'type:workflow',
+                'type:tooling',
+                'type:testing',
                 'type:common',
               ],
             },

@@ -1,0 +1,151 @@
+import type { Kafka } from 'kafkajs';
+import { Client as PgClient } from 'pg';
+import { contextTopic, deadLetterTopic } from '@sanshe/contracts';
+import { bearer, devToken } from '@sanshe/testing';
+import { type AuditRecord, findBrokenLink } from '@sanshe/workflows';
+import type { Plan, PlannedDecision } from './plan';
+import { PRODUCER_SCHEMA } from './producer';
+import { readToHighWaterMarks, type TopicRecord } from './topics';
+
+export const GOVERNANCE_DLQ = deadLetterTopic('sanshe-governance');
+export const INPUT_TOPICS = (['organization', 'community', 'talent', 'funding'] as const).map((c) => contextTopic(c));
+const DECIDED = 'sanshe.governance.decision.decided.v1';
+
+export interface OracleResult {
+  planned: number;
+  applied: number;
+  /** Planned events that reached Kafka more than once (relay re-sends) yet took effect once. */
+  duplicatesAbsorbed: number;
+  deadLetters: number;
+  lost: number;
+  duplicated: number;
+  problems: string[];
+}
+
+/** Where each topic stood when the scenario began: the oracle reads only what came after. */
+export type StartOffsets = Map<string, Map<number, number>>;
+
+interface OracleInput {
+  plan: Plan;
+  kafka: Kafka;
+  databaseUrl: string;
+  governancePort: number;
+  start: StartOffsets;
+}
+
+type Audit = AuditRecord<{ type: string; partyId?: string; round?: number }>[];
+
+async function storedAudit(port: number, decisionId: string): Promise<Audit | undefined> {
+  const token = await devToken({ sub: 'chaos-oracle', parties: [], roles: [] });
+  const response = await fetch(`http://127.0.0.1:${port}/decisions/${decisionId}/audit`, { headers: bearer(token) });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`GET audit of ${decisionId}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Audit;
+}
+
+export async function unsentOutboxRows(databaseUrl: string): Promise<Record<string, number>> {
+  const client = new PgClient({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const schema of [PRODUCER_SCHEMA, 'governance']) {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${schema}.outbox WHERE sent_at IS NULL`,
+      );
+      counts[schema] = Number(rows[0].n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+function eventOf(record: TopicRecord): { id: string; source: string; type: string } {
+  try {
+    return JSON.parse(record.value) as { id: string; source: string; type: string };
+  } catch {
+    return { id: `(not JSON at ${record.partition}/${record.offset})`, source: '', type: '' }; // e.g. a poison
+  }
+}
+
+/** Per-key order on the governance topic: each new event id of a decision has a higher audit seq. */
+function orderProblems(decisionId: string, records: TopicRecord[]): string[] {
+  const seen = new Set<string>();
+  let last = -1;
+  for (const { id } of records.map(eventOf)) {
+    if (seen.has(id)) continue; // a re-sent batch repeats what came before; order is about first sight
+    seen.add(id);
+    const seq = id.endsWith('/outcome') ? Number.MAX_SAFE_INTEGER : Number(id.slice(id.lastIndexOf('/') + 1));
+    if (seq <= last) return [`${decisionId}: ${id} on Kafka after a later event of the decision`];
+    last = seq;
+  }
+  return [];
+}
+
+function checkDecision(decision: PlannedDecision, audit: Audit | undefined, published: TopicRecord[]) {
+  const problems: string[] = [];
+  let applied = 0;
+  let duplicated = 0;
+  if (!audit) return { applied, duplicated, problems: [`${decision.decisionId}: not closed (no stored audit)`] };
+  const count = (type: string, partyId?: string) =>
+    audit.filter((r) => r.entry.type === type && (partyId === undefined || r.entry.partyId === partyId)).length;
+  const effects = [count('opened'), ...decision.votes.map((v) => count('vote-cast', v.partyId))];
+  applied += effects.filter((n) => n > 0).length;
+  duplicated += effects.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  const broken = findBrokenLink(audit);
+  if (broken !== null) problems.push(`${decision.decisionId}: audit chain broken at ${JSON.stringify(broken)}`);
+  const decided = published.filter((r) => eventOf(r).type === DECIDED).length;
+  if (decided !== 1) problems.push(`${decision.decisionId}: decided ${decided} times on Kafka`);
+  duplicated += Math.max(0, decided - 1);
+  problems.push(...orderProblems(decision.decisionId, published));
+  return { applied, duplicated, problems };
+}
+
+/** The one oracle every scenario ends with (README "The oracle"). */
+export async function runOracle({
+  plan,
+  kafka,
+  databaseUrl,
+  governancePort,
+  start,
+}: OracleInput): Promise<OracleResult> {
+  const read = (topic: string) => readToHighWaterMarks(kafka, topic, start.get(topic));
+  const governanceEvents = await read(contextTopic('governance'));
+  const result: OracleResult = {
+    planned: 0,
+    applied: 0,
+    duplicatesAbsorbed: 0,
+    deadLetters: 0,
+    lost: 0,
+    duplicated: 0,
+    problems: [],
+  };
+  for (const decision of plan.decisions) {
+    result.planned += 1 + decision.votes.length;
+    const published = governanceEvents.filter((r) => r.key === decision.decisionId);
+    const checked = checkDecision(decision, await storedAudit(governancePort, decision.decisionId), published);
+    result.applied += checked.applied;
+    result.duplicated += checked.duplicated;
+    result.problems.push(...checked.problems);
+  }
+  result.lost = result.planned - result.applied;
+
+  const plannedIds = new Set(plan.decisions.flatMap((d) => [d.opening.id, ...d.votes.map((v) => v.event.id)]));
+  const deliveries = new Map<string, number>();
+  for (const topic of INPUT_TOPICS) {
+    for (const record of await read(topic)) {
+      const { id } = eventOf(record);
+      if (plannedIds.has(id)) deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
+    }
+  }
+  result.duplicatesAbsorbed = [...deliveries.values()].reduce((sum, n) => sum + n - 1, 0);
+
+  const deadLetters = (await read(GOVERNANCE_DLQ)).filter((r) => !plan.poison.includes(eventOf(r).id));
+  result.deadLetters = deadLetters.length;
+  if (deadLetters.length) result.problems.push(`dead letters: ${deadLetters.map((r) => eventOf(r).id).join(', ')}`);
+  const unsent = await unsentOutboxRows(databaseUrl);
+  for (const [schema, n] of Object.entries(unsent)) if (n) result.problems.push(`${schema}.outbox: ${n} rows unsent`);
+  if (result.lost) result.problems.push(`${result.lost} planned effects lost`);
+  if (result.duplicated) result.problems.push(`${result.duplicated} effects applied twice`);
+  return result;
+}

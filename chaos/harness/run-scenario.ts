@@ -1,0 +1,206 @@
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, logLevel } from 'kafkajs';
+import { errorMessage, sleep } from '@sanshe/common';
+import { contextTopic } from '@sanshe/contracts';
+import { bearer, devToken } from '@sanshe/testing';
+import { GovernanceFleet } from './governance';
+import {
+  GOVERNANCE_DLQ,
+  INPUT_TOPICS,
+  type OracleResult,
+  runOracle,
+  type StartOffsets,
+  unsentOutboxRows,
+} from './oracle';
+import { CHAOS_POLICY, type Plan, type PlannedDecision } from './plan';
+import { ProducerProcess } from './producer';
+import type { ChaosScenario, ScenarioContext } from './scenario';
+import type { ChaosServers } from './servers';
+import { TcpProxy } from './tcp-proxy';
+import { highWaterMarks, readToHighWaterMarks } from './topics';
+
+export interface ScenarioOutcome extends OracleResult {
+  name: string;
+  /** From the end of the last fault until every decision closed and both outboxes drained (s). */
+  recoverySeconds: number;
+}
+
+export interface RunOptions {
+  short: boolean;
+  breakPlan?: 'lost' | 'duplicate';
+}
+
+/** Teardown steps of what is running now, for SIGINT and failures (the runner calls them). */
+export const activeTeardown: (() => Promise<void>)[] = [];
+
+/** A deterministic [0, 1) sequence seeded by the scenario's name (mulberry32). */
+function seededRandom(seed: string): () => number {
+  let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function startOffsets(kafka: Kafka): Promise<StartOffsets> {
+  const topics = [contextTopic('governance'), GOVERNANCE_DLQ, ...INPUT_TOPICS];
+  return new Map(await Promise.all(topics.map(async (t) => [t, await highWaterMarks(kafka, t)] as const)));
+}
+
+/** Waits until the workflow of every decision exists (Temporal may be down meanwhile: keeps asking). */
+async function waitOpened(temporal: Client, decisions: PlannedDecision[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const waiting = new Set(decisions.map((d) => d.decisionId));
+  while (waiting.size) {
+    for (const id of [...waiting]) {
+      const found = await temporal.workflow
+        .getHandle(id)
+        .describe()
+        .then(() => true)
+        .catch(() => false);
+      if (found) waiting.delete(id);
+    }
+    if (!waiting.size) return;
+    if (Date.now() > deadline) throw new Error(`not opened in ${timeoutMs / 1000} s: ${[...waiting].join(', ')}`);
+    await sleep(500);
+  }
+}
+
+/** Every decision closed (its trail stored) and both outboxes drained; returns when, or throws at the deadline. */
+async function settle(plan: Plan, fleet: GovernanceFleet, databaseUrl: string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  const open = new Set(plan.decisions.map((d) => d.decisionId));
+  let last: string;
+  for (;;) {
+    try {
+      const port = fleet.running()[0]?.port;
+      const headers = bearer(await devToken({ sub: 'chaos-settle', parties: [], roles: [] }));
+      for (const id of [...open]) {
+        const response = await fetch(`http://127.0.0.1:${port}/decisions/${id}`, { headers });
+        if (response.ok) open.delete(id);
+      }
+      const unsent = await unsentOutboxRows(databaseUrl);
+      last = `${open.size} decisions open, unsent ${JSON.stringify(unsent)}`;
+      if (!open.size && Object.values(unsent).every((n) => n === 0)) return Date.now();
+    } catch (err) {
+      last = errorMessage(err);
+    }
+    if (Date.now() > deadline) throw new Error(`did not settle in ${timeoutMs / 1000} s: ${last}`);
+    await sleep(1_000);
+  }
+}
+
+interface Harness {
+  servers: ChaosServers;
+  temporal: Client;
+  kafka: Kafka;
+}
+
+function contextFor(
+  scenario: ChaosScenario,
+  plan: Plan,
+  options: RunOptions,
+  parts: Omit<ScenarioContext, 'short' | 'plan' | 'random' | 'log' | 'produce' | 'faultsEnded'>,
+  marks: { faultsEndedAt: number },
+): ScenarioContext {
+  const started = Date.now();
+  return {
+    ...parts,
+    short: options.short,
+    plan,
+    random: seededRandom(scenario.name),
+    log: (line) => console.log(`  [${scenario.name} +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`),
+    faultsEnded: () => (marks.faultsEndedAt = Date.now()),
+    produce: async (decisions = plan.decisions) => {
+      await parts.producer.write(decisions.map((d) => d.opening));
+      await waitOpened(parts.temporal, decisions, options.short ? 240_000 : 600_000);
+      await parts.producer.write(decisions.flatMap((d) => d.votes.map((v) => v.event)));
+    },
+  };
+}
+
+/** What the oracle expects under --break lost: one vote more than is ever produced. */
+function withUnproducedVote(plan: Plan): Plan {
+  const [first, ...rest] = plan.decisions;
+  const model = first.votes[0];
+  const extra = {
+    ...model,
+    partyId: 'funder:chaos-welfare-fund',
+    event: { ...model.event, id: `${model.event.id}/never` },
+  };
+  return { ...plan, decisions: [{ ...first, votes: [...first.votes, extra] }, ...rest] };
+}
+
+/** --break duplicate: the first decision's `decided` record produced to Kafka a second time. */
+async function injectDuplicateDecided(kafka: Kafka, plan: Plan, start: StartOffsets): Promise<void> {
+  const topic = contextTopic('governance');
+  const records = await readToHighWaterMarks(kafka, topic, start.get(topic));
+  const decided = records.find(
+    (r) => r.key === plan.decisions[0].decisionId && r.value.includes('"sanshe.governance.decision.decided.v1"'),
+  );
+  if (!decided) throw new Error('--break duplicate: no decided record to copy');
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic, messages: [{ key: decided.key, value: decided.value }] });
+  await producer.disconnect();
+}
+
+/** One scenario from a fresh governance, producer and proxy to its oracle; always tears them down. */
+export async function runScenario(
+  scenario: ChaosScenario,
+  harness: Harness,
+  options: RunOptions,
+): Promise<ScenarioOutcome> {
+  const { servers, temporal, kafka } = harness;
+  const plan = scenario.plan({ short: options.short });
+  const proxy = new TcpProxy('127.0.0.1', Number(new URL(servers.env.DATABASE_URL).port));
+  const proxied = new URL(servers.env.DATABASE_URL);
+  proxied.port = String(await proxy.listen());
+  const fleet = new GovernanceFleet(() => ({ ...process.env, ...servers.env, DATABASE_URL: proxied.toString() }));
+  let producer: ProducerProcess | undefined;
+  const teardown = async () => {
+    await producer?.stop();
+    await fleet.stopAll();
+    await proxy.close();
+  };
+  activeTeardown.push(teardown);
+  try {
+    await fleet.start();
+    await fleet.putPolicy(CHAOS_POLICY);
+    const start = await startOffsets(kafka);
+    producer = await ProducerProcess.start({ ...process.env, ...servers.env });
+    const marks = { faultsEndedAt: Date.now() };
+    const parts = { servers, temporal, kafka, governance: fleet, producer, databaseProxy: proxy };
+    await scenario.run(contextFor(scenario, plan, options, parts, marks));
+    if (fleet.running().length === 0) await fleet.start();
+    const settledAt = await settle(plan, fleet, servers.env.DATABASE_URL, options.short ? 180_000 : 600_000);
+    if (options.breakPlan === 'duplicate') await injectDuplicateDecided(kafka, plan, start);
+    const oracle = await runOracle({
+      plan: options.breakPlan === 'lost' ? withUnproducedVote(plan) : plan,
+      kafka,
+      databaseUrl: servers.env.DATABASE_URL,
+      governancePort: fleet.running()[0].port,
+      start,
+    });
+    return { name: scenario.name, ...oracle, recoverySeconds: (settledAt - marks.faultsEndedAt) / 1000 };
+  } finally {
+    activeTeardown.splice(activeTeardown.indexOf(teardown), 1);
+    await teardown();
+  }
+}
+
+export async function connectHarness(servers: ChaosServers): Promise<Harness> {
+  const temporal = new Client({
+    connection: await Connection.connect({ address: servers.env.TEMPORAL_ADDRESS }),
+    namespace: servers.env.TEMPORAL_NAMESPACE,
+  });
+  const kafka = new Kafka({
+    clientId: 'chaos-runner',
+    brokers: [servers.env.KAFKA_BROKERS],
+    logLevel: logLevel.NOTHING,
+  });
+  return { servers, temporal, kafka };
+}

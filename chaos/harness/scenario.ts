@@ -1,0 +1,46 @@
+import type { Client } from '@temporalio/client';
+import type { Kafka } from 'kafkajs';
+import type { GovernanceFleet } from './governance';
+import type { Plan, PlannedDecision } from './plan';
+import type { ProducerProcess } from './producer';
+import type { ChaosServers } from './servers';
+import type { TcpProxy } from './tcp-proxy';
+
+/**
+ * A chaos scenario: `chaos/scenarios/<name>.ts` exports one, and `chaos/scenarios/index.ts` lists it.
+ * The runner starts one governance instance and the producer, calls `run`, then waits for the system to
+ * settle and runs the one oracle (oracle.ts) on `plan`. A scenario is a fixed plan, bounded in time, and
+ * stops by itself; it must leave at least its faults ended (servers back, processes resumed) when `run`
+ * resolves. The runner restarts governance if no instance runs then.
+ */
+export interface ChaosScenario {
+  name: string;
+  /** One line for the table's legend. */
+  description: string;
+  /** The events it publishes (deterministic ids, prefixed by the scenario's name). */
+  plan(options: { short: boolean }): Plan;
+  /** Produces the plan (ctx.produce) while it injects its faults. */
+  run(ctx: ScenarioContext): Promise<void>;
+}
+
+export interface ScenarioContext {
+  short: boolean;
+  plan: Plan;
+  servers: ChaosServers;
+  governance: GovernanceFleet;
+  producer: ProducerProcess;
+  /** Every governance instance reaches PostgreSQL through this proxy (delay, cut, refuse). */
+  databaseProxy: TcpProxy;
+  temporal: Client;
+  kafka: Kafka;
+  /** Seeded by the scenario's name: a run is repeatable. In [0, 1). */
+  random(): number;
+  log(line: string): void;
+  /**
+   * Writes the openings of `decisions` (all of the plan's by default), waits until each decision's
+   * workflow exists (votes on another topic have no order with their opening), then writes their votes.
+   */
+  produce(decisions?: PlannedDecision[]): Promise<void>;
+  /** Marks the end of the last fault; "time to recover" counts from the latest mark. */
+  faultsEnded(): void;
+}
