@@ -3,6 +3,8 @@ import { type Knob, knobsUsage, readKnobs } from '../shared/cli';
 
 /** Every knob of `npm run bench:events`; defaults are sized for the 2-core development machine. */
 export interface BenchConfig {
+  /** Whole runs of (a), (b) and (c); the targets are judged on the median of their ratios. */
+  runs: number;
   /** Events timed in each measurement. */
   events: number;
   /** Events sent before each measurement, not timed (connections, JIT, caches). */
@@ -28,6 +30,7 @@ export interface BenchConfig {
 }
 
 const KNOBS = {
+  runs: { env: 'BENCH_RUNS', def: 3, min: 1, help: 'runs of (a), (b), (c); targets judged on the median' },
   events: { env: 'BENCH_EVENTS', def: 20_000, min: 1, help: 'events per measurement' },
   warmup: { env: 'BENCH_WARMUP', def: 2_000, min: 0, help: 'untimed events before each measurement' },
   'phase-timeout-s': { env: 'BENCH_PHASE_TIMEOUT_S', def: 30, min: 1, help: 'cap on each timed phase, seconds' },
@@ -48,6 +51,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
   const num = readKnobs(KNOBS, argv, env);
   const platform = parsePlatformEnv(env);
   return {
+    runs: num('runs'),
     events: num('events'),
     warmup: num('warmup'),
     phaseTimeoutMs: num('phase-timeout-s') * 1000,
@@ -67,6 +71,7 @@ export function describeConfig(cfg: BenchConfig): string {
   const db = new URL(cfg.databaseUrl);
   if (db.password) db.password = '***';
   return [
+    `${cfg.runs} run(s); the targets are judged on the median of the runs' ratios`,
     `events ${cfg.events} (+${cfg.warmup} warm-up) per measurement, each phase capped at ${cfg.phaseTimeoutMs / 1000} s`,
     `payload ${cfg.payloadBytes} B over ${cfg.keys} keys; kafkajs: ${cfg.partitions} partitions, ` +
       `batches of ${cfg.batch}, ${cfg.inFlight} in flight; pg: ${cfg.connections} connections`,

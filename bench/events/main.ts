@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { configFromCli, runBenchmark } from '../shared/cli';
 import { RssSampler } from '../shared/measure';
 import { runPhase } from '../shared/phase';
@@ -6,11 +7,12 @@ import type { RateResult } from './measure';
 import { runKafkajsBaseline } from './kafkajs-baseline';
 import { runPgBaseline } from './pg-baseline';
 import { runPipeline } from './pipeline';
-import { resultJson, resultTable, type Summary } from './report';
+import { mediansTable, resultJson, resultTable, type Summary } from './report';
 
 /**
  * `npm run bench:events`: (a) raw kafkajs, (b) raw pg service txn + outbox row, (c) the full
- * pipeline, on the local servers, in one run. Last line of output: one JSON object.
+ * pipeline, on the local servers, `--runs` times (3 by default); the targets are judged on the median of
+ * the runs' ratios. Last line of output: one JSON object.
  * Exit codes: 0 all measured; 1 a phase failed; 2 the pipeline is not plugged in; 3 watchdog.
  */
 let watchdog: NodeJS.Timeout | undefined;
@@ -21,16 +23,38 @@ async function main(): Promise<number> {
   const cfg: BenchConfig = cli.config;
   console.log(`bench:events\n${describeConfig(cfg)}`);
 
-  const summary: Summary = { rssMiB: {} };
+  const runs: Summary[] = [];
   // Each phase runs warm-up and timed part, each capped at phaseTimeoutMs, plus the latency run.
-  const watchdogMs = 3 * 2 * cfg.phaseTimeoutMs + cfg.halfLoadMs + 90_000;
+  const watchdogMs = cfg.runs * (3 * 2 * cfg.phaseTimeoutMs + cfg.halfLoadMs + 90_000);
   watchdog = setTimeout(() => {
     console.error(`\nwatchdog: the run took longer than ${watchdogMs / 1000} s; stopping`);
-    console.log(resultTable(summary));
-    console.log(resultJson(summary));
+    console.log(mediansTable(runs));
+    console.log(resultJson(runs));
     process.exit(3);
   }, watchdogMs);
 
+  for (let run = 1; run <= cfg.runs; run++) {
+    console.log(`\n══ run ${run} of ${cfg.runs} (load average ${loadavg()[0]?.toFixed(2)}) ══`);
+    const summary: Summary = { rssMiB: {} };
+    runs.push(summary);
+    await runOnce(cfg, summary);
+    console.log(resultTable(summary));
+  }
+  console.log(mediansTable(runs));
+  const failed = runs.some((s) => [s.kafkajs, s.pg, s.pipeline].some((r) => r instanceof Error));
+  const unplugged = runs.some((s) => s.pipeline === undefined);
+  if (unplugged) {
+    console.log(
+      'PARTIAL RUN: the pipeline (c) is not plugged in yet (bench/events/pipeline.ts returns undefined); ' +
+        'its figures and the ratios are null, and the exit code is 2.',
+    );
+  }
+  console.log(resultJson(runs));
+  return failed ? 1 : unplugged ? 2 : 0;
+}
+
+/** One run: (a), (b), then (c), into `summary`; a phase that fails is recorded as its Error. */
+async function runOnce(cfg: BenchConfig, summary: Summary): Promise<void> {
   const phase = <T>(name: string, title: string, run: (rss: RssSampler) => Promise<T>): Promise<T | Error> => {
     const rss = new RssSampler();
     return runPhase(
@@ -52,18 +76,6 @@ async function main(): Promise<number> {
   show(summary.pg);
   const pipeline = await phase('(c)', '(c) full pipeline', (rss) => runPipeline(cfg, { rss }));
   if (pipeline !== undefined) summary.pipeline = pipeline;
-
-  console.log(resultTable(summary));
-  const failed = [summary.kafkajs, summary.pg, summary.pipeline].some((r) => r instanceof Error);
-  const code = failed ? 1 : pipeline === undefined ? 2 : 0;
-  if (pipeline === undefined) {
-    console.log(
-      'PARTIAL RUN: the pipeline (c) is not plugged in yet (bench/events/pipeline.ts returns undefined); ' +
-        'its figures and the ratios are null, and the exit code is 2.',
-    );
-  }
-  console.log(resultJson(summary));
-  return code;
 }
 
 runBenchmark(main, () => clearTimeout(watchdog));
