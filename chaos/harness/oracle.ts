@@ -140,8 +140,11 @@ export async function runOracle({
   }
   result.duplicatesAbsorbed = [...deliveries.values()].reduce((sum, n) => sum + n - 1, 0);
 
-  const deadLetters = (await read(GOVERNANCE_DLQ)).filter((r) => !plan.poison.includes(eventOf(r).id));
+  const allDeadLetters = await read(GOVERNANCE_DLQ);
+  const deadLetters = allDeadLetters.filter((r) => !plan.poison.includes(eventOf(r).id));
   result.deadLetters = deadLetters.length;
+  const missing = plan.poison.filter((id) => !allDeadLetters.some((r) => eventOf(r).id === id));
+  if (missing.length) result.problems.push(`poison not dead-lettered: ${missing.join(', ')}`);
   if (deadLetters.length) result.problems.push(`dead letters: ${deadLetters.map((r) => eventOf(r).id).join(', ')}`);
   const unsent = await unsentOutboxRows(databaseUrl);
   for (const [schema, n] of Object.entries(unsent)) if (n) result.problems.push(`${schema}.outbox: ${n} rows unsent`);

@@ -103,7 +103,7 @@ function contextFor(
   scenario: ChaosScenario,
   plan: Plan,
   options: RunOptions,
-  parts: Omit<ScenarioContext, 'short' | 'plan' | 'random' | 'log' | 'produce' | 'faultsEnded'>,
+  parts: Pick<ScenarioContext, 'servers' | 'temporal' | 'kafka' | 'governance' | 'producer' | 'databaseProxy'>,
   marks: { faultsEndedAt: number },
 ): ScenarioContext {
   const started = Date.now();
@@ -114,10 +114,17 @@ function contextFor(
     random: seededRandom(scenario.name),
     log: (line) => console.log(`  [${scenario.name} +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`),
     faultsEnded: () => (marks.faultsEndedAt = Date.now()),
-    produce: async (decisions = plan.decisions) => {
-      await parts.producer.write(decisions.map((d) => d.opening));
-      await waitOpened(parts.temporal, decisions, options.short ? 240_000 : 600_000);
-      await parts.producer.write(decisions.flatMap((d) => d.votes.map((v) => v.event)));
+    produce: async (decisions = plan.decisions, part = 'all') => {
+      if (part !== 'votes') {
+        await parts.producer.write(decisions.map((d) => d.opening));
+        await waitOpened(parts.temporal, decisions, options.short ? 240_000 : 600_000);
+      }
+      if (part !== 'openings') await parts.producer.write(decisions.flatMap((d) => d.votes.map((v) => v.event)));
+    },
+    produceRaw: async (topic, key, value) => {
+      const producer = parts.kafka.producer();
+      await producer.connect();
+      await producer.send({ topic, messages: [{ key, value }] }).finally(() => producer.disconnect());
     },
   };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
 import { SCENARIOS } from '../scenarios';
+import { lockStateDir } from './run-lock';
 import { activeTeardown, connectHarness, type RunOptions, runScenario, type ScenarioOutcome } from './run-scenario';
 import { ChaosServers } from './servers';
 
@@ -68,9 +69,11 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
     return 2;
   }
   const servers = new ChaosServers();
+  const unlock = lockStateDir(servers.stateDir);
   const teardown = async () => {
     for (const step of [...activeTeardown].reverse()) await step().catch(() => undefined);
     await servers.stop();
+    unlock();
   };
   process.once('SIGINT', () => void teardown().finally(() => process.exit(130)));
   process.once('SIGTERM', () => void teardown().finally(() => process.exit(143)));

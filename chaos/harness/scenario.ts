@@ -39,8 +39,11 @@ export interface ScenarioContext {
   /**
    * Writes the openings of `decisions` (all of the plan's by default), waits until each decision's
    * workflow exists (votes on another topic have no order with their opening), then writes their votes.
+   * `part` does only the first half (`openings`, waiting included) or only the second (`votes`).
    */
-  produce(decisions?: PlannedDecision[]): Promise<void>;
+  produce(decisions?: PlannedDecision[], part?: 'all' | 'openings' | 'votes'): Promise<void>;
+  /** Produces a record straight to Kafka, bypassing every outbox: a broken producer's poison, say. */
+  produceRaw(topic: string, key: string, value: string): Promise<void>;
   /** Marks the end of the last fault; "time to recover" counts from the latest mark. */
   faultsEnded(): void;
 }

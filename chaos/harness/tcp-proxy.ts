@@ -10,6 +10,11 @@ export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private delayMs = 0;
   private refusing = false;
+  /**
+   * Sees every chunk, synchronously, before it is forwarded (`toServer`: from the app), with its
+   * connection's number; returning true drops the chunk. A scenario uses it to act at a protocol point.
+   */
+  tap?: (chunk: Buffer, toServer: boolean, connection: number) => boolean;
   /** Connections accepted and cut so far (for the log). */
   accepted = 0;
   cut = 0;
@@ -57,7 +62,7 @@ export class TcpProxy {
       client.resetAndDestroy();
       return;
     }
-    this.accepted++;
+    const connection = ++this.accepted;
     const upstream = connect({ host: this.targetHost, port: this.targetPort });
     for (const socket of [client, upstream]) {
       this.sockets.add(socket);
@@ -68,14 +73,15 @@ export class TcpProxy {
         upstream.destroy();
       });
     }
-    this.pipe(client, upstream);
-    this.pipe(upstream, client);
+    this.pipe(client, upstream, true, connection);
+    this.pipe(upstream, client, false, connection);
   }
 
   /** Forwards `from` to `to`, each chunk the current delay after it arrived (a latency), in arrival order. */
-  private pipe(from: Socket, to: Socket): void {
+  private pipe(from: Socket, to: Socket, toServer: boolean, connection: number): void {
     let previous = Promise.resolve();
-    from.on('data', (chunk) => {
+    from.on('data', (chunk: Buffer) => {
+      if (this.tap?.(chunk, toServer, connection)) return;
       const due = Date.now() + this.delayMs;
       previous = previous.then(async () => {
         if (due > Date.now()) await sleep(due - Date.now());
