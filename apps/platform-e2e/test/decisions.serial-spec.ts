@@ -6,8 +6,10 @@ import { governanceUnderTest } from './governance-under-test';
 
 /**
  * The governance service as it runs (its own process), on the real dev server, Kafka and PostgreSQL:
- * events published to Kafka open a decision and decide it, the worker is SIGKILLed mid-decision, an
- * invalid vote is refused, and the outcome reaches Kafka exactly once.
+ * events published to Kafka open a decision and decide it, an invalid vote is refused, governance is
+ * SIGKILLed right after the deciding vote's Update succeeded and before its inbox transaction committed
+ * (a test-only hold, GOVERNANCE_TEST_HOLD_AFTER_UPDATE, keeps it in that window), and after the restart
+ * every vote counts once, no vote is refused that was counted, and the outcome reaches Kafka exactly once.
  *
  * The bridge runs in its own consumer group and task queue (stable names, so each run only reads what
  * was published since the last one), in a community of its own with a policy of seconds-long deadlines.
@@ -85,23 +87,33 @@ describe('a decision driven by Kafka events, through the governance process', ()
     ],
   };
 
+  // The deciding vote's id is known before governance starts: its first run holds that vote's inbox commit.
+  const decidingVoteId = uniqueName('vote-funder');
+  let holdDecidingVote = true;
   const harness = governanceUnderTest('decisions-e2e', () => ({
     KAFKA_GROUP_ID: GROUP,
     GOVERNANCE_TASK_QUEUE: TASK_QUEUE,
     GOVERNANCE_PORTALS: portal,
+    GOVERNANCE_VOTE_GRACE_MS: '0', // silence is recorded at the deadline itself: the peer's 3 s
+    ...(holdDecidingVote ? { GOVERNANCE_TEST_HOLD_AFTER_UPDATE: decidingVoteId } : {}),
   }));
   const { kafka } = harness;
   const publish = <T extends EventType>(topic: string, event: Omit<NewEvent<T>, 'source'>, source: string) =>
     harness.publish(topic, source, event);
-  const vote = (context: 'community' | 'talent' | 'funding', data: Record<string, unknown>) =>
+  const vote = (context: 'community' | 'talent' | 'funding', data: Record<string, unknown>, id?: string) =>
     publish(
       contextTopic(context),
-      { type: `sanshe.${context}.decision.vote-cast.v1`, subject: decisionId, data: { decisionId, ...data } } as never,
+      {
+        type: `sanshe.${context}.decision.vote-cast.v1`,
+        ...(id ? { id } : {}),
+        subject: decisionId,
+        data: { decisionId, ...data },
+      } as never,
       `sanshe/${context}`,
     );
   const state = () => harness.temporal.workflow.getHandle(decisionId).query(stateQuery);
 
-  it('opens on proposal.submitted, outvotes an objection, absorbs silence, a SIGKILL and an invalid vote', async () => {
+  it('opens on proposal.submitted, outvotes an objection, absorbs silence, an invalid vote and a SIGKILL mid-commit', async () => {
     const put = await fetch(`http://127.0.0.1:${harness.governance.port}/policies/${policy.policyId}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', ...bearer(await devToken(DISTRICT_POLICY_ADMIN)) },
@@ -142,30 +154,49 @@ describe('a decision driven by Kafka events, through the governance process', ()
       intervalMs: 250,
     });
 
-    // The worker dies mid-decision. While it is down, a vote for the funder cast by the community
-    // arrives, then the funder's own. Both on the funding topic, keyed by the decision: in this order,
-    // so that the forged one meets a decision still open (after it, the refusal would be decision-closed).
-    harness.governance.child.kill('SIGKILL');
-    await new Promise((resolve) => harness.governance.child.once('exit', resolve));
+    // The silent peer's 3-second window passes: it counts as abstaining.
+    await eventually(
+      async () =>
+        expect((await state()).votes.find((v) => v.partyId === party.peer)).toMatchObject({ bySilence: true }),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+
+    // An operator's query finds the decision waiting on the funder, the one vote still missing.
+    const waiting = `CommunityCode = '${community}' AND PendingParties = '${party.funder}' AND ExecutionStatus = 'Running'`;
+    const found = await eventually(async () => {
+      const ids: string[] = [];
+      for await (const execution of harness.temporal.workflow.list({ query: waiting })) ids.push(execution.workflowId);
+      expect(ids).toEqual([decisionId]);
+      return ids;
+    });
+    expect(found).toHaveLength(1);
+
+    // A vote for the funder cast by the community is refused while the decision is open.
     const forged = await vote('funding', {
       partyId: party.funder,
       castBy: party.community,
       choice: 'object',
       reason: { code: 'x', text: 'forged' },
     });
-    await vote('funding', { partyId: party.funder, castBy: party.funder, choice: 'approve' });
+    await eventually(
+      async () => {
+        const mine = await governanceEventsAbout(kafka, decisionId);
+        expect(mine.filter((e) => e.type === 'sanshe.governance.decision.vote-rejected.v1')).toHaveLength(1);
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
 
-    // An operator's query finds it: waiting on the silent peer past its deadline (the worker is down).
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const overdue = `CommunityCode = '${community}' AND PendingParties = '${party.peer}' AND Deadline < '${new Date().toISOString()}' AND ExecutionStatus = 'Running'`;
-    const found = await eventually(async () => {
-      const ids: string[] = [];
-      for await (const execution of harness.temporal.workflow.list({ query: overdue })) ids.push(execution.workflowId);
-      expect(ids).toEqual([decisionId]);
-      return ids;
-    });
-    expect(found).toHaveLength(1);
+    // The funder's own vote decides. Governance applies its Update, then holds before the inbox commit:
+    // the workflow has the vote (and goes on to decide), the inbox has no row of it, no offset is committed.
+    await vote('funding', { partyId: party.funder, castBy: party.funder, choice: 'approve' }, decidingVoteId);
+    const hold = `test hold: the Update of ${decidingVoteId} succeeded`;
+    await eventually(() => expect(harness.governance.output()).toContain(hold), { timeoutMs: 60_000, intervalMs: 100 });
+    expect((await state()).votes.find((v) => v.partyId === party.funder)).toMatchObject({ choice: 'approve' });
 
+    // Killed in that window: the vote is delivered again after the restart, and must not count twice.
+    harness.governance.child.kill('SIGKILL');
+    await new Promise((resolve) => harness.governance.child.once('exit', resolve));
+    holdDecidingVote = false;
     await harness.startAgain();
 
     const outcome = await harness.temporal.workflow.getHandle(decisionId).result();
@@ -184,8 +215,10 @@ describe('a decision driven by Kafka events, through the governance process', ()
       .map((r) => (r.entry as { partyId: string }).partyId);
     expect(voters.sort()).toEqual([party.residents, party.community, party.talent, party.funder].sort());
 
-    // A vote after the outcome is refused too: the decision takes no more votes.
-    const late = await vote('community', { partyId: party.residents, castBy: party.residents, choice: 'approve' });
+    // A vote after the outcome is refused too: the decision takes no more votes. On the funding topic,
+    // keyed by the decision, it comes after the redelivered deciding vote: once it is refused, that one was
+    // applied again, and must not have been refused (it was counted).
+    const late = await vote('funding', { partyId: party.funder, castBy: party.funder, choice: 'abstain' });
 
     // On Kafka: opened, deliberation-opened, the refusals, and the outcome exactly once, carrying the audit head.
     const events = await eventually(

@@ -72,6 +72,11 @@ export const governanceEnvSchema = z.object({
    * time, not yet applied) before it records silence: the workflow's `voteGraceMs`.
    */
   GOVERNANCE_VOTE_GRACE_MS: milliseconds('GOVERNANCE_VOTE_GRACE_MS', 0, 120_000),
+  /**
+   * Test-only: the id of an event whose Update, once it succeeded, the bridge holds before its inbox
+   * transaction commits, printing a marker, so an end-to-end test can SIGKILL governance in that window.
+   */
+  GOVERNANCE_TEST_HOLD_AFTER_UPDATE: z.string().min(1).optional(),
   GOVERNANCE_PORTALS: z
     .string()
     .default('street-xinhua,xuhui-civil-affairs')

@@ -29,6 +29,7 @@ function bridge(wrongChannel: string | null = null, opened: unknown = 'started')
     channels as unknown as ChannelCheck,
     reject as unknown as RejectDecisionEventHandler,
     applyParked as unknown as ApplyParkedUpdatesHandler,
+    {},
   );
   void controller.onEvent(Buffer.alloc(0), {} as KafkaContext);
   const handlers = (consume.mock.calls[0] as [KafkaContext, EventHandlers])[1];

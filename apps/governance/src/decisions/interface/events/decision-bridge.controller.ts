@@ -1,7 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
 import { ConsumeTopic, type EventHandler, type EventHandlers, InboxService } from '@sanshe/messaging';
+import type { GovernanceConfig } from '../../../config/governance-config';
+import { GOVERNANCE_CONFIG } from '../../../config/governance-config.module';
 import { ApplyDecisionUpdateHandler, partyOf } from '../../application/apply-decision-update';
 import { ApplyParkedUpdatesHandler } from '../../application/apply-parked-updates';
 import { ChannelCheck } from '../../application/channel-check';
@@ -56,7 +58,9 @@ export class DecisionBridgeController {
     channels: ChannelCheck,
     reject: RejectDecisionEventHandler,
     applyParked: ApplyParkedUpdatesHandler,
+    @Inject(GOVERNANCE_CONFIG) config: Pick<GovernanceConfig, 'GOVERNANCE_TEST_HOLD_AFTER_UPDATE'>,
   ) {
+    const holdAfter = testHoldAfterUpdate(config.GOVERNANCE_TEST_HOLD_AFTER_UPDATE);
     const open =
       <T extends OpeningEventType>(type: T): EventHandler<T> =>
       async (event, manager, delivery) => {
@@ -86,7 +90,8 @@ export class DecisionBridgeController {
           await reject.execute(manager, { event, decisionId, ...speaksFor, code: 'wrong-channel', reason: refusal });
           return;
         }
-        await applyUpdate.execute(manager, { ...command, event });
+        const result = await applyUpdate.execute(manager, { ...command, event });
+        if (result === 'accepted') await holdAfter(event.id);
       };
     this.handlers = Object.fromEntries([
       ...(Object.keys(DECISION_OPENINGS) as OpeningEventType[]).map((type) => [type, open(type)]),
@@ -97,4 +102,18 @@ export class DecisionBridgeController {
   onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
     return this.inbox.consume(context, this.handlers);
   }
+}
+
+/**
+ * GOVERNANCE_TEST_HOLD_AFTER_UPDATE (test-only): after the Update of that event succeeded, print a marker
+ * and never return, so its inbox transaction never commits. Unset, it does nothing.
+ */
+function testHoldAfterUpdate(eventId: string | undefined): (id: string) => Promise<void> {
+  if (eventId === undefined) return async () => undefined;
+  return (id) =>
+    id !== eventId
+      ? Promise.resolve()
+      : new Promise<void>(() => {
+          new Logger('DecisionBridge').warn(`test hold: the Update of ${id} succeeded; its inbox commit is held`);
+        });
 }
