@@ -178,7 +178,9 @@ describe('inbox batches through the Kafka transport (real PostgreSQL, Kafka, Nes
     });
 
     await eventually(async () => expect(await fx.effects()).toHaveLength(KEYS * PER_KEY), { timeoutMs: 30_000 });
-    const [dead] = await readTopic(deadLetterTopic(consumer.groupId), 1, 30_000);
+    const deadLetters = await readTopic(deadLetterTopic(consumer.groupId), 1, 30_000);
+    expect(deadLetters).toHaveLength(1);
+    const [dead] = deadLetters;
     expect(String(dead?.key)).toBe('poison');
     expect(Number(dead?.headers?.[DEAD_LETTER_HEADERS.attempts])).toBeGreaterThanOrEqual(3);
     expect(String(dead?.headers?.[DEAD_LETTER_HEADERS.error])).toContain('deadLetterAfterMs (1000 ms)');

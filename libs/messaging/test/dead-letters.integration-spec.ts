@@ -48,6 +48,7 @@ describe('poison and invalid messages (real PostgreSQL, Kafka, Nest consumer)', 
     relay.start();
     try {
       const dead = await readTopic(deadLetterTopic(consumer.groupId), 2, 30_000);
+      expect(dead.map((m) => String(m.key)).sort()).toEqual(['garbage', 'poison']);
       const elapsedMs = Date.now() - started;
       expect(elapsedMs).toBeLessThan(30_000);
 

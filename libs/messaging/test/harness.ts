@@ -198,36 +198,62 @@ export async function startConsumerApp(options: {
   return { app, inbox: app.get(InboxService), groupId, kafkaConsumer: () => server.unwrap<[unknown, Consumer]>()[1] };
 }
 
-/** Reads a topic from the beginning until `count` messages arrived (or the time runs out). */
-export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
-  // The topic may not exist yet (a dead-letter topic appears with its first message): create it, or subscribing fails.
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin
-    .createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true })
-    .finally(() => admin.disconnect());
+/**
+ * Every message on `topic`, read from the beginning to its high-water marks, once at least `atLeast`
+ * are there (waiting at most `timeoutMs`). It reads to the marks rather than stopping at a count, so
+ * a duplicate beyond the expected messages shows: assert the exact length.
+ */
+export async function readTopic(topic: string, atLeast: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  const { ends, nonEmpty } = await highWaterMarksOnceHolding(topic, atLeast, timeoutMs);
+  const unread = new Set(nonEmpty);
   const consumer = kafka.consumer({ groupId: uniqueName('reader') });
   const messages: KafkaMessage[] = [];
+  let timer: NodeJS.Timeout | undefined;
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${topic}: ${messages.length} of ${count} messages after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      if (unread.size === 0) return resolve();
+      const tooLate = () => new Error(`${topic}: read ${messages.length} messages, not yet to the high-water marks`);
+      timer = setTimeout(() => reject(tooLate()), Math.max(0, deadline - Date.now()));
       void consumer.run({
-        eachMessage: async ({ message }) => {
+        eachMessage: async ({ partition, message }) => {
+          const end = ends.get(partition) ?? 0;
+          if (Number(message.offset) >= end) return; // appended after the marks were read
           messages.push(message);
-          if (messages.length >= count) {
-            clearTimeout(timer);
-            resolve();
-          }
+          if (Number(message.offset) + 1 >= end) unread.delete(partition);
+          if (unread.size === 0) resolve();
         },
       });
     });
   } finally {
+    clearTimeout(timer);
     await consumer.disconnect();
   }
   return messages;
+}
+
+/** Per partition, the high-water mark, read once the topic holds at least `atLeast` messages. */
+async function highWaterMarksOnceHolding(topic: string, atLeast: number, timeoutMs: number) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    // The topic may not exist yet (a dead-letter topic appears with its first message): create it.
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    return await eventually(
+      async () => {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        const held = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+        if (held < atLeast) throw new Error(`${topic}: ${held} of at least ${atLeast} messages after ${timeoutMs} ms`);
+        return {
+          ends: new Map(offsets.map((p) => [p.partition, Number(p.high)])),
+          nonEmpty: offsets.filter((p) => Number(p.high) > Number(p.low)).map((p) => p.partition),
+        };
+      },
+      { timeoutMs },
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }
