@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -8,12 +9,15 @@ export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 
 /**
  * With RECORD_HISTORIES=1, saves the finished workflow's history (proto JSON, as `temporal workflow
- * show --output json` writes it) for the replay test. Re-record only for a change that is meant to be
- * incompatible and is guarded by `patched()` for the runs in flight (docs/decisions.md, "Changing
- * the workflow safely").
+ * show --output json` writes it) for the replay test, unless a history of that name is committed:
+ * those were recorded by older code and keep its branches replayed (docs/decisions.md, "Changing the
+ * workflow safely"). Record a changed path under a new name; RECORD_HISTORIES=overwrite replaces
+ * them too, only for a change meant to be incompatible once no run older than it is open.
  */
 export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
+  const mode = process.env.RECORD_HISTORIES;
+  const file = join(HISTORIES_DIR, `${name}.json`);
+  if (mode !== 'overwrite' && (mode !== '1' || existsSync(file))) return;
   const history = await handle.fetchHistory();
-  await writeFile(join(HISTORIES_DIR, `${name}.json`), historyToJSON(history) + '\n');
+  await writeFile(file, historyToJSON(history) + '\n');
 }

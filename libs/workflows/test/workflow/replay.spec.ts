@@ -14,8 +14,27 @@ import { HISTORIES_DIR } from './record-history';
 describe('DecisionWorkflow replays every committed history', () => {
   const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));
 
-  it('has histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+  it('has histories to replay: the paths recorded before the patches, and each path since', () => {
+    // Recorded before the rules behind patched() (decision-run.ts): replayed with every patch off.
+    const beforePatches = [
+      'amendment-round',
+      'outvoted-objection-and-silence',
+      'tie-arbitrated',
+      'two-escalation-levels-default',
+    ];
+    // Recorded with the patches: the paths none of the above takes.
+    const withPatches = [
+      'arbiter-ruling-within-grace',
+      'changed-vote-in-deliberation',
+      'continue-as-new-carried-amendment-id',
+      'continue-as-new-carried-vote-id',
+      'continue-as-new-first-run',
+      'late-vote-within-grace',
+      'seated-proposer',
+    ];
+    expect(files.map((file) => file.replace(/\.json$/, ''))).toEqual(
+      expect.arrayContaining([...beforePatches, ...withPatches]),
+    );
   });
 
   it('replays them without non-determinism', async () => {
