@@ -148,6 +148,17 @@ describe('DecisionBridgeController', () => {
     });
   });
 
+  it("gives the update the broker's append time of its message, when the topic keeps it", async () => {
+    const { handle, applyUpdate } = bridge();
+    const type = 'sanshe.portal.decision.vote-cast.v1';
+    const vote = event(type, { decisionId: 'd-1', partyId: 'portal:x', castBy: 'portal:x', choice: 'approve' });
+    await handle(vote, { ...delivery, brokerTime: 1_800_000_000_000 } as Delivery);
+    expect(applyUpdate.execute).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ brokerTime: 1_800_000_000_000 }),
+    );
+  });
+
   it('consumes one topic list per process', () => {
     const topics = bridgeTopics(['street-xinhua']);
     expect(topics).toEqual([

@@ -90,7 +90,10 @@ export class DecisionBridgeController {
           await reject.execute(manager, { event, decisionId, ...speaksFor, code: 'wrong-channel', reason: refusal });
           return;
         }
-        const result = await applyUpdate.execute(manager, { ...command, event });
+        // The broker's append time, set by the inbox on topics that keep it: the vote's or ruling's castAt.
+        const { brokerTime } = delivery as typeof delivery & { brokerTime?: number };
+        const timed = brokerTime === undefined ? {} : { brokerTime };
+        const result = await applyUpdate.execute(manager, { ...command, event, ...timed });
         if (result === 'accepted') await holdAfter(event.id);
       };
     this.handlers = Object.fromEntries([
