@@ -1,4 +1,7 @@
-import { tally } from '../../src/decision/domain/decision-state';
+import fc from 'fast-check';
+import { electorate, tally } from '../../src/decision/domain/decision-state';
+import { contextArb } from './arbitraries';
+import { recusedQuorum } from './oracle';
 import { approved, ctx, deliberating, escalated, open } from './scenarios';
 
 describe('the fixture', () => {
@@ -7,5 +10,19 @@ describe('the fixture', () => {
     expect(deliberating().stage).toBe('deliberation');
     expect(escalated().stage).toBe('escalated');
     expect(approved().stage).toBe('decided');
+  });
+});
+
+describe('electorate', () => {
+  it("property: its quorum is the brute-force oracle's, whoever proposes", () => {
+    fc.assert(
+      fc.property(contextArb(true), (context) => {
+        const { seats, total, quorum } = electorate(context);
+        expect(seats.map((seat) => seat.partyId)).not.toContain(context.proposerId);
+        expect(total).toBe(seats.reduce((sum, seat) => sum + seat.weight, 0));
+        expect(quorum).toBe(recusedQuorum(context.policy, seats));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
