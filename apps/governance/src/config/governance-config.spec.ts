@@ -30,4 +30,12 @@ describe('governance settings', () => {
   ])('refuses %s=%s, naming it', (name, value, message) => {
     expect(() => loadGovernanceConfig({ [name]: value })).toThrow(message);
   });
+
+  it('refuses the test-only hold in production', () => {
+    const env = { NODE_ENV: 'production', GOVERNANCE_TEST_HOLD_AFTER_UPDATE: 'vote-1' };
+    expect(() => loadGovernanceConfig(env)).toThrow(/GOVERNANCE_TEST_HOLD_AFTER_UPDATE is a test-only hook/);
+    expect(loadGovernanceConfig({ GOVERNANCE_TEST_HOLD_AFTER_UPDATE: 'vote-1' })).toMatchObject({
+      GOVERNANCE_TEST_HOLD_AFTER_UPDATE: 'vote-1',
+    });
+  });
 });

@@ -44,16 +44,16 @@ const milliseconds = (name: string, min: number, fallback: number) =>
 export const governanceEnvSchema = z.object({
   /** Controller rules beyond the stored ones: open kinds (volunteers:*), a portal speaking for a funder. */
   GOVERNANCE_PARTY_CONTROLLERS: controllerRules,
-  /**
-   * The district this deployment serves (administrative code). A policy administrator acts for
-   * `jurisdiction:<code>` of the district, the street or the community a policy governs; district-wide
-   * policies need the district's.
-   */
   /** Where operators open the Temporal UI; the approvers' inbox links each decision there. */
   GOVERNANCE_TEMPORAL_UI_URL: z
     .url({ protocol: /^https?$/, error: 'GOVERNANCE_TEMPORAL_UI_URL must be an http(s) URL' })
     .default(`http://${LOCAL_INFRA.temporal.host}:${LOCAL_INFRA.temporal.uiPort}`)
     .transform((url) => url.replace(/\/+$/, '')),
+  /**
+   * The district this deployment serves (administrative code). A policy administrator acts for
+   * `jurisdiction:<code>` of the district, the street or the community a policy governs; district-wide
+   * policies need the district's.
+   */
   GOVERNANCE_DISTRICT_CODE: z
     .string()
     .regex(/^[0-9]{6}$/, 'GOVERNANCE_DISTRICT_CODE is a 6-digit district code')
@@ -91,5 +91,13 @@ export const governanceEnvSchema = z.object({
 
 export type GovernanceConfig = z.infer<typeof governanceEnvSchema>;
 
+/** Refuses a test-only hook in production: it holds transactions open on purpose. */
+const productionSafe = governanceEnvSchema
+  .extend({ NODE_ENV: z.string().optional() })
+  .refine((env) => env.NODE_ENV !== 'production' || env.GOVERNANCE_TEST_HOLD_AFTER_UPDATE === undefined, {
+    path: ['GOVERNANCE_TEST_HOLD_AFTER_UPDATE'],
+    message: 'GOVERNANCE_TEST_HOLD_AFTER_UPDATE is a test-only hook and is refused when NODE_ENV=production',
+  });
+
 export const loadGovernanceConfig = (env: Record<string, string | undefined>): GovernanceConfig =>
-  parseEnv(governanceEnvSchema, env);
+  parseEnv(productionSafe, env);
