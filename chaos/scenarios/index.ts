@@ -1,6 +1,19 @@
 import type { ChaosScenario } from '../harness/scenario';
 import { baseline } from './baseline';
 import { consumerKills } from './consumer-kills';
+import { governanceCrashWindow } from './governance-crash-window';
+import { inboxCommitKills } from './inbox-commit-kills';
+import { kafkaFaults } from './kafka-faults';
+import { outages } from './outages';
+import { zombieConsumer } from './zombie-consumer';
 
 /** Every scenario `npm run chaos` runs, in this order. Add a scenario here (README "Writing a scenario"). */
-export const SCENARIOS: ChaosScenario[] = [baseline, consumerKills];
+export const SCENARIOS: ChaosScenario[] = [
+  baseline,
+  consumerKills,
+  inboxCommitKills,
+  outages,
+  kafkaFaults,
+  zombieConsumer,
+  governanceCrashWindow,
+];

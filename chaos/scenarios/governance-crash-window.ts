@@ -1,0 +1,182 @@
+import type { DecisionPolicy } from '@sanshe/contracts';
+import { auditQuery, bindPolicyToCommunity, GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
+import { bearer, devToken } from '@sanshe/testing';
+import {
+  killAfterUpdate,
+  refusals,
+  governanceTopicMark,
+  storedEntries,
+  waitClosed,
+  waitUntil,
+} from '../governance/probes';
+import { amendment, plannedVote, proposal, slowDeliberationPolicy } from '../governance/plans';
+import { approvalPlan, PARTIES, type Plan, type PlannedDecision, type PlannedEvent } from '../harness/plan';
+import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
+
+/**
+ * Scenario 3: governance SIGKILLed after an Update succeeded but before its inbox transaction committed
+ * (held there by the test-only GOVERNANCE_TEST_HOLD_AFTER_UPDATE), so the event is redelivered to an
+ * Update the workflow already applied.
+ *  - `…-p000`: the deciding vote (three approvals, the third held).
+ *  - `…-cn`: a decision that continues as new after every update (the suite starts its workflow itself with
+ *    `historyLimit` 6, which governance cannot set, before the opening event finds it), with an objection,
+ *    a changed vote, an amendment (round 2) and three round-2 approvals. The changed vote (and, in the full
+ *    run, the amendment and the deciding round-2 vote) is held, and governance killed only once the workflow
+ *    continued as new, so the redelivery reaches a run that did not apply it: only the update ids the
+ *    workflow carries keep it from counting twice (an old choice restored, a second round).
+ * Besides the oracle: no planned event refused, one amendment in the stored trail.
+ */
+const NAME = 'governance-crash-window';
+const SLOW_COMMUNITY = 'chaos-deliberation';
+const HISTORY_LIMIT = 6;
+
+function continueAsNewDecision(): PlannedDecision {
+  const decision = proposal(`${NAME}-cn`, SLOW_COMMUNITY);
+  const id = (suffix: string) => `${NAME}-cn/${suffix}`;
+  const { decisionId } = decision;
+  decision.votes = [
+    plannedVote(decisionId, 'community', PARTIES.committee, id('r1/committee')),
+    plannedVote(decisionId, 'community', PARTIES.residents, id('r1/residents'), 'object'),
+    plannedVote(decisionId, 'community', PARTIES.residents, id('r1/residents-changed')),
+    plannedVote(decisionId, 'community', PARTIES.committee, id('r2/committee'), 'approve', 2),
+    plannedVote(decisionId, 'community', PARTIES.residents, id('r2/residents'), 'approve', 2),
+    plannedVote(decisionId, 'talent', PARTIES.talent, id('r2/talent'), 'approve', 2),
+  ];
+  return decision;
+}
+
+/** The policy as stored (with its version), read back from governance. */
+async function storedPolicy(ctx: ScenarioContext, policyId: string): Promise<DecisionPolicy> {
+  const [app] = ctx.governance.running();
+  const headers = bearer(await devToken({ sub: 'chaos-governance-scenarios', parties: [], roles: [] }));
+  const response = await fetch(`http://127.0.0.1:${app.port}/policies/${policyId}`, { headers });
+  if (!response.ok) throw new Error(`GET policy ${policyId}: ${response.status}`);
+  const {
+    createdAt: _at,
+    createdBy: _by,
+    ...policy
+  } = (await response.json()) as DecisionPolicy & {
+    createdAt?: string;
+    createdBy?: string | null;
+  };
+  return policy;
+}
+
+/** Starts the decision's workflow as the bridge would, but with a small history limit; the opening then finds it. */
+async function startWithHistoryLimit(ctx: ScenarioContext, decision: PlannedDecision): Promise<void> {
+  const policyInput = slowDeliberationPolicy(SLOW_COMMUNITY);
+  await ctx.governance.putPolicy(policyInput);
+  const policy = bindPolicyToCommunity(await storedPolicy(ctx, policyInput.policyId), SLOW_COMMUNITY);
+  const { proposalId, title, summary } = decision.opening.data as Record<string, string>;
+  await ctx.temporal.workflow.start('decisionWorkflow', {
+    taskQueue: GOVERNANCE_TASK_QUEUE,
+    workflowId: decision.decisionId,
+    args: [
+      {
+        decisionId: decision.decisionId,
+        kind: 'activity-proposal',
+        subjectId: proposalId,
+        communityCode: SLOW_COMMUNITY,
+        proposerId: `organization:${(decision.opening.data as { organizationId: string }).organizationId}`,
+        title,
+        summary,
+        policy,
+        openedBy: { eventId: decision.opening.id, type: decision.opening.type },
+        voteGraceMs: 120_000,
+        historyLimit: HISTORY_LIMIT,
+      },
+    ],
+  });
+  await ctx.produce([decision], 'openings');
+}
+
+const runIdOf = async (ctx: ScenarioContext, decisionId: string) =>
+  (await ctx.temporal.workflow.getHandle(decisionId).describe()).runId;
+
+type Entry = { type: string; partyId?: string; round?: number; changed?: boolean };
+
+/** Whether the workflow's audit trail (the running run's, carried over) has an entry that `matches`. */
+const hasEntry = async (ctx: ScenarioContext, decisionId: string, matches: (e: Entry) => boolean) =>
+  (await ctx.temporal.workflow.getHandle(decisionId).query(auditQuery)).some((r) => matches(r.entry as Entry));
+
+const waitForEntry = (ctx: ScenarioContext, decisionId: string, what: string, matches: (e: Entry) => boolean) =>
+  waitUntil(`${decisionId}: ${what}`, 120_000, () => hasEntry(ctx, decisionId, matches));
+
+const voteIn = (partyId: string, round: number) => (e: Entry) =>
+  e.type === 'vote-cast' && e.partyId === partyId && e.round === round;
+
+/**
+ * Writes `event` and, once its Update is in the workflow and the workflow has continued as new, kills
+ * governance before the event's inbox commit: the redelivery reaches a run that never saw the Update.
+ */
+async function heldAcrossContinueAsNew(
+  ctx: ScenarioContext,
+  decisionId: string,
+  event: PlannedEvent,
+  applied: (e: Entry) => boolean,
+): Promise<void> {
+  const before = await runIdOf(ctx, decisionId);
+  await killAfterUpdate(
+    ctx,
+    event.id,
+    () => ctx.producer.write([event]),
+    async () => (await hasEntry(ctx, decisionId, applied)) && (await runIdOf(ctx, decisionId)) !== before,
+  );
+  ctx.log(`${event.id}: applied in run ${before}, redelivered after the workflow continued as new`);
+}
+
+async function runContinueAsNew(ctx: ScenarioContext, decision: PlannedDecision): Promise<void> {
+  const { decisionId } = decision;
+  const [r1Committee, r1Object, r1Changed, r2Committee, r2Residents, r2Talent] = decision.votes.map((v) => v.event);
+  await startWithHistoryLimit(ctx, decision);
+  await ctx.producer.write([r1Committee, r1Object]);
+  await waitForEntry(ctx, decisionId, 'deliberation opened', (e) => e.type === 'deliberation-opened');
+  const changed = (e: Entry) => voteIn(PARTIES.residents, 1)(e) && e.changed === true;
+  await heldAcrossContinueAsNew(ctx, decisionId, r1Changed, changed);
+  const amended = amendment(decision, `${NAME}-cn/amended`, 'Budget shown line by line.');
+  const isAmended = (e: Entry) => e.type === 'amended';
+  if (ctx.short) await ctx.producer.write([amended]);
+  else await heldAcrossContinueAsNew(ctx, decisionId, amended, isAmended);
+  await waitForEntry(ctx, decisionId, 'round 2', isAmended);
+  await ctx.producer.write([r2Committee, r2Residents]);
+  for (const partyId of [PARTIES.committee, PARTIES.residents]) {
+    await waitForEntry(ctx, decisionId, `${partyId} voted in round 2`, voteIn(partyId, 2));
+  }
+  if (ctx.short) await ctx.producer.write([r2Talent]);
+  else await heldAcrossContinueAsNew(ctx, decisionId, r2Talent, voteIn(PARTIES.talent, 2));
+  await waitClosed(ctx, decisionId, 180_000);
+  const amendments = (await storedEntries(ctx, decisionId)).filter((e) => e.type === 'amended').length;
+  if (amendments !== 1) throw new Error(`${decisionId}: ${amendments} amendments in the stored trail, 1 planned`);
+}
+
+async function runDecidingVote(ctx: ScenarioContext, decision: PlannedDecision): Promise<void> {
+  const [committee, residents, talent] = decision.votes.map((v) => v.event);
+  await ctx.produce([decision], 'openings');
+  await ctx.producer.write([committee, residents]);
+  for (const partyId of [PARTIES.committee, PARTIES.residents]) {
+    await waitForEntry(ctx, decision.decisionId, `${partyId} voted`, voteIn(partyId, 1));
+  }
+  const decided = () => hasEntry(ctx, decision.decisionId, voteIn(PARTIES.talent, 1));
+  await killAfterUpdate(ctx, talent.id, () => ctx.producer.write([talent]), decided);
+  await waitClosed(ctx, decision.decisionId, 180_000);
+}
+
+export const governanceCrashWindow: ChaosScenario = {
+  name: NAME,
+  description:
+    'governance SIGKILLed between a succeeded Update and its inbox commit: deciding vote; after continue-as-new',
+  plan: (): Plan => {
+    const plan = approvalPlan(NAME, 1);
+    return { ...plan, decisions: [...plan.decisions, continueAsNewDecision()] };
+  },
+  async run(ctx) {
+    const from = await governanceTopicMark(ctx.kafka);
+    const [deciding, continued] = ctx.plan.decisions;
+    await runDecidingVote(ctx, deciding);
+    await runContinueAsNew(ctx, continued);
+    ctx.faultsEnded();
+    const planned = ctx.plan.decisions.flatMap((d) => [d.opening.id, ...d.votes.map((v) => v.event.id)]);
+    const refused = await refusals(ctx.kafka, from, [...planned, `${NAME}-cn/amended`]);
+    if (refused.length) throw new Error(`planned events refused after their redelivery: ${refused.join(', ')}`);
+  },
+};
