@@ -148,11 +148,20 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Claims up to lanesPerClaim lanes (advisory locks held until the round's transaction ends), then
+   * locks their oldest unsent rows. Sent rows leave dead entries in the unsent-rows index until
+   * vacuum; a bitmap scan, which the planner prefers for a small backlog, visits all of them every
+   * round (a burst of 20k events made each round read ~1,700 heap pages), while a plain index scan
+   * marks them dead on its first pass and skips them after. So the claim turns bitmap scans off for
+   * the rest of the round's transaction (no extra round trip).
+   */
   private async claim(runner: QueryRunner): Promise<OutboxRow[]> {
     // Start at a random lane so that relays running together end up holding different lanes.
     const offset = Math.floor(Math.random() * this.lanes);
     const lanes = (await runner.query(
-      `SELECT lane FROM (SELECT (g + $1) % $2 AS lane FROM generate_series(0, $2 - 1) AS g) AS l
+      `SELECT lane, set_config('enable_bitmapscan', 'off', true) AS hint
+       FROM (SELECT (g + $1) % $2 AS lane FROM generate_series(0, $2 - 1) AS g) AS l
        WHERE pg_try_advisory_xact_lock($3, lane) LIMIT $4`,
       [offset, this.lanes, this.lockClass, this.lanesPerClaim],
     )) as { lane: number }[];
