@@ -144,6 +144,7 @@ describe('handlers learn where a message came from (real Kafka, Nest consumer)',
           partition: sent.partition,
           offset: sent.baseOffset,
           timestamp: sent.logAppendTime,
+          brokerTime: Number(sent.logAppendTime),
         });
       }
     } finally {

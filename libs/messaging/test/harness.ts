@@ -8,6 +8,7 @@ import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule, schemaOf, serviceDataSourceOptions } from '@sanshe/persistence';
 import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import {
+  BROKER_TIME_TOPIC_CONFIG,
   ConsumeTopic,
   createReliableProducer,
   type Delivery,
@@ -26,6 +27,13 @@ import {
 
 export const env = parseTestEnv(process.env);
 export const kafka = new Kafka({ clientId: 'messaging-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+
+/** A topic as the platform creates it: 3 partitions, stamped with the broker's append time. */
+export const brokerTimeTopic = (topic: string) => ({
+  topic,
+  numPartitions: 3,
+  configEntries: BROKER_TIME_TOPIC_CONFIG,
+});
 
 /** What the test consumer does with each event: one row per applied event, in the order applied. */
 class CreateEffects1764201700000 implements MigrationInterface {
@@ -57,7 +65,7 @@ export async function messagingFixture(
   await migrate({ ...options, migrations: [...messagingMigrations, CreateEffects1764201700000] });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [brokerTimeTopic(topic)], waitForLeaders: true });
   await admin.disconnect();
   const dataSource = await new DataSource(serviceDataSourceOptions(options)).initialize();
   const writer = new OutboxWriter({ schema, source: 'sanshe/organization', topicFor: () => topic });
@@ -143,7 +151,7 @@ export const breakOnPoison = (event: SansheEvent): void => {
 /** A Nest app consuming `topic` through the Kafka transport and InboxService, recording effects. */
 export async function startConsumerApp(options: {
   schema: string;
-  topic: string;
+  topic: string | string[];
   /** Throw from here to make an event fail; return a promise to make it slow. */
   beforeEffect?: (event: SansheEvent, delivery: Delivery) => void | Promise<void>;
   /** More inbox options (offset commit batching, drain timeout, retries and their deadline). */
@@ -240,7 +248,7 @@ async function highWaterMarksOnceHolding(topic: string, atLeast: number, timeout
   await admin.connect();
   try {
     // The topic may not exist yet (a dead-letter topic appears with its first message): create it.
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [brokerTimeTopic(topic)], waitForLeaders: true });
     return await eventually(
       async () => {
         const offsets = await admin.fetchTopicOffsets(topic);

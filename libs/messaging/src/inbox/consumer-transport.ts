@@ -1,6 +1,11 @@
+import { Logger } from '@nestjs/common';
 import { EventPattern, type KafkaOptions, type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { Kafka, logLevel } from 'kafkajs';
+import { errorMessage } from '@sanshe/common';
+import { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
 import { InboxKafkaServer } from './inbox-kafka-server';
+
+export { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
 
 /**
  * Options for `app.connectMicroservice(...)`: Nest's Kafka transport (as InboxKafkaServer, which hands
@@ -54,16 +59,33 @@ export const ConsumeTopic = (topic: string | string[]): MethodDecorator =>
  * Creates the topics a consumer subscribes to if they do not exist yet, and waits for their leaders.
  * Subscribing to a topic nobody has written to fails at start-up ("This server does not host this
  * topic-partition") even with auto-creation on, and a portal's command topic may well be empty.
+ * Topics get `message.timestamp.type=LogAppendTime` (BROKER_TIME_TOPIC_CONFIG); an existing one that
+ * still uses CreateTime is changed to it, so that handlers learn the broker's time (Delivery.brokerTime).
+ * Where that is not allowed (no ALTER_CONFIGS right on a managed cluster), it warns and carries on:
+ * that topic's handlers then get no brokerTime.
  */
-export async function ensureTopics(brokers: string[], topics: string[], numPartitions = 3): Promise<void> {
+export async function ensureTopics(
+  brokers: string[],
+  topics: string[],
+  numPartitions = 3,
+  log: (message: string) => void = (message) => new Logger('Kafka').warn(message),
+): Promise<void> {
   const admin = new Kafka({ clientId: 'sanshe-topic-setup', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })), waitForLeaders: true });
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions, configEntries: BROKER_TIME_TOPIC_CONFIG })),
+        waitForLeaders: true,
+      });
     }
+    const older = topics.filter((topic) => existing.has(topic));
+    await useBrokerTime(admin, older).then(
+      (changed) => changed.length > 0 && log(`set message.timestamp.type=LogAppendTime on ${changed.join(', ')}`),
+      (err: unknown) => log(`could not set LogAppendTime on ${older.join(', ')}: ${errorMessage(err)}`),
+    );
   } finally {
     await admin.disconnect();
   }

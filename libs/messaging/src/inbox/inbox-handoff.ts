@@ -24,9 +24,14 @@ export interface InboxHandoff {
 
 /**
  * A message as InboxKafkaServer hands it to Nest. Nest's parser copies the message's own
- * properties, so the handoff reaches KafkaContext.getMessage().
+ * properties, so the handoff reaches KafkaContext.getMessage(). `brokerTime`: the record's
+ * timestamp as a number, set only when its topic uses LogAppendTime (Delivery.brokerTime).
  */
-export type HandedOverMessage = KafkaMessage & { inboxHandoff: InboxHandoff };
+export type HandedOverMessage = KafkaMessage & { inboxHandoff: InboxHandoff; brokerTime?: number };
+
+/** The broker's append time of the message in `context`; undefined on a CreateTime topic or another transport. */
+export const brokerTimeOf = (context: KafkaContext): number | undefined =>
+  (context.getMessage() as Partial<HandedOverMessage>).brokerTime;
 
 /** The handoff of the message in `context`; undefined on any other transport, which waits for nothing. */
 export const handoffOf = (context: KafkaContext): InboxHandoff | undefined =>

@@ -1,5 +1,7 @@
 import { type KafkaOptions, ServerKafka } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, EachMessagePayload, Kafka } from 'kafkajs';
+import { errorMessage } from '@sanshe/common';
+import { BrokerTimeTopics } from './broker-time';
 import type { HandedOverMessage, InboxHandoff } from './inbox-handoff';
 
 /** The transport's side of one message's handoff: `whenQueued` settles once the inbox has queued it. */
@@ -29,8 +31,11 @@ class Handoff implements InboxHandoff {
  * eachMessage) — unless the inbox deferred it (InboxHandoff.deferred). It stops handing over messages when
  * the partition is paused, the consumer stops or a rebalance made the batch stale; the rest are
  * fetched again.
+ * Each handed-over message carries `brokerTime` when its topic uses LogAppendTime (BrokerTimeTopics).
  */
 export class InboxKafkaServer extends ServerKafka {
+  private readonly brokerTimeTopics = new BrokerTimeTopics(() => (this.client as Kafka).admin());
+
   constructor(
     options: Required<KafkaOptions>['options'],
     private readonly maxInFlight: number,
@@ -41,6 +46,10 @@ export class InboxKafkaServer extends ServerKafka {
   override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
     const patterns = [...this.messageHandlers.keys()];
     if (patterns.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics: patterns });
+    // Read once here; a topic whose lookup fails is asked again by its first batch (handleBatch).
+    await this.brokerTimeTopics
+      .prefetch(patterns)
+      .catch((err: unknown) => this.logger.warn(`could not read the topics' timestamp types: ${errorMessage(err)}`));
     await consumer.run({
       ...(this.options.run ?? {}),
       eachBatchAutoResolve: false,
@@ -49,6 +58,13 @@ export class InboxKafkaServer extends ServerKafka {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    // Before anything is handed over: a failed lookup makes kafkajs deliver the batch again.
+    const brokerTime = await this.brokerTimeTopics.isBrokerTime(batch.topic);
+    await this.handOver(payload, brokerTime);
+  }
+
+  private async handOver(payload: EachBatchPayload, brokerTime: boolean): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, pause } = payload;
     const { topic, partition } = batch;
     const unfinished: { offset: string; ok: Promise<boolean> }[] = [];
@@ -67,7 +83,11 @@ export class InboxKafkaServer extends ServerKafka {
       while (unfinished.length >= this.maxInFlight) await settleOldest();
       if (failed) break;
       const handoff = new Handoff();
-      const handedOver: HandedOverMessage = { ...message, inboxHandoff: handoff };
+      const handedOver: HandedOverMessage = {
+        ...message,
+        inboxHandoff: handoff,
+        ...(brokerTime ? { brokerTime: Number(message.timestamp) } : {}),
+      };
       const handed: EachMessagePayload = { topic, partition, message: handedOver, heartbeat, pause };
       const ok = this.handleMessage(handed as never).then(
         () => true,

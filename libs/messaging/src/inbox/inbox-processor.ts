@@ -37,11 +37,12 @@ export interface InboxProcessorOptions extends RetryPolicy {
 export type BatchOutcome = Outcome | 'retry-later';
 
 /** Where `message` came from: what its handler is told. */
-const deliveryOf = ({ topic, partition, offset, timestamp }: IncomingMessage): Delivery => ({
+const deliveryOf = ({ topic, partition, offset, timestamp, brokerTime }: IncomingMessage): Delivery => ({
   topic,
   partition,
   offset,
   timestamp,
+  ...(brokerTime === undefined ? {} : { brokerTime }),
 });
 
 /**

@@ -8,7 +8,7 @@ import { KafkaConnection } from '../kafka.module';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { DeadLetterPublisher } from './dead-letters';
 import type { EventHandlers } from './event-handlers';
-import { deferMessage, handoffOf } from './inbox-handoff';
+import { brokerTimeOf, deferMessage, handoffOf } from './inbox-handoff';
 import { InboxProcessor } from './inbox-processor';
 import type { IncomingMessage, Outcome } from './incoming-message';
 import { OffsetCommitter } from './offset-committer';
@@ -102,7 +102,11 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
       await this.connectProducer();
       if (this.draining) throw deferMessage(handoff); // shutdown began meanwhile
       const { offset, timestamp, key, value } = raw;
-      const message: IncomingMessage = { topic, partition, offset, timestamp, key, value };
+      const brokerTime = brokerTimeOf(context);
+      const message: IncomingMessage = {
+        ...{ topic, partition, offset, timestamp, key, value },
+        ...(brokerTime === undefined ? {} : { brokerTime }),
+      };
       const queue = this.queueOf(consumer, topic, partition);
       const outcome = queue.add({ message, handlers, handoff });
       handoff?.queued(); // the transport may hand over the partition's next message now

@@ -8,6 +8,12 @@ export interface Delivery {
    * the broker's append time on a topic with `message.timestamp.type=LogAppendTime`.
    */
   timestamp: string;
+  /**
+   * The broker's append time (ms since the epoch), set only when the topic's `message.timestamp.type`
+   * is LogAppendTime: then the broker, not the producer, wrote `timestamp`. On a CreateTime topic the
+   * producer chose `timestamp` and could have forged it, so this stays undefined.
+   */
+  brokerTime?: number;
 }
 
 /** A Kafka message as the inbox sees it: where it came from, and its raw key and value. */
