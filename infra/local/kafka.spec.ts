@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { requireJava } from './kafka';
 
 describe('requireJava', () => {
@@ -9,5 +11,13 @@ describe('requireJava', () => {
 
   it('accepts the installed Java', () => {
     expect(() => requireJava(process.env)).not.toThrow();
+  });
+});
+
+describe('the server.properties infra/local writes for its broker', () => {
+  const lines = readFileSync(join(__dirname, 'kafka', 'server.properties'), 'utf8').split('\n');
+
+  it("stamps records with the broker's append time unless a topic says otherwise", () => {
+    expect(lines).toContain('log.message.timestamp.type=LogAppendTime');
   });
 });
