@@ -33,7 +33,7 @@ interface OracleInput {
   start: StartOffsets;
 }
 
-type Audit = AuditRecord<{ type: string; partyId?: string; round?: number }>[];
+type Audit = AuditRecord<{ type: string; partyId?: string; round?: number; choice?: string }>[];
 
 async function storedAudit(port: number, decisionId: string): Promise<Audit | undefined> {
   const token = await devToken({ sub: 'chaos-oracle', parties: [], roles: [] });
@@ -89,7 +89,12 @@ function checkDecision(decision: PlannedDecision, audit: Audit | undefined, publ
   if (!audit) return { applied, duplicated, problems: [`${decision.decisionId}: not closed (no stored audit)`] };
   const count = (type: string, partyId?: string) =>
     audit.filter((r) => r.entry.type === type && (partyId === undefined || r.entry.partyId === partyId)).length;
-  const effects = [count('opened'), ...decision.votes.map((v) => count('vote-cast', v.partyId))];
+  // A vote is its party's choice in its round (the one it names, else 1): a party may vote again after a change or amendment.
+  const votesLike = ({ partyId, choice, event }: PlannedDecision['votes'][number]) =>
+    audit
+      .filter(({ entry: e }) => e.type === 'vote-cast' && e.partyId === partyId && e.choice === choice)
+      .filter(({ entry: e }) => e.round === ((event.data.round as number | undefined) ?? 1)).length;
+  const effects = [count('opened'), ...decision.votes.map(votesLike)];
   applied += effects.filter((n) => n > 0).length;
   duplicated += effects.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
   const broken = findBrokenLink(audit);
