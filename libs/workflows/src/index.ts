@@ -15,6 +15,8 @@ export * from './decision/domain/decision-state';
 export * from './decision/domain/deliberation';
 export * from './decision/domain/escalation';
 export * from './decision/domain/refusals';
+export * from './decision/domain/update-ids';
+export * from './decision/domain/vote-time';
 export * from './decision/domain/votes';
 export * from './decision/domain/policy-rules';
 export * from './decision/search-attributes';

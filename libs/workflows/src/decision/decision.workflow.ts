@@ -82,8 +82,8 @@ function updateHandlers<R, A>(run: DecisionRun, rules: UpdateRules<R>, answer: (
       return answer(step);
     },
     validator: (request: R): void => {
-      if (!run.appliedBefore(rules.kind, rules.partyOf(request)))
-        refuse(rules.check(run.stateNow(), request, Date.now()));
+      if (run.appliedBefore(rules.kind, rules.partyOf(request))) return; // a redelivery: the handler answers it
+      refuse(rules.check(run.stateNow(), request, Date.now()));
     },
   };
 }
