@@ -30,7 +30,8 @@ export function kafkaConsumerTransport(options: {
   maxInFlightPerPartition?: number;
   /**
    * How long the group waits for a heartbeat before it evicts the consumer (kafkajs: 30 s). A partition
-   * waiting for a retry does not hold up heartbeats (InboxService pauses it), so this need not cover outages.
+   * waiting for a retry does not hold up heartbeats (InboxService pauses it), and a batch in progress
+   * sends them on a timer (InboxKafkaServer), so this need cover neither outages nor slow handlers.
    */
   sessionTimeout?: number;
 }): MicroserviceOptions {

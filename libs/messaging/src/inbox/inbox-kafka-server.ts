@@ -4,6 +4,9 @@ import { errorMessage } from '@sanshe/common';
 import { BrokerTimeTopics } from './broker-time';
 import type { HandedOverMessage, InboxHandoff } from './inbox-handoff';
 
+/** kafkajs's default heartbeat interval, used when the consumer options set none. */
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
+
 /** The transport's side of one message's handoff: `whenQueued` settles once the inbox has queued it. */
 class Handoff implements InboxHandoff {
   isDeferred = false;
@@ -31,6 +34,8 @@ class Handoff implements InboxHandoff {
  * eachMessage) — unless the inbox deferred it (InboxHandoff.deferred). It stops handing over messages when
  * the partition is paused, the consumer stops or a rebalance made the batch stale; the rest are
  * fetched again.
+ * While a batch is in progress (a long transaction, a slow handler), a timer sends the group heartbeats
+ * at the consumer's heartbeat interval, so that the group does not evict the consumer and rebalance.
  * Each handed-over message carries `brokerTime` when its topic uses LogAppendTime (BrokerTimeTopics).
  */
 export class InboxKafkaServer extends ServerKafka {
@@ -58,10 +63,18 @@ export class InboxKafkaServer extends ServerKafka {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch } = payload;
+    const { batch, heartbeat } = payload;
     // Before anything is handed over: a failed lookup makes kafkajs deliver the batch again.
     const brokerTime = await this.brokerTimeTopics.isBrokerTime(batch.topic);
-    await this.handOver(payload, brokerTime);
+    const interval = this.options.consumer?.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+    // A failed heartbeat (a rebalance began, the consumer stopped) makes the batch stale: handOver stops.
+    const heartbeats = setInterval(() => void heartbeat().catch(() => undefined), interval);
+    heartbeats.unref(); // a batch that never ends must not keep the process alive on its own
+    try {
+      await this.handOver(payload, brokerTime);
+    } finally {
+      clearInterval(heartbeats);
+    }
   }
 
   private async handOver(payload: EachBatchPayload, brokerTime: boolean): Promise<void> {
