@@ -1,9 +1,10 @@
 import type { InboxProcessorOptions } from './inbox/inbox-processor';
+import type { InboxPruneOptions } from './inbox/inbox-pruner';
 import type { OutboxRelayOptions } from './outbox/outbox-relay';
 import type { OutboxWriterOptions } from './outbox/outbox-writer';
 
-/** The consuming side's options: the processor's, plus how offsets are committed. */
-export interface InboxOptions extends Omit<InboxProcessorOptions, 'schema' | 'log'> {
+/** The consuming side's options: the processor's, how offsets are committed, and the inbox's retention. */
+export interface InboxOptions extends Omit<InboxProcessorOptions, 'schema' | 'log'>, InboxPruneOptions {
   /** Offsets are committed at most this long after their event is applied (100 ms by default)… */
   commitIntervalMs?: number;
   /** …or as soon as this many messages wait for a commit (500 by default). */

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { SansheEvent } from '@sanshe/contracts';
 import { qualifiedTable } from '@sanshe/persistence';
 
@@ -24,8 +24,9 @@ export class InboxTable {
    * Records `events` in the caller's transaction, in one INSERT, and returns the identities
    * (identityOf) of those it recorded: the events not applied before. An event given twice is
    * recorded once. Rows from before InboxKeyedBySource1795900000000 have source '' and still absorb
-   * their event by id alone, at the cost of one more index probe per event; that clause can go once
-   * an inbox retention (there is none yet) has removed every such row.
+   * their event by id alone, at the cost of one more index probe per event. That clause can go once
+   * the inbox prune has removed every such row: one inbox retention (InboxPruner) after that
+   * migration ran, when `SELECT count(*) FROM inbox WHERE event_source = ''` says 0 in every schema.
    */
   async record(manager: EntityManager, events: readonly SansheEvent[]): Promise<Set<string>> {
     const inserted = (await manager.query(
@@ -38,5 +39,20 @@ export class InboxTable {
       [this.consumer, events.map((e) => e.source), events.map((e) => e.id), events.map((e) => e.type)],
     )) as { event_source: string; event_id: string }[];
     return new Set(inserted.map((row) => identityOf({ source: row.event_source, id: row.event_id })));
+  }
+
+  /**
+   * Deletes at most `batchSize` of this consumer's rows recorded before `cutoff`, in one statement (a
+   * transaction of its own); returns how many. Rows that another instance's prune is deleting at that
+   * moment are skipped, not waited for (SKIP LOCKED): that instance deletes them.
+   */
+  async pruneBatch(dataSource: DataSource, cutoff: string, batchSize: number): Promise<number> {
+    const [, count] = (await dataSource.query(
+      `DELETE FROM ${this.table} WHERE (consumer, event_source, event_id) IN (
+         SELECT consumer, event_source, event_id FROM ${this.table}
+         WHERE consumer = $1 AND received_at < $2::timestamptz LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+      [this.consumer, cutoff, batchSize],
+    )) as [unknown, number];
+    return count;
   }
 }

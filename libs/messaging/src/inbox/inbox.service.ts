@@ -1,4 +1,11 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Consumer, Producer } from 'kafkajs';
@@ -10,6 +17,8 @@ import { DeadLetterPublisher } from './dead-letters';
 import type { EventHandlers } from './event-handlers';
 import { brokerTimeOf, deferMessage, handoffOf } from './inbox-handoff';
 import { InboxProcessor } from './inbox-processor';
+import { InboxPruner } from './inbox-pruner';
+import { InboxTable } from './inbox-table';
 import type { IncomingMessage, Outcome } from './incoming-message';
 import { OffsetCommitter } from './offset-committer';
 import { PartitionQueue } from './partition-queue';
@@ -27,7 +36,7 @@ import { PartitionQueue } from './partition-queue';
  * Shutdown is "finish in-flight messages, commit, then disconnect": see beforeApplicationShutdown.
  */
 @Injectable()
-export class InboxService implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class InboxService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Inbox');
   private readonly producer: Producer;
   private readonly offsets: OffsetCommitter;
@@ -45,6 +54,8 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
   /** The dead-letter producer connects on first use (Kafka may be away at boot). */
   private connected?: Promise<void>;
   readonly processor: InboxProcessor;
+  /** Deletes this consumer's inbox rows past the retention, on an interval. */
+  readonly pruner: InboxPruner;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -69,6 +80,9 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
       commitMaxPending,
       drainTimeoutMs = 10_000,
       batchMaxSize = 100,
+      inboxRetentionMs,
+      inboxPruneIntervalMs,
+      inboxPruneBatchSize,
       ...processorOptions
     } = options.consumer;
     this.offsets = new OffsetCommitter(log, commitIntervalMs, commitMaxPending);
@@ -78,6 +92,13 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
     const alert = (message: string) => this.logger.error(message);
     const schema = options.schema;
     this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema, log, alert });
+    const inbox = new InboxTable(schema, options.consumer.consumer);
+    const pruneOptions = { inboxRetentionMs, inboxPruneIntervalMs, inboxPruneBatchSize };
+    this.pruner = new InboxPruner(dataSource, inbox, pruneOptions, (message) => this.logger.log(message));
+  }
+
+  onApplicationBootstrap(): void {
+    this.pruner.start();
   }
 
   /**
@@ -127,6 +148,7 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.draining = true;
+    const pruned = this.pruner.stop();
     for (const timer of this.retryTimers) clearTimeout(timer);
     for (const [consumer, topics] of this.topics) this.pause(consumer, [...topics]);
     // Messages queued behind the running batches are not started: they are left to redelivery.
@@ -139,6 +161,7 @@ export class InboxService implements BeforeApplicationShutdown, OnApplicationShu
           'they are redelivered after the restart and the inbox absorbs any that were applied',
       );
     await this.offsets.flush();
+    await pruned;
   }
 
   /** Normally nothing is left to commit here; what is (a drain that timed out) is redelivered. */
