@@ -145,6 +145,68 @@ describe('inbox batches: several events of a partition in one transaction (real 
   });
 });
 
+describe('event types without a handler (real PostgreSQL)', () => {
+  let fx: Awaited<ReturnType<typeof messagingFixture>>;
+  const deadLettered: { offset: string; reason: string; attempts: number }[] = [];
+  const deadLetters = {
+    publish: async (message: IncomingMessage, reason: string, attempts: number) =>
+      void deadLettered.push({ offset: message.offset, reason, attempts }),
+  } as unknown as DeadLetterPublisher;
+
+  beforeAll(async () => {
+    fx = await messagingFixture('unknown-type');
+  });
+  afterAll(async () => {
+    await fx?.cleanup();
+  });
+
+  /** A valid envelope of `type`, which the catalogue may not know. */
+  const ofType = (type: string, offset: number): IncomingMessage => {
+    const message = incomingProposal('typed', 1, { id: `typed-${offset}` }, offset);
+    return { ...message, value: JSON.stringify({ ...JSON.parse(String(message.value)), type }) };
+  };
+
+  it('dead-letters a type unknown to the catalogue in a namespace the consumer handles (unknown-type); skips the others', async () => {
+    const handlers: EventHandlers = {
+      'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
+        await manager.query(`INSERT INTO "${fx.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
+          event.id,
+          event.subject,
+          seqOf(event),
+        ]);
+      },
+    };
+    const batch = [
+      ofType('sanshe.organization.proposal.withdrawn.v1', 0), // unknown, in sanshe.organization: for us, maybe
+      ofType('sanshe.organization.proposal.submitted.v2', 1), // unknown version of a handled type: the same
+      ofType('sanshe.organization.proposal.amended.v1', 2), // known, no handler here: for other consumers
+      ofType('sanshe.talent.worker.relocated.v1', 3), // unknown, in a namespace this consumer handles nothing of
+      ofType('sanshe.organization.proposal.submitted.v1', 4),
+    ];
+    const inbox = new InboxProcessor(fx.dataSource, deadLetters, { consumer: 'c', schema: fx.schema });
+    expect(await inbox.processBatch(batch.map((message) => ({ message, handlers })))).toEqual([
+      'dead-lettered',
+      'dead-lettered',
+      'ignored',
+      'ignored',
+      'processed',
+    ]);
+    expect(deadLettered).toEqual([
+      {
+        offset: '0',
+        reason: expect.stringMatching(/^unknown-type: sanshe\.organization\.proposal\.withdrawn\.v1 /),
+        attempts: 1,
+      },
+      {
+        offset: '1',
+        reason: expect.stringMatching(/^unknown-type: sanshe\.organization\.proposal\.submitted\.v2 /),
+        attempts: 1,
+      },
+    ]);
+    expect((await fx.effects()).map((e) => e.event_id)).toEqual(['typed-4']);
+  });
+});
+
 describe('inbox batches through the Kafka transport (real PostgreSQL, Kafka, Nest consumer)', () => {
   const KEYS = 6;
   const PER_KEY = 40;

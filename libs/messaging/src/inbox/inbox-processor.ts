@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { errorMessage, errorSummary } from '@sanshe/common';
 import {
   checkEventData,
+  EVENT_CATALOG,
   type EventType,
   EventValidationError,
   type SansheEvent,
@@ -35,6 +36,24 @@ export interface InboxProcessorOptions extends RetryPolicy {
  * its partition did. It is not applied; deliver it again (after `stalls.retryDelay`) in offset order.
  */
 export type BatchOutcome = Outcome | 'retry-later';
+
+const CATALOGUED_TYPES: ReadonlySet<string> = new Set(EVENT_CATALOG.map((definition) => definition.type));
+
+/** A type's namespace: `sanshe.<context>` (or `sanshe.portal`), what one context's topic carries. */
+const namespaceOf = (type: string): string => type.split('.', 2).join('.');
+
+/**
+ * Why a type without a handler is dead-lettered, or undefined when it is skipped. A type the catalogue
+ * knows is for other consumers: skipped. One the catalogue does not know, in a namespace this consumer
+ * handles types of, may be meant for it (a newer producer's type, or a mistake): dead-lettered, so it can
+ * be replayed once the consumer knows it, rather than lost. Outside those namespaces: skipped.
+ */
+function unknownTypeReason(type: string, handlers: EventHandlers): string | undefined {
+  if (CATALOGUED_TYPES.has(type)) return undefined;
+  const namespace = namespaceOf(type);
+  if (!Object.keys(handlers).some((handled) => namespaceOf(handled) === namespace)) return undefined;
+  return `unknown-type: ${type} is not in this consumer's event catalogue (${namespace} events are handled here)`;
+}
 
 /** Where `message` came from: what its handler is told. */
 const deliveryOf = ({ topic, partition, offset, timestamp, brokerTime }: IncomingMessage): Delivery => ({
@@ -107,16 +126,21 @@ export class InboxProcessor {
     return outcomes;
   }
 
-  /** Validates the envelope and the data: the event and its handler, 'ignored' without a handler, or why it is invalid. */
+  /**
+   * Validates the envelope and the data: the event and its handler, 'ignored' for a type this consumer
+   * does not handle, or why it is dead-lettered (invalid, or a type unknown to the catalogue: unknownTypeReason).
+   */
   private check(
     message: IncomingMessage,
     handlers: EventHandlers,
   ): 'ignored' | { invalid: string } | { event: SansheEvent; handler: EventHandler } {
     try {
       const envelope = validateEnvelope(JSON.parse(String(message.value ?? '')));
-      // Ignore types this consumer does not handle, known or not (a v2 published beside v1, say).
       const handler = handlers[envelope.type as EventType] as EventHandler | undefined;
-      if (!handler) return 'ignored';
+      if (!handler) {
+        const unknown = unknownTypeReason(envelope.type, handlers);
+        return unknown ? { invalid: unknown } : 'ignored';
+      }
       return { event: checkEventData(envelope), handler };
     } catch (err) {
       return { invalid: err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}` };
