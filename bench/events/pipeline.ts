@@ -99,12 +99,10 @@ export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promi
     new Kafka({ clientId: 'bench-relay', brokers: cfg.kafkaBrokers, logLevel: logLevel.NOTHING }),
   );
   await producer.connect();
-  const relay = new OutboxRelay(relaySource, producer, {
-    schema,
-    batchSize: cfg.batch,
-    lanesPerClaim: 16,
-    idleDelayMs: 5,
-  });
+  // The relay waits its default idleDelayMs (20 ms, as in the services) after a round short of a
+  // batch. Polling every 5 ms, as this bench once did, made 2.3 times as many rounds (9 events each
+  // instead of 23), each a Kafka request and a smaller inbox transaction downstream: (c) a third lower.
+  const relay = new OutboxRelay(relaySource, producer, { schema, batchSize: cfg.batch, lanesPerClaim: 16 });
   relay.start();
 
   const writer = new OutboxWriter({ schema, source: 'sanshe/bench', topicFor: () => topic });
