@@ -45,20 +45,39 @@ function processesUsingStateDir(): string[] {
 (usesOwnServers ? describe : describe.skip)('infra/local process lifecycle (servers of our own only)', () => {
   const kafka = new Kafka({ clientId: 'restart-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
 
+  /** Every value on `topic`, read to its high-water marks (a duplicate would show); fails after 30 s rather than hang. */
   async function readAll(topic: string): Promise<string[]> {
+    const admin = kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    const ends = new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+    const unread = new Set(offsets.filter((p) => Number(p.high) > Number(p.low)).map((p) => p.partition));
     const consumer = kafka.consumer({ groupId: uniqueName('restart-check') });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
     const values: string[] = [];
-    await new Promise<void>((done) => {
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          values.push(String(message.value));
-          done();
-        },
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await new Promise<void>((done, fail) => {
+        if (unread.size === 0) return done();
+        timer = setTimeout(
+          () => fail(new Error(`${topic}: ${values.length} values read in 30 s, not to the end`)),
+          30_000,
+        );
+        void consumer.run({
+          eachMessage: async ({ partition, message }) => {
+            const end = ends.get(partition) ?? 0;
+            if (Number(message.offset) >= end) return;
+            values.push(String(message.value));
+            if (Number(message.offset) + 1 >= end) unread.delete(partition);
+            if (unread.size === 0) done();
+          },
+        });
       });
-    });
-    await consumer.disconnect();
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect();
+    }
     return values;
   }
 
