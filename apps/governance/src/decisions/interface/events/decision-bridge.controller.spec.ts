@@ -152,7 +152,7 @@ describe('DecisionBridgeController', () => {
     const { handle, applyUpdate } = bridge();
     const type = 'sanshe.portal.decision.vote-cast.v1';
     const vote = event(type, { decisionId: 'd-1', partyId: 'portal:x', castBy: 'portal:x', choice: 'approve' });
-    await handle(vote, { ...delivery, brokerTime: 1_800_000_000_000 } as Delivery);
+    await handle(vote, { ...delivery, brokerTime: 1_800_000_000_000 });
     expect(applyUpdate.execute).toHaveBeenCalledWith(
       manager,
       expect.objectContaining({ brokerTime: 1_800_000_000_000 }),

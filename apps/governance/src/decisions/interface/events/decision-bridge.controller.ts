@@ -91,7 +91,7 @@ export class DecisionBridgeController {
           return;
         }
         // The broker's append time, set by the inbox on topics that keep it: the vote's or ruling's castAt.
-        const { brokerTime } = delivery as typeof delivery & { brokerTime?: number };
+        const { brokerTime } = delivery;
         const timed = brokerTime === undefined ? {} : { brokerTime };
         const result = await applyUpdate.execute(manager, { ...command, event, ...timed });
         if (result === 'accepted') await holdAfter(event.id);
