@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { contextTopic, deadLetterTopic } from '@sanshe/contracts';
+import { DEAD_LETTER_REPLAY_HEADERS } from '@sanshe/messaging';
 import { bearer, devToken } from '@sanshe/testing';
 import { type AuditRecord, findBrokenLink } from '@sanshe/workflows';
 import type { Plan, PlannedDecision } from './plan';
@@ -145,7 +146,9 @@ export async function runOracle({
   }
   result.duplicatesAbsorbed = [...deliveries.values()].reduce((sum, n) => sum + n - 1, 0);
 
-  const allDeadLetters = await read(GOVERNANCE_DLQ);
+  // `npm run dlq -- replay` appends a marker record (no value) for each letter it replayed: not a dead letter.
+  const isReplayMarker = (r: TopicRecord) => r.headers[DEAD_LETTER_REPLAY_HEADERS.replayOf] !== undefined;
+  const allDeadLetters = (await read(GOVERNANCE_DLQ)).filter((r) => !isReplayMarker(r));
   const deadLetters = allDeadLetters.filter((r) => !plan.poison.includes(eventOf(r).id));
   result.deadLetters = deadLetters.length;
   const missing = plan.poison.filter((id) => !allDeadLetters.some((r) => eventOf(r).id === id));
