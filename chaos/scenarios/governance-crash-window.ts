@@ -16,16 +16,15 @@ import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
 
 /**
  * Scenario 3: governance SIGKILLed after an Update succeeded but before its inbox transaction committed
- * (held there by the test-only GOVERNANCE_TEST_HOLD_AFTER_UPDATE), so the event is redelivered to an
- * Update the workflow already applied.
+ * (the PostgreSQL proxy swallows that transaction's COMMIT; nothing in governance changes), so the event
+ * is redelivered for an Update the workflow already applied.
  *  - `…-p000`: the deciding vote (three approvals, the third held).
  *  - `…-cn`: a decision that continues as new after every update (the suite starts its workflow itself with
- *    `historyLimit` 6, which governance cannot set, before the opening event finds it), with an objection,
- *    a changed vote, an amendment (round 2) and three round-2 approvals. The changed vote (and, in the full
- *    run, the amendment and the deciding round-2 vote) is held, and governance killed only once the workflow
- *    continued as new, so the redelivery reaches a run that did not apply it: only the update ids the
- *    workflow carries keep it from counting twice (an old choice restored, a second round).
- * Besides the oracle: no planned event refused, one amendment in the stored trail.
+ *    `historyLimit` 6, which governance cannot set, before the opening event finds it): an objection, then
+ *    the objector's changed vote, held until the workflow continued as new; talent's round-1 abstention;
+ *    the proposer's amendment (round 2; held across continue-as-new in the full run); three round-2
+ *    approvals, the deciding one held too in the full run.
+ * Besides the oracle: no planned event refused, one amendment and one deliberation in the stored trail.
  */
 const NAME = 'governance-crash-window';
 const SLOW_COMMUNITY = 'chaos-deliberation';
@@ -39,6 +38,7 @@ function continueAsNewDecision(): PlannedDecision {
     plannedVote(decisionId, 'community', PARTIES.committee, id('r1/committee')),
     plannedVote(decisionId, 'community', PARTIES.residents, id('r1/residents'), 'object'),
     plannedVote(decisionId, 'community', PARTIES.residents, id('r1/residents-changed')),
+    plannedVote(decisionId, 'talent', PARTIES.talent, id('r1/talent'), 'abstain'),
     plannedVote(decisionId, 'community', PARTIES.committee, id('r2/committee'), 'approve', 2),
     plannedVote(decisionId, 'community', PARTIES.residents, id('r2/residents'), 'approve', 2),
     plannedVote(decisionId, 'talent', PARTIES.talent, id('r2/talent'), 'approve', 2),
@@ -111,29 +111,44 @@ async function heldAcrossContinueAsNew(
   applied: (e: Entry) => boolean,
 ): Promise<void> {
   const before = await runIdOf(ctx, decisionId);
+  const giveUpAt = Date.now() + 30_000; // then kill anyway: the window is still hit, in the same run
+  let continued = false;
   await killAfterUpdate(
     ctx,
     event.id,
     () => ctx.producer.write([event]),
-    async () => (await hasEntry(ctx, decisionId, applied)) && (await runIdOf(ctx, decisionId)) !== before,
+    async () => {
+      if (!(await hasEntry(ctx, decisionId, applied))) return false;
+      continued = (await runIdOf(ctx, decisionId)) !== before;
+      return continued || Date.now() > giveUpAt;
+    },
   );
-  ctx.log(`${event.id}: applied in run ${before}, redelivered after the workflow continued as new`);
+  ctx.log(
+    continued
+      ? `${event.id}: applied in run ${before}, redelivered after the workflow continued as new`
+      : `${event.id}: applied, but the workflow had not continued as new in 30 s: redelivered to the same run`,
+  );
 }
 
 async function runContinueAsNew(ctx: ScenarioContext, decision: PlannedDecision): Promise<void> {
   const { decisionId } = decision;
-  const [r1Committee, r1Object, r1Changed, r2Committee, r2Residents, r2Talent] = decision.votes.map((v) => v.event);
+  const [r1Committee, r1Object, r1Changed, r1Talent, r2Committee, r2Residents, r2Talent] = decision.votes.map(
+    (v) => v.event,
+  );
   await startWithHistoryLimit(ctx, decision);
   await ctx.producer.write([r1Committee, r1Object]);
-  // Published first: the held vote's transaction locks the decision's pending rows, which publishing writes.
+  // Published first: the held vote's transaction writes the decision's pending rows, which publishing does too.
   await waitPublished(ctx, decisionId, 'deliberation-opened');
   const changed = (e: Entry) => voteIn(PARTIES.residents, 1)(e) && e.changed === true;
   await heldAcrossContinueAsNew(ctx, decisionId, r1Changed, changed);
+  // Not held across the amendment: its inbox transaction would hold the decision's pending rows, which the
+  // round-opened publication writes, so the workflow could not continue as new until governance died.
+  await ctx.producer.write([r1Talent]);
+  await waitForEntry(ctx, decisionId, 'talent abstained in round 1', voteIn(PARTIES.talent, 1));
   const amended = amendment(decision, `${NAME}-cn/amended`, 'Budget shown line by line.');
-  const isAmended = (e: Entry) => e.type === 'amended';
   if (ctx.short) await ctx.producer.write([amended]);
-  else await heldAcrossContinueAsNew(ctx, decisionId, amended, isAmended);
-  await waitForEntry(ctx, decisionId, 'round 2', isAmended);
+  else await heldAcrossContinueAsNew(ctx, decisionId, amended, (e) => e.type === 'amended');
+  await waitPublished(ctx, decisionId, 'round-opened');
   await ctx.producer.write([r2Committee, r2Residents]);
   for (const partyId of [PARTIES.committee, PARTIES.residents]) {
     await waitForEntry(ctx, decisionId, `${partyId} voted in round 2`, voteIn(partyId, 2));
@@ -143,8 +158,11 @@ async function runContinueAsNew(ctx: ScenarioContext, decision: PlannedDecision)
   if (ctx.short) await ctx.producer.write([r2Talent]);
   else await killAfterUpdate(ctx, r2Talent.id, () => ctx.producer.write([r2Talent]), decided);
   await waitClosed(ctx, decisionId, 180_000);
-  const amendments = (await storedEntries(ctx, decisionId)).filter((e) => e.type === 'amended').length;
-  if (amendments !== 1) throw new Error(`${decisionId}: ${amendments} amendments in the stored trail, 1 planned`);
+  const entries = await storedEntries(ctx, decisionId);
+  for (const type of ['amended', 'deliberation-opened']) {
+    const n = entries.filter((e) => e.type === type).length;
+    if (n !== 1) throw new Error(`${decisionId}: ${n} ${type} entries in the stored trail, 1 planned`);
+  }
 }
 
 async function runDecidingVote(ctx: ScenarioContext, decision: PlannedDecision): Promise<void> {
