@@ -183,7 +183,8 @@ export const decisionVoteRejected = defineEvent('sanshe.governance.decision.vote
     'Governance refused a vote, an amendment, an arbitration or a decision opening sent as an event, and ' +
     'changed nothing. Tells the sender why: `code` is machine-readable (an open set, e.g. wrong-channel — the ' +
     "event did not arrive on the topic and from the source of the party's controller — wrong-identity, not-a-party, " +
-    'conflict-of-interest, stale-round, reason-required, past-deadline, voting-closed, decision-closed, ' +
+    'conflict-of-interest, stale-round, reason-required, past-deadline, changed-vote, too-many-changes, ' +
+    'voting-closed, decision-closed, unknown-decision (no opening arrived within the parking bound), ' +
     'not-the-proposer, no-deliberation, amendment-limit, not-escalated, not-the-arbiter), `reason` is for ' +
     'people. rejectedEventSource, rejectedEventId and rejectedEventType name the refused event. Subject: the decisionId.',
   data: Type.Object(
