@@ -1,22 +1,12 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createTimeSkippingEnv, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
-import { refusalOf, WORKFLOWS_PATH } from '../../src';
-import type { DecisionEventToPublish } from '../../src/decision/decision-records';
-import {
-  amendUpdate,
-  arbitrateUpdate,
-  auditQuery,
-  type DecisionInput,
-  stateQuery,
-  voteUpdate,
-} from '../../src/decision/decision.api';
-import type { decisionWorkflow } from '../../src/decision/decision.workflow';
+import { uniqueName } from '@sanshe/testing';
+import { refusalOf } from '../../src';
+import { amendUpdate, arbitrateUpdate, auditQuery, stateQuery, voteUpdate } from '../../src/decision/decision.api';
 import { findBrokenLink } from '../../src/decision/domain/audit';
 import { DeadlineKey, EscalationLevelKey, PendingPartiesKey, StageKey } from '../../src/decision/search-attributes';
 import type { RefusalCode } from '../../src/decision/domain/refusals';
+import { useDecisionWorker } from './decision-worker';
 import { recordHistory } from './record-history';
 import {
   COMMUNITY,
@@ -34,45 +24,11 @@ import {
   streetPolicy,
 } from './fixtures';
 
-const env = parseTestEnv(process.env);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe('DecisionWorkflow on the time-skipping test server', () => {
-  let testEnv: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = uniqueName('decisions');
-  const published: DecisionEventToPublish[] = [];
-
-  beforeAll(async () => {
-    testEnv = await createTimeSkippingEnv(env.TEMPORAL_TEST_SERVER_PATH);
-    worker = await Worker.create({
-      connection: testEnv.nativeConnection,
-      taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions(),
-      activities: {
-        publishDecisionEvent: async (event: DecisionEventToPublish) => {
-          published.push(event);
-        },
-      },
-    });
-    running = worker.run();
-  }, 120_000);
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await testEnv?.teardown();
-  });
-
-  const start = (input: DecisionInput) =>
-    testEnv.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
-      taskQueue,
-      workflowId: input.decisionId,
-      args: [input],
-    });
-  const eventsOf = (handle: WorkflowHandle) => published.filter((e) => e.decisionId === handle.workflowId);
+  const { environment, start, eventsOf } = useDecisionWorker();
 
   async function expectRefused(promise: Promise<unknown>, code: RefusalCode): Promise<void> {
     const error = await promise.then(
@@ -96,12 +52,12 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
     await handle.executeUpdate(voteUpdate, { args: [approve(COMMUNITY)] });
     await handle.executeUpdate(voteUpdate, { args: [approve(TALENT)] });
 
-    await testEnv.sleep(2 * DAY); // the peer organization's 24-hour window passes in silence
+    await environment().sleep(2 * DAY); // the peer organization's 24-hour window passes in silence
     const during = await handle.query(stateQuery);
     expect(during.votes.find((v) => v.partyId === PEER)).toMatchObject({ choice: 'abstain', bySilence: true });
     expect(during.stage).toBe('deliberation');
 
-    await testEnv.sleep(2 * DAY); // deliberation (72 h) is over; approve 3 < quorum 5, the funder is pending
+    await environment().sleep(2 * DAY); // deliberation (72 h) is over; approve 3 < quorum 5, the funder is pending
     expect((await handle.query(stateQuery)).stage).toBe('voting');
     await handle.executeUpdate(voteUpdate, { args: [approve(FUNDER)] });
 
@@ -165,7 +121,7 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
     const repeat = await handle.executeUpdate(voteUpdate, { args: [approve(COMMUNITY)] });
     expect(repeat).toMatchObject({ accepted: true, duplicate: true });
 
-    await testEnv.sleep(25 * HOUR); // the peer's 24-hour deadline passes
+    await environment().sleep(25 * HOUR); // the peer's 24-hour deadline passes
     await expectRefused(handle.executeUpdate(voteUpdate, { args: [approve(PEER)] }), 'past-deadline');
 
     const after = await handle.query(auditQuery);
@@ -202,7 +158,7 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
     await handle.executeUpdate(voteUpdate, { args: [approve(COMMUNITY)] });
     await handle.executeUpdate(voteUpdate, { args: [abstain(FUNDER)] });
 
-    await testEnv.sleep(7 * DAY + HOUR);
+    await environment().sleep(7 * DAY + HOUR);
     const escalated = await handle.query(stateQuery);
     expect(escalated).toMatchObject({ stage: 'escalated', escalation: { level: 1, arbiterId: STREET } });
     expect(escalated.pending.map((p) => p.partyId)).toEqual([STREET]);
@@ -237,7 +193,7 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
     await handle.executeUpdate(voteUpdate, { args: [object(RESIDENTS)] });
     await handle.executeUpdate(voteUpdate, { args: [object(PEER, 'duplication')] });
     await handle.executeUpdate(voteUpdate, { args: [abstain(FUNDER)] }); // 3 approve, 3 object, 2 abstain
-    await testEnv.sleep(3 * DAY + HOUR); // deliberation ends without a change
+    await environment().sleep(3 * DAY + HOUR); // deliberation ends without a change
 
     expect((await handle.query(stateQuery)).stage).toBe('escalated');
     const ruling = { arbiterId: STREET, castBy: STREET, result: 'approved' as const, reason: 'Safety plan accepted.' };
@@ -272,9 +228,9 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
 
     const outcome = await handle.result();
     expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'votes' });
-    const lastRun = (await testEnv.client.workflow.getHandle(handle.workflowId).describe()).runId;
+    const lastRun = (await environment().client.workflow.getHandle(handle.workflowId).describe()).runId;
     expect(lastRun).not.toBe(firstRun);
-    const audit = await testEnv.client.workflow.getHandle(handle.workflowId).query(auditQuery);
+    const audit = await environment().client.workflow.getHandle(handle.workflowId).query(auditQuery);
     expect(findBrokenLink(audit)).toBeNull();
     expect(audit.filter((r) => r.entry.type === 'vote-cast')).toHaveLength(5);
     expect(eventsOf(handle).filter((e) => e.entry.type === 'decided')).toHaveLength(1);
