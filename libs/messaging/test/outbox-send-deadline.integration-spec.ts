@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { sleep } from '@sanshe/common';
 import { serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually } from '@sanshe/testing';
+import { eventually, uniqueName } from '@sanshe/testing';
 import { createReliableProducer, lockClassOf, OutboxRelay } from '../src';
 import { silenceableBroker } from './fixtures/silenceable-broker';
 import { env, kafka, messagingFixture, proposalEvent, readTopic } from './harness';
@@ -11,6 +11,8 @@ const SEND_TIMEOUT_MS = 1_500;
 /** Longer than the bound the test checks: without the deadline the round would wait this long. */
 const KAFKAJS_REQUEST_TIMEOUT_MS = 6_000;
 const KEYS = 6;
+/** The silenced relay's sessions, told apart from every other test's in pg_stat_activity. */
+const relayApplication = uniqueName('silenced-relay');
 
 describe('a relay whose broker stops answering (real PostgreSQL and Kafka, a silenced proxy)', () => {
   let fx: Awaited<ReturnType<typeof messagingFixture>>;
@@ -26,7 +28,7 @@ describe('a relay whose broker stops answering (real PostgreSQL and Kafka, a sil
       serviceDataSourceOptions({
         url: env.DATABASE_URL,
         schema: fx.schema,
-        applicationName: 'silenced-relay',
+        applicationName: relayApplication,
         poolSize: 2,
       }),
     ).initialize();
@@ -55,8 +57,8 @@ describe('a relay whose broker stops answering (real PostgreSQL and Kafka, a sil
     const [{ lanes, idle }] = (await fx.dataSource.query(
       `SELECT (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid AND objsubid = 2) AS lanes,
               (SELECT count(*)::int FROM pg_stat_activity
-                WHERE application_name = 'silenced-relay' AND state = 'idle in transaction') AS idle`,
-      [lockClassOf(fx.schema)],
+                WHERE application_name = $2 AND state = 'idle in transaction') AS idle`,
+      [lockClassOf(fx.schema), relayApplication],
     )) as { lanes: number; idle: number }[];
     return { lanes, idle };
   };
