@@ -11,7 +11,21 @@ import { GovernanceActivities } from './decisions/infrastructure/governance-acti
 import { PartiesModule } from './parties/parties.module';
 import { PoliciesModule } from './policies/policies.module';
 
-const TSCONFIG = resolve(__dirname, '../../../tsconfig.base.json');
+/**
+ * How governance's workflows are bundled: at start (unset GOVERNANCE_WORKFLOW_BUNDLE) and by
+ * `npm run governance:bundle`, which must build the same bundle.
+ */
+export const WORKFLOW_BUNDLE_OPTIONS = {
+  workflowsPath: WORKFLOWS_PATH,
+  webpackConfigHook: bundlerOptionsWithAliases(resolve(__dirname, '../../../tsconfig.base.json')),
+};
+
+/** A prebuilt bundle when configured (no webpack at start), else the workflows bundled at start. */
+function workflowCode(bundlePath: string | undefined) {
+  if (bundlePath) return { workflowBundle: { codePath: bundlePath } };
+  const { workflowsPath, webpackConfigHook } = WORKFLOW_BUNDLE_OPTIONS;
+  return { workflowsPath, bundlerOptions: { webpackConfigHook } };
+}
 
 /**
  * Governance = the service kit, who speaks for which party (controllers), decision policies (HTTP),
@@ -45,9 +59,8 @@ export class AppModule {
             address: config.TEMPORAL_ADDRESS,
             namespace: config.TEMPORAL_NAMESPACE,
             taskQueue: governance.GOVERNANCE_TASK_QUEUE,
-            workflowsPath: WORKFLOWS_PATH,
+            ...workflowCode(governance.GOVERNANCE_WORKFLOW_BUNDLE),
             activities: activities.activities(),
-            bundlerOptions: { webpackConfigHook: bundlerOptionsWithAliases(TSCONFIG) },
           }),
         }),
       ],

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadGovernanceConfig } from './governance-config';
 
 describe('governance settings', () => {
@@ -36,6 +39,18 @@ describe('governance settings', () => {
     expect(() => loadGovernanceConfig(env)).toThrow(/GOVERNANCE_TEST_HOLD_AFTER_UPDATE is a test-only hook/);
     expect(loadGovernanceConfig({ GOVERNANCE_TEST_HOLD_AFTER_UPDATE: 'vote-1' })).toMatchObject({
       GOVERNANCE_TEST_HOLD_AFTER_UPDATE: 'vote-1',
+    });
+  });
+
+  it('takes a prebuilt workflow bundle that exists, and refuses a missing one, naming the variable', () => {
+    const bundle = join(mkdtempSync(join(tmpdir(), 'governance-bundle-')), 'workflows.js');
+    expect(loadGovernanceConfig({}).GOVERNANCE_WORKFLOW_BUNDLE).toBeUndefined();
+    expect(() => loadGovernanceConfig({ GOVERNANCE_WORKFLOW_BUNDLE: bundle })).toThrow(
+      /GOVERNANCE_WORKFLOW_BUNDLE: no file at .*workflows\.js/,
+    );
+    writeFileSync(bundle, '// bundle');
+    expect(loadGovernanceConfig({ GOVERNANCE_WORKFLOW_BUNDLE: bundle })).toMatchObject({
+      GOVERNANCE_WORKFLOW_BUNDLE: bundle,
     });
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { LOCAL_INFRA, parseEnv } from '@sanshe/config';
 import { PORTAL_ID_PATTERN } from '@sanshe/contracts';
@@ -77,6 +78,22 @@ export const governanceEnvSchema = z.object({
    * transaction commits, printing a marker, so an end-to-end test can SIGKILL governance in that window.
    */
   GOVERNANCE_TEST_HOLD_AFTER_UPDATE: z.string().min(1).optional(),
+  /**
+   * A workflow bundle made by `npm run governance:bundle`: the worker loads it instead of bundling the
+   * workflows with webpack at every start (seconds to tens of seconds). Unset: bundle at start.
+   */
+  GOVERNANCE_WORKFLOW_BUNDLE: z
+    .string()
+    .min(1, 'GOVERNANCE_WORKFLOW_BUNDLE must be a file path')
+    .superRefine((path, ctx) => {
+      if (!existsSync(path)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `GOVERNANCE_WORKFLOW_BUNDLE: no file at ${path} (make it with npm run governance:bundle)`,
+        });
+      }
+    })
+    .optional(),
   GOVERNANCE_PORTALS: z
     .string()
     .default('street-xinhua,xuhui-civil-affairs')

@@ -20,6 +20,8 @@ export interface TemporalWorkerOptions {
   workflowsPath?: string;
   activities?: object;
   bundlerOptions?: WorkerOptions['bundlerOptions'];
+  /** A bundle prebuilt with bundleWorkflowCode, used instead of bundling workflowsPath at start-up. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
@@ -43,13 +45,13 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const { address, namespace, taskQueue, workflowsPath, activities, bundlerOptions } = this.options;
+    const { address, namespace, taskQueue, workflowsPath, activities, bundlerOptions, workflowBundle } = this.options;
     this.connection = await NativeConnection.connect({ address });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
-      ...(workflowsPath ? { workflowsPath, bundlerOptions } : {}),
+      ...(workflowBundle ? { workflowBundle } : workflowsPath ? { workflowsPath, bundlerOptions } : {}),
       ...(activities ? { activities } : {}),
     });
     this.running = this.worker.run().catch((err: unknown) => {
