@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
-import { registerSearchAttributes } from '@sanshe/testing';
+import { registerSearchAttributes } from '@sanshe/nest-platform/search-attributes';
 import { InfraError } from './errors';
 import { dataDir, INFRA, logFile } from './paths';
 import { fetchPypiBinary } from './pypi-binary';
