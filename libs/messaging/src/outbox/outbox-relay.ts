@@ -190,15 +190,19 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await this.withinDeadline(sending, rows.length);
+    await this.withinDeadline(
+      sending,
+      rows.map((r) => r.position),
+    );
   }
 
   /**
    * Waits for `sending` at most sendTimeoutMs, so a broker that never answers cannot keep the round's
-   * transaction and lane locks. A late ack of the abandoned send only duplicates rows that stay unsent
-   * and are sent again in order: the consumers' inboxes absorb it.
+   * transaction and lane locks. If the abandoned send is acknowledged later, its rows are marked sent
+   * then (unless another relay sent them meanwhile), so this relay does not send them a second time;
+   * until it settles this relay claims nothing (publishOnce), which keeps each key's order.
    */
-  private async withinDeadline(sending: Promise<unknown>, events: number): Promise<void> {
+  private async withinDeadline(sending: Promise<unknown>, positions: string[]): Promise<void> {
     const timeoutMs = this.options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
@@ -208,11 +212,27 @@ export class OutboxRelay {
       clearTimeout(timer);
     }
     const settled = sending.then(
-      () => undefined,
-      () => undefined,
+      () => this.markSentLate(positions),
+      () => undefined, // not acknowledged: the rows stay unsent and go out in a later round
     );
     this.unsettledSend = settled.finally(() => (this.unsettledSend = undefined));
-    throw new OutboxSendTimeoutError(events, timeoutMs);
+    throw new OutboxSendTimeoutError(positions.length, timeoutMs);
+  }
+
+  /** Records rows of an abandoned send that Kafka acknowledged after all; a failure only means a re-send. */
+  private async markSentLate(positions: string[]): Promise<void> {
+    try {
+      const [, marked] = (await this.dataSource.query(
+        `UPDATE ${this.table} SET sent_at = now() WHERE position = ANY($1::bigint[]) AND sent_at IS NULL`,
+        [positions],
+      )) as [unknown, number];
+      this.published += marked;
+      this.options.log?.(`outbox relay: Kafka acknowledged ${positions.length} events late; ${marked} marked sent`);
+    } catch (err) {
+      this.options.log?.(
+        `outbox relay: could not mark a late-acknowledged send (it will be re-sent): ${errorMessage(err)}`,
+      );
+    }
   }
 
   private async loop(): Promise<void> {
