@@ -40,6 +40,7 @@ export async function startConsumer(app: INestApplication, config: ServiceConfig
       clientId: group,
       groupId: group,
       fromBeginning: config.KAFKA_FROM_BEGINNING,
+      sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
     }),
   );
   await app.startAllMicroservices();

@@ -44,3 +44,13 @@ describe('loadServiceConfig in production', () => {
     expect(loadServiceConfig('funding', {})).toMatchObject({ TEMPORAL_ADDRESS: '127.0.0.1:7233' });
   });
 });
+
+describe('KAFKA_SESSION_TIMEOUT_MS', () => {
+  it("is kafkajs's 30 s by default, read from the environment, and refused below the broker's 6 s minimum", () => {
+    expect(loadServiceConfig('funding', {}).KAFKA_SESSION_TIMEOUT_MS).toBe(30_000);
+    expect(loadServiceConfig('funding', { KAFKA_SESSION_TIMEOUT_MS: '10000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(10_000);
+    expect(() => loadServiceConfig('funding', { KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(
+      /KAFKA_SESSION_TIMEOUT_MS/,
+    );
+  });
+});

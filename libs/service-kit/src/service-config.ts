@@ -24,6 +24,11 @@ export function serviceEnvSchema(service: ServiceName) {
       .enum(['true', 'false'])
       .default('true')
       .transform((value) => value === 'true'),
+    /**
+     * How long the consumer group waits for a heartbeat before it evicts the consumer (ms; kafkajs's 30 s):
+     * also how long a restarted instance waits for a killed one's partitions. The chaos suite's short form shortens it.
+     */
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
     /** PostgreSQL ends a statement of the service's that runs longer than this (ms). */
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     /** …and a transaction of the service's left idle longer than this (ms), e.g. waiting on another server. */
