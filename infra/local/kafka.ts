@@ -119,8 +119,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
               'kafka.tools.StorageTool',
               'format',
               '--standalone',
-              '-t',
-              clusterId,
+              `--cluster-id=${clusterId}`, // one argument: an id may begin with '-' (1 in 64), read as an option apart
               '-c',
               propertiesFile,
               '--ignore-formatted',
