@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
-import { parseTestEnv, uniqueName } from '@sanshe/testing';
-import { pidFile, STATE_DIR } from './paths';
+import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { dataDir, pidFile } from './paths';
 
 /**
  * Runs alone, after the main suite (it kills servers the other tests use): a SIGKILLed Kafka and
@@ -24,9 +24,13 @@ function infra(...args: string[]): string {
   return result.stdout;
 }
 
+const SERVER_DIRS = ['postgres', 'kafka', 'temporal'].map((server) => `${dataDir(server)}/`);
 const pidOf = (server: string) => Number(readFileSync(pidFile(server), 'utf8').trim());
 
-/** Live processes whose command line mentions the state directory: ours. */
+/**
+ * Live processes whose command line names one of our servers' folders in the state directory: ours. (A
+ * chaos suite's servers live in a state directory of their own, e.g. `<state>/chaos/kafka`: not these.)
+ */
 function processesUsingStateDir(): string[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -35,7 +39,7 @@ function processesUsingStateDir(): string[] {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         if (/^\d+ \(.*\) Z/.test(stat)) return []; // a zombie holds nothing
         const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-        return cmdline.includes(STATE_DIR) ? [`${pid}: ${cmdline}`] : [];
+        return SERVER_DIRS.some((dir) => cmdline.includes(dir)) ? [`${pid}: ${cmdline}`] : [];
       } catch {
         return [];
       }
@@ -49,7 +53,11 @@ function processesUsingStateDir(): string[] {
   async function readAll(topic: string): Promise<string[]> {
     const admin = kafka.admin();
     await admin.connect();
-    const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    // Right after a broker restart its partitions may not have a leader yet: ask again until they do.
+    const offsets = await eventually(() => admin.fetchTopicOffsets(topic), {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+    }).finally(() => admin.disconnect());
     const ends = new Map(offsets.map((p) => [p.partition, Number(p.high)]));
     const unread = new Set(offsets.filter((p) => Number(p.high) > Number(p.low)).map((p) => p.partition));
     const consumer = kafka.consumer({ groupId: uniqueName('restart-check') });
