@@ -46,9 +46,10 @@ for (const name of [
   delete process.env[name];
 }
 
-void import('./harness/runner')
-  .then(({ runChaos }) =>
+void Promise.all([import('./harness/runner'), import('./scenarios')])
+  .then(([{ runChaos }, { SCENARIOS }]) =>
     runChaos({
+      scenarios: SCENARIOS,
       short: values.short,
       only: values.only?.split(',').map((name) => name.trim()),
       breakPlan: values.break as 'lost' | 'duplicate' | undefined,

@@ -9,6 +9,8 @@ export class GovernanceFleet {
   readonly instances: AppProcess[] = [];
   /** Processes SIGKILLed by scenarios so far. */
   kills = 0;
+  /** How long each start took until /health answered (s): the suite's main cost. */
+  readonly startSeconds: number[] = [];
 
   constructor(private readonly env: () => NodeJS.ProcessEnv) {}
 
@@ -18,7 +20,9 @@ export class GovernanceFleet {
       env: { ...this.env(), GOVERNANCE_PORTALS: PORTAL, ...extraEnv },
     });
     this.instances.push(app);
+    const startedAt = Date.now();
     await waitUntilHealthy(app, 180_000);
+    this.startSeconds.push((Date.now() - startedAt) / 1000);
     return app;
   }
 

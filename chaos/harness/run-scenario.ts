@@ -23,12 +23,17 @@ export interface ScenarioOutcome extends OracleResult {
   name: string;
   /** From the end of the last fault until every decision closed and both outboxes drained (s). */
   recoverySeconds: number;
+  /** The whole scenario, governance's first start to the oracle's verdict (s). */
+  seconds: number;
 }
 
 export interface RunOptions {
   short: boolean;
   breakPlan?: 'lost' | 'duplicate';
 }
+
+/** Governance's consumer session timeout: kafkajs's default, or shorter with --short (ScenarioContext). */
+export const sessionTimeoutMs = ({ short }: RunOptions) => (short ? 10_000 : 30_000);
 
 /** Teardown steps of what is running now, for SIGINT and failures (the runner calls them). */
 export const activeTeardown: (() => Promise<void>)[] = [];
@@ -97,6 +102,8 @@ interface Harness {
   servers: ChaosServers;
   temporal: Client;
   kafka: Kafka;
+  /** The prebuilt workflow bundle every governance instance loads (GOVERNANCE_WORKFLOW_BUNDLE). */
+  workflowBundle: string;
 }
 
 function contextFor(
@@ -110,6 +117,7 @@ function contextFor(
   return {
     ...parts,
     short: options.short,
+    sessionTimeoutMs: sessionTimeoutMs(options),
     plan,
     random: seededRandom(scenario.name),
     log: (line) => console.log(`  [${scenario.name} +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`),
@@ -141,18 +149,22 @@ function withUnproducedVote(plan: Plan): Plan {
   return { ...plan, decisions: [{ ...first, votes: [...first.votes, extra] }, ...rest] };
 }
 
-/** --break duplicate: the first decision's `decided` record produced to Kafka a second time. */
-async function injectDuplicateDecided(kafka: Kafka, plan: Plan, start: StartOffsets): Promise<void> {
+/**
+ * --break duplicate: a second, distinct `decided` event (a new id) for the first decision, as if it were
+ * decided twice. A copy with the same id would be a relay re-send, which the oracle counts as absorbed.
+ */
+async function injectSecondDecided(kafka: Kafka, plan: Plan, start: StartOffsets): Promise<void> {
   const topic = contextTopic('governance');
   const records = await readToHighWaterMarks(kafka, topic, start.get(topic));
   const decided = records.find(
     (r) => r.key === plan.decisions[0].decisionId && r.value.includes('"sanshe.governance.decision.decided.v1"'),
   );
   if (!decided) throw new Error('--break duplicate: no decided record to copy');
+  const event = JSON.parse(decided.value) as { id: string };
+  const value = JSON.stringify({ ...event, id: `${event.id}/second` });
   const producer = kafka.producer();
   await producer.connect();
-  await producer.send({ topic, messages: [{ key: decided.key, value: decided.value }] });
-  await producer.disconnect();
+  await producer.send({ topic, messages: [{ key: decided.key, value }] }).finally(() => producer.disconnect());
 }
 
 /** One scenario from a fresh governance, producer and proxy to its oracle; always tears them down. */
@@ -161,12 +173,19 @@ export async function runScenario(
   harness: Harness,
   options: RunOptions,
 ): Promise<ScenarioOutcome> {
-  const { servers, temporal, kafka } = harness;
+  const startedAt = Date.now();
+  const { servers, temporal, kafka, workflowBundle } = harness;
   const plan = scenario.plan({ short: options.short });
   const proxy = new TcpProxy('127.0.0.1', Number(new URL(servers.env.DATABASE_URL).port));
   const proxied = new URL(servers.env.DATABASE_URL);
   proxied.port = String(await proxy.listen());
-  const fleet = new GovernanceFleet(() => ({ ...process.env, ...servers.env, DATABASE_URL: proxied.toString() }));
+  const fleet = new GovernanceFleet(() => ({
+    ...process.env,
+    ...servers.env,
+    DATABASE_URL: proxied.toString(),
+    GOVERNANCE_WORKFLOW_BUNDLE: workflowBundle,
+    KAFKA_SESSION_TIMEOUT_MS: String(sessionTimeoutMs(options)),
+  }));
   let producer: ProducerProcess | undefined;
   const teardown = async () => {
     await producer?.stop();
@@ -184,7 +203,7 @@ export async function runScenario(
     await scenario.run(contextFor(scenario, plan, options, parts, marks));
     if (fleet.running().length === 0) await fleet.start();
     const settledAt = await settle(plan, fleet, servers.env.DATABASE_URL, options.short ? 180_000 : 600_000);
-    if (options.breakPlan === 'duplicate') await injectDuplicateDecided(kafka, plan, start);
+    if (options.breakPlan === 'duplicate') await injectSecondDecided(kafka, plan, start);
     const oracle = await runOracle({
       plan: options.breakPlan === 'lost' ? withUnproducedVote(plan) : plan,
       kafka,
@@ -192,14 +211,16 @@ export async function runScenario(
       governancePort: fleet.running()[0].port,
       start,
     });
-    return { name: scenario.name, ...oracle, recoverySeconds: (settledAt - marks.faultsEndedAt) / 1000 };
+    const recoverySeconds = (settledAt - marks.faultsEndedAt) / 1000;
+    return { name: scenario.name, ...oracle, recoverySeconds, seconds: (Date.now() - startedAt) / 1000 };
   } finally {
     activeTeardown.splice(activeTeardown.indexOf(teardown), 1);
     await teardown();
+    console.log(`  [${scenario.name}] governance starts: ${fleet.startSeconds.map((s) => s.toFixed(1)).join(', ')} s`);
   }
 }
 
-export async function connectHarness(servers: ChaosServers): Promise<Harness> {
+export async function connectHarness(servers: ChaosServers, workflowBundle: string): Promise<Harness> {
   const temporal = new Client({
     connection: await Connection.connect({ address: servers.env.TEMPORAL_ADDRESS }),
     namespace: servers.env.TEMPORAL_NAMESPACE,
@@ -209,5 +230,5 @@ export async function connectHarness(servers: ChaosServers): Promise<Harness> {
     brokers: [servers.env.KAFKA_BROKERS],
     logLevel: logLevel.NOTHING,
   });
-  return { servers, temporal, kafka };
+  return { servers, temporal, kafka, workflowBundle };
 }

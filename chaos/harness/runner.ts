@@ -1,14 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
-import { SCENARIOS } from '../scenarios';
 import { lockStateDir } from './run-lock';
 import { activeTeardown, connectHarness, type RunOptions, runScenario, type ScenarioOutcome } from './run-scenario';
+import type { ChaosScenario } from './scenario';
 import { ChaosServers } from './servers';
 
 const ROOT = resolve(__dirname, '../..');
 
 export interface ChaosOptions extends RunOptions {
+  /** Every scenario, in the order they run (chaos/scenarios/index.ts). */
+  scenarios: ChaosScenario[];
   only?: string[];
 }
 
@@ -19,6 +22,19 @@ function migrateGovernance(env: NodeJS.ProcessEnv): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('governance migrations failed (see above)');
+}
+
+/** Bundles the workflows once (npm run governance:bundle): every governance start then skips webpack. */
+async function bundleWorkflows(out: string): Promise<void> {
+  const script = 'apps/governance/scripts/bundle-workflows.ts';
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'], // webpack's report only if it failed
+  });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += String(chunk)));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`bundling the governance workflows failed:\n${output}`);
 }
 
 type Row = ScenarioOutcome | { name: string; error: string };
@@ -33,11 +49,12 @@ function printTable(rows: Row[]): void {
     'lost',
     'duplicated',
     'recovery',
+    'took',
     'result',
   ];
   const lines = rows.map((row) =>
     'error' in row
-      ? [row.name, '-', '-', '-', '-', '-', '-', '-', 'FAILED']
+      ? [row.name, '-', '-', '-', '-', '-', '-', '-', '-', 'FAILED']
       : [
           row.name,
           row.planned,
@@ -47,6 +64,7 @@ function printTable(rows: Row[]): void {
           row.lost,
           row.duplicated,
           `${row.recoverySeconds.toFixed(1)} s`,
+          `${row.seconds.toFixed(0)} s`,
           row.problems.length ? 'FAILED' : 'ok',
         ].map(String),
   );
@@ -62,10 +80,11 @@ function printTable(rows: Row[]): void {
 
 /** Starts the suite's servers, runs the scenarios one after another, prints the table; the exit code. */
 export async function runChaos(options: ChaosOptions): Promise<number> {
+  const runStartedAt = Date.now();
   const { only } = options;
-  const scenarios = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+  const scenarios = only ? options.scenarios.filter((s) => only.includes(s.name)) : options.scenarios;
   if (only && scenarios.length !== only.length) {
-    console.error(`unknown scenario; choose from ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    console.error(`unknown scenario; choose from ${options.scenarios.map((s) => s.name).join(', ')}`);
     return 2;
   }
   const servers = new ChaosServers();
@@ -80,10 +99,11 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
   const rows: Row[] = [];
   try {
     console.log(`chaos: servers in ${servers.stateDir}: ${JSON.stringify(servers.env)}`);
-    await servers.start();
+    const workflowBundle = join(servers.stateDir, 'governance-workflows.js');
+    await servers.start(() => bundleWorkflows(workflowBundle));
     const env = { ...process.env, ...servers.env };
     migrateGovernance(env);
-    const harness = await connectHarness(servers);
+    const harness = await connectHarness(servers, workflowBundle);
     for (const scenario of scenarios) {
       console.log(`\n${scenario.name}: ${scenario.description}${options.short ? ' (short)' : ''}`);
       rows.push(
@@ -98,6 +118,7 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
     await teardown();
   }
   printTable(rows);
+  console.log(`\nchaos: ${((Date.now() - runStartedAt) / 1000).toFixed(0)} s in all`);
   const failed = rows.some((row) => 'error' in row || row.problems.length > 0);
   return failed ? 1 : 0;
 }

@@ -25,6 +25,11 @@ export interface ChaosScenario {
 
 export interface ScenarioContext {
   short: boolean;
+  /**
+   * Governance's consumer session timeout (KAFKA_SESSION_TIMEOUT_MS): how long the group waits for a
+   * SIGKILLed or SIGSTOPped instance. kafkajs's 30 s, 10 s with --short (each restart waits for it).
+   */
+  sessionTimeoutMs: number;
   plan: Plan;
   servers: ChaosServers;
   governance: GovernanceFleet;

@@ -38,11 +38,14 @@ export class ChaosServers {
 
   readonly stateDir = STATE_DIR;
 
-  /** A clean start: anything left from an earlier run is stopped and its data removed (deterministic ids). */
-  async start(): Promise<void> {
+  /**
+   * A clean start: anything left from an earlier run is stopped and its data removed (deterministic ids);
+   * `alongside` then runs while the servers start (in the emptied state directory).
+   */
+  async start(alongside: () => Promise<void> = async () => undefined): Promise<void> {
     await downAll({ names: [...CHAOS_SERVERS] });
     if (existsSync(STATE_DIR)) rmSync(STATE_DIR, { recursive: true, force: true });
-    await upAll({ names: [...CHAOS_SERVERS] });
+    await Promise.all([upAll({ names: [...CHAOS_SERVERS] }), alongside()]);
   }
 
   /** Resumes anything paused, then stops all three (SIGKILL after infra/local's grace). */

@@ -111,7 +111,8 @@ async function heldAcrossContinueAsNew(
   applied: (e: Entry) => boolean,
 ): Promise<void> {
   const before = await runIdOf(ctx, decisionId);
-  const giveUpAt = Date.now() + 30_000; // then kill anyway: the window is still hit, in the same run
+  const waitMs = ctx.short ? 15_000 : 30_000;
+  const giveUpAt = Date.now() + waitMs; // then kill anyway: the window is still hit, in the same run
   let continued = false;
   await killAfterUpdate(
     ctx,
@@ -126,7 +127,7 @@ async function heldAcrossContinueAsNew(
   ctx.log(
     continued
       ? `${event.id}: applied in run ${before}, redelivered after the workflow continued as new`
-      : `${event.id}: applied, but the workflow had not continued as new in 30 s: redelivered to the same run`,
+      : `${event.id}: applied, but the workflow had not continued as new in ${waitMs / 1000} s: redelivered to the same run`,
   );
 }
 

@@ -103,7 +103,8 @@ export const stuckWorkflows: ChaosScenario = {
     ctx.log(
       `${ctx.plan.decisions.length} decisions closed in ${(Date.now() - producing) / 1000} s beside the held partition`,
     );
-    await sleep(Math.max(0, stuckSince + (ctx.short ? 40_000 : 100_000) - Date.now())); // over the 30 s session timeout
+    const heldFor = ctx.sessionTimeoutMs + (ctx.short ? 10_000 : 70_000); // over the session timeout
+    await sleep(Math.max(0, stuckSince + heldFor - Date.now()));
     if (!(await stuckPartitionHeld(ctx)))
       throw new Error('the stuck partition is no longer held: its votes went somewhere');
     const joins = groupJoins(app);

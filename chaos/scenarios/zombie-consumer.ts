@@ -2,9 +2,6 @@ import { sleep } from '@sanshe/common';
 import { approvalPlan } from '../harness/plan';
 import type { ChaosScenario } from '../harness/scenario';
 
-/** kafkajs's default session timeout; the pause must outlast it for the group to evict the consumer. */
-const SESSION_TIMEOUT_MS = 30_000;
-
 /**
  * Scenario 7: two governance instances share the group; one is SIGSTOPped past the session timeout while
  * votes arrive, so the other takes its partitions over; then it is resumed (a zombie, with whatever batch
@@ -24,7 +21,8 @@ export const zombieConsumer: ChaosScenario = {
     await ctx.produce(waves[1], 'openings');
     const voting = ctx.produce(waves[1], 'votes');
     await sleep(ctx.random() * 300);
-    const pausedMs = SESSION_TIMEOUT_MS + (ctx.short ? 8_000 : 20_000);
+    // Past the session timeout, so that the group evicts the paused consumer and the other takes over.
+    const pausedMs = ctx.sessionTimeoutMs + (ctx.short ? 8_000 : 20_000);
     ctx.log(`governance pid ${zombie.child.pid} SIGSTOPped for ${pausedMs / 1000} s`);
     ctx.governance.signal(zombie, 'SIGSTOP');
     await sleep(pausedMs);
