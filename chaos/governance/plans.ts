@@ -1,62 +1,10 @@
 import type { DecisionPolicyInput } from '@sanshe/contracts';
 import { decisionWorkflowId } from '@sanshe/workflows';
-import {
-  CHAOS_POLICY,
-  type PlannedDecision,
-  type PlannedEvent,
-  type PlannedVote,
-  type ProducingContext,
-} from '../harness/plan';
+import { CHAOS_POLICY, ORGANIZATION, type PlannedDecision, type PlannedEvent } from '../harness/plan';
 
 /** Plans of the governance scenarios beyond approvalPlan's three approvals: objections, amendments, other kinds. */
 
-export const ORGANIZATION = 'org-chaos';
 const MINUTES_IN_HOURS = 1 / 60;
-
-/** A vote with any choice; `round` is the round the voter saw (absent: the current one, as in round 1). */
-export function plannedVote(
-  decisionId: string,
-  context: ProducingContext,
-  partyId: string,
-  id: string,
-  choice: PlannedVote['choice'] = 'approve',
-  round?: number,
-): PlannedVote {
-  const reason =
-    choice === 'object' ? { reason: { code: 'budget-unclear', text: 'Show the budget line by line.' } } : {};
-  return {
-    partyId,
-    choice,
-    event: {
-      context,
-      type: `sanshe.${context}.decision.vote-cast.v1`,
-      id,
-      subject: decisionId,
-      data: { decisionId, partyId, castBy: partyId, choice, ...reason, ...(round ? { round } : {}) },
-    },
-  };
-}
-
-/** An activity proposal of `communityCode` by ORGANIZATION, with no votes yet. */
-export function proposal(proposalId: string, communityCode: string): PlannedDecision {
-  return {
-    decisionId: decisionWorkflowId('activity-proposal', proposalId),
-    opening: {
-      context: 'organization',
-      type: 'sanshe.organization.proposal.submitted.v1',
-      id: `${proposalId}/submitted`,
-      subject: proposalId,
-      data: {
-        proposalId,
-        organizationId: ORGANIZATION,
-        communityCode,
-        title: `Chaos proposal ${proposalId}`,
-        summary: 'Planned by the chaos suite.',
-      },
-    },
-    votes: [],
-  };
-}
 
 /** The proposer's amendment of an activity proposal (a new round), as the organization service writes it. */
 export function amendment(decision: PlannedDecision, id: string, revision: string): PlannedEvent {

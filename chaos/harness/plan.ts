@@ -73,17 +73,54 @@ export const CHAOS_POLICY: DecisionPolicyInput = {
   ],
 };
 
-function vote(decisionId: string, context: ProducingContext, partyId: string, id: string): PlannedVote {
+export const ORGANIZATION = 'org-chaos';
+
+/** A vote with any choice; `round` is the round the voter saw (absent: the current one, as in round 1). */
+export function plannedVote(
+  decisionId: string,
+  context: ProducingContext,
+  partyId: string,
+  id: string,
+  choice: PlannedVote['choice'] = 'approve',
+  round?: number,
+): PlannedVote {
+  const reason =
+    choice === 'object' ? { reason: { code: 'budget-unclear', text: 'Show the budget line by line.' } } : {};
   return {
     partyId,
-    choice: 'approve',
+    choice,
     event: {
       context,
       type: `sanshe.${context}.decision.vote-cast.v1`,
       id,
       subject: decisionId,
-      data: { decisionId, partyId, castBy: partyId, choice: 'approve' },
+      data: { decisionId, partyId, castBy: partyId, choice, ...reason, ...(round ? { round } : {}) },
     },
+  };
+}
+
+/** An activity proposal of `communityCode` by ORGANIZATION, with no votes yet. */
+export function proposal(
+  proposalId: string,
+  communityCode: string,
+  title = `Chaos proposal ${proposalId}`,
+): PlannedDecision {
+  return {
+    decisionId: decisionWorkflowId('activity-proposal', proposalId),
+    opening: {
+      context: 'organization',
+      type: 'sanshe.organization.proposal.submitted.v1',
+      id: `${proposalId}/submitted`,
+      subject: proposalId,
+      data: {
+        proposalId,
+        organizationId: ORGANIZATION,
+        communityCode,
+        title,
+        summary: 'Planned by the chaos suite.',
+      },
+    },
+    votes: [],
   };
 }
 
@@ -93,24 +130,11 @@ export function approvalPlan(scenario: string, count: number): Plan {
     const proposalId = `${scenario}-p${String(i).padStart(3, '0')}`;
     const decisionId = decisionWorkflowId('activity-proposal', proposalId);
     return {
-      decisionId,
-      opening: {
-        context: 'organization',
-        type: 'sanshe.organization.proposal.submitted.v1',
-        id: `${proposalId}/submitted`,
-        subject: proposalId,
-        data: {
-          proposalId,
-          organizationId: 'org-chaos',
-          communityCode: COMMUNITY,
-          title: `Chaos proposal ${i}`,
-          summary: 'Planned by the chaos suite.',
-        },
-      },
+      ...proposal(proposalId, COMMUNITY, `Chaos proposal ${i}`),
       votes: [
-        vote(decisionId, 'community', PARTIES.committee, `${proposalId}/vote/committee`),
-        vote(decisionId, 'community', PARTIES.residents, `${proposalId}/vote/residents`),
-        vote(decisionId, 'talent', PARTIES.talent, `${proposalId}/vote/talent`),
+        plannedVote(decisionId, 'community', PARTIES.committee, `${proposalId}/vote/committee`),
+        plannedVote(decisionId, 'community', PARTIES.residents, `${proposalId}/vote/residents`),
+        plannedVote(decisionId, 'talent', PARTIES.talent, `${proposalId}/vote/talent`),
       ],
     };
   });

@@ -10,8 +10,16 @@ import {
   waitClosed,
   waitUntil,
 } from '../governance/probes';
-import { amendment, plannedVote, proposal, slowDeliberationPolicy } from '../governance/plans';
-import { approvalPlan, PARTIES, type Plan, type PlannedDecision, type PlannedEvent } from '../harness/plan';
+import { amendment, slowDeliberationPolicy } from '../governance/plans';
+import {
+  approvalPlan,
+  PARTIES,
+  type Plan,
+  type PlannedDecision,
+  type PlannedEvent,
+  plannedVote,
+  proposal,
+} from '../harness/plan';
 import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
 
 /**

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DEAD_LETTER_HEADERS } from '@sanshe/contracts';
-import { dataAccessPolicy, dataAccessRequest, plannedVote } from '../governance/plans';
+import { dataAccessPolicy, dataAccessRequest } from '../governance/plans';
 import { governanceTopicMark, query, refusals, waitClosed, waitUntil } from '../governance/probes';
 import { GOVERNANCE_DLQ } from '../harness/oracle';
-import { approvalPlan, COMMUNITY, PARTIES, type Plan, type PlannedDecision } from '../harness/plan';
+import { approvalPlan, COMMUNITY, PARTIES, type Plan, type PlannedDecision, plannedVote } from '../harness/plan';
 import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
 import { highWaterMarks, readToHighWaterMarks, type TopicRecord } from '../harness/topics';
 

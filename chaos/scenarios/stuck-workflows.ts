@@ -2,7 +2,7 @@ import { Partitioners } from 'kafkajs';
 import { sleep } from '@sanshe/common';
 import { contextTopic } from '@sanshe/contracts';
 import { decisionWorkflowId, GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
-import { plannedVote } from '../governance/plans';
+import { plannedVote } from '../harness/plan';
 import { groupJoins, waitClosed, waitUntil } from '../governance/probes';
 import { approvalPlan, PARTIES, type Plan } from '../harness/plan';
 import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
