@@ -4,7 +4,7 @@ import { sleep } from '@sanshe/common';
 import { contextTopic } from '@sanshe/contracts';
 import type { AppProcess } from '@sanshe/infra';
 import { bearer, devToken } from '@sanshe/testing';
-import { readToHighWaterMarks, type TopicRecord } from '../harness/topics';
+import { readToHighWaterMarks, type TopicRecord } from '@sanshe/messaging';
 import type { ScenarioContext } from '../harness/scenario';
 
 /**

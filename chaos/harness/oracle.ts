@@ -2,12 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { contextTopic, deadLetterTopic } from '@sanshe/contracts';
-import { DEAD_LETTER_REPLAY_HEADERS } from '@sanshe/messaging';
+import { DEAD_LETTER_REPLAY_HEADERS, readToHighWaterMarks, type TopicRecord } from '@sanshe/messaging';
 import { bearer, devToken } from '@sanshe/testing';
 import { type AuditRecord, findBrokenLink } from '@sanshe/workflows';
 import type { Plan, PlannedDecision } from './plan';
 import { PRODUCER_SCHEMA } from './producer';
-import { readToHighWaterMarks, type TopicRecord } from './topics';
 
 export const GOVERNANCE_DLQ = deadLetterTopic('sanshe-governance');
 export const INPUT_TOPICS = (['organization', 'community', 'talent', 'funding'] as const).map((c) => contextTopic(c));

@@ -17,7 +17,7 @@ import { ProducerProcess } from './producer';
 import type { ChaosScenario, ScenarioContext } from './scenario';
 import type { ChaosServers } from './servers';
 import { TcpProxy } from './tcp-proxy';
-import { highWaterMarks, readToHighWaterMarks } from './topics';
+import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
 
 export interface ScenarioOutcome extends OracleResult {
   name: string;

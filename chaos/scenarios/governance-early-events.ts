@@ -6,7 +6,7 @@ import { governanceTopicMark, query, refusals, waitClosed, waitUntil } from '../
 import { GOVERNANCE_DLQ } from '../harness/oracle';
 import { approvalPlan, COMMUNITY, PARTIES, type Plan, type PlannedDecision, plannedVote } from '../harness/plan';
 import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
-import { highWaterMarks, readToHighWaterMarks, type TopicRecord } from '../harness/topics';
+import { highWaterMarks, readToHighWaterMarks, type TopicRecord } from '@sanshe/messaging';
 
 /**
  * Scenario 8, events in the wrong order:

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
-import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { readToHighWaterMarks } from '@sanshe/messaging';
+import { parseTestEnv, uniqueName } from '@sanshe/testing';
 import { dataDir, pidFile } from './paths';
 
 /**
@@ -50,44 +51,8 @@ function processesUsingStateDir(): string[] {
   const kafka = new Kafka({ clientId: 'restart-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
 
   /** Every value on `topic`, read to its high-water marks (a duplicate would show); fails after 30 s rather than hang. */
-  async function readAll(topic: string): Promise<string[]> {
-    const admin = kafka.admin();
-    await admin.connect();
-    // Right after a broker restart its partitions may not have a leader yet: ask again until they do.
-    const offsets = await eventually(() => admin.fetchTopicOffsets(topic), {
-      timeoutMs: 30_000,
-      intervalMs: 500,
-    }).finally(() => admin.disconnect());
-    const ends = new Map(offsets.map((p) => [p.partition, Number(p.high)]));
-    const unread = new Set(offsets.filter((p) => Number(p.high) > Number(p.low)).map((p) => p.partition));
-    const consumer = kafka.consumer({ groupId: uniqueName('restart-check') });
-    const values: string[] = [];
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await new Promise<void>((done, fail) => {
-        if (unread.size === 0) return done();
-        timer = setTimeout(
-          () => fail(new Error(`${topic}: ${values.length} values read in 30 s, not to the end`)),
-          30_000,
-        );
-        void consumer.run({
-          eachMessage: async ({ partition, message }) => {
-            const end = ends.get(partition) ?? 0;
-            if (Number(message.offset) >= end) return;
-            values.push(String(message.value));
-            if (Number(message.offset) + 1 >= end) unread.delete(partition);
-            if (unread.size === 0) done();
-          },
-        });
-      });
-    } finally {
-      clearTimeout(timer);
-      await consumer.disconnect();
-    }
-    return values;
-  }
+  const readAll = async (topic: string) =>
+    (await readToHighWaterMarks(kafka, topic, new Map(), { timeoutMs: 30_000 })).map((record) => record.value);
 
   it('restarts a SIGKILLed Kafka and Temporal with their data intact', async () => {
     const topic = uniqueName('durable');

@@ -15,3 +15,4 @@ export * from './outbox/lanes';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox-writer';
+export * from './topic-reader';

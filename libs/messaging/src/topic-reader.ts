@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
+import { retryWithBackoff } from '@sanshe/common';
+
+/**
+ * Reading a topic to the high-water marks taken when called: what tests, the chaos oracle and operators'
+ * tools use to see everything on a topic (a duplicate or an extra record shows), never "until N records".
+ */
 
 export interface TopicRecord {
   partition: number;
@@ -10,12 +16,18 @@ export interface TopicRecord {
 }
 
 /** Each partition's high-water mark now, or none if the topic does not exist (yet). */
-export async function highWaterMarks(kafka: Kafka, topic: string): Promise<Map<number, number>> {
+export async function highWaterMarks(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<Map<number, number>> {
+  const giveUpAt = Date.now() + timeoutMs;
   const admin = kafka.admin();
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) return new Map();
-    const offsets = await admin.fetchTopicOffsets(topic);
+    // Right after a broker restart a partition may have no leader yet: ask again, within timeoutMs.
+    const offsets = await retryWithBackoff(() => admin.fetchTopicOffsets(topic), {
+      initialDelayMs: 200,
+      maxDelayMs: 2_000,
+      stop: () => Date.now() > giveUpAt,
+    });
     return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
   } finally {
     await admin.disconnect();
@@ -30,17 +42,21 @@ export async function readToHighWaterMarks(
   kafka: Kafka,
   topic: string,
   from: Map<number, number> = new Map(),
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
 ): Promise<TopicRecord[]> {
-  const ends = await highWaterMarks(kafka, topic);
+  const ends = await highWaterMarks(kafka, topic, timeoutMs);
   const remaining = new Map([...ends].filter(([partition, high]) => high > (from.get(partition) ?? 0)));
   const records: TopicRecord[] = [];
   if (remaining.size === 0) return records;
-  const consumer = kafka.consumer({ groupId: `chaos-reader-${randomUUID()}` });
+  const consumer = kafka.consumer({ groupId: `sanshe-topic-reader-${randomUUID()}` });
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic}: not read to its high-water marks in 60 s`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${topic}: not read to its high-water marks in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
           const offset = Number(message.offset);
