@@ -4,31 +4,22 @@ import { eventually, uniqueName } from '@sanshe/testing';
 import {
   CreateOutboxAndInbox1764201600000,
   createReliableProducer,
-  type DeadLetterPublisher,
   type Delivery,
-  type EventHandlers,
   InboxProcessor,
   type InboxService,
   type BatchOutcome,
 } from '../src';
-import { incomingProposal, kafka, messagingFixture, proposalEvent, seqOf, startConsumerApp } from './harness';
+import {
+  incomingProposal,
+  kafka,
+  messagingFixture,
+  proposalEvent,
+  noDeadLetters,
+  recordIn,
+  startConsumerApp,
+} from './harness';
 
 type Fixture = Awaited<ReturnType<typeof messagingFixture>>;
-
-const noDeadLetters = {
-  publish: () => Promise.reject(new Error('nothing in these tests should be dead-lettered')),
-} as unknown as DeadLetterPublisher;
-
-/** Records each applied event in the fixture's effects table. */
-const recordIn = (fx: Fixture): EventHandlers => ({
-  'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
-    await manager.query(`INSERT INTO "${fx.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
-      event.id,
-      event.subject,
-      seqOf(event),
-    ]);
-  },
-});
 
 describe('the inbox deduplicates by (source, id), the CloudEvents identity (real PostgreSQL)', () => {
   let fx: Fixture;

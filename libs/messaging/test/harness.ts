@@ -11,8 +11,10 @@ import {
   BROKER_TIME_TOPIC_CONFIG,
   ConsumeTopic,
   createReliableProducer,
+  type DeadLetterPublisher,
   type Delivery,
   type EventHandler,
+  type EventHandlers,
   type InboxOptions,
   type InboxKafkaServer,
   InboxService,
@@ -142,6 +144,22 @@ export function incomingProposal(
 
 export const seqOf = (event: SansheEvent<'sanshe.organization.proposal.submitted.v1'>) =>
   Number(event.data.title.slice(1));
+
+/** For an InboxProcessor in tests where nothing may be dead-lettered: any attempt fails the test. */
+export const noDeadLetters = {
+  publish: () => Promise.reject(new Error('nothing in these tests should be dead-lettered')),
+} as unknown as DeadLetterPublisher;
+
+/** Handlers that record each applied proposal in the fixture's effects table. */
+export const recordIn = (fx: { schema: string }): EventHandlers => ({
+  'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
+    await manager.query(`INSERT INTO "${fx.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
+      event.id,
+      event.subject,
+      seqOf(event),
+    ]);
+  },
+});
 
 /** A `beforeEffect` for startConsumerApp: the events of aggregate `poison` always fail their handler. */
 export const breakOnPoison = (event: SansheEvent): void => {

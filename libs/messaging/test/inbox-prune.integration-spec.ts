@@ -1,28 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { eventually } from '@sanshe/testing';
-import { type DeadLetterPublisher, type EventHandlers, InboxProcessor, type InboxService } from '../src';
+import { InboxProcessor, type InboxService } from '../src';
 import { InboxPruner } from '../src/inbox/inbox-pruner';
 import { InboxTable } from '../src/inbox/inbox-table';
-import { incomingProposal, messagingFixture, seqOf, startConsumerApp } from './harness';
+import { incomingProposal, messagingFixture, noDeadLetters, recordIn, startConsumerApp } from './harness';
 
 type Fixture = Awaited<ReturnType<typeof messagingFixture>>;
 
 const DAY_MS = 24 * 3_600_000;
 const OLD_ROWS = 12_001;
-
-const noDeadLetters = {
-  publish: () => Promise.reject(new Error('nothing in these tests should be dead-lettered')),
-} as unknown as DeadLetterPublisher;
-
-const recordIn = (fx: Fixture): EventHandlers => ({
-  'sanshe.organization.proposal.submitted.v1': async (event, manager) => {
-    await manager.query(`INSERT INTO "${fx.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
-      event.id,
-      event.subject,
-      seqOf(event),
-    ]);
-  },
-});
 
 /** `count` inbox rows of `consumer` recorded `daysAgo` days ago, ids `<prefix>-<n>`; every third one a legacy ('') row. */
 async function insertAged(fx: Fixture, consumer: string, prefix: string, count: number, daysAgo: number) {
