@@ -13,6 +13,7 @@ import {
   unsentOutboxRows,
 } from './oracle';
 import { CHAOS_POLICY, type Plan, type PlannedDecision } from './plan';
+import { PhaseTimes } from './phases';
 import { ProducerProcess } from './producer';
 import type { ChaosScenario, ScenarioContext } from './scenario';
 import type { ChaosServers } from './servers';
@@ -174,6 +175,7 @@ export async function runScenario(
   options: RunOptions,
 ): Promise<ScenarioOutcome> {
   const startedAt = Date.now();
+  const phases = new PhaseTimes();
   const { servers, temporal, kafka, workflowBundle } = harness;
   const plan = scenario.plan({ short: options.short });
   const proxy = new TcpProxy('127.0.0.1', Number(new URL(servers.env.DATABASE_URL).port));
@@ -194,29 +196,33 @@ export async function runScenario(
   };
   activeTeardown.push(teardown);
   try {
-    await fleet.start();
-    await fleet.putPolicy(CHAOS_POLICY);
+    await phases.time('governance', () => fleet.start());
+    await phases.time('policy', () => fleet.putPolicy(CHAOS_POLICY));
     const start = await startOffsets(kafka);
-    producer = await ProducerProcess.start({ ...process.env, ...servers.env });
+    producer = await phases.time('producer', () => ProducerProcess.start({ ...process.env, ...servers.env }));
     const marks = { faultsEndedAt: Date.now() };
     const parts = { servers, temporal, kafka, governance: fleet, producer, databaseProxy: proxy };
-    await scenario.run(contextFor(scenario, plan, options, parts, marks));
-    if (fleet.running().length === 0) await fleet.start();
-    const settledAt = await settle(plan, fleet, servers.env.DATABASE_URL, options.short ? 180_000 : 600_000);
+    await phases.time('run', () => scenario.run(contextFor(scenario, plan, options, parts, marks)));
+    if (fleet.running().length === 0) await phases.time('governance', () => fleet.start());
+    const settleMs = options.short ? 180_000 : 600_000;
+    const settledAt = await phases.time('settle', () => settle(plan, fleet, servers.env.DATABASE_URL, settleMs));
     if (options.breakPlan === 'duplicate') await injectSecondDecided(kafka, plan, start);
-    const oracle = await runOracle({
-      plan: options.breakPlan === 'lost' ? withUnproducedVote(plan) : plan,
-      kafka,
-      databaseUrl: servers.env.DATABASE_URL,
-      governancePort: fleet.running()[0].port,
-      start,
-    });
+    const oracle = await phases.time('oracle', () =>
+      runOracle({
+        plan: options.breakPlan === 'lost' ? withUnproducedVote(plan) : plan,
+        kafka,
+        databaseUrl: servers.env.DATABASE_URL,
+        governancePort: fleet.running()[0].port,
+        start,
+      }),
+    );
     const recoverySeconds = (settledAt - marks.faultsEndedAt) / 1000;
     return { name: scenario.name, ...oracle, recoverySeconds, seconds: (Date.now() - startedAt) / 1000 };
   } finally {
     activeTeardown.splice(activeTeardown.indexOf(teardown), 1);
-    await teardown();
+    await phases.time('teardown', teardown);
     console.log(`  [${scenario.name}] governance starts: ${fleet.startSeconds.map((s) => s.toFixed(1)).join(', ')} s`);
+    console.log(`  [${scenario.name}] phases: ${phases.summary()}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
+import { PhaseTimes } from './phases';
 import { lockStateDir } from './run-lock';
 import { activeTeardown, connectHarness, type RunOptions, runScenario, type ScenarioOutcome } from './run-scenario';
 import type { ChaosScenario } from './scenario';
@@ -89,6 +90,7 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
   }
   const servers = new ChaosServers();
   const unlock = lockStateDir(servers.stateDir);
+  const phases = new PhaseTimes();
   const teardown = async () => {
     for (const step of [...activeTeardown].reverse()) await step().catch(() => undefined);
     await servers.stop();
@@ -100,9 +102,11 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
   try {
     console.log(`chaos: servers in ${servers.stateDir}: ${JSON.stringify(servers.env)}`);
     const workflowBundle = join(servers.stateDir, 'governance-workflows.js');
-    await servers.start(() => bundleWorkflows(workflowBundle));
+    await phases.time('servers', () =>
+      servers.start(() => phases.time('bundle', () => bundleWorkflows(workflowBundle))),
+    );
     const env = { ...process.env, ...servers.env };
-    migrateGovernance(env);
+    await phases.time('migrate', () => migrateGovernance(env));
     const harness = await connectHarness(servers, workflowBundle);
     for (const scenario of scenarios) {
       console.log(`\n${scenario.name}: ${scenario.description}${options.short ? ' (short)' : ''}`);
@@ -115,9 +119,10 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
     }
     await harness.temporal.connection.close();
   } finally {
-    await teardown();
+    await phases.time('servers down', teardown);
   }
   printTable(rows);
+  console.log(`\nchaos: phases outside the scenarios: ${phases.summary()}`);
   console.log(`\nchaos: ${((Date.now() - runStartedAt) / 1000).toFixed(0)} s in all`);
   const failed = rows.some((row) => 'error' in row || row.problems.length > 0);
   return failed ? 1 : 0;
