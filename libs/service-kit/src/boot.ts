@@ -6,23 +6,35 @@ import { runService } from '@sanshe/nest-platform';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
 import { consumerGroupOf } from './service-kit.module';
 
-/** A service's main(): validate the environment, build the app module from it, listen. */
-export function bootService(
+export interface BootOptions<Prepared> {
+  /**
+   * Runs once before the module is built (after the environment is validated), for what the module's
+   * shape depends on and only I/O can tell, e.g. which topics to consume; its result is handed to
+   * `appModule` and `consumes`. A failure stops the boot.
+   */
+  prepare?: (config: ServiceConfig) => Promise<Prepared>;
+  /** Set when the service consumes events: the topics its @ConsumeTopic handlers read. */
+  consumes?: (config: ServiceConfig, prepared: Prepared) => string[];
+}
+
+/** A service's main(): validate the environment, prepare, build the app module from both, listen. */
+export function bootService<Prepared = undefined>(
   service: ServiceName,
   description: string,
-  appModule: (config: ServiceConfig) => DynamicModule,
-  /** Set when the service consumes events: the topics its @ConsumeTopic handlers read. */
-  options: { consumes?: (config: ServiceConfig) => string[] } = {},
+  appModule: (config: ServiceConfig, prepared: Prepared) => DynamicModule,
+  options: BootOptions<Prepared> = {},
 ): void {
   const start = async () => {
     const config = loadServiceConfig(service, process.env);
-    await runService(appModule(config), {
+    const prepared = (options.prepare ? await options.prepare(config) : undefined) as Prepared;
+    const { consumes } = options;
+    await runService(appModule(config, prepared), {
       name: service,
       description,
       host: config.HOST,
       port: config.PORT,
       // The @ConsumeTopic handlers receive messages through Nest's Kafka transport, in the service's own group.
-      ...(options.consumes ? { beforeListen: (app) => startConsumer(app, config, options.consumes!(config)) } : {}),
+      ...(consumes ? { beforeListen: (app) => startConsumer(app, config, consumes(config, prepared)) } : {}),
     });
   };
   start().catch((err: unknown) => {
