@@ -1,9 +1,11 @@
 import type { DecisionPolicy, EscalationStep } from '@sanshe/contracts';
 import fc from 'fast-check';
 import {
+  bindPolicyToArea,
   bindPolicyToCommunity,
   type PolicyViolation,
   totalWeight,
+  unboundPlaceholders,
   validatePolicy,
 } from '../../src/decision/domain/policy-rules';
 import { kindArb, maxWeightOf, totalOf, validPolicyArb } from './arbitraries';
@@ -188,5 +190,100 @@ describe('bindPolicyToCommunity', () => {
       parties: district.parties.map((seat) => ({ ...seat, partyId: '' })),
     });
     expect(validatePolicy(bound)).toEqual([]);
+  });
+});
+
+describe('bindPolicyToArea', () => {
+  const AREA = { communityCode: '310104-005-001', streetCode: '310104-005', districtCode: '310104' };
+  /** The street example as a district-wide template: its community's seats, its street's and district's arbiters. */
+  const template = () =>
+    streetPolicy({
+      communityCode: null,
+      parties: streetPolicy().parties.map((seat, i) =>
+        i === 0
+          ? { ...seat, partyId: 'community:{communityCode}' }
+          : i === 1
+            ? { ...seat, partyId: 'residents:rep-{communityCode}' }
+            : seat,
+      ),
+      escalation: [
+        { ...street, arbiterId: 'portal:street-{streetCode}' },
+        { ...district, arbiterId: 'portal:civil-affairs-{districtCode}' },
+      ],
+    });
+
+  it('fills all three placeholders, whole ids and inside them, in seats and arbiters, and changes nothing else', () => {
+    const policy = template();
+    const bound = bindPolicyToArea(policy, AREA);
+    expect(bound.parties.map((seat) => seat.partyId)).toEqual([
+      'community:310104-005-001',
+      'residents:rep-310104-005-001',
+      ...policy.parties.slice(2).map((seat) => seat.partyId),
+    ]);
+    expect(bound.escalation.map((step) => step.arbiterId)).toEqual([
+      'portal:street-310104-005',
+      'portal:civil-affairs-310104',
+    ]);
+    const blank = (p: typeof policy) => ({
+      ...p,
+      parties: p.parties.map((seat) => ({ ...seat, partyId: '' })),
+      escalation: p.escalation.map((step) => ({ ...step, arbiterId: '' })),
+    });
+    expect(blank(bound)).toEqual(blank(policy));
+    expect(validatePolicy(bound)).toEqual([]);
+    expect(unboundPlaceholders(policy, AREA)).toEqual([]);
+  });
+
+  it('a street and a district in one id; another street binds its own office', () => {
+    const policy = streetPolicy({
+      escalation: [{ ...district, arbiterId: 'portal:{districtCode}-office-{streetCode}' }],
+    });
+    const other = { ...AREA, communityCode: '310104-006-002', streetCode: '310104-006' };
+    expect(bindPolicyToArea(policy, other).escalation[0]?.arbiterId).toBe('portal:310104-office-310104-006');
+  });
+
+  it('names each placeholder an unknown street or district leaves unbound, and leaves it as it is', () => {
+    const policy = template();
+    const unknown = { communityCode: 'chaos-community', streetCode: null, districtCode: null };
+    expect(unboundPlaceholders(policy, unknown)).toEqual([
+      { partyId: 'portal:street-{streetCode}', placeholder: '{streetCode}' },
+      { partyId: 'portal:civil-affairs-{districtCode}', placeholder: '{districtCode}' },
+    ]);
+    expect(bindPolicyToArea(policy, unknown).escalation[0]?.arbiterId).toBe('portal:street-{streetCode}');
+    // `{communityCode}` alone binds for any community code, as it always did.
+    const seatsOnly = { ...policy, escalation: [street, district] };
+    expect(unboundPlaceholders(seatsOnly, unknown)).toEqual([]);
+    expect(bindPolicyToCommunity(seatsOnly, 'chaos-community').parties[0]?.partyId).toBe('community:chaos-community');
+  });
+
+  it('binding that makes an arbiter one of the voters is caught by validating the bound policy', () => {
+    const policy = streetPolicy({ escalation: [{ ...district, arbiterId: 'community:{communityCode}' }] });
+    expect(validatePolicy(policy)).toEqual([]);
+    const bound = bindPolicyToArea(policy, { ...AREA, communityCode: COMMUNITY.slice('community:'.length) });
+    expect(validatePolicy(bound).map(({ rule, partyId }) => ({ rule, partyId }))).toEqual([
+      { rule: 'neutral-arbiter', partyId: COMMUNITY },
+    ]);
+  });
+});
+
+describe('validatePolicy with template controllers', () => {
+  /** As governance resolves: a portal id, templated or not, is its own controller; other kinds by kind. */
+  const controllerOf = (partyId: string) =>
+    partyId.startsWith('portal:') ? partyId : partyId.slice(0, partyId.indexOf(':'));
+
+  it('a templated arbiter is a controller of its own, apart from every seat', () => {
+    const policy = streetPolicy({
+      escalation: [
+        { ...street, arbiterId: 'portal:street-{streetCode}' },
+        { ...district, arbiterId: 'portal:civil-affairs-{districtCode}' },
+      ],
+    });
+    expect(validatePolicy(policy, controllerOf)).toEqual([]);
+    // Without a controller for the template it could never rule: refused, naming it.
+    const unresolved = (partyId: string) => (partyId.includes('{') ? null : controllerOf(partyId));
+    expect(validatePolicy(policy, unresolved).map(({ rule, partyId }) => ({ rule, partyId }))).toEqual([
+      { rule: 'no-controller', partyId: 'portal:street-{streetCode}' },
+      { rule: 'no-controller', partyId: 'portal:civil-affairs-{districtCode}' },
+    ]);
   });
 });

@@ -23,6 +23,10 @@ describe('controllerOf', () => {
     ['funder:district-civil-affairs-fund', 'funding'],
     ['funder:xuhui-welfare-fund', 'portal:xuhui-civil-affairs'], // an exact rule beats its kind's
     ['portal:street-xinhua', 'portal:street-xinhua'], // a portal speaks for itself
+    ['portal:street-{streetCode}', 'portal:street-{streetCode}'], // so does a portal template, until bound
+    ['portal:{districtCode}-civil-affairs', 'portal:{districtCode}-civil-affairs'],
+    ['portal:Street-{streetCode}', null], // not a portal id once bound
+    ['portal:street-{street}', null], // not a placeholder
     ['volunteers:team-7', 'community'], // an open kind, mapped by configuration
     ['charity:unmapped', null], // nobody may speak for it
   ])('%s → %s', (partyId, controller) => {

@@ -31,10 +31,26 @@ export const isPartyPattern = (value: string) => PATTERN.test(value);
 
 const kindOf = (partyId: string) => partyId.slice(0, partyId.indexOf(':'));
 
+/** A sample code per placeholder: a template is a portal id when it is one with every placeholder filled. */
+const SAMPLE_CODES: Record<string, string> = {
+  '{communityCode}': '310104-005-001',
+  '{streetCode}': '310104-005',
+  '{districtCode}': '310104',
+};
+const PLACEHOLDER = /\{(communityCode|streetCode|districtCode)\}/g;
+
+/** `portal:street-{streetCode}`: a portal id once its community, street or district is bound. */
+export function isPortalTemplate(partyId: string): boolean {
+  if (!partyId.startsWith('portal:') || !partyId.match(PLACEHOLDER)) return false;
+  return isControllerId(partyId.replace(PLACEHOLDER, (placeholder) => SAMPLE_CODES[placeholder] ?? placeholder));
+}
+
 /**
  * The controller of `partyId`: an exact rule first, then its kind's rule. A portal speaks for itself
- * (`portal:<id>`) unless a rule says otherwise. A seat written `kind:{communityCode}` resolves by its
- * kind, as every community's party of that kind does. null: nobody may speak for it.
+ * (`portal:<id>`) unless a rule says otherwise; so does a portal template (`portal:street-{streetCode}`),
+ * a controller of its own until a decision binds it to one street's portal. A seat written
+ * `kind:{communityCode}` resolves by its kind, as every community's party of that kind does. null:
+ * nobody may speak for it.
  */
 export function controllerOf(rules: readonly ControllerRule[], partyId: string): ControllerId | null {
   const exact = rules.find((rule) => rule.partyPattern === partyId);
@@ -42,7 +58,7 @@ export function controllerOf(rules: readonly ControllerRule[], partyId: string):
   const kind = kindOf(partyId);
   const byKind = rules.find((rule) => rule.partyPattern === `${kind}:*`);
   if (byKind) return byKind.controller;
-  return kind === 'portal' && isControllerId(partyId) ? partyId : null;
+  return kind === 'portal' && (isControllerId(partyId) || isPortalTemplate(partyId)) ? (partyId as ControllerId) : null;
 }
 
 /** Where a controller's messages must come from: the Kafka topic and the CloudEvents `source`. */

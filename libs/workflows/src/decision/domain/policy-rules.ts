@@ -1,9 +1,4 @@
-import {
-  COMMUNITY_PLACEHOLDER,
-  type DecisionPolicy,
-  type DecisionPolicyInput,
-  type PartySeat,
-} from '@sanshe/contracts/pure';
+import { type DecisionPolicy, type DecisionPolicyInput, type PartySeat } from '@sanshe/contracts/pure';
 
 /**
  * Who speaks for a party: its controller (a service context or a portal), or null when nobody may.
@@ -243,17 +238,56 @@ function escalationEnds(policy: DecisionPolicyInput): PolicyViolation[] {
   ];
 }
 
+/** The administrative codes a decision's policy is bound with; `{<field>}` in a party id stands for each. */
+export interface AreaBinding {
+  communityCode: string;
+  /** Unknown (null) when the community is not in governance's read model and its code is not well-formed. */
+  streetCode: string | null;
+  districtCode: string | null;
+}
+
+const PLACEHOLDER = /\{(communityCode|streetCode|districtCode)\}/g;
+
+/** The placeholders `{communityCode}`, `{streetCode}`, `{districtCode}` in a seat's or arbiter's id, in order. */
+export const placeholdersIn = (partyId: string): string[] => partyId.match(PLACEHOLDER) ?? [];
+
+/** Every party id of the policy (seats, then arbiters) that holds a placeholder. */
+export const templatedPartyIds = (policy: Pick<DecisionPolicyInput, 'parties' | 'escalation'>): string[] =>
+  [...policy.parties.map((seat) => seat.partyId), ...policy.escalation.map((step) => step.arbiterId)].filter(
+    (partyId) => placeholdersIn(partyId).length > 0,
+  );
+
+/** `partyId` with each placeholder replaced by its code; one whose code is unknown (null) is left as it is. */
+export function bindPartyId(partyId: string, area: AreaBinding): string {
+  return partyId.replace(PLACEHOLDER, (placeholder, field: keyof AreaBinding) => area[field] ?? placeholder);
+}
+
+/** The placeholders `area` cannot fill, with the party id that holds each: a policy that cannot be bound there. */
+export function unboundPlaceholders(
+  policy: Pick<DecisionPolicyInput, 'parties' | 'escalation'>,
+  area: AreaBinding,
+): { partyId: string; placeholder: string }[] {
+  return templatedPartyIds(policy).flatMap((partyId) =>
+    placeholdersIn(bindPartyId(partyId, area)).map((placeholder) => ({ partyId, placeholder })),
+  );
+}
+
 /**
- * The policy as a decision in `communityCode` runs it: seats written `kind:{communityCode}` (in a
- * district-wide policy: "this community's residents' committee") become that community's party ids.
- * Weights, quorum and deadlines are unchanged, so the invariants validatePolicy checked still hold.
+ * The policy as a decision in `area` runs it: every placeholder in a seat's id (`community:{communityCode}`:
+ * this community's residents' committee) and in an arbiter's (`portal:street-{streetCode}`: the office of
+ * this community's street) becomes the code of the decision's community, street or district. Weights,
+ * quorum and deadlines are unchanged; binding can still make two seats one party, or an arbiter a voter,
+ * so a decision re-validates the bound policy (docs/decisions.md, "Policies"). A placeholder whose code
+ * is unknown stays as it is: check unboundPlaceholders first.
  */
-export function bindPolicyToCommunity(policy: DecisionPolicy, communityCode: string): DecisionPolicy {
+export function bindPolicyToArea(policy: DecisionPolicy, area: AreaBinding): DecisionPolicy {
   return {
     ...policy,
-    parties: policy.parties.map((seat) => ({
-      ...seat,
-      partyId: seat.partyId.replace(COMMUNITY_PLACEHOLDER, communityCode),
-    })),
+    parties: policy.parties.map((seat) => ({ ...seat, partyId: bindPartyId(seat.partyId, area) })),
+    escalation: policy.escalation.map((step) => ({ ...step, arbiterId: bindPartyId(step.arbiterId, area) })),
   };
 }
+
+/** Binds only `{communityCode}` (street and district unknown): what decisions did before areas were known. */
+export const bindPolicyToCommunity = (policy: DecisionPolicy, communityCode: string): DecisionPolicy =>
+  bindPolicyToArea(policy, { communityCode, streetCode: null, districtCode: null });
