@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
-import { CommunityCode, Id } from './common';
+import { CalendarDate, CommunityCode, Id, literalUnion, StrictCommunityCode } from './common';
+import { REPRESENTATIVE_BODIES, REPRESENTATIVE_REMOVAL_REASONS } from './community-vocabulary';
 import { defineVoteCast } from './decision';
 
 export const dataAccessRequested = defineEvent('sanshe.community.data-access.requested.v1', {
@@ -44,3 +45,57 @@ export const communityDecisionVoteCast = defineVoteCast(
     round: 1,
   },
 );
+
+const RepresentativeBody = literalUnion(REPRESENTATIVE_BODIES, {
+  description: "committee: the residents' committee (party community:<code>); residents: residents' representatives",
+});
+
+export const representativeAppointed = defineEvent('sanshe.community.representative.appointed.v1', {
+  description:
+    "The street or district office appointed a representative of a community: a member of the residents' " +
+    "committee (who casts the `community:<communityCode>` vote) or an elected residents' representative (who " +
+    'casts `residents:<communityCode>`). A person sits in one body per community. No person id on the wire: ' +
+    'the representativeId is what others refer to. Subject: the representativeId.',
+  data: Type.Object(
+    {
+      representativeId: Id,
+      communityCode: StrictCommunityCode,
+      body: RepresentativeBody,
+      /** The role as people call it, e.g. 居委会主任, 居民代表. */
+      title: Type.String({ minLength: 1, maxLength: 100 }),
+      termFrom: CalendarDate,
+      /** Absent: until removed. */
+      termTo: Type.Optional(CalendarDate),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    representativeId: 'rep-310104-005-001-0003',
+    communityCode: '310104-005-001',
+    body: 'residents',
+    title: '居民代表（第3居民小组）',
+    termFrom: '2026-01-01',
+    termTo: '2028-12-31',
+  },
+});
+
+export const representativeRemoved = defineEvent('sanshe.community.representative.removed.v1', {
+  description:
+    'A representative of a community left their body (term ended, resigned, recalled); from now on they cast ' +
+    'no vote for it. Subject: the representativeId.',
+  data: Type.Object(
+    {
+      representativeId: Id,
+      communityCode: StrictCommunityCode,
+      body: RepresentativeBody,
+      reason: literalUnion(REPRESENTATIVE_REMOVAL_REASONS),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    representativeId: 'rep-310104-005-001-0003',
+    communityCode: '310104-005-001',
+    body: 'residents',
+    reason: 'resigned',
+  },
+});

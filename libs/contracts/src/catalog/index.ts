@@ -1,4 +1,20 @@
-import { communityDecisionVoteCast, dataAccessRequested } from './community.events';
+import {
+  communityRegistered,
+  communityUpdated,
+  districtRegistered,
+  districtUpdated,
+  streetRegistered,
+  streetUpdated,
+} from './community-areas.events';
+import { evaluationRecorded, ratingUpdated } from './community-evaluation.events';
+import { needClosed, needMatched, needPublished } from './community-needs.events';
+import { bookingCancelled, bookingConfirmed, venueRegistered, venueUpdated } from './community-venues.events';
+import {
+  communityDecisionVoteCast,
+  dataAccessRequested,
+  representativeAppointed,
+  representativeRemoved,
+} from './community.events';
 import { fundingDecisionVoteCast, grantAwarded } from './funding.events';
 import {
   decisionDecided,
@@ -17,6 +33,23 @@ export const EVENT_CATALOG = [
   // community
   dataAccessRequested,
   communityDecisionVoteCast,
+  districtRegistered,
+  districtUpdated,
+  streetRegistered,
+  streetUpdated,
+  communityRegistered,
+  communityUpdated,
+  representativeAppointed,
+  representativeRemoved,
+  needPublished,
+  needMatched,
+  needClosed,
+  venueRegistered,
+  venueUpdated,
+  bookingConfirmed,
+  bookingCancelled,
+  evaluationRecorded,
+  ratingUpdated,
   // organization
   proposalSubmitted,
   proposalAmended,
@@ -49,7 +82,11 @@ export const DECISION_VOTE_CAST_EVENTS = [
 export type DecisionVoteCastType = (typeof DECISION_VOTE_CAST_EVENTS)[number]['type'];
 
 export {
+  bookingCancelled,
+  bookingConfirmed,
   communityDecisionVoteCast,
+  communityRegistered,
+  communityUpdated,
   dataAccessRequested,
   decisionDecided,
   decisionDeliberationOpened,
@@ -57,14 +94,27 @@ export {
   decisionOpened,
   decisionRoundOpened,
   decisionVoteRejected,
+  districtRegistered,
+  districtUpdated,
+  evaluationRecorded,
   fundingDecisionVoteCast,
   grantAwarded,
+  needClosed,
+  needMatched,
+  needPublished,
   organizationDecisionVoteCast,
   portalDecisionArbitrated,
   portalDecisionVoteCast,
   proposalAmended,
   proposalSubmitted,
+  ratingUpdated,
+  representativeAppointed,
+  representativeRemoved,
+  streetRegistered,
+  streetUpdated,
   talentDecisionVoteCast,
+  venueRegistered,
+  venueUpdated,
 };
 export {
   DecisionId,
@@ -77,3 +127,19 @@ export {
   VoteChoice,
   type VotingContext,
 } from './decision';
+export {
+  CalendarDate,
+  CommunityCode,
+  DistrictCode,
+  Id,
+  Instant,
+  MoneyFen,
+  ResidentPseudonym,
+  Revision,
+  Score,
+  ServiceArea,
+  StreetCode,
+  StrictCommunityCode,
+} from './common';
+export type { CommunityData, DistrictData, StreetData } from './community-areas.events';
+export { OpeningHours } from './community-venues.events';
