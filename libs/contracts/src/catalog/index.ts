@@ -24,7 +24,12 @@ import {
   decisionRoundOpened,
   decisionVoteRejected,
 } from './governance.events';
-import { organizationDecisionVoteCast, proposalAmended, proposalSubmitted } from './organization.events';
+import {
+  activityCompleted,
+  organizationDecisionVoteCast,
+  proposalAmended,
+  proposalSubmitted,
+} from './organization.events';
 import { portalDecisionArbitrated, portalDecisionVoteCast } from './portal.events';
 import { talentDecisionVoteCast } from './talent.events';
 
@@ -54,6 +59,7 @@ export const EVENT_CATALOG = [
   proposalSubmitted,
   proposalAmended,
   organizationDecisionVoteCast,
+  activityCompleted,
   // talent
   talentDecisionVoteCast,
   // funding
@@ -82,6 +88,7 @@ export const DECISION_VOTE_CAST_EVENTS = [
 export type DecisionVoteCastType = (typeof DECISION_VOTE_CAST_EVENTS)[number]['type'];
 
 export {
+  activityCompleted,
   bookingCancelled,
   bookingConfirmed,
   communityDecisionVoteCast,

@@ -1,13 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
-import { CommunityCode, Id, MoneyFen } from './common';
+import { CommunityCode, Id, Instant, MoneyFen, ResidentPseudonym } from './common';
 import { defineVoteCast } from './decision';
 
 export const proposalSubmitted = defineEvent('sanshe.organization.proposal.submitted.v1', {
   description:
     'A social organization submitted an activity proposal to a community. Opens a multi-party decision in ' +
     'governance: kind activity-proposal, decisionId `decision/activity-proposal/<proposalId>`, proposer ' +
-    '`organization:<organizationId>` (recused from voting on it). Subject: the proposalId.',
+    '`organization:<organizationId>` (recused from voting on it). When it answers a community need, needId ' +
+    'names it: the community matches the need once the decision is approved. Issue 13 adds more fields, ' +
+    'additively. Subject: the proposalId.',
   data: Type.Object(
     {
       proposalId: Id,
@@ -16,6 +18,8 @@ export const proposalSubmitted = defineEvent('sanshe.organization.proposal.submi
       title: Type.String({ minLength: 1, maxLength: 200 }),
       summary: Type.String({ maxLength: 4000 }),
       requestedFunding: Type.Optional(MoneyFen),
+      /** The community need (sanshe.community.need.published.v1) this activity answers, if any. */
+      needId: Type.Optional(Id),
     },
     { additionalProperties: true }, // consumers ignore fields they do not know (additive changes)
   ),
@@ -26,6 +30,7 @@ export const proposalSubmitted = defineEvent('sanshe.organization.proposal.submi
     title: '社区长者午餐与探访',
     summary: 'Weekly lunch and home visits for residents over 75, run by volunteers and one certified social worker.',
     requestedFunding: { amountFen: 4_800_000, currency: 'CNY' },
+    needId: 'need-2026-0031',
   },
 });
 
@@ -75,3 +80,39 @@ export const organizationDecisionVoteCast = defineVoteCast(
     round: 1,
   },
 );
+
+export const activityCompleted = defineEvent('sanshe.organization.activity.completed.v1', {
+  description:
+    'A social organization completed an approved activity (proposalId) in a community: how many sessions it ' +
+    'held and how many people came. Opens its evaluation in the community service (reach from attendance ' +
+    "against the need's expected size; residents listed in participantIds may rate it). Minimal; issue 13 " +
+    'adds the report and evidence additively. Subject: the activityId.',
+  data: Type.Object(
+    {
+      activityId: Id,
+      proposalId: Id,
+      organizationId: Id,
+      communityCode: CommunityCode,
+      /** The community need it answered, as named by the proposal. */
+      needId: Type.Optional(Id),
+      completedAt: Instant,
+      sessionsHeld: Type.Integer({ minimum: 0 }),
+      /** Distinct people who took part. */
+      attendance: Type.Integer({ minimum: 0 }),
+      /** Residents who took part, by pseudonym (never a name); absent = not recorded. */
+      participantIds: Type.Optional(Type.Array(ResidentPseudonym, { maxItems: 5000 })),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    activityId: 'act-2026-0009',
+    proposalId: 'prop-2026-0001',
+    organizationId: 'org-xinhua-elderly-care',
+    communityCode: '310104-005-001',
+    needId: 'need-2026-0031',
+    completedAt: '2026-09-30T10:00:00.000Z',
+    sessionsHeld: 26,
+    attendance: 36,
+    participantIds: ['rp-3f8k2m1q', 'rp-9d7w4x2n', 'rp-5t6y7u8i'],
+  },
+});
