@@ -7,6 +7,7 @@ import { CreatePendingDecision1795737600005 } from './1795737600005-create-pendi
 import { RebalanceDistrictDefaults1795737600006 } from './1795737600006-rebalance-district-defaults';
 import { CreateDecisionAudit1795737600007 } from './1795737600007-create-decision-audit';
 import { CreateParkedDecisionUpdate1795737600008 } from './1795737600008-create-parked-decision-update';
+import { CreateAdministrativeArea1795737600009 } from './1795737600009-create-administrative-area';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   RebalanceDistrictDefaults1795737600006,
   CreateDecisionAudit1795737600007,
   CreateParkedDecisionUpdate1795737600008,
+  CreateAdministrativeArea1795737600009,
 ];

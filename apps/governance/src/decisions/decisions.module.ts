@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AdministrativeAreasModule } from '../administrative-areas/administrative-areas.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { ApplyDecisionUpdateHandler } from './application/apply-decision-update';
 import { ApplyParkedUpdatesHandler } from './application/apply-parked-updates';
@@ -39,7 +40,7 @@ export class DecisionsModule {
     DecisionBridgeController.consume(bridgeTopics(options.portalIds));
     return {
       module: DecisionsModule,
-      imports: [PoliciesModule],
+      imports: [PoliciesModule, AdministrativeAreasModule],
       controllers: [DecisionBridgeController, PendingDecisionsController, DecisionsController],
       providers: [
         { provide: DECISION_TASK_QUEUE, useValue: options.taskQueue },

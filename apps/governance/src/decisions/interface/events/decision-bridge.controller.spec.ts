@@ -22,6 +22,7 @@ function bridge(wrongChannel: string | null = null, opened: unknown = 'started')
   const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
   const reject = { execute: jest.fn() };
   const applyParked = { execute: jest.fn() };
+  const areaHandler = jest.fn();
   const controller = new DecisionBridgeController(
     { consume } as unknown as InboxService,
     openDecision as unknown as OpenDecisionHandler,
@@ -30,6 +31,7 @@ function bridge(wrongChannel: string | null = null, opened: unknown = 'started')
     reject as unknown as RejectDecisionEventHandler,
     applyParked as unknown as ApplyParkedUpdatesHandler,
     {},
+    { 'sanshe.community.district.registered.v1': areaHandler },
   );
   void controller.onEvent(Buffer.alloc(0), {} as KafkaContext);
   const handlers = (consume.mock.calls[0] as [KafkaContext, EventHandlers])[1];
@@ -38,16 +40,17 @@ function bridge(wrongChannel: string | null = null, opened: unknown = 'started')
     if (!handler) throw new Error(`no handler for ${event.type}`);
     return handler(event, manager, at);
   };
-  return { handlers, handle, openDecision, applyUpdate, channels, reject, applyParked };
+  return { handlers, handle, openDecision, applyUpdate, channels, reject, applyParked, areaHandler };
 }
 
 const event = <T extends EventType>(type: T, data: unknown) =>
   ({ id: 'evt-1', type, data }) as unknown as SansheEvent<T>;
 
 describe('DecisionBridgeController', () => {
-  it('handles the opening events, every kind of vote, amendments and arbitrations', () => {
+  it('handles the opening events, every kind of vote, amendments, arbitrations and the area events it is given', () => {
     expect(Object.keys(bridge().handlers).sort()).toEqual(
       [
+        'sanshe.community.district.registered.v1',
         'sanshe.organization.proposal.submitted.v1',
         'sanshe.community.data-access.requested.v1',
         'sanshe.funding.grant.awarded.v1',
@@ -56,6 +59,15 @@ describe('DecisionBridgeController', () => {
         'sanshe.portal.decision.arbitrated.v1',
       ].sort(),
     );
+  });
+
+  it('hands an area event to the administrative-areas handler it was given, unchanged', async () => {
+    const { handle, areaHandler, openDecision } = bridge();
+    const area = event('sanshe.community.district.registered.v1', { districtCode: '310104' });
+    const at = { ...delivery, topic: 'sanshe.community.events' };
+    await handle(area, at);
+    expect(areaHandler).toHaveBeenCalledWith(area, manager, at);
+    expect(openDecision.execute).not.toHaveBeenCalled();
   });
 
   it('opens a decision for an opening event, naming the event that opened it', async () => {

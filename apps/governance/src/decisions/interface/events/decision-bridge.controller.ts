@@ -2,6 +2,7 @@ import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
 import { ConsumeTopic, type EventHandler, type EventHandlers, InboxService } from '@sanshe/messaging';
+import { ADMINISTRATIVE_AREA_EVENT_HANDLERS } from '../../../administrative-areas/administrative-areas.tokens';
 import type { GovernanceConfig } from '../../../config/governance-config';
 import { GOVERNANCE_CONFIG } from '../../../config/governance-config.module';
 import { ApplyDecisionUpdateHandler, partyOf } from '../../application/apply-decision-update';
@@ -59,6 +60,8 @@ export class DecisionBridgeController {
     reject: RejectDecisionEventHandler,
     applyParked: ApplyParkedUpdatesHandler,
     @Inject(GOVERNANCE_CONFIG) config: Pick<GovernanceConfig, 'GOVERNANCE_TEST_HOLD_AFTER_UPDATE'>,
+    /** The area events on the community topic: one Kafka handler per topic, so this one applies them too. */
+    @Inject(ADMINISTRATIVE_AREA_EVENT_HANDLERS) areaHandlers: EventHandlers,
   ) {
     const holdAfter = testHoldAfterUpdate(config.GOVERNANCE_TEST_HOLD_AFTER_UPDATE);
     const open =
@@ -96,10 +99,13 @@ export class DecisionBridgeController {
         const result = await applyUpdate.execute(manager, { ...command, event, ...timed });
         if (result === 'accepted') await holdAfter(event.id);
       };
-    this.handlers = Object.fromEntries([
-      ...(Object.keys(DECISION_OPENINGS) as OpeningEventType[]).map((type) => [type, open(type)]),
-      ...(Object.keys(DECISION_UPDATES) as UpdateEventType[]).map((type) => [type, update(type)]),
-    ]) as EventHandlers;
+    this.handlers = {
+      ...areaHandlers,
+      ...(Object.fromEntries([
+        ...(Object.keys(DECISION_OPENINGS) as OpeningEventType[]).map((type) => [type, open(type)]),
+        ...(Object.keys(DECISION_UPDATES) as UpdateEventType[]).map((type) => [type, update(type)]),
+      ]) as EventHandlers),
+    };
   }
 
   onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
