@@ -7,6 +7,7 @@ import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
 import { parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, streetExample, WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import type { AdministrativeAreas } from '../src/administrative-areas/domain/administrative-areas';
 import {
   ApplyDecisionUpdateHandler,
   type ApplyDecisionUpdateCommand,
@@ -105,7 +106,8 @@ beforeAll(async () => {
   refuseExpired = new RefuseExpiredParkedUpdatesHandler(dataSource, parked, reject, config);
   const policies = { resolve: async () => ({ policy: policy() }) } as unknown as PolicyRepository;
   const controllers = { resolver: async () => () => 'community' } as unknown as ControllerMap;
-  openDecision = new OpenDecisionHandler(policies, holder, controllers, taskQueue, config);
+  const areas = { lineage: async () => null } as unknown as AdministrativeAreas;
+  openDecision = new OpenDecisionHandler(policies, holder, controllers, taskQueue, config, areas);
 }, 120_000);
 
 afterAll(async () => {

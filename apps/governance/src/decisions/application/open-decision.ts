@@ -1,13 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { PermanentEventError } from '@sanshe/messaging';
-import {
-  bindPolicyToCommunity,
-  CommunityCodeKey,
-  type DecisionInput,
-  DecisionKindKey,
-  type DecisionWorkflow,
-} from '@sanshe/workflows';
+import { CommunityCodeKey, type DecisionInput, DecisionKindKey, type DecisionWorkflow } from '@sanshe/workflows';
+import { AdministrativeAreas } from '../../administrative-areas/domain/administrative-areas';
 import type { GovernanceConfig } from '../../config/governance-config';
 import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
 import { ControllerMap } from '../../parties/domain/controller-map';
@@ -15,6 +10,7 @@ import type { ServiceController } from '../../parties/domain/party-controller';
 import { PolicyRepository } from '../../policies/domain/policy.repository';
 import { DECISION_TASK_QUEUE } from '../decisions.tokens';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
+import { bindDecisionPolicy } from './bind-decision-policy';
 
 /** What a decision-opening event asks governance to decide: the workflow's input, less the policy. */
 export type DecisionOpening = Pick<
@@ -47,6 +43,7 @@ export class OpenDecisionHandler {
     private readonly controllers: ControllerMap,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
     @Inject(GOVERNANCE_CONFIG) private readonly config: Pick<GovernanceConfig, 'GOVERNANCE_VOTE_GRACE_MS'>,
+    private readonly areas: AdministrativeAreas,
   ) {}
 
   async execute({ opening, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
@@ -58,10 +55,11 @@ export class OpenDecisionHandler {
           `set one with PUT /policies/{policyId}`,
       );
     }
-    // The decision pins this version, with `kind:{communityCode}` seats bound to this community.
-    const policy = bindPolicyToCommunity(stored.policy, opening.communityCode);
-    // A proposer leaves the electorate: naming a seated party of another controller would take its vote away.
     const controllerOf = await this.controllers.resolver();
+    // The decision pins this version, bound to its community, street and district (or refused, naming why).
+    const lineage = await this.areas.lineage(opening.communityCode);
+    const policy = bindDecisionPolicy(stored.policy, opening.communityCode, lineage, controllerOf);
+    // A proposer leaves the electorate: naming a seated party of another controller would take its vote away.
     if (
       policy.parties.some((seat) => seat.partyId === opening.proposerId) &&
       controllerOf(opening.proposerId) !== owner
