@@ -11,6 +11,7 @@ export * from './catalog/community-vocabulary';
 export * from './events/event-definition';
 export * from './events/topics';
 export type * from './governance/decision-policy';
+export * from './governance/policy-scope';
 export * from './governance/seat-placeholder';
 export * from './temporal/search-attributes';
 export type { EventData, EventType, NewEvent, SansheEvent } from './events/envelope';

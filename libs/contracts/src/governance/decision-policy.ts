@@ -1,9 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { CommunityCode, Id } from '../catalog/common';
+import { CommunityCode, DistrictCode, Id, StreetCode } from '../catalog/common';
+import { AREA_PLACEHOLDERS } from './seat-placeholder';
 
 /**
  * A decision policy: who votes on a kind of decision, with what weight, by when, and who arbitrates
- * when the vote does not settle it. Policies are data (per community, or district-wide), versioned
+ * when the vote does not settle it. Policies are data (per community, street or district), versioned
  * by governance, set over its HTTP API and, once portals integrate, by portal command — so the
  * schema lives here, in the public contract. The invariants (no single veto, no single approval)
  * are checked by `validatePolicy` in @sanshe/workflows, which names the party that breaks them.
@@ -24,17 +25,38 @@ export const PartyId = Type.String({
   description: 'kind:id, e.g. community:310104-005-001',
 });
 
+/** `{communityCode}|{streetCode}|{districtCode}`, escaped for a regular expression. */
+const PLACEHOLDER = `(?:${AREA_PLACEHOLDERS.map((p) => p.replace(/[{}]/g, '\\$&')).join('|')})`;
+
 /**
- * A seat's party id: a PartyId, or one whose id part is `{communityCode}` — e.g.
- * `community:{communityCode}` in a district-wide policy seats the residents' committee of whichever
- * community a decision is about; governance binds it when the decision opens.
+ * A party id that may hold area placeholders: `kind:` then an id of `[A-Za-z0-9._:-]` and placeholders,
+ * starting with a letter, a digit or a placeholder. Governance binds the placeholders to the area the
+ * decision is about when it opens (docs/decisions.md).
  */
-export const SeatPartyId = Type.String({
-  minLength: 3,
-  maxLength: 160,
-  pattern: '^[a-z][a-z-]*:([A-Za-z0-9][A-Za-z0-9._:-]*|\\{communityCode\\})$',
-  description: 'kind:id, or kind:{communityCode} for the community a decision is about',
-});
+const PartyIdTemplate = (description: string) =>
+  Type.String({
+    minLength: 3,
+    maxLength: 160,
+    pattern: `^[a-z][a-z-]*:(?:[A-Za-z0-9]|${PLACEHOLDER})(?:[A-Za-z0-9._:-]|${PLACEHOLDER})*$`,
+    description,
+  });
+
+/**
+ * A seat's party id: a PartyId, or one with `{communityCode}`, `{streetCode}`, `{districtCode}` in its id
+ * part — e.g. `community:{communityCode}` in a district-wide policy seats the residents' committee of
+ * whichever community a decision is about.
+ */
+export const SeatPartyId = PartyIdTemplate(
+  'kind:id, where the id may hold {communityCode}, {streetCode}, {districtCode} of the area a decision is about',
+);
+
+/**
+ * An arbiter's party id, with the same placeholders: `portal:street-{streetCode}` makes the street office
+ * of the decision's own community the arbiter, not one office for the whole district.
+ */
+export const ArbiterPartyId = PartyIdTemplate(
+  'kind:id, e.g. portal:street-{streetCode}: the office of the street of the community a decision is about',
+);
 
 export const PartySeat = Type.Object(
   {
@@ -54,7 +76,7 @@ export const DecisionOutcome = Type.Union([Type.Literal('approved'), Type.Litera
 /** One level up the administrative hierarchy: community → street → district civil-affairs portal. */
 export const EscalationStep = Type.Object(
   {
-    arbiterId: PartyId,
+    arbiterId: ArbiterPartyId,
     title: Type.String({ minLength: 1, maxLength: 200 }),
     deadlineHours: Hours("the arbiter's deadline after escalation"),
     /** What happens if the arbiter stays silent: an outcome, or `escalate` to the next level. */
@@ -69,8 +91,16 @@ export const DecisionPolicyInput = Type.Object(
     policyId: Id,
     /** The kind of decision it governs, e.g. activity-proposal, data-access, grant-award. */
     decisionKind: Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z][a-z-]*$' }),
-    /** The community it applies to; null = every community of the district without its own policy. */
+    /**
+     * The scope, at most one of communityCode (non-null), streetCode and districtCode (governance checks
+     * it); none = the deployment's district default. A decision takes the policy of its community, else of
+     * its street, else of its district, else the default (policyScopeOf).
+     */
     communityCode: Type.Union([CommunityCode, Type.Null()]),
+    /** The street whose communities it applies to, unless they have their own policy. */
+    streetCode: Type.Optional(StreetCode),
+    /** The district whose communities it applies to, unless their community or street has a policy. */
+    districtCode: Type.Optional(DistrictCode),
     title: Type.String({ minLength: 1, maxLength: 200 }),
     parties: Type.Array(PartySeat, { minItems: 1, maxItems: 50 }),
     /** Approving weight needed to pass. */
