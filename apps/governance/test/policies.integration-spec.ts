@@ -384,12 +384,13 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const own = policy({ policyId: 'resolve-own', decisionKind: 'data-access', communityCode: 'resolve-test' });
     expect((await put(own)).status).toBe(201);
 
-    expect((await repository.resolve('data-access', 'resolve-test'))?.policy).toEqual({ ...own, version: 1 });
-    expect((await repository.resolve('data-access', 'no-policy-of-its-own'))?.policy.policyId).toBe(
+    const area = (communityCode: string | null) => ({ communityCode, streetCode: null, districtCode: null });
+    expect((await repository.resolve('data-access', area('resolve-test')))?.policy).toEqual({ ...own, version: 1 });
+    expect((await repository.resolve('data-access', area('no-policy-of-its-own')))?.policy.policyId).toBe(
       'data-access.district',
     );
-    expect((await repository.resolve('data-access', null))?.policy.policyId).toBe('data-access.district');
-    expect(await repository.resolve('tree-planting', 'resolve-test')).toBeNull();
+    expect((await repository.resolve('data-access', area(null)))?.policy.policyId).toBe('data-access.district');
+    expect(await repository.resolve('tree-planting', area('resolve-test'))).toBeNull();
 
     const viaHttp = await get('/policies/resolve?decisionKind=data-access&communityCode=resolve-test');
     expect(viaHttp.body).toMatchObject({ policyId: 'resolve-own', version: 1 });

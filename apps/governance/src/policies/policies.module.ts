@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdministrativeAreasModule } from '../administrative-areas/administrative-areas.module';
 import { ReadPoliciesHandler } from './application/read-policies';
 import { SetPolicyHandler } from './application/set-policy';
 import { PolicyRepository } from './domain/policy.repository';
@@ -8,9 +9,10 @@ import { PoliciesController } from './interface/http/policies.controller';
 /**
  * Decision policies as versioned data in governance's schema. Needs the app's TypeORM data source
  * (ServiceKitModule provides it). Exports PolicyRepository, whose resolve() pins the policy of a
- * decision when it opens.
+ * decision when it opens; resolves over the administrative hierarchy (AdministrativeAreasModule).
  */
 @Module({
+  imports: [AdministrativeAreasModule],
   controllers: [PoliciesController],
   providers: [{ provide: PolicyRepository, useClass: PostgresPolicyRepository }, SetPolicyHandler, ReadPoliciesHandler],
   exports: [PolicyRepository],

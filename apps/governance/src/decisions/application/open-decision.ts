@@ -8,6 +8,7 @@ import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
 import { ControllerMap } from '../../parties/domain/controller-map';
 import type { ServiceController } from '../../parties/domain/party-controller';
 import { PolicyRepository } from '../../policies/domain/policy.repository';
+import { decisionAreaOf } from '../../policies/domain/policy-resolution';
 import { DECISION_TASK_QUEUE } from '../decisions.tokens';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 import { bindDecisionPolicy } from './bind-decision-policy';
@@ -47,17 +48,18 @@ export class OpenDecisionHandler {
   ) {}
 
   async execute({ opening, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
-    const stored = await this.policies.resolve(opening.kind, opening.communityCode);
+    // Its community's policy, else its street's, else its district's, else the default.
+    const lineage = await this.areas.lineage(opening.communityCode);
+    const stored = await this.policies.resolve(opening.kind, decisionAreaOf(opening.communityCode, lineage));
     if (!stored) {
       // Dead-lettered with this reason; replay it from the dead-letter topic once a policy exists.
       throw new PermanentEventError(
-        `no decision policy for ${opening.kind} in community ${opening.communityCode} (nor district-wide): ` +
-          `set one with PUT /policies/{policyId}`,
+        `no decision policy for ${opening.kind} in community ${opening.communityCode} ` +
+          `(nor its street or district, nor district-wide): set one with PUT /policies/{policyId}`,
       );
     }
     const controllerOf = await this.controllers.resolver();
     // The decision pins this version, bound to its community, street and district (or refused, naming why).
-    const lineage = await this.areas.lineage(opening.communityCode);
     const policy = bindDecisionPolicy(stored.policy, opening.communityCode, lineage, controllerOf);
     // A proposer leaves the electorate: naming a seated party of another controller would take its vote away.
     if (

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { AdministrativeAreas } from '../../administrative-areas/domain/administrative-areas';
 import { PolicyNotFound } from '../domain/policy-errors';
 import { type PolicyFilter, PolicyRepository } from '../domain/policy.repository';
-import { describeScope, type StoredPolicy } from '../domain/stored-policy';
+import { type DecisionArea, decisionAreaOf } from '../domain/policy-resolution';
+import { describeScope, type ResolvedPolicy, type StoredPolicy } from '../domain/stored-policy';
+
+/** What a new decision in a community would take: the policy, where it came from, and what it binds to. */
+export interface PolicyResolution {
+  resolved: ResolvedPolicy;
+  /** The codes `{communityCode}`, `{streetCode}`, `{districtCode}` bind to there; null when unknown. */
+  bindings: DecisionArea;
+}
 
 /** The read side: each lookup that finds nothing says what was looked for. */
 @Injectable()
 export class ReadPoliciesHandler {
-  constructor(private readonly policies: PolicyRepository) {}
+  constructor(
+    private readonly policies: PolicyRepository,
+    private readonly areas: AdministrativeAreas,
+  ) {}
 
   async latest(policyId: string): Promise<StoredPolicy> {
     const found = await this.policies.latest(policyId);
@@ -29,13 +41,18 @@ export class ReadPoliciesHandler {
     return this.policies.listLatest(filter);
   }
 
-  async resolve(decisionKind: string, communityCode: string | null): Promise<StoredPolicy> {
-    const found = await this.policies.resolve(decisionKind, communityCode);
-    if (found) return found;
+  /** As a decision opening in `communityCode` resolves it (null: the default alone). */
+  async resolve(decisionKind: string, communityCode: string | null): Promise<PolicyResolution> {
+    const lineage = communityCode === null ? null : await this.areas.lineage(communityCode);
+    const bindings = decisionAreaOf(communityCode, lineage);
+    const resolved = await this.policies.resolve(decisionKind, bindings);
+    if (resolved) return { resolved, bindings };
     throw new PolicyNotFound(
       communityCode === null
         ? `no district-wide policy governs ${decisionKind}`
-        : `no policy governs ${describeScope({ decisionKind, communityCode })}, and no district-wide one either`,
+        : `no policy governs ${describeScope({ decisionKind, communityCode })}` +
+            `${bindings.streetCode ? `, its street ${bindings.streetCode} or district ${bindings.districtCode}` : ''}` +
+            ', and no district-wide one either',
     );
   }
 }

@@ -4,6 +4,7 @@ import { validatePolicy } from '@sanshe/workflows';
 import { ControllerMap } from '../../parties/domain/controller-map';
 import { PolicyInputInvalid, PolicyRulesBroken } from '../domain/policy-errors';
 import { PolicyRepository } from '../domain/policy.repository';
+import { scopeProblems } from '../domain/policy-jurisdiction';
 import { decideVersion } from '../domain/policy-versioning';
 import type { StoredPolicy } from '../domain/stored-policy';
 
@@ -39,7 +40,12 @@ export class SetPolicyHandler {
 
   async execute({ policyId, body, createdBy }: SetPolicyCommand): Promise<SetPolicyResult> {
     const problems = schemaProblems(DecisionPolicyInput, body);
-    if (problems.length === 0) problems.push(...idProblems(policyId, body as DecisionPolicyInput));
+    if (problems.length === 0) {
+      problems.push(
+        ...idProblems(policyId, body as DecisionPolicyInput),
+        ...scopeProblems(body as DecisionPolicyInput),
+      );
+    }
     if (problems.length > 0) throw new PolicyInputInvalid(problems, `policy ${policyId}`);
 
     const input = body as DecisionPolicyInput;

@@ -1,21 +1,55 @@
-import { jurisdictionsOver } from './policy-jurisdiction';
+import { jurisdictionsOver, scopeFieldsOf, scopeProblems } from './policy-jurisdiction';
 
 describe('jurisdictionsOver', () => {
   it("a community's policy: its own, its street's or its district's administrator", () => {
-    expect(jurisdictionsOver('310104-005-001', '310104')).toEqual([
+    expect(jurisdictionsOver({ communityCode: '310104-005-001' }, '310104')).toEqual([
       'jurisdiction:310104-005-001',
       'jurisdiction:310104-005',
       'jurisdiction:310104',
     ]);
   });
 
-  it("a district-wide policy, or a scope that is not a code: the deployment's district", () => {
-    expect(jurisdictionsOver(null, '310104')).toEqual(['jurisdiction:310104']);
-    expect(jurisdictionsOver(42, '310104')).toEqual(['jurisdiction:310104']);
-    expect(jurisdictionsOver('resolve-test', '310104')).toEqual(['jurisdiction:resolve-test', 'jurisdiction:310104']);
+  it("a street's policy: the street's or its district's administrator, never one of its communities'", () => {
+    expect(jurisdictionsOver({ communityCode: null, streetCode: '310104-006' }, '310104')).toEqual([
+      'jurisdiction:310104-006',
+      'jurisdiction:310104',
+    ]);
   });
 
-  it("another district's community is not the deployment district's to govern", () => {
-    expect(jurisdictionsOver('310105-001-001', '310104')).not.toContain('jurisdiction:310104');
+  it("a district's policy: that district's administrator only", () => {
+    expect(jurisdictionsOver({ communityCode: null, districtCode: '310105' }, '310104')).toEqual([
+      'jurisdiction:310105',
+    ]);
+  });
+
+  it("the default, or a community that is not a code: the deployment's district", () => {
+    expect(jurisdictionsOver({ communityCode: null }, '310104')).toEqual(['jurisdiction:310104']);
+    expect(jurisdictionsOver(scopeFieldsOf({ communityCode: 42 }), '310104')).toEqual(['jurisdiction:310104']);
+    expect(jurisdictionsOver({ communityCode: 'resolve-test' }, '310104')).toEqual([
+      'jurisdiction:resolve-test',
+      'jurisdiction:310104',
+    ]);
+  });
+
+  it("another district's community or street is not the deployment district's to govern", () => {
+    expect(jurisdictionsOver({ communityCode: '310105-001-001' }, '310104')).not.toContain('jurisdiction:310104');
+    expect(jurisdictionsOver({ streetCode: '310105-001' }, '310104')).not.toContain('jurisdiction:310104');
+  });
+});
+
+describe('scopeProblems', () => {
+  it('accepts one scope or none', () => {
+    expect(scopeProblems({ communityCode: null })).toEqual([]);
+    expect(scopeProblems({ communityCode: null, streetCode: '310104-005' })).toEqual([]);
+    expect(scopeProblems({ districtCode: '310104' })).toEqual([]);
+  });
+
+  it('names each field beyond the first when a policy sets two or three scopes', () => {
+    expect(scopeProblems({ communityCode: '310104-005-001', streetCode: '310104-005' })).toEqual([
+      { path: '/streetCode', message: expect.stringContaining('it sets communityCode and streetCode') as string },
+    ]);
+    expect(
+      scopeProblems({ communityCode: 'x', streetCode: '310104-005', districtCode: '310104' }).map((p) => p.path),
+    ).toEqual(['/streetCode', '/districtCode']);
   });
 });

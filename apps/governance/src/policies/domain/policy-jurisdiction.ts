@@ -1,17 +1,41 @@
+import { conflictingScopeFields, type FieldProblem, policyScopeOf, type PolicyScopeFields } from '@sanshe/contracts';
+
 /** Administrative codes: district `310104`, street `310104-005`, community `310104-005-001`. */
 const ADMINISTRATIVE_CODE = /^[0-9]{6}(-[0-9]{3}){0,2}$/;
 
+/** The scope fields of an unvalidated body: strings kept, anything else left out (the schema judges it). */
+export function scopeFieldsOf(body: unknown): PolicyScopeFields {
+  const fields: PolicyScopeFields = {};
+  if (typeof body !== 'object' || body === null) return fields;
+  for (const field of ['communityCode', 'streetCode', 'districtCode'] as const) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value === 'string') fields[field] = value;
+  }
+  return fields;
+}
+
+/** A policy governs one community, one street, one district, or (none) the deployment's default: 400 otherwise. */
+export function scopeProblems(fields: PolicyScopeFields): FieldProblem[] {
+  const set = conflictingScopeFields(fields);
+  return set.slice(1).map((field) => ({
+    path: `/${field}`,
+    message: `a policy has one scope: it sets ${set.join(' and ')}; keep at most one of communityCode, streetCode and districtCode`,
+  }));
+}
+
 /**
- * Whose policy administrators may set a policy for this scope: `jurisdiction:<code>` of the community
- * it governs, of that community's street, or of its district; a district-wide policy (null), or a
- * community not written as an administrative code, needs the deployment's district. Only these are
- * checked, so a street's administrator cannot set another street's policies.
+ * Whose policy administrators may set a policy for this scope: `jurisdiction:<code>` of the community,
+ * street or district it governs, or of any level above it (a community's street and district, a street's
+ * district); the default (no scope), or a community not written as an administrative code, needs the
+ * deployment's district. Only these are checked, so a street's administrator cannot set another street's
+ * policies, nor its district's.
  */
-export function jurisdictionsOver(communityCode: unknown, districtCode: string): string[] {
-  if (typeof communityCode === 'string' && ADMINISTRATIVE_CODE.test(communityCode)) {
-    const parts = communityCode.split('-');
+export function jurisdictionsOver(fields: PolicyScopeFields, districtCode: string): string[] {
+  const { level, code } = policyScopeOf(fields);
+  if (code !== null && ADMINISTRATIVE_CODE.test(code)) {
+    const parts = code.split('-');
     return parts.map((_, i) => `jurisdiction:${parts.slice(0, parts.length - i).join('-')}`);
   }
-  const own = typeof communityCode === 'string' && communityCode ? [`jurisdiction:${communityCode}`] : [];
+  const own = level === 'community' && code ? [`jurisdiction:${code}`] : [];
   return [...own, `jurisdiction:${districtCode}`];
 }

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import type { DecisionPolicyInput } from '@sanshe/contracts';
 import { PolicyConflict } from './policy-errors';
-import { describeScope, type StoredPolicy } from './stored-policy';
+import { describeScope, sameScope, type StoredPolicy } from './stored-policy';
 
 /** What a PUT of `input` does, given what is stored (read under the writers' lock). */
 export type VersionDecision = { kind: 'unchanged'; latest: StoredPolicy } | { kind: 'append'; version: number };
@@ -20,7 +20,7 @@ export const samePolicy = (a: DecisionPolicyInput, b: DecisionPolicyInput) => ca
  * The versioning rules:
  * - an unchanged body is not a change: the PUT is answered with the latest version (idempotent);
  * - otherwise the next version is latest + 1;
- * - a policy keeps its scope (kind, community): decisions pinned to earlier versions were opened in that
+ * - a policy keeps its scope (kind, and community, street or district): decisions pinned to earlier versions were opened in that
  *   scope, and moving it would silently change what resolve() gives other communities;
  * - a scope has one policy, so that resolve() never has to pick between two.
  */
@@ -32,7 +32,7 @@ export function decideVersion(
 ): VersionDecision {
   if (latest) {
     const stored = inputOf(latest.policy);
-    if (stored.decisionKind !== input.decisionKind || stored.communityCode !== input.communityCode) {
+    if (!sameScope(stored, input)) {
       throw new PolicyConflict(
         `policy ${input.policyId} governs ${describeScope(stored)}; it cannot move to ${describeScope(input)} ` +
           '(decisions already pinned to it were opened there): create a policy with a new id instead',

@@ -1,11 +1,14 @@
 import type { DecisionPolicyInput } from '@sanshe/contracts';
+import type { DecisionArea } from './policy-resolution';
 import type { VersionDecision } from './policy-versioning';
-import type { StoredPolicy } from './stored-policy';
+import type { ResolvedPolicy, StoredPolicy } from './stored-policy';
 
 export interface PolicyFilter {
   decisionKind?: string;
-  /** undefined = any community; null = district-wide policies only. */
+  /** undefined = any scope; null = the default policies only (no community, street or district). */
   communityCode?: string | null;
+  streetCode?: string;
+  districtCode?: string;
 }
 
 /**
@@ -13,11 +16,11 @@ export interface PolicyFilter {
  */
 export abstract class PolicyRepository {
   /**
-   * What a new decision of `decisionKind` in `communityCode` uses: the latest version of the community's
-   * own policy, else of the district-wide one; null if neither exists. (Called when a decision opens,
-   * to pin the policy version it will run under.)
+   * What a new decision of `decisionKind` in `area` uses: the latest version of its community's policy,
+   * else its street's, else its district's, else the default (mostSpecificPolicy); null if none exists.
+   * (Called when a decision opens, to pin the policy version it will run under.)
    */
-  abstract resolve(decisionKind: string, communityCode: string | null): Promise<StoredPolicy | null>;
+  abstract resolve(decisionKind: string, area: DecisionArea): Promise<ResolvedPolicy | null>;
 
   abstract latest(policyId: string): Promise<StoredPolicy | null>;
 

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DecisionPolicyInput } from '@sanshe/contracts';
+import { type DecisionPolicyInput, policyScopeOf } from '@sanshe/contracts';
 import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
 import { type PolicyFilter, PolicyRepository } from '../domain/policy.repository';
+import { type DecisionArea, mostSpecificPolicy } from '../domain/policy-resolution';
 import type { VersionDecision } from '../domain/policy-versioning';
-import type { StoredPolicy } from '../domain/stored-policy';
+import type { ResolvedPolicy, StoredPolicy } from '../domain/stored-policy';
 
 interface PolicyRow {
   version: number;
@@ -15,6 +16,8 @@ interface PolicyRow {
 }
 
 const COLUMNS = 'version, body, created_at, created_by';
+/** The deployment's default: a policy scoped to no community, street or district. */
+const DEFAULT_SCOPE = 'community_code IS NULL AND street_code IS NULL AND district_code IS NULL';
 
 const toStored = (row: PolicyRow): StoredPolicy => ({
   policy: { ...row.body, version: row.version },
@@ -34,17 +37,17 @@ export class PostgresPolicyRepository extends PolicyRepository {
     this.table = qualifiedTable(this.schema, 'decision_policy');
   }
 
-  async resolve(decisionKind: string, communityCode: string | null): Promise<StoredPolicy | null> {
-    // A scope has one policy (decideVersion), so "newest version" within the community's rows, or else
-    // within the district-wide rows, is that policy's latest. (`= NULL` matches nothing: district-wide only.)
+  async resolve(decisionKind: string, area: DecisionArea): Promise<ResolvedPolicy | null> {
+    // The latest version of each policy in one of the area's scopes (a scope has one policy, so at most
+    // four rows); mostSpecificPolicy ranks them. `= NULL` matches nothing: an unknown street is no scope.
     const rows = await this.dataSource.query<PolicyRow[]>(
-      `SELECT ${COLUMNS} FROM ${this.table}
-        WHERE decision_kind = $1 AND (community_code = $2 OR community_code IS NULL)
-        ORDER BY community_code IS NULL, version DESC
-        LIMIT 1`,
-      [decisionKind, communityCode],
+      `SELECT DISTINCT ON (policy_id) ${COLUMNS} FROM ${this.table}
+        WHERE decision_kind = $1
+          AND (community_code = $2 OR street_code = $3 OR district_code = $4 OR (${DEFAULT_SCOPE}))
+        ORDER BY policy_id, version DESC`,
+      [decisionKind, area.communityCode, area.streetCode, area.districtCode],
     );
-    return rows[0] ? toStored(rows[0]) : null;
+    return mostSpecificPolicy(rows.map(toStored), area);
   }
 
   latest(policyId: string): Promise<StoredPolicy | null> {
@@ -59,12 +62,14 @@ export class PostgresPolicyRepository extends PolicyRepository {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
-  async listLatest({ decisionKind, communityCode }: PolicyFilter): Promise<StoredPolicy[]> {
+  async listLatest({ decisionKind, communityCode, streetCode, districtCode }: PolicyFilter): Promise<StoredPolicy[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (decisionKind !== undefined) where.push(`decision_kind = $${params.push(decisionKind)}`);
-    if (communityCode === null) where.push('community_code IS NULL');
+    if (communityCode === null) where.push(DEFAULT_SCOPE);
     else if (communityCode !== undefined) where.push(`community_code = $${params.push(communityCode)}`);
+    if (streetCode !== undefined) where.push(`street_code = $${params.push(streetCode)}`);
+    if (districtCode !== undefined) where.push(`district_code = $${params.push(districtCode)}`);
     const rows = await this.dataSource.query<PolicyRow[]>(
       `SELECT DISTINCT ON (policy_id) ${COLUMNS} FROM ${this.table}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -84,16 +89,27 @@ export class PostgresPolicyRepository extends PolicyRepository {
       // than SELECT … FOR UPDATE: before a policy's first version (or a scope's first policy) there is no
       // row to lock. Always the id first, then the scope, so two writers cannot wait on each other.
       await this.lock(manager, `policy:${input.policyId}`);
-      await this.lock(manager, `scope:${input.decisionKind}:${input.communityCode ?? '*'}`);
+      const scope = policyScopeOf(input);
+      await this.lock(manager, `scope:${input.decisionKind}:${scope.level}:${scope.code ?? '*'}`);
       const latest = await this.latestIn(manager, input.policyId);
       const decision = decide(latest, await this.scopeHolder(manager, input));
       if (decision.kind === 'unchanged') return { stored: decision.latest, created: false };
 
       const rows = await manager.query<PolicyRow[]>(
-        `INSERT INTO ${this.table} (policy_id, version, decision_kind, community_code, body, created_by)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+        `INSERT INTO ${this.table}
+                (policy_id, version, decision_kind, community_code, street_code, district_code, body, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
          RETURNING ${COLUMNS}`,
-        [input.policyId, decision.version, input.decisionKind, input.communityCode, JSON.stringify(input), createdBy],
+        [
+          input.policyId,
+          decision.version,
+          input.decisionKind,
+          input.communityCode,
+          input.streetCode ?? null,
+          input.districtCode ?? null,
+          JSON.stringify(input),
+          createdBy,
+        ],
       );
       const [row] = rows;
       if (!row) throw new Error(`INSERT … RETURNING gave no row for policy ${input.policyId}`);
@@ -117,9 +133,10 @@ export class PostgresPolicyRepository extends PolicyRepository {
   private async scopeHolder(manager: EntityManager, input: DecisionPolicyInput): Promise<string | null> {
     const rows = await manager.query<{ policy_id: string }[]>(
       `SELECT policy_id FROM ${this.table}
-        WHERE decision_kind = $1 AND community_code IS NOT DISTINCT FROM $2 AND policy_id <> $3
+        WHERE decision_kind = $1 AND policy_id <> $2 AND community_code IS NOT DISTINCT FROM $3
+          AND street_code IS NOT DISTINCT FROM $4 AND district_code IS NOT DISTINCT FROM $5
         LIMIT 1`,
-      [input.decisionKind, input.communityCode, input.policyId],
+      [input.decisionKind, input.policyId, input.communityCode, input.streetCode ?? null, input.districtCode ?? null],
     );
     return rows[0]?.policy_id ?? null;
   }

@@ -36,6 +36,18 @@ export const PolicyView = Type.Composite([
   }),
 ]);
 
+const AreaCode = Type.Union([Type.String(), Type.Null()]);
+/** GET /policies/resolve: the policy, where it came from, and the codes its placeholders bind to. */
+export const RESOLVED_VIEW = openApiSchema(
+  Type.Composite([
+    PolicyView,
+    Type.Object({
+      resolvedFrom: Type.Union(['community', 'street', 'district', 'default'].map((level) => Type.Literal(level))),
+      bindings: Type.Object({ communityCode: AreaCode, streetCode: AreaCode, districtCode: AreaCode }),
+    }),
+  ]),
+);
+
 const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
 const Violation = Type.Object({
   rule: Type.String({

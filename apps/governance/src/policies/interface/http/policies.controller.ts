@@ -21,9 +21,18 @@ import { ReadPoliciesHandler } from '../../application/read-policies';
 import { SetPolicyHandler } from '../../application/set-policy';
 import { GOVERNANCE_CONFIG } from '../../../config/governance-config.module';
 import type { GovernanceConfig } from '../../../config/governance-config';
-import { jurisdictionsOver } from '../../domain/policy-jurisdiction';
+import { PolicyInputInvalid } from '../../domain/policy-errors';
+import { jurisdictionsOver, scopeFieldsOf, scopeProblems } from '../../domain/policy-jurisdiction';
 import type { StoredPolicy } from '../../domain/stored-policy';
-import { CONFLICT, INPUT_INVALID, NOT_FOUND, openApiSchema, PolicyView, RULES_BROKEN } from './openapi-schemas';
+import {
+  CONFLICT,
+  INPUT_INVALID,
+  NOT_FOUND,
+  openApiSchema,
+  PolicyView,
+  RESOLVED_VIEW,
+  RULES_BROKEN,
+} from './openapi-schemas';
 import { PolicyErrorFilter } from './policy-error.filter';
 import { listQuery, resolveQuery, versionParam } from './policy-query';
 
@@ -35,8 +44,10 @@ const communityQuery = {
   name: 'communityCode',
   required: false,
   example: '310104-005-001',
-  description: 'Empty means district-wide (no community)',
+  description: 'Empty means district-wide (the default: no community, street or district)',
 };
+const streetQuery = { name: 'streetCode', required: false, example: '310104-005' };
+const districtQuery = { name: 'districtCode', required: false, example: '310104' };
 
 const view = ({ policy, createdAt, createdBy }: StoredPolicy) => ({
   ...policy,
@@ -67,22 +78,31 @@ export class PoliciesController {
   // Declared before GET :policyId, which would otherwise take "resolve" for a policy id.
   @Get('resolve')
   @ApiOperation({
-    summary: 'The policy a new decision would use: the community’s own, else the district-wide default',
+    summary:
+      'The policy a new decision would use: the community’s, else its street’s, else its district’s, else the default',
+    description:
+      '`resolvedFrom` says which (community, street, district or default); `bindings` are the codes its ' +
+      '{communityCode}, {streetCode} and {districtCode} bind to there (null when governance does not know them).',
   })
   @ApiQuery({ ...decisionKindQuery, required: true })
   @ApiQuery(communityQuery)
-  @ApiOkResponse({ schema: VIEW })
+  @ApiOkResponse({ schema: RESOLVED_VIEW })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse(notFound)
   async resolve(@Query() query: Record<string, unknown>) {
     const { decisionKind, communityCode } = resolveQuery(query);
-    return view(await this.read.resolve(decisionKind, communityCode));
+    const { resolved, bindings } = await this.read.resolve(decisionKind, communityCode);
+    return { ...view(resolved), resolvedFrom: resolved.resolvedFrom, bindings };
   }
 
   @Get()
-  @ApiOperation({ summary: 'The latest version of every policy, optionally of one decision kind and/or community' })
+  @ApiOperation({
+    summary: 'The latest version of every policy, optionally of one decision kind and/or community, street, district',
+  })
   @ApiQuery({ ...decisionKindQuery, required: false })
   @ApiQuery(communityQuery)
+  @ApiQuery(streetQuery)
+  @ApiQuery(districtQuery)
   @ApiOkResponse({ schema: { type: 'array', items: VIEW } })
   @ApiBadRequestResponse(invalid)
   async list(@Query() query: Record<string, unknown>) {
@@ -114,8 +134,11 @@ export class PoliciesController {
   ) {
     // The scope comes from the body, checked before anything else about it: a policy's scope never
     // changes (a PUT that tried would be refused with 409), so this is the scope the policy governs.
-    const communityCode = (body as { communityCode?: unknown } | null)?.communityCode ?? null;
-    const jurisdictions = jurisdictionsOver(communityCode, this.config.GOVERNANCE_DISTRICT_CODE);
+    // A body naming two scopes has no jurisdiction to check: refused as malformed, whoever sends it.
+    const scope = scopeFieldsOf(body);
+    const problems = scopeProblems(scope);
+    if (problems.length > 0) throw new PolicyInputInvalid(problems, `policy ${policyId}`);
+    const jurisdictions = jurisdictionsOver(scope, this.config.GOVERNANCE_DISTRICT_CODE);
     authorize(identity, { action: SET_POLICIES, parties: () => jurisdictions }, { params: {}, query: {}, body });
     const { stored, created } = await this.setPolicy.execute({ policyId, body, createdBy: identity.sub });
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);

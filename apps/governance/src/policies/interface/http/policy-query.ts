@@ -6,10 +6,13 @@ import type { PolicyFilter } from '../../domain/policy.repository';
 // The contract's own field schemas, so a query is judged exactly like a policy body.
 const DecisionKind = DecisionPolicyInput.properties.decisionKind;
 const CommunityCode = DecisionPolicyInput.properties.communityCode.anyOf[0];
+const { streetCode: StreetCode, districtCode: DistrictCode } = DecisionPolicyInput.properties;
 const ResolveQuery = Type.Object({ decisionKind: DecisionKind, communityCode: Type.Optional(CommunityCode) });
 const ListQuery = Type.Object({
   decisionKind: Type.Optional(DecisionKind),
   communityCode: Type.Optional(CommunityCode),
+  streetCode: StreetCode,
+  districtCode: DistrictCode,
 });
 
 /** `communityCode=` (empty) means "district-wide", which a query string cannot spell as null. */
@@ -27,10 +30,16 @@ export function resolveQuery(query: Record<string, unknown>): { decisionKind: st
   return { decisionKind: query.decisionKind as string, communityCode: communityOf(query.communityCode) ?? null };
 }
 
-/** Each filter is optional; `communityCode=` (empty) lists the district-wide policies. */
+/** Each filter is optional; `communityCode=` (empty) lists the default policies (no community, street or district). */
 export function listQuery(query: Record<string, unknown>): PolicyFilter {
   check(ListQuery, query);
-  return { decisionKind: query.decisionKind as string | undefined, communityCode: communityOf(query.communityCode) };
+  const filter: PolicyFilter = {
+    decisionKind: query.decisionKind as string | undefined,
+    communityCode: communityOf(query.communityCode),
+  };
+  if (typeof query.streetCode === 'string') filter.streetCode = query.streetCode;
+  if (typeof query.districtCode === 'string') filter.districtCode = query.districtCode;
+  return filter;
 }
 
 export function versionParam(raw: string): number {

@@ -1,0 +1,169 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { DecisionPolicyInput } from '@sanshe/contracts';
+import { migrate } from '@sanshe/persistence';
+import {
+  bearer,
+  devToken,
+  DISTRICT_POLICY_ADMIN,
+  type ServiceUnderTest,
+  startServiceUnderTest,
+  uniqueName,
+} from '@sanshe/testing';
+import { migrations } from '../migrations';
+import { policiesTestApp, serviceConfig } from './policies-test-app';
+
+/**
+ * Policies scoped to a street or a district, on the real PostgreSQL (a schema of this run's own): a
+ * decision takes its community's policy, else its street's, else its district's, else the default;
+ * a policy names one scope (400 naming the field otherwise), and a scope has one policy.
+ */
+const schema = uniqueName('governance_scopes').replace(/-/g, '_');
+const STREET = '310104-005';
+let svc: ServiceUnderTest;
+let districtAdmin: string;
+
+/** A valid policy with a street office as its first arbiter: every seat 2 of 10, quorum 6. */
+const policy = (policyId: string, scope: Partial<DecisionPolicyInput>): DecisionPolicyInput => ({
+  policyId,
+  decisionKind: 'activity-proposal',
+  communityCode: null,
+  title: `Scoped policy ${policyId}`,
+  parties: [
+    { partyId: 'community:{communityCode}', kind: 'community', title: '居委会', weight: 2, voteWindowHours: 168 },
+    { partyId: 'residents:{communityCode}', kind: 'residents', title: '居民代表', weight: 2, voteWindowHours: 168 },
+    { partyId: 'talent:scope-social-workers', kind: 'talent', title: '社工', weight: 2, voteWindowHours: 168 },
+    { partyId: 'funder:scope-fund', kind: 'funder', title: '基金', weight: 2, voteWindowHours: 168 },
+    { partyId: 'organization:scope-peer', kind: 'organization', title: '同行', weight: 2, voteWindowHours: 168 },
+  ],
+  quorum: 6,
+  deliberationHours: 24,
+  maxAmendments: 1,
+  escalation: [
+    { arbiterId: 'portal:street-{streetCode}', title: '街道办事处', deadlineHours: 72, defaultOutcome: 'rejected' },
+  ],
+  ...scope,
+});
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown> & { problems?: { path: string; message: string }[] };
+}
+async function call(method: 'GET' | 'PUT', path: string, body?: unknown, token = districtAdmin): Promise<Reply> {
+  const response = await fetch(`${svc.baseUrl}${path}`, {
+    method,
+    headers: { ...bearer(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Reply['body'] };
+}
+const put = (input: DecisionPolicyInput, token?: string) => call('PUT', `/policies/${input.policyId}`, input, token);
+const resolve = (communityCode: string) =>
+  call('GET', `/policies/resolve?decisionKind=activity-proposal&communityCode=${communityCode}`);
+const storedRows = () =>
+  svc.app
+    .get<DataSource>(getDataSourceToken())
+    .query<unknown[]>(`SELECT * FROM "${schema}".decision_policy ORDER BY policy_id, version`);
+
+beforeAll(async () => {
+  districtAdmin = await devToken(DISTRICT_POLICY_ADMIN);
+  await migrate({ url: serviceConfig.DATABASE_URL, schema, migrations });
+  svc = await startServiceUnderTest('governance', policiesTestApp(schema));
+});
+
+afterAll(async () => {
+  if (!svc) return;
+  await svc.app.get<DataSource>(getDataSourceToken()).query(`DROP SCHEMA "${schema}" CASCADE`);
+  await svc.close();
+});
+
+describe('policies scoped to a street or a district', () => {
+  it("a street's policy governs that street's communities; another street's take the default", async () => {
+    const street = policy('activity-proposal.street-005', { streetCode: STREET });
+    expect((await put(street)).status).toBe(201);
+
+    const here = await resolve('310104-005-001');
+    expect(here.status).toBe(200);
+    expect(here.body).toMatchObject({
+      policyId: street.policyId,
+      streetCode: STREET,
+      resolvedFrom: 'street',
+      bindings: { communityCode: '310104-005-001', streetCode: STREET, districtCode: '310104' },
+    });
+    const there = await resolve('310104-006-001');
+    expect(there.body).toMatchObject({
+      policyId: 'activity-proposal.district',
+      resolvedFrom: 'default',
+      bindings: { streetCode: '310104-006' },
+    });
+    const listed = await call('GET', `/policies?streetCode=${STREET}`);
+    expect((listed.body as unknown as { policyId: string }[]).map((p) => p.policyId)).toEqual([street.policyId]);
+  });
+
+  it("a district's policy ranks below a street's and above the default; a community's own above all", async () => {
+    const district = policy('activity-proposal.district-310104', { districtCode: '310104', title: 'District 310104' });
+    expect((await put(district)).status).toBe(201);
+    expect((await resolve('310104-006-001')).body).toMatchObject({
+      policyId: district.policyId,
+      resolvedFrom: 'district',
+    });
+    expect((await resolve('310104-005-002')).body).toMatchObject({ resolvedFrom: 'street' });
+
+    const own = policy('activity-proposal.310104-005-002', { communityCode: '310104-005-002' });
+    expect((await put(own)).status).toBe(201);
+    expect((await resolve('310104-005-002')).body).toMatchObject({ policyId: own.policyId, resolvedFrom: 'community' });
+    // A community that is not a code: its own policy or the default, never a street's.
+    expect((await resolve('somewhere-else')).body).toMatchObject({
+      resolvedFrom: 'default',
+      bindings: { communityCode: 'somewhere-else', streetCode: null, districtCode: null },
+    });
+  });
+
+  it('refuses a policy naming two scopes with 400 naming the field, storing nothing', async () => {
+    const before = await storedRows();
+    const both = await put(policy('two-scopes', { communityCode: '310104-005-003', streetCode: STREET }));
+    expect(both.status).toBe(400);
+    expect(both.body.problems).toEqual([
+      { path: '/streetCode', message: expect.stringContaining('it sets communityCode and streetCode') as string },
+    ]);
+    // The same for a street administrator, who could set neither alone: malformed before it is forbidden.
+    const streetAdmin = await devToken({
+      sub: 'street-clerk',
+      parties: [`jurisdiction:${STREET}`],
+      roles: ['policy-admin'],
+    });
+    const three = await put(policy('three-scopes', { streetCode: STREET, districtCode: '310104' }), streetAdmin);
+    expect(three.status).toBe(400);
+    expect(three.body.problems?.map((p) => p.path)).toEqual(['/districtCode']);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it("gives a street one policy, keeps a policy in its scope, and lets only the street's or district's administrator set it", async () => {
+    const second = await put(policy('second-street-policy', { streetCode: STREET }));
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ conflictingPolicyId: 'activity-proposal.street-005' });
+    const moved = await put(policy('activity-proposal.street-005', { streetCode: '310104-007' }));
+    expect(moved.status).toBe(409);
+    expect(moved.body.message).toMatch(
+      /governs activity-proposal in street 310104-005; it cannot move to .* in street 310104-007/,
+    );
+
+    const clerkOf = async (code: string) =>
+      devToken({ sub: `clerk-${code}`, parties: [`jurisdiction:${code}`], roles: ['policy-admin'] });
+    const own = await put(
+      policy('activity-proposal.street-008', { streetCode: '310104-008' }),
+      await clerkOf('310104-008'),
+    );
+    expect(own.status).toBe(201);
+    const neighbour = await put(
+      policy('activity-proposal.street-009', { streetCode: '310104-009' }),
+      await clerkOf('310104-008'),
+    );
+    expect(neighbour.status).toBe(403);
+    const upwards = await put(
+      policy('activity-proposal.district-x', { districtCode: '310104' }),
+      await clerkOf('310104-008'),
+    );
+    expect(upwards.status).toBe(403);
+  });
+});
