@@ -8,6 +8,7 @@ import { RebalanceDistrictDefaults1795737600006 } from './1795737600006-rebalanc
 import { CreateDecisionAudit1795737600007 } from './1795737600007-create-decision-audit';
 import { CreateParkedDecisionUpdate1795737600008 } from './1795737600008-create-parked-decision-update';
 import { CreateAdministrativeArea1795737600009 } from './1795737600009-create-administrative-area';
+import { StreetOfficeArbitratesItsOwnStreet1795737600010 } from './1795737600010-street-office-arbitrates-its-own-street';
 import { ScopePoliciesToStreetsAndDistricts1795737600011 } from './1795737600011-scope-policies-to-streets-and-districts';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
@@ -22,5 +23,6 @@ export const migrations: Function[] = [
   CreateDecisionAudit1795737600007,
   CreateParkedDecisionUpdate1795737600008,
   CreateAdministrativeArea1795737600009,
+  StreetOfficeArbitratesItsOwnStreet1795737600010,
   ScopePoliciesToStreetsAndDistricts1795737600011,
 ];

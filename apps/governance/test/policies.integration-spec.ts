@@ -25,6 +25,10 @@ import {
   DISTRICT_DEFAULT_POLICIES_V3,
   REBALANCED_CREATED_BY,
 } from '../migrations/1795737600006-rebalance-district-defaults';
+import {
+  DISTRICT_DEFAULT_POLICIES_V4,
+  STREET_ARBITERS_CREATED_BY,
+} from '../migrations/1795737600010-street-office-arbitrates-its-own-street';
 import { ControllerMap } from '../src/parties/domain/controller-map';
 import { PolicyRepository } from '../src/policies/domain/policy.repository';
 
@@ -164,10 +168,16 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const { status, body } = await get('/policies?communityCode=');
     expect(status).toBe(200);
     const stored = body as unknown as Reply['body'][];
-    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES_V3);
+    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES_V4);
     expect(stored.map((p) => [p.version, p.createdBy])).toEqual(
-      DISTRICT_DEFAULT_POLICIES_V3.map(() => [3, REBALANCED_CREATED_BY]),
+      DISTRICT_DEFAULT_POLICIES_V4.map(() => [4, STREET_ARBITERS_CREATED_BY]),
     );
+    const third = await get(`/policies/activity-proposal.district/versions/3`);
+    expect(third.body).toMatchObject({
+      ...DISTRICT_DEFAULT_POLICIES_V3[0],
+      version: 3,
+      createdBy: REBALANCED_CREATED_BY,
+    });
     const first = await get(`/policies/${DISTRICT_DEFAULT_POLICIES[0]!.policyId}/versions/1`);
     expect(first.body).toMatchObject({
       ...DISTRICT_DEFAULT_POLICIES[0],
@@ -188,9 +198,13 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       expect(schemaProblems(DecisionPolicyInput, seeded)).toEqual([]);
       expect(validatePolicy(seeded, controllerOf)).toEqual([]);
       expect(validatePolicy(bindPolicyToCommunity({ ...seeded, version: 3 }, COMMUNITY), controllerOf)).toEqual([]);
+    }
+    for (const seeded of DISTRICT_DEFAULT_POLICIES_V4) {
+      // Version 4 (its street's office, its district's bureau) keeps the seats and weights of version 3.
+      expect(validatePolicy(seeded, controllerOf)).toEqual([]);
       // Sent again as it is, it passes every rule and is the latest version: nothing new is stored.
       const again = await put(seeded);
-      expect({ status: again.status, version: again.body.version }).toEqual({ status: 200, version: 3 });
+      expect({ status: again.status, version: again.body.version }).toEqual({ status: 200, version: 4 });
     }
 
     const before = await storedRows();
@@ -424,7 +438,7 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     });
 
     const before = (await get('/policies/activity-proposal.district')).body.version;
-    expect(before).toBe(3); // the seed, the migration that seats the decision's community, the rebalancing
+    expect(before).toBe(4); // the seed, the decision's community seated, the rebalancing, the street's own office
     const moved = await put(policy({ policyId: 'activity-proposal.district', communityCode: 'somewhere' }));
     expect(moved.status).toBe(409);
     expect((await get('/policies/activity-proposal.district')).body.version).toBe(before);

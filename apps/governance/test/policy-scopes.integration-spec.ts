@@ -11,6 +11,8 @@ import {
   uniqueName,
 } from '@sanshe/testing';
 import { migrations } from '../migrations';
+import { bindDecisionPolicy } from '../src/decisions/application/bind-decision-policy';
+import { ControllerMap } from '../src/parties/domain/controller-map';
 import { policiesTestApp, serviceConfig } from './policies-test-app';
 
 /**
@@ -75,6 +77,38 @@ afterAll(async () => {
   if (!svc) return;
   await svc.app.get<DataSource>(getDataSourceToken()).query(`DROP SCHEMA "${schema}" CASCADE`);
   await svc.close();
+});
+
+describe('the seeded defaults, version 4', () => {
+  it("resolve with the street office of the decision's own street, and its district's bureau", async () => {
+    const resolved = await resolve('310104-006-001');
+    expect(resolved.body).toMatchObject({
+      policyId: 'activity-proposal.district',
+      version: 4,
+      resolvedFrom: 'default',
+      escalation: [
+        { arbiterId: 'portal:street-{streetCode}', deadlineHours: 72, defaultOutcome: 'escalate' },
+        { arbiterId: 'portal:civil-affairs-{districtCode}', deadlineHours: 120, defaultOutcome: 'approved' },
+      ],
+    });
+    const { bindings, ...policy } = resolved.body as unknown as { bindings: never } & Parameters<
+      typeof bindDecisionPolicy
+    >[0];
+    const controllerOf = await svc.app.get(ControllerMap).resolver();
+    const bound = bindDecisionPolicy(policy, '310104-006-001', bindings, controllerOf);
+    expect(bound.escalation.map((step) => step.arbiterId)).toEqual([
+      'portal:street-310104-006',
+      'portal:civil-affairs-310104',
+    ]);
+    expect(bound.parties.slice(0, 2).map((seat) => seat.partyId)).toEqual([
+      'community:310104-006-001',
+      'residents:310104-006-001',
+    ]);
+    // A community whose street nobody knows cannot be bound: refused, naming it and the placeholder.
+    expect(() => bindDecisionPolicy(policy, 'chaos-community', null, controllerOf)).toThrow(
+      /community chaos-community: \{streetCode\} in portal:street-\{streetCode\}/,
+    );
+  });
 });
 
 describe('policies scoped to a street or a district', () => {
