@@ -1,4 +1,22 @@
+import { C3TempAreas1796000000009 } from './1796000000009-c3-temp-areas';
 import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
+import { CreateNeeds1796000000010 } from './1796000000010-create-needs';
+import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-venues-and-bookings';
+import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluations';
+import { CreateOverview1796000000021 } from './1796000000021-create-overview';
 
-/** The community schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
-export const migrations: Function[] = [...MESSAGING_MIGRATIONS];
+/**
+ * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
+ * Each feature's helper appends below its own marker (C2: 1796000000001–009, C3: 010–019, C4: 020–029).
+ */
+export const migrations: Function[] = [
+  ...MESSAGING_MIGRATIONS,
+  // C2 migrations
+  C3TempAreas1796000000009,
+  // C3 migrations
+  CreateNeeds1796000000010,
+  CreateVenuesAndBookings1796000000011,
+  // C4 migrations
+  CreateEvaluations1796000000020,
+  CreateOverview1796000000021,
+];
