@@ -1,4 +1,3 @@
-import { C3TempAreas1796000000009 } from './1796000000009-c3-temp-areas';
 import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { CreateNeeds1796000000010 } from './1796000000010-create-needs';
 import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-venues-and-bookings';
@@ -12,7 +11,6 @@ import { CreateOverview1796000000021 } from './1796000000021-create-overview';
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
   // C2 migrations
-  C3TempAreas1796000000009,
   // C3 migrations
   CreateNeeds1796000000010,
   CreateVenuesAndBookings1796000000011,
