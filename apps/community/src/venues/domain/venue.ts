@@ -64,9 +64,15 @@ export function checkVenue(input: VenueInput): FieldProblem[] {
   return problems;
 }
 
-const sameVenue = (a: VenueInput, b: VenueInput) =>
-  JSON.stringify([a.name, a.capacity, a.timeZone, a.openingHours, a.status]) ===
-  JSON.stringify([b.name, b.capacity, b.timeZone, b.openingHours, b.status]);
+/** Same venue = same fields; opening hours compared by value, whatever their keys' order after a jsonb round trip. */
+const sameVenue = (a: VenueInput, b: VenueInput) => {
+  const hours = (venue: VenueInput) =>
+    venue.openingHours.map(({ weekday, opens, closes }) => `${weekday} ${opens}-${closes}`);
+  return (
+    JSON.stringify([a.name, a.capacity, a.timeZone, a.status, hours(a)]) ===
+    JSON.stringify([b.name, b.capacity, b.timeZone, b.status, hours(b)])
+  );
+};
 
 /**
  * Registers a venue (revision 1) or changes it (revision + 1); an unchanged body changes nothing and
