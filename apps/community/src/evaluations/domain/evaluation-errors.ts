@@ -1,0 +1,77 @@
+import type { FieldProblem } from '@sanshe/contracts';
+
+/**
+ * What can go wrong with an evaluation or the weights, as domain errors with a code; the HTTP filter
+ * (interface/http/evaluation-error.filter.ts) maps every code, so a new one cannot be forgotten there.
+ */
+export abstract class EvaluationError extends Error {
+  abstract readonly code: string;
+}
+
+/** A field, parameter or weight rule is broken; each problem names its field. Nothing was written. */
+export class EvaluationInputInvalid extends EvaluationError {
+  readonly code = 'evaluation-input-invalid';
+  constructor(
+    readonly problems: FieldProblem[],
+    subject = 'request',
+  ) {
+    super(`invalid ${subject}: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+  }
+}
+
+export class ActivityNotFound extends EvaluationError {
+  readonly code = 'activity-not-found';
+  constructor(readonly activityId: string) {
+    super(`no completed activity ${activityId} is known here (it arrives with organization.activity.completed)`);
+  }
+}
+
+export class OrganizationNotRated extends EvaluationError {
+  readonly code = 'organization-not-rated';
+  constructor(readonly organizationId: string) {
+    super(`organization ${organizationId} has no scored activity yet, so no rating`);
+  }
+}
+
+/** The caller lacks the role and party this kind of evaluation needs. */
+export class EvaluatorNotAllowed extends EvaluationError {
+  readonly code = 'evaluator-not-allowed';
+}
+
+/** A peer evaluation by the evaluated organization itself. */
+export class OwnOrganization extends EvaluationError {
+  readonly code = 'own-organization';
+  constructor(readonly organizationId: string) {
+    super(`organization ${organizationId} cannot evaluate its own activity as a peer`);
+  }
+}
+
+/** The window has closed, or the activity was already scored: evaluations no longer count. */
+export class EvaluationClosed extends EvaluationError {
+  readonly code = 'evaluation-closed';
+}
+
+export class AlreadyEvaluated extends EvaluationError {
+  readonly code = 'already-evaluated';
+}
+
+/** The activity listed who took part, and this resident is not among them. */
+export class NotAParticipant extends EvaluationError {
+  readonly code = 'not-a-participant';
+  constructor(
+    readonly activityId: string,
+    readonly residentId: string,
+  ) {
+    super(`resident ${residentId} is not among the participants that activity ${activityId} reported`);
+  }
+}
+
+export type AnyEvaluationError =
+  | EvaluationInputInvalid
+  | ActivityNotFound
+  | OrganizationNotRated
+  | EvaluatorNotAllowed
+  | OwnOrganization
+  | EvaluationClosed
+  | AlreadyEvaluated
+  | NotAParticipant;

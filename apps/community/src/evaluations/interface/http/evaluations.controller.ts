@@ -1,0 +1,169 @@
+import { Body, Controller, Get, Param, Post, Put, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  type SchemaObject,
+} from '@nestjs/swagger';
+import type { TSchema } from '@sinclair/typebox';
+import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { communityParty, jurisdictionsOf, ROLES } from '../../../access/community-access';
+import { ReadEvaluationsHandler } from '../../application/read-evaluations';
+import { RecordEvaluationHandler } from '../../application/record-evaluation';
+import { SetEvaluationWeightsHandler } from '../../application/set-evaluation-weights';
+import { EvaluationErrorFilter } from './evaluation-error.filter';
+import {
+  ActivityEvaluationView,
+  ActivityIdParam,
+  checked,
+  checkedEvaluation,
+  CODED,
+  CommunityCodeParam,
+  EvaluationBody,
+  EvaluationView,
+  INPUT_INVALID,
+  OrganizationIdParam,
+  RatingView,
+  WeightsBody,
+  WeightsView,
+} from './evaluation-schemas';
+import { activityEvaluationView, evaluationView, ratingView } from './evaluation-views';
+
+const schema = (value: TSchema) => JSON.parse(JSON.stringify(value)) as SchemaObject;
+const invalid = {
+  description: 'A field or parameter is malformed; `problems` names each one',
+  schema: schema(INPUT_INVALID),
+};
+const SET_WEIGHTS = 'set evaluation weights';
+
+/** A committee member of the community, or an area administrator of its street or district. */
+function checkMaySetWeights(identity: Identity, communityCode: string): void {
+  const holds = (role: string, parties: string[]) =>
+    identity.roles.includes(role) && parties.some((party) => identity.parties.includes(party));
+  const overseers = jurisdictionsOf(communityCode).slice(1); // its street and district, not itself
+  if (holds(ROLES.committeeMember, [communityParty(communityCode)]) || holds(ROLES.areaAdmin, overseers)) return;
+  throw new AccessDenied(
+    `${identity.sub} may not ${SET_WEIGHTS} of ${communityCode}: it needs ${ROLES.committeeMember} for ` +
+      `${communityParty(communityCode)}, or ${ROLES.areaAdmin} for ${overseers.join(' or ')}`,
+  );
+}
+
+/**
+ * Evaluation on the whole of the service: weights per community, evaluations of completed activities
+ * by residents, the committee and peer organizations, and each organization's rating. Anyone with a
+ * token reads them.
+ */
+@ApiTags('evaluations')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No bearer token, or one that is expired, future-dated or badly signed' })
+@Controller()
+@Access({ action: 'read evaluations' })
+@UseFilters(EvaluationErrorFilter)
+export class EvaluationsController {
+  constructor(
+    private readonly setWeights: SetEvaluationWeightsHandler,
+    private readonly recordEvaluation: RecordEvaluationHandler,
+    private readonly read: ReadEvaluationsHandler,
+  ) {}
+
+  @Put('communities/:communityCode/evaluation-weights')
+  @ApiOperation({
+    summary: "Set the community's evaluation weights, for activities completed from now on",
+    description:
+      'Integers 0–100. Refused (400, naming the field, nothing written) when they sum to 0, when efficiency ' +
+      'exceeds any other dimension, or when it exceeds a quarter of the total. Activities already completed ' +
+      'keep the weights pinned when they completed.',
+  })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiBody({ schema: schema(WeightsBody) })
+  @ApiOkResponse({ schema: schema(WeightsView) })
+  @ApiBadRequestResponse(invalid)
+  @ApiForbiddenResponse({
+    description: 'Not committee-member of the community, nor area-admin of its street or district',
+  })
+  @Access({ action: SET_WEIGHTS, roles: [ROLES.committeeMember, ROLES.areaAdmin] })
+  async putWeights(
+    @Param('communityCode') communityCode: string,
+    @Body() body: unknown,
+    @CurrentIdentity() identity: Identity,
+  ) {
+    checked(CommunityCodeParam, { communityCode }, '/params');
+    checkMaySetWeights(identity, communityCode);
+    const weights = await this.setWeights.execute({
+      communityCode,
+      weights: checked(WeightsBody, body),
+      updatedBy: identity.sub,
+    });
+    return { communityCode, ...weights, isDefault: false };
+  }
+
+  @Get('communities/:communityCode/evaluation-weights')
+  @ApiOperation({ summary: "The community's evaluation weights (the default 3/3/3/1 when it set none)" })
+  @ApiOkResponse({ schema: schema(WeightsView) })
+  @ApiBadRequestResponse(invalid)
+  async getWeights(@Param('communityCode') communityCode: string) {
+    checked(CommunityCodeParam, { communityCode }, '/params');
+    const { weights, isDefault } = await this.read.weights(communityCode);
+    return { communityCode, ...weights, isDefault };
+  }
+
+  @Post('activities/:activityId/evaluations')
+  @ApiOperation({
+    summary: 'Evaluate a completed activity: a resident (satisfaction), the committee (outcome) or a peer (efficiency)',
+    description:
+      "resident: a residents-representative of the activity's community enters a participating resident's " +
+      'score under their pseudonym (rp-…), once per resident. committee: a committee-member, once. peer: ' +
+      'organization-staff of another organization, once per organization. Publishes evaluation.recorded ' +
+      '(no resident id). The evaluation that brings the fourth dimension scores the activity and publishes ' +
+      'rating.updated; after that, or once the window closes, evaluations are refused (409 evaluation-closed).',
+  })
+  @ApiParam({ name: 'activityId', example: 'act-2026-0009' })
+  @ApiBody({ schema: schema(EvaluationBody) })
+  @ApiCreatedResponse({ schema: schema(EvaluationView) })
+  @ApiBadRequestResponse(invalid)
+  @ApiForbiddenResponse({ schema: schema(CODED(403, ['evaluator-not-allowed', 'own-organization'])) })
+  @ApiNotFoundResponse({ schema: schema(CODED(404, ['activity-not-found'])) })
+  @ApiConflictResponse({
+    schema: schema(CODED(409, ['evaluation-closed', 'already-evaluated', 'not-a-participant'])),
+  })
+  @Access({ action: 'evaluate activities', roles: [ROLES.residentsRep, ROLES.committeeMember, ROLES.orgStaff] })
+  async evaluate(
+    @Param('activityId') activityId: string,
+    @Body() body: unknown,
+    @CurrentIdentity() identity: Identity,
+  ) {
+    checked(ActivityIdParam, { activityId }, '/params');
+    const input = checkedEvaluation(body);
+    const { evaluation } = await this.recordEvaluation.execute({ activityId, input, caller: identity });
+    return evaluationView(evaluation);
+  }
+
+  @Get('activities/:activityId/evaluation')
+  @ApiOperation({ summary: "A completed activity's evaluations, dimensions so far, and score once scored" })
+  @ApiOkResponse({ schema: schema(ActivityEvaluationView) })
+  @ApiBadRequestResponse(invalid)
+  @ApiNotFoundResponse({ schema: schema(CODED(404, ['activity-not-found'])) })
+  async activity(@Param('activityId') activityId: string) {
+    checked(ActivityIdParam, { activityId }, '/params');
+    return activityEvaluationView(await this.read.activity(activityId));
+  }
+
+  @Get('organizations/:organizationId/rating')
+  @ApiOperation({ summary: "An organization's rating: the mean of its scored activities" })
+  @ApiOkResponse({ schema: schema(RatingView) })
+  @ApiBadRequestResponse(invalid)
+  @ApiNotFoundResponse({ schema: schema(CODED(404, ['organization-not-rated'])) })
+  async rating(@Param('organizationId') organizationId: string) {
+    checked(OrganizationIdParam, { organizationId }, '/params');
+    return ratingView(await this.read.rating(organizationId));
+  }
+}
