@@ -1,4 +1,7 @@
 import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
+import { CreateAdministrativeArea1796000000001 } from './1796000000001-create-administrative-area';
+import { CreateRepresentative1796000000002 } from './1796000000002-create-representative';
+import { CreateCommunityDecision1796000000003 } from './1796000000003-create-community-decision';
 import { CreateNeeds1796000000010 } from './1796000000010-create-needs';
 import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-venues-and-bookings';
 import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluations';
@@ -11,6 +14,9 @@ import { CreateOverview1796000000021 } from './1796000000021-create-overview';
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
   // C2 migrations
+  CreateAdministrativeArea1796000000001,
+  CreateRepresentative1796000000002,
+  CreateCommunityDecision1796000000003,
   // C3 migrations
   CreateNeeds1796000000010,
   CreateVenuesAndBookings1796000000011,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, ServiceKitModule } from '@sanshe/service-kit';
 import { migrations } from '../migrations';
+import { AreasModule } from './areas/areas.module';
 import type { CommunityConfig } from './config/community-config';
 import { CommunityConfigModule } from './config/community-config.tokens';
 import { CommunityEventsModule } from './events/community-events.module';
@@ -19,6 +20,7 @@ export const COMMUNITY_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, 
 export const communityFeatureModules = (community: CommunityConfig): DynamicModule['imports'] => [
   CommunityConfigModule.forRoot(community),
   CommunityEventsModule,
+  AreasModule,
   // C3 modules
   NeedsModule,
   VenuesModule,

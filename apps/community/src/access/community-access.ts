@@ -28,3 +28,39 @@ export function jurisdictionsOf(code: string): string[] {
   const segments = code.split('-');
   return segments.map((_, index) => `jurisdiction:${segments.slice(0, segments.length - index).join('-')}`);
 }
+
+/** The part of a verified token the rules read (Identity from @sanshe/auth). */
+export interface Caller {
+  sub: string;
+  roles: readonly string[];
+  parties: readonly string[];
+}
+
+const listed = (items: readonly string[]) => (items.length ? items.join(', ') : 'none');
+
+/**
+ * Why `caller` may not act as `role` for one of `parties` (null when it may): the token must hold the
+ * role and speak for one of the parties. The message names both, as the platform's 403s do.
+ */
+export function roleRefusal(caller: Caller, role: string, parties: readonly string[], action: string): string | null {
+  if (caller.roles.includes(role) && parties.some((party) => caller.parties.includes(party))) return null;
+  return (
+    `${caller.sub} may not ${action}: it needs the role ${role} for ${parties.join(' or ')}, ` +
+    `and the token grants roles ${listed(caller.roles)} for ${listed(caller.parties)}`
+  );
+}
+
+/**
+ * Area administration: an area-admin of one of `jurisdictions` (or, where `operatorToo`, an operator).
+ * Returns why not, or null.
+ */
+export function areaAdminRefusal(
+  caller: Caller,
+  jurisdictions: readonly string[],
+  action: string,
+  operatorToo = false,
+): string | null {
+  if (operatorToo && caller.roles.includes(ROLES.operator)) return null;
+  const refusal = roleRefusal(caller, ROLES.areaAdmin, jurisdictions, action);
+  return refusal && operatorToo ? `${refusal} (or the role operator)` : refusal;
+}
