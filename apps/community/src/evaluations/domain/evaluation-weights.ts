@@ -1,9 +1,11 @@
+import { EVALUATION_DIMENSIONS, type EvaluationDimension } from '@sanshe/contracts/pure';
+
 /**
  * How much each dimension of an activity's evaluation counts. Providers used to be judged on efficiency
  * alone, so efficiency may never outweigh another dimension, nor exceed a quarter of the total.
  */
-export const DIMENSIONS = ['reach', 'satisfaction', 'outcome', 'efficiency'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSIONS = EVALUATION_DIMENSIONS;
+export type Dimension = EvaluationDimension;
 /** The dimensions efficiency must never outweigh. */
 export const OTHER_DIMENSIONS = ['reach', 'satisfaction', 'outcome'] as const;
 
