@@ -34,9 +34,15 @@ function workflowCode(bundlePath: string | undefined) {
  */
 @Module({})
 export class AppModule {
-  static forRoot(this: void, config: ServiceConfig, governance: GovernanceConfig): DynamicModule {
+  static forRoot(
+    this: void,
+    config: ServiceConfig,
+    governance: GovernanceConfig,
+    /** The portals the bridge hears: heardPortalsAtBoot, read before the module is built. */
+    { portalIds }: { portalIds: readonly string[] },
+  ): DynamicModule {
     const decisions = DecisionsModule.forRoot({
-      portalIds: governance.GOVERNANCE_PORTALS,
+      portalIds,
       taskQueue: governance.GOVERNANCE_TASK_QUEUE,
       temporalUiWorkflowsUrl: `${governance.GOVERNANCE_TEMPORAL_UI_URL}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
     });

@@ -9,7 +9,7 @@ const config = loadServiceConfig('governance', { ...process.env, PORT: '0' });
 
 describeServiceHealth(
   'governance',
-  () => AppModule.forRoot(config, loadGovernanceConfig({})),
+  () => AppModule.forRoot(config, loadGovernanceConfig({}), { portalIds: [] }),
   ['postgres', 'kafka', 'outbox', 'inbox', 'temporal', 'bridge'],
   () => migrate({ url: config.DATABASE_URL, schema: 'governance', migrations }),
 );

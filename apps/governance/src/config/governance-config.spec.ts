@@ -12,6 +12,18 @@ describe('governance settings', () => {
     });
   });
 
+  it('hears no fixed portals by default: the policies name them; GOVERNANCE_PORTALS only adds', () => {
+    expect(loadGovernanceConfig({}).GOVERNANCE_PORTALS).toEqual([]);
+    expect(loadGovernanceConfig({ GOVERNANCE_PORTALS: 'street-a, b' }).GOVERNANCE_PORTALS).toEqual(['street-a', 'b']);
+  });
+
+  it('serves district 310104 by default, and refuses a district that is not a 6-digit code', () => {
+    expect(loadGovernanceConfig({}).GOVERNANCE_DISTRICT_CODE).toBe('310104');
+    expect(() => loadGovernanceConfig({ GOVERNANCE_DISTRICT_CODE: '310104-005' })).toThrow(
+      /GOVERNANCE_DISTRICT_CODE is a 6-digit district code/,
+    );
+  });
+
   it('reads the durations from the environment', () => {
     const config = loadGovernanceConfig({
       GOVERNANCE_TEMPORAL_CALL_TIMEOUT_MS: '2500',

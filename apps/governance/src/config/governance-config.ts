@@ -39,8 +39,9 @@ const milliseconds = (name: string, min: number, fallback: number) =>
     .default(fallback);
 
 /**
- * Governance's own settings. GOVERNANCE_PORTALS lists the government portals whose command topics
- * (`sanshe.portal.<portalId>.commands`) the bridge consumes: votes and arbitrations arrive there.
+ * Governance's own settings. The bridge consumes the command topics (`sanshe.portal.<portalId>.commands`)
+ * of the portals that stored policies and controller rules name, read at start (heard-portals.ts);
+ * GOVERNANCE_PORTALS adds others (none by default).
  */
 export const governanceEnvSchema = z.object({
   /** Controller rules beyond the stored ones: open kinds (volunteers:*), a portal speaking for a funder. */
@@ -94,9 +95,10 @@ export const governanceEnvSchema = z.object({
       }
     })
     .optional(),
+  /** Portals heard beyond those the policies and controllers name, e.g. one about to be given a policy. */
   GOVERNANCE_PORTALS: z
     .string()
-    .default('street-xinhua,xuhui-civil-affairs')
+    .default('')
     .transform((value) =>
       value
         .split(',')

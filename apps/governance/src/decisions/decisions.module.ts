@@ -9,12 +9,14 @@ import { ReadDecisionHandler } from './application/read-decision';
 import { ReadPendingDecisionsHandler } from './application/read-pending-decisions';
 import { RefuseExpiredParkedUpdatesHandler } from './application/refuse-expired-parked-updates';
 import { RejectDecisionEventHandler } from './application/reject-decision-event';
-import { DECISION_TASK_QUEUE, TEMPORAL_UI_WORKFLOWS_URL } from './decisions.tokens';
+import { DECISION_TASK_QUEUE, HEARD_PORTAL_IDS, TEMPORAL_UI_WORKFLOWS_URL } from './decisions.tokens';
+import { BridgePortals } from './domain/bridge-portals';
 import { DecisionAuditRepository } from './domain/decision-audit.repository';
 import { ParkedUpdateRepository } from './domain/parked-update.repository';
 import { PendingDecisionRepository } from './domain/pending-decision.repository';
 import { ClosedDecisionTrailReader } from './infrastructure/closed-decision-trail';
 import { GovernanceActivities } from './infrastructure/governance-activities';
+import { PostgresBridgePortals } from './infrastructure/heard-portals';
 import { ParkedUpdateSweeper } from './infrastructure/parked-update-sweeper';
 import { PostgresDecisionAuditRepository } from './infrastructure/postgres-decision-audit.repository';
 import { PostgresParkedUpdateRepository } from './infrastructure/postgres-parked-update.repository';
@@ -32,6 +34,7 @@ import { PendingDecisionsController } from './interface/http/pending-decisions.c
 @Module({})
 export class DecisionsModule {
   static forRoot(options: {
+    /** The portals whose command topics the bridge reads (heard-portals.ts, before the module is built). */
     portalIds: readonly string[];
     taskQueue: string;
     /** The Temporal UI's list of this namespace's workflows: links in the approvers' inbox. */
@@ -45,6 +48,8 @@ export class DecisionsModule {
       providers: [
         { provide: DECISION_TASK_QUEUE, useValue: options.taskQueue },
         { provide: TEMPORAL_UI_WORKFLOWS_URL, useValue: options.temporalUiWorkflowsUrl },
+        { provide: HEARD_PORTAL_IDS, useValue: options.portalIds },
+        { provide: BridgePortals, useClass: PostgresBridgePortals },
         { provide: PendingDecisionRepository, useClass: PostgresPendingDecisionRepository },
         ReadPendingDecisionsHandler,
         { provide: DecisionAuditRepository, useClass: PostgresDecisionAuditRepository },

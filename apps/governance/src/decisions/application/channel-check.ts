@@ -4,11 +4,13 @@ import type { Delivery } from '@sanshe/messaging';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { ControllerMap } from '../../parties/domain/controller-map';
 import { channelOf, channelRefusal, sameChannel, type ServiceController } from '../../parties/domain/party-controller';
+import { BridgePortals } from '../domain/bridge-portals';
 
 /**
  * Channel binding (docs/decisions.md): an event counts only if the topic it was read from and its
  * envelope's `source` belong to the controller of every party it speaks for, and an opening only if it
- * came from the context that owns its decision kind. Refusals are counted on /health ("bridge").
+ * came from the context that owns its decision kind. Refusals are counted on /health ("bridge"), beside
+ * the portals the bridge hears and those named since it started, which it does not hear until a restart.
  */
 @Injectable()
 export class ChannelCheck {
@@ -17,8 +19,16 @@ export class ChannelCheck {
   constructor(
     private readonly controllers: ControllerMap,
     health: HealthRegistry,
+    portals: BridgePortals,
   ) {
-    health.register({ name: 'bridge', check: () => Promise.resolve({ refusedWrongChannel: this.wrongChannel }) });
+    health.register({
+      name: 'bridge',
+      check: async () => ({
+        refusedWrongChannel: this.wrongChannel,
+        heardPortals: portals.heard,
+        unheardPortals: await portals.unheard(),
+      }),
+    });
   }
 
   /** Why `event` may not speak for `partyIds` (and, for an opening, why `owner` did not send it), or null. */

@@ -240,7 +240,8 @@ function escalationEnds(policy: DecisionPolicyInput): PolicyViolation[] {
 
 /** The administrative codes a decision's policy is bound with; `{<field>}` in a party id stands for each. */
 export interface AreaBinding {
-  communityCode: string;
+  /** null only where no community is meant (a portal template expanded over streets or districts). */
+  communityCode: string | null;
   /** Unknown (null) when the community is not in governance's read model and its code is not well-formed. */
   streetCode: string | null;
   districtCode: string | null;
