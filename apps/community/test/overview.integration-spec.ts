@@ -1,7 +1,7 @@
 import { contextTopic, type SansheEvent } from '@sanshe/contracts';
 import { type CommunityUnderTest, startCommunityUnderTest } from './community-test-app';
 import { activityCompleted } from './evaluations.fixtures';
-import { applied, call, newId, organizationStaff, proposalSubmitted } from './needs.fixtures';
+import { applied, call, newId, organizationStaff, proposalSubmitted, registerCommunities } from './needs.fixtures';
 
 // "What is happening in my community", built from other contexts' events only, on the real PostgreSQL
 // and Kafka: a proposal, its decision through escalation to its outcome, grants from award to
@@ -152,11 +152,16 @@ it('shows a proposal, its decision and grants from events only; late events neve
     { currency: 'CNY', awardedFen: 20_000, approvedFen: 4_800_000, rejectedFen: 1_000 },
   ]);
   expect(typeof body.asOf).toBe('string');
+  expect(body.community).toBeNull(); // not registered here
 });
 
-it('answers a community nothing happened in with empty lists, and a malformed code with 400', async () => {
-  const empty = await call(svc, 'GET', '/communities/310104-009-009/overview', organizationStaff('o'));
-  expect(empty.body).toMatchObject({ organizationsActive: [], proposals: [], decisions: [], grants: [], asOf: null });
+it('heads a registered community with its name; nothing happened there yet → empty lists; malformed → 400', async () => {
+  await registerCommunities(svc, ['310104-005-008']);
+  const empty = await call(svc, 'GET', '/communities/310104-005-008/overview', organizationStaff('o'));
+  expect(empty.body).toMatchObject({
+    community: { name: '社区 310104-005-008', streetCode: '310104-005', population: 12_000 },
+    ...{ organizationsActive: [], proposals: [], decisions: [], grants: [], grantTotals: [], asOf: null },
+  });
   const malformed = await call<{ problems: { path: string }[] }>(
     svc,
     'GET',

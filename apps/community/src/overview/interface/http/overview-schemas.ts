@@ -15,10 +15,21 @@ export function checked<S extends TSchema>(schema: S, value: unknown, prefix = '
 }
 
 const Instant = Type.String({ format: 'date-time' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T, options?: { description: string }) =>
+  Type.Union([schema, Type.Null()], options);
 
 export const OverviewView = Type.Object({
   communityCode: Type.String(),
+  community: Nullable(
+    Type.Object({
+      name: Type.String(),
+      streetCode: Type.String(),
+      population: Type.Integer(),
+      households: Nullable(Type.Integer()),
+      serviceArea: Type.Object({ areaKm2: Type.Optional(Type.Number()), description: Type.String() }),
+    }),
+    { description: 'As the administrative hierarchy knows it; null when the community is not registered' },
+  ),
   organizationsActive: Type.Array(
     Type.Object({
       organizationId: Type.String(),
