@@ -292,6 +292,15 @@ describe('weights', () => {
     expect(await countRows(svc, 'evaluation_weights', 'community_code = $1', code)).toBe(0);
   });
 
+  it('refuses weights for a community not registered here (404) and writes nothing', async () => {
+    const unknown = '310104-005-099';
+    const reply = await call<{ code: string }>(svc, 'PUT', `/communities/${unknown}/evaluation-weights`, STREET_ADMIN, {
+      ...{ reach: 2, satisfaction: 2, outcome: 2, efficiency: 1 },
+    });
+    expect([reply.status, reply.body.code]).toEqual([404, 'community-not-found']);
+    expect(await countRows(svc, 'evaluation_weights', 'community_code = $1', unknown)).toBe(0);
+  });
+
   it('lets the committee or its street’s administrator set them, not another district’s', async () => {
     const refused = await put(OTHER_DISTRICT_ADMIN, { reach: 2, satisfaction: 2, outcome: 2, efficiency: 1 });
     expect(refused.status).toBe(403);

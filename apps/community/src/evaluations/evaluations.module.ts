@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AreasModule } from '../areas/areas.module';
 import { NeedsModule } from '../needs/needs.module';
 import { CloseEvaluationWindowsHandler } from './application/close-evaluation-windows';
 import { ReadEvaluationsHandler } from './application/read-evaluations';
@@ -14,11 +15,11 @@ import { EvaluationsSubscriber } from './interface/events/evaluations.subscriber
 
 /**
  * Evaluation on the whole of the service (reach, satisfaction, outcome, efficiency) and organization
- * ratings. Needs the kit's data source and outbox, COMMUNITY_CONFIG, the event registry, and the need
- * directory (a need's expected size measures reach).
+ * ratings. Needs the kit's data source and outbox, COMMUNITY_CONFIG, the event registry, the hierarchy
+ * (weights only for a registered community) and the need directory (a need's expected size measures reach).
  */
 @Module({
-  imports: [NeedsModule],
+  imports: [AreasModule, NeedsModule],
   controllers: [EvaluationsController],
   providers: [
     { provide: EvaluationRepository, useClass: PostgresEvaluationRepository },

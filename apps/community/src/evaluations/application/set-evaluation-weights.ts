@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { EvaluationInputInvalid } from '../domain/evaluation-errors';
+import { AreaRepository } from '../../areas/domain/area.repository';
+import { CommunityNotFound, EvaluationInputInvalid } from '../domain/evaluation-errors';
 import { EvaluationRepository } from '../domain/evaluation.repository';
 import { checkWeights, type Weights } from '../domain/evaluation-weights';
 
@@ -12,7 +13,7 @@ export interface SetEvaluationWeightsCommand {
 }
 
 /**
- * Sets a community's weights for activities completed from now on (those already completed keep the
+ * Sets a registered community's weights for activities completed from now on (those already completed keep the
  * weights pinned then). Refused, with nothing written, when efficiency would outweigh a dimension or
  * exceed a quarter of the total; the table's CHECKs hold the same rule.
  */
@@ -21,6 +22,7 @@ export class SetEvaluationWeightsHandler {
   constructor(
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     private readonly evaluations: EvaluationRepository,
+    private readonly areas: AreaRepository,
   ) {}
 
   async execute({ communityCode, weights, updatedBy }: SetEvaluationWeightsCommand): Promise<Weights> {
@@ -31,9 +33,12 @@ export class SetEvaluationWeightsHandler {
         `weights for ${communityCode}`,
       );
     }
-    await this.dataSource.transaction((manager) =>
-      this.evaluations.saveWeights(manager, communityCode, weights, updatedBy),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      if ((await this.areas.find(communityCode, manager))?.level !== 'community') {
+        throw new CommunityNotFound(communityCode);
+      }
+      await this.evaluations.saveWeights(manager, communityCode, weights, updatedBy);
+    });
     return weights;
   }
 }

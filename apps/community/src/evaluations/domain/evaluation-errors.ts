@@ -26,6 +26,13 @@ export class ActivityNotFound extends EvaluationError {
   }
 }
 
+export class CommunityNotFound extends EvaluationError {
+  readonly code = 'community-not-found';
+  constructor(readonly communityCode: string) {
+    super(`community ${communityCode} is not registered (PUT /communities/${communityCode} first)`);
+  }
+}
+
 export class OrganizationNotRated extends EvaluationError {
   readonly code = 'organization-not-rated';
   constructor(readonly organizationId: string) {
@@ -69,6 +76,7 @@ export class NotAParticipant extends EvaluationError {
 export type AnyEvaluationError =
   | EvaluationInputInvalid
   | ActivityNotFound
+  | CommunityNotFound
   | OrganizationNotRated
   | EvaluatorNotAllowed
   | OwnOrganization

@@ -12,6 +12,7 @@ export function toHttpReply(error: AnyEvaluationError): HttpReply {
     case 'evaluation-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
     case 'activity-not-found':
+    case 'community-not-found':
     case 'organization-not-rated':
       return { status: HttpStatus.NOT_FOUND, body: { code: error.code, message: error.message } };
     case 'evaluator-not-allowed':

@@ -87,6 +87,7 @@ export class EvaluationsController {
   @ApiBody({ schema: schema(WeightsBody) })
   @ApiOkResponse({ schema: schema(WeightsView) })
   @ApiBadRequestResponse(invalid)
+  @ApiNotFoundResponse({ schema: schema(CODED(404, ['community-not-found'])) })
   @ApiForbiddenResponse({
     description: 'Not committee-member of the community, nor area-admin of its street or district',
   })
