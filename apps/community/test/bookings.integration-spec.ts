@@ -117,6 +117,15 @@ describe('venues', () => {
 });
 
 describe('bookings', () => {
+  it("says in the API docs that nothing is booked at the community's discretion", async () => {
+    const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { description?: string }>>;
+    };
+    expect(docs.paths['/venues/{venueId}/bookings']?.post?.description).toMatch(
+      /only for a proposal that governance approved .*there is no booking at the community's discretion/i,
+    );
+  });
+
   it('10 overlapping requests at once: exactly one 201, nine 409 naming its booking, one booking.confirmed', async () => {
     const [venueId, proposalId] = [await newVenue(), await decidedProposal('approved')];
     const replies = await Promise.all(
