@@ -5,6 +5,7 @@ import { AreasModule } from './areas/areas.module';
 import type { CommunityConfig } from './config/community-config';
 import { CommunityConfigModule } from './config/community-config.tokens';
 import { CommunityEventsModule } from './events/community-events.module';
+import { RepresentativesModule } from './representatives/representatives.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { OverviewModule } from './overview/overview.module';
 import { NeedsModule } from './needs/needs.module';
@@ -21,6 +22,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   CommunityConfigModule.forRoot(community),
   CommunityEventsModule,
   AreasModule,
+  RepresentativesModule,
   // C3 modules
   NeedsModule,
   VenuesModule,
