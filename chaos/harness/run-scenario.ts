@@ -1,9 +1,9 @@
-import { Client, Connection } from '@temporalio/client';
-import { Kafka, logLevel } from 'kafkajs';
+import type { Client } from '@temporalio/client';
+import type { Kafka } from 'kafkajs';
 import { errorMessage, sleep } from '@sanshe/common';
 import { contextTopic } from '@sanshe/contracts';
 import { bearer, devToken } from '@sanshe/testing';
-import { GovernanceFleet } from './governance';
+import type { GovernanceFleet } from './governance';
 import {
   GOVERNANCE_DLQ,
   INPUT_TOPICS,
@@ -14,10 +14,8 @@ import {
 } from './oracle';
 import { CHAOS_POLICY, type Plan, type PlannedDecision } from './plan';
 import { PhaseTimes } from './phases';
-import { ProducerProcess } from './producer';
+import { type Harness, type Rigs, type RunOptions, sessionTimeoutMs } from './rig';
 import type { ChaosScenario, ScenarioContext } from './scenario';
-import type { ChaosServers } from './servers';
-import { TcpProxy } from './tcp-proxy';
 import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
 
 export interface ScenarioOutcome extends OracleResult {
@@ -28,16 +26,8 @@ export interface ScenarioOutcome extends OracleResult {
   seconds: number;
 }
 
-export interface RunOptions {
-  short: boolean;
-  breakPlan?: 'lost' | 'duplicate';
-}
-
-/** Governance's consumer session timeout: kafkajs's default, or shorter with --short (ScenarioContext). */
-export const sessionTimeoutMs = ({ short }: RunOptions) => (short ? 10_000 : 30_000);
-
-/** Teardown steps of what is running now, for SIGINT and failures (the runner calls them). */
-export const activeTeardown: (() => Promise<void>)[] = [];
+/** How often the runner asks whether decisions opened or the system settled: each ask is a few cheap reads. */
+const POLL_MS = 200;
 
 /** A deterministic [0, 1) sequence seeded by the scenario's name (mulberry32). */
 function seededRandom(seed: string): () => number {
@@ -71,7 +61,7 @@ async function waitOpened(temporal: Client, decisions: PlannedDecision[], timeou
     }
     if (!waiting.size) return;
     if (Date.now() > deadline) throw new Error(`not opened in ${timeoutMs / 1000} s: ${[...waiting].join(', ')}`);
-    await sleep(500);
+    await sleep(POLL_MS);
   }
 }
 
@@ -95,16 +85,8 @@ async function settle(plan: Plan, fleet: GovernanceFleet, databaseUrl: string, t
       last = errorMessage(err);
     }
     if (Date.now() > deadline) throw new Error(`did not settle in ${timeoutMs / 1000} s: ${last}`);
-    await sleep(1_000);
+    await sleep(POLL_MS);
   }
-}
-
-interface Harness {
-  servers: ChaosServers;
-  temporal: Client;
-  kafka: Kafka;
-  /** The prebuilt workflow bundle every governance instance loads (GOVERNANCE_WORKFLOW_BUNDLE). */
-  workflowBundle: string;
 }
 
 function contextFor(
@@ -168,42 +150,31 @@ async function injectSecondDecided(kafka: Kafka, plan: Plan, start: StartOffsets
   await producer.send({ topic, messages: [{ key: decided.key, value }] }).finally(() => producer.disconnect());
 }
 
-/** One scenario from a fresh governance, producer and proxy to its oracle; always tears them down. */
+/**
+ * One scenario on a rig from `rigs` (a new one, or --short's shared one) to its oracle; always hands the
+ * rig back, and a failed scenario's rig is not reused.
+ */
 export async function runScenario(
   scenario: ChaosScenario,
   harness: Harness,
+  rigs: Rigs,
   options: RunOptions,
 ): Promise<ScenarioOutcome> {
   const startedAt = Date.now();
   const phases = new PhaseTimes();
-  const { servers, temporal, kafka, workflowBundle } = harness;
+  const { servers, temporal, kafka } = harness;
   const plan = scenario.plan({ short: options.short });
-  const proxy = new TcpProxy('127.0.0.1', Number(new URL(servers.env.DATABASE_URL).port));
-  const proxied = new URL(servers.env.DATABASE_URL);
-  proxied.port = String(await proxy.listen());
-  const fleet = new GovernanceFleet(() => ({
-    ...process.env,
-    ...servers.env,
-    DATABASE_URL: proxied.toString(),
-    GOVERNANCE_WORKFLOW_BUNDLE: workflowBundle,
-    KAFKA_SESSION_TIMEOUT_MS: String(sessionTimeoutMs(options)),
-  }));
-  let producer: ProducerProcess | undefined;
-  const teardown = async () => {
-    await producer?.stop();
-    await fleet.stopAll();
-    await proxy.close();
-  };
-  activeTeardown.push(teardown);
+  const rig = await phases.time('start', () => rigs.acquire(scenario.freshGovernance));
+  const { fleet, producer, proxy } = rig;
+  const startsBefore = rig.fleetReused ? fleet.startSeconds.length : 0;
+  let failed = true;
   try {
-    await phases.time('governance', () => fleet.start());
     await phases.time('policy', () => fleet.putPolicy(CHAOS_POLICY));
     const start = await startOffsets(kafka);
-    producer = await phases.time('producer', () => ProducerProcess.start({ ...process.env, ...servers.env }));
     const marks = { faultsEndedAt: Date.now() };
     const parts = { servers, temporal, kafka, governance: fleet, producer, databaseProxy: proxy };
     await phases.time('run', () => scenario.run(contextFor(scenario, plan, options, parts, marks)));
-    if (fleet.running().length === 0) await phases.time('governance', () => fleet.start());
+    if (fleet.running().length === 0) await phases.time('start', () => fleet.start());
     const settleMs = options.short ? 180_000 : 600_000;
     const settledAt = await phases.time('settle', () => settle(plan, fleet, servers.env.DATABASE_URL, settleMs));
     if (options.breakPlan === 'duplicate') await injectSecondDecided(kafka, plan, start);
@@ -216,25 +187,13 @@ export async function runScenario(
         start,
       }),
     );
+    failed = oracle.problems.length > 0;
     const recoverySeconds = (settledAt - marks.faultsEndedAt) / 1000;
     return { name: scenario.name, ...oracle, recoverySeconds, seconds: (Date.now() - startedAt) / 1000 };
   } finally {
-    activeTeardown.splice(activeTeardown.indexOf(teardown), 1);
-    await phases.time('teardown', teardown);
-    console.log(`  [${scenario.name}] governance starts: ${fleet.startSeconds.map((s) => s.toFixed(1)).join(', ')} s`);
+    await phases.time('teardown', () => rigs.release(rig, failed));
+    const starts = fleet.startSeconds.slice(startsBefore).map((s) => `${s.toFixed(1)} s`);
+    console.log(`  [${scenario.name}] governance starts: ${starts.join(', ') || 'none (the previous one’s)'}`);
     console.log(`  [${scenario.name}] phases: ${phases.summary()}`);
   }
-}
-
-export async function connectHarness(servers: ChaosServers, workflowBundle: string): Promise<Harness> {
-  const temporal = new Client({
-    connection: await Connection.connect({ address: servers.env.TEMPORAL_ADDRESS }),
-    namespace: servers.env.TEMPORAL_NAMESPACE,
-  });
-  const kafka = new Kafka({
-    clientId: 'chaos-runner',
-    brokers: [servers.env.KAFKA_BROKERS],
-    logLevel: logLevel.NOTHING,
-  });
-  return { servers, temporal, kafka, workflowBundle };
 }

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
 import { PhaseTimes } from './phases';
 import { lockStateDir } from './run-lock';
-import { activeTeardown, connectHarness, type RunOptions, runScenario, type ScenarioOutcome } from './run-scenario';
+import { activeTeardown, connectHarness, Rigs, type RunOptions } from './rig';
+import { runScenario, type ScenarioOutcome } from './run-scenario';
 import type { ChaosScenario } from './scenario';
 import { ChaosServers } from './servers';
 
@@ -16,13 +17,14 @@ export interface ChaosOptions extends RunOptions {
   only?: string[];
 }
 
-function migrateGovernance(env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/governance/migrations/run.ts'], {
+async function migrateGovernance(env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/governance/migrations/run.ts'], {
     cwd: ROOT,
     env,
     stdio: 'inherit',
   });
-  if (result.status !== 0) throw new Error('governance migrations failed (see above)');
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error('governance migrations failed (see above)');
 }
 
 /** Bundles the workflows once (npm run governance:bundle): every governance start then skips webpack. */
@@ -102,21 +104,25 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
   try {
     console.log(`chaos: servers in ${servers.stateDir}: ${JSON.stringify(servers.env)}`);
     const workflowBundle = join(servers.stateDir, 'governance-workflows.js');
-    await phases.time('servers', () =>
-      servers.start(() => phases.time('bundle', () => bundleWorkflows(workflowBundle))),
-    );
     const env = { ...process.env, ...servers.env };
-    await phases.time('migrate', () => migrateGovernance(env));
+    await phases.time('servers', () =>
+      servers.start(
+        () => phases.time('bundle', () => bundleWorkflows(workflowBundle)),
+        () => phases.time('migrate', () => migrateGovernance(env)),
+      ),
+    );
     const harness = await connectHarness(servers, workflowBundle);
+    const rigs = new Rigs(harness, options);
     for (const scenario of scenarios) {
       console.log(`\n${scenario.name}: ${scenario.description}${options.short ? ' (short)' : ''}`);
       rows.push(
-        await runScenario(scenario, harness, options).catch((err: unknown) => ({
+        await runScenario(scenario, harness, rigs, options).catch((err: unknown) => ({
           name: scenario.name,
           error: errorMessage(err),
         })),
       );
     }
+    await phases.time('rig down', () => rigs.close());
     await harness.temporal.connection.close();
   } finally {
     await phases.time('servers down', teardown);

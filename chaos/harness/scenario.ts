@@ -8,8 +8,9 @@ import type { TcpProxy } from './tcp-proxy';
 
 /**
  * A chaos scenario: `chaos/scenarios/<name>.ts` exports one, and `chaos/scenarios/index.ts` lists it.
- * The runner starts one governance instance and the producer, calls `run`, then waits for the system to
- * settle and runs the one oracle (oracle.ts) on `plan`. A scenario is a fixed plan, bounded in time, and
+ * The runner gives it one running governance instance and the producer (new ones, or with --short those
+ * the previous scenario left: rig.ts), calls `run`, then waits for the system to settle and runs the one
+ * oracle (oracle.ts) on `plan`. A scenario is a fixed plan, bounded in time, and
  * stops by itself; it must leave at least its faults ended (servers back, processes resumed) when `run`
  * resolves. The runner restarts governance if no instance runs then.
  */
@@ -17,6 +18,11 @@ export interface ChaosScenario {
   name: string;
   /** One line for the table's legend. */
   description: string;
+  /**
+   * Starts on governance instances of its own. With --short, scenarios otherwise share one rig (proxy,
+   * governance, producer) and start on the instance the previous one left running, when exactly one runs.
+   */
+  freshGovernance?: boolean;
   /** The events it publishes (deterministic ids, prefixed by the scenario's name). */
   plan(options: { short: boolean }): Plan;
   /** Produces the plan (ctx.produce) while it injects its faults. */

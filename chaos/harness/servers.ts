@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureDevKeyPair } from '@sanshe/auth';
 import { sleep } from '@sanshe/common';
 import { crashPostgres, downAll, INFRA, pidFile, runningPid, STATE_DIR, upAll } from '@sanshe/infra';
 
@@ -39,13 +40,22 @@ export class ChaosServers {
   readonly stateDir = STATE_DIR;
 
   /**
-   * A clean start: anything left from an earlier run is stopped and its data removed (deterministic ids);
-   * `alongside` then runs while the servers start (in the emptied state directory).
+   * A clean start: anything left from an earlier run is stopped and its data removed (deterministic ids).
+   * `alongside` runs while the servers start (in the emptied state directory), `onPostgres` as soon as
+   * PostgreSQL is up (migrations), while Kafka and Temporal are still starting.
    */
-  async start(alongside: () => Promise<void> = async () => undefined): Promise<void> {
+  async start(alongside: () => Promise<void>, onPostgres: () => Promise<void>): Promise<void> {
     await downAll({ names: [...CHAOS_SERVERS] });
     if (existsSync(STATE_DIR)) rmSync(STATE_DIR, { recursive: true, force: true });
-    await Promise.all([upAll({ names: [...CHAOS_SERVERS] }), alongside()]);
+    // The key pair now: each upAll below would create it, racing the other. Its folder is private, so the
+    // state directory is made first, open to the postgres user as infra/local makes it.
+    mkdirSync(STATE_DIR, { recursive: true });
+    await ensureDevKeyPair(STATE_DIR);
+    await Promise.all([
+      upAll({ names: ['postgres'] }).then(onPostgres),
+      upAll({ names: ['kafka', 'temporal'] }),
+      alongside(),
+    ]);
   }
 
   /** Resumes anything paused, then stops all three (SIGKILL after infra/local's grace). */

@@ -84,6 +84,7 @@ async function stuckPartitionHeld(ctx: ScenarioContext): Promise<boolean> {
 export const stuckWorkflows: ChaosScenario = {
   name: NAME,
   description: 'workflows whose tasks fail or have no worker hold one partition; the other keys flow, no rebalance',
+  freshGovernance: true, // its instance must have joined its group exactly once: a reused one may have rejoined
   plan: ({ short }): Plan => {
     const candidates = approvalPlan(NAME, 40).decisions;
     const flowing = candidates.filter((d) => partitionOf(d.decisionId) !== STUCK_PARTITION);
