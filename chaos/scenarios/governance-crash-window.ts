@@ -2,6 +2,7 @@ import type { DecisionPolicy } from '@sanshe/contracts';
 import { auditQuery, bindPolicyToCommunity, GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
 import { bearer, devToken } from '@sanshe/testing';
 import {
+  inboxHas,
   waitPublished,
   killAfterUpdate,
   refusals,
@@ -20,6 +21,7 @@ import {
   plannedVote,
   proposal,
 } from '../harness/plan';
+import { unsentOutboxRows } from '../harness/oracle';
 import type { ChaosScenario, ScenarioContext } from '../harness/scenario';
 
 /**
@@ -183,7 +185,20 @@ async function runDecidingVote(ctx: ScenarioContext, decision: PlannedDecision):
   }
   const decided = () => hasEntry(ctx, decision.decisionId, voteIn(PARTIES.talent, 1));
   await killAfterUpdate(ctx, talent.id, () => ctx.producer.write([talent]), decided);
-  await waitClosed(ctx, decision.decisionId, 180_000);
+  // Not waited for here: its `decided` activity may have died with the worker (30 s until Temporal retries
+  // it), which the continue-as-new part overlaps. `run` waits for it before it looks for refusals.
+}
+
+/**
+ * Every planned event recorded in governance's inbox (applied or refused: redeliveries of the held ones
+ * included) and governance's outbox drained, so that any refusal is on Kafka before it is looked for.
+ */
+async function everyEventConsumed(ctx: ScenarioContext, eventIds: string[]): Promise<void> {
+  for (const id of eventIds) await waitUntil(`${id} in governance's inbox`, 120_000, () => inboxHas(ctx, id));
+  await waitUntil("governance's outbox drained", 120_000, async () => {
+    const unsent = await unsentOutboxRows(ctx.servers.env.DATABASE_URL);
+    return unsent.governance === 0;
+  });
 }
 
 export const governanceCrashWindow: ChaosScenario = {
@@ -200,8 +215,11 @@ export const governanceCrashWindow: ChaosScenario = {
     await runDecidingVote(ctx, deciding);
     await runContinueAsNew(ctx, continued);
     ctx.faultsEnded();
+    await waitClosed(ctx, deciding.decisionId, 180_000);
     const planned = ctx.plan.decisions.flatMap((d) => [d.opening.id, ...d.votes.map((v) => v.event.id)]);
-    const refused = await refusals(ctx.kafka, from, [...planned, `${NAME}-cn/amended`]);
+    const eventIds = [...planned, `${NAME}-cn/amended`];
+    await everyEventConsumed(ctx, eventIds);
+    const refused = await refusals(ctx.kafka, from, eventIds);
     if (refused.length) throw new Error(`planned events refused after their redelivery: ${refused.join(', ')}`);
   },
 };
