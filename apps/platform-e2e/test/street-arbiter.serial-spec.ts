@@ -1,0 +1,240 @@
+import { Client as PgClient } from 'pg';
+import {
+  contextTopic,
+  type DecisionPolicyInput,
+  type EventType,
+  type NewEvent,
+  portalCommandsTopic,
+} from '@sanshe/contracts';
+import { stopApp } from '@sanshe/infra';
+import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
+import { governanceEventsAbout } from './governance-events';
+import { governanceUnderTest } from './governance-under-test';
+
+/**
+ * A street office bound by `{streetCode}` arbitrates its own community's escalated decision, through the
+ * governance process on the real servers. The hierarchy reaches governance as the community service's
+ * events (district 310104, streets 310104-005 and -006, community 310104-005-001); after a restart
+ * governance hears both streets' offices without GOVERNANCE_PORTALS. Under a street-scoped policy whose
+ * arbiter is `portal:street-{streetCode}`, a tie escalates to portal:street-310104-005; the -006 office
+ * ruling as itself is `not-the-arbiter`, naming -005 on its own topic is `wrong-channel`; -005 decides.
+ *
+ * The policy is data-access (no other serial test opens one in this street) and is removed afterwards,
+ * so that the shared schema keeps no short-window policy for street 310104-005.
+ */
+const SECOND_IN_HOURS = 1 / 3600;
+const [DISTRICT, STREET, OTHER_STREET, COMMUNITY] = ['310104', '310104-005', '310104-006', '310104-005-001'];
+const OFFICE = `street-${STREET}`;
+const OTHER_OFFICE = `street-${OTHER_STREET}`;
+const POLICY_ID = `data-access.e2e-street-${STREET}`;
+
+describe('the street office of the decision’s own street arbitrates, through the governance process', () => {
+  const harness = governanceUnderTest('street-arbiter-e2e', () => ({
+    KAFKA_GROUP_ID: 'sanshe-governance-street-it',
+    GOVERNANCE_TASK_QUEUE: 'governance-street-it',
+    GOVERNANCE_PORTALS: '', // no extras: the policies name the portals
+  }));
+  const { kafka } = harness;
+  const requestId = uniqueName('dar');
+  const decisionId = decisionWorkflowId('data-access', requestId);
+  const party = {
+    community: `community:${COMMUNITY}`,
+    residents: `residents:${COMMUNITY}`,
+    talent: 'talent:e2e-street-workers',
+    funder: 'funder:e2e-street-fund',
+    peer: 'organization:e2e-street-peer',
+  };
+  const seat = (partyId: string, kind: string) => ({
+    partyId,
+    kind,
+    title: partyId,
+    weight: 2,
+    voteWindowHours: 600 * SECOND_IN_HOURS,
+  });
+  // Every seat 2 of 10, quorum 6: 4 approve, 4 object, 2 abstain is a tie, which escalates.
+  const policy: DecisionPolicyInput = {
+    policyId: POLICY_ID,
+    decisionKind: 'data-access',
+    communityCode: null,
+    streetCode: STREET,
+    title: `End-to-end: data access in street ${STREET}`,
+    parties: [
+      seat('community:{communityCode}', 'community'),
+      seat('residents:{communityCode}', 'residents'),
+      seat(party.talent, 'talent'),
+      seat(party.funder, 'funder'),
+      seat(party.peer, 'organization'),
+    ],
+    quorum: 6,
+    deliberationHours: 2 * SECOND_IN_HOURS,
+    maxAmendments: 0,
+    escalation: [
+      {
+        arbiterId: 'portal:street-{streetCode}',
+        title: '街道办事处',
+        deadlineHours: 600 * SECOND_IN_HOURS,
+        defaultOutcome: 'rejected',
+      },
+    ],
+  };
+
+  const http = async (path: string, init: RequestInit = {}) => {
+    const token = await devToken(DISTRICT_POLICY_ADMIN);
+    const response = await fetch(`http://127.0.0.1:${harness.governance.port}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const bridgeHealth = async () => {
+    const health = (await (await fetch(`http://127.0.0.1:${harness.governance.port}/health`)).json()) as {
+      details: { bridge: { heardPortals: string[]; unheardPortals: string[] } };
+    };
+    return health.details.bridge;
+  };
+  const publishAs = <T extends EventType>(context: string, event: Omit<NewEvent<T>, 'source'>) =>
+    harness.publish(contextTopic(context as 'community'), `sanshe/${context}`, event);
+  const fromPortal = (portalId: string, arbiterId: string, result: 'approved' | 'rejected') =>
+    harness.publish(portalCommandsTopic(portalId), `portal/${portalId}`, {
+      type: 'sanshe.portal.decision.arbitrated.v1',
+      subject: decisionId,
+      data: { decisionId, arbiterId, castBy: `portal:${portalId}`, result, reason: `${portalId} rules ${result}.` },
+    });
+  const vote = (context: string, partyId: string, choice: 'approve' | 'object' | 'abstain') =>
+    publishAs(context, {
+      type: `sanshe.${context}.decision.vote-cast.v1`,
+      subject: decisionId,
+      data: {
+        decisionId,
+        partyId,
+        castBy: partyId,
+        choice,
+        ...(choice === 'object' ? { reason: { code: 'consent', text: 'Residents were not asked.' } } : {}),
+      },
+    } as never);
+  const state = () => harness.temporal.workflow.getHandle(decisionId).query(stateQuery);
+
+  afterAll(async () => {
+    const { DATABASE_URL } = parseTestEnv(process.env);
+    const db = new PgClient({ connectionString: DATABASE_URL });
+    await db.connect();
+    await db.query('DELETE FROM governance.decision_policy WHERE policy_id = $1', [POLICY_ID]);
+    await db.end();
+  });
+
+  it('binds {streetCode} to the street of the community, and only that street’s office may rule', async () => {
+    const serviceArea = { description: '端到端测试' };
+    const area = { population: 1, serviceArea, revision: 1 };
+    await publishAs('community', {
+      type: 'sanshe.community.district.registered.v1',
+      subject: DISTRICT,
+      data: { districtCode: DISTRICT, name: '徐汇区', ...area },
+    });
+    for (const [streetCode, name] of [
+      [STREET, '新华路街道'],
+      [OTHER_STREET, '天平路街道'],
+    ] as const) {
+      await publishAs('community', {
+        type: 'sanshe.community.street.registered.v1',
+        subject: streetCode,
+        data: { streetCode, districtCode: DISTRICT, name, ...area },
+      });
+    }
+    await publishAs('community', {
+      type: 'sanshe.community.community.registered.v1',
+      subject: COMMUNITY,
+      data: { communityCode: COMMUNITY, streetCode: STREET, districtCode: DISTRICT, name: '新华居民区', ...area },
+    });
+    // Keyed by code, the four events are on different partitions: each arrives in its own time.
+    await eventually(
+      async () => {
+        for (const code of [DISTRICT, STREET, OTHER_STREET, COMMUNITY]) {
+          expect((await http(`/administrative-areas/${code}`)).status).toBe(200);
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect((await http(`/administrative-areas/${OTHER_STREET}`)).body).toMatchObject({ parentCode: DISTRICT });
+
+    // Named by the defaults' portal:street-{streetCode} once the streets are known: heard after a restart.
+    const before = await bridgeHealth();
+    expect([...before.heardPortals, ...before.unheardPortals]).toEqual(expect.arrayContaining([OFFICE, OTHER_OFFICE]));
+    await stopApp(harness.governance, 15_000);
+    await harness.startAgain();
+    const after = await bridgeHealth();
+    expect(after.heardPortals).toEqual(expect.arrayContaining([OFFICE, OTHER_OFFICE]));
+    expect(after.unheardPortals).toEqual([]);
+
+    expect((await http(`/policies/${POLICY_ID}`, { method: 'PUT', body: JSON.stringify(policy) })).status).toBe(201);
+    await publishAs('community', {
+      type: 'sanshe.community.data-access.requested.v1',
+      subject: requestId,
+      data: {
+        requestId,
+        communityCode: COMMUNITY,
+        requesterId: 'organization:e2e-researcher',
+        dataset: 'elderly-living-alone',
+        purpose: 'End-to-end test of the street arbiter.',
+      },
+    });
+    const opened = await eventually(state, { timeoutMs: 60_000, intervalMs: 250 });
+    expect(opened.policy).toMatchObject({ policyId: POLICY_ID, version: 1 });
+    expect(opened.pending.map((p) => p.partyId).sort()).toEqual(Object.values(party).sort());
+
+    // A tie: 4 approve, 4 object, 2 abstain of 10, quorum 6. Once deliberation closes, it escalates.
+    await vote('community', party.community, 'approve');
+    await vote('community', party.residents, 'approve');
+    await vote('talent', party.talent, 'object');
+    await vote('funding', party.funder, 'object');
+    await vote('organization', party.peer, 'abstain');
+    const escalated = await eventually(
+      async () => {
+        const found = (await governanceEventsAbout(kafka, decisionId)).find(
+          (e) => e.type === 'sanshe.governance.decision.escalated.v1',
+        );
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(escalated.data).toMatchObject({ level: 1, arbiterId: `portal:${OFFICE}` });
+
+    // The other street's office, as itself on its own topic: not this decision's arbiter.
+    const notArbiter = await fromPortal(OTHER_OFFICE, `portal:${OTHER_OFFICE}`, 'rejected');
+    // The other street's office naming this street's office: not its channel.
+    const impostor = await fromPortal(OTHER_OFFICE, `portal:${OFFICE}`, 'rejected');
+    await eventually(
+      async () => {
+        const refused = (await governanceEventsAbout(kafka, decisionId)).filter(
+          (e) => e.type === 'sanshe.governance.decision.vote-rejected.v1',
+        );
+        expect(refused.map((e) => e.data)).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              rejectedEventId: notArbiter.id,
+              code: 'not-the-arbiter',
+              reason: expect.stringContaining(OTHER_OFFICE) as string,
+            }),
+            expect.objectContaining({
+              rejectedEventId: impostor.id,
+              code: 'wrong-channel',
+              reason: expect.stringContaining(`portal:${OFFICE} speaks only through portal:${OFFICE}`) as string,
+            }),
+          ]),
+        );
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    expect((await state()).outcome).toBeNull();
+
+    // This street's office rules: decided by its arbiter, the audit trail intact.
+    await fromPortal(OFFICE, `portal:${OFFICE}`, 'approved');
+    const outcome = await harness.temporal.workflow.getHandle(decisionId).result();
+    expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'arbiter', level: 1 });
+    const audit = await harness.temporal.workflow.getHandle(decisionId).query(auditQuery);
+    expect(findBrokenLink(audit)).toBeNull();
+    const ruling = audit.find((r) => r.entry.type === 'arbitrated');
+    expect(ruling?.entry).toMatchObject({ arbiterId: `portal:${OFFICE}` });
+  }, 240_000);
+});
