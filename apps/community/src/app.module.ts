@@ -6,6 +6,7 @@ import type { CommunityConfig } from './config/community-config';
 import { CommunityConfigModule } from './config/community-config.tokens';
 import { CommunityEventsModule } from './events/community-events.module';
 import { RepresentativesModule } from './representatives/representatives.module';
+import { VotesModule } from './votes/votes.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { OverviewModule } from './overview/overview.module';
 import { NeedsModule } from './needs/needs.module';
@@ -23,6 +24,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   CommunityEventsModule,
   AreasModule,
   RepresentativesModule,
+  VotesModule,
   // C3 modules
   NeedsModule,
   VenuesModule,
