@@ -1,6 +1,7 @@
 import type { TokenRequest } from '@sanshe/auth';
 import { communityParty, ROLES } from '../src/access/community-access';
 import { CloseEvaluationWindowsHandler } from '../src/evaluations/application/close-evaluation-windows';
+import { EvaluationWindowSweeper } from '../src/evaluations/infrastructure/evaluation-window-sweeper';
 import { type CommunityUnderTest, startCommunityUnderTest } from './community-test-app';
 import { activityCompleted, countRows, outboxOfType, resident, residentsRep } from './evaluations.fixtures';
 import {
@@ -361,5 +362,26 @@ describe('scoring when the window closes', () => {
     ]);
     const closed = await evaluate(activityId, committeeMember(), { kind: 'committee', outcome: 5 });
     expect([closed.status, closed.body.code]).toEqual([409, 'evaluation-closed']);
+  });
+});
+
+describe('a window that closes on efficiency alone', () => {
+  it('closes the activity unscored: no rating, and no more evaluations', async () => {
+    const org = newId('org');
+    const activityId = await completedActivity(org);
+    await expectCreated(await evaluate(activityId, organizationStaff('org-peer'), peer('org-peer', 5)));
+    await svc.query(
+      `UPDATE "${svc.schema}".evaluated_activity SET window_closes_at = now() - interval '1 second' WHERE activity_id = $1`,
+      [activityId],
+    );
+    await svc.app.get(EvaluationWindowSweeper).sweep();
+
+    const view = await call(svc, 'GET', `/activities/${activityId}/evaluation`, residentsRep());
+    expect(view.body).toMatchObject({ status: 'unscored', score: null, dimensions: { efficiency: 5 } });
+    expect((await outboxOfType(svc, RATED)).filter((event) => event.subject === org)).toEqual([]);
+    const rating = await call<{ code: string }>(svc, 'GET', `/organizations/${org}/rating`, residentsRep());
+    expect([rating.status, rating.body.code]).toEqual([404, 'organization-not-rated']);
+    const late = await evaluate(activityId, residentsRep(), asResident(1, 5));
+    expect([late.status, late.body.code]).toEqual([409, 'evaluation-closed']);
   });
 });

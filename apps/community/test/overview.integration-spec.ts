@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { contextTopic, type SansheEvent } from '@sanshe/contracts';
 import { type CommunityUnderTest, startCommunityUnderTest } from './community-test-app';
 import { activityCompleted } from './evaluations.fixtures';
@@ -7,7 +8,10 @@ import { applied, call, newId, organizationStaff, proposalSubmitted, registerCom
 // and Kafka: a proposal, its decision through escalation to its outcome, grants from award to
 // decision (in either order), and a late or repeated event that never rolls a row back.
 let svc: CommunityUnderTest;
-const CODE = '310104-005-007'; // never registered here: the overview needs only the events
+// A code of this run's own (other runs publish to the same topics), never registered: the overview
+// needs only the events.
+const digits = (n: number) => String(randomInt(10 ** n)).padStart(n, '0');
+const CODE = `${digits(6)}-${digits(3)}-${digits(3)}`;
 const TALLY = { approve: 2, object: 1, abstain: 0, pending: 0, total: 3, quorum: 2 };
 
 const governance = <T extends SansheEvent['type']>(event: { type: T; id: string; subject: string; data: unknown }) =>
