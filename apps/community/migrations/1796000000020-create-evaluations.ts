@@ -26,6 +26,11 @@ export class CreateEvaluations1796000000020 implements MigrationInterface {
         CONSTRAINT evaluation_weights_efficiency_at_most_a_quarter
           CHECK (4 * efficiency <= reach + satisfaction + outcome + efficiency)
       )`);
+    await this.createActivityTables(runner, s);
+  }
+
+  /** Completed activities, their evaluations (one per evaluator) and the organizations' ratings. */
+  private async createActivityTables(runner: QueryRunner, s: string): Promise<void> {
     await runner.query(`
       CREATE TABLE ${s}.evaluated_activity (
         activity_id      text         PRIMARY KEY,
