@@ -1,0 +1,206 @@
+import { randomInt } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { contextTopic, type DecisionPolicyInput, portalCommandsTopic } from '@sanshe/contracts';
+import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { ensureTopics } from '@sanshe/messaging';
+import {
+  bearer,
+  devToken,
+  DISTRICT_POLICY_ADMIN,
+  eventually,
+  freePort,
+  parseTestEnv,
+  uniqueName,
+} from '@sanshe/testing';
+import { decisionWorkflowId } from '@sanshe/workflows';
+import { governanceUnderTest } from './governance-under-test';
+
+/**
+ * The community service and governance as they run (two processes) on the real Kafka, PostgreSQL and
+ * Temporal dev server: a decision that seats a community's committee and residents is listed for the
+ * committee; a committee member's vote goes out on the community's channel and governance counts it; a
+ * changed vote outside deliberation is refused by governance (changed-vote), not by the community, and
+ * the refusal shows on the vote; committee staff cannot vote.
+ *
+ * Both consumer groups are new each run and start at the topics' current ends (offsets committed before
+ * the processes join), so they read only what this run publishes.
+ */
+const HOUR = 1;
+const servers = parseTestEnv(process.env);
+
+/** Commits `groupId`'s offsets at the topics' ends, before any member of the group joins. */
+async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  await ensureTopics(servers.KAFKA_BROKERS, topics);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
+      await admin.setOffsets({ groupId, topic, partitions });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('the community’s votes reach governance, and its refusals come back', () => {
+  const communityCode = `310104-${randomInt(100, 1000)}-${randomInt(100, 1000)}`;
+  const streetCode = communityCode.slice(0, 10);
+  const portal = uniqueName('street').toLowerCase();
+  const groups = { governance: uniqueName('governance-cv'), community: uniqueName('community-cv') };
+  const party = { community: `community:${communityCode}`, residents: `residents:${communityCode}` };
+  const seat = (partyId: string, kind: string) => ({ partyId, kind, title: kind, weight: 2, voteWindowHours: HOUR });
+  const policy: DecisionPolicyInput = {
+    policyId: `activity-proposal.${communityCode}`,
+    decisionKind: 'activity-proposal',
+    communityCode,
+    title: `Community votes e2e ${communityCode}`,
+    parties: [
+      seat(party.community, 'community'),
+      seat(party.residents, 'residents'),
+      seat('talent:cv-social-workers', 'talent'),
+      seat('funder:cv-welfare-fund', 'funder'),
+      seat('organization:cv-peer', 'organization'),
+    ],
+    // Every seat 2 of 10, quorum 6: the community's two seats can neither block nor approve alone.
+    quorum: 6,
+    deliberationHours: HOUR,
+    maxAmendments: 1,
+    escalation: [
+      { arbiterId: `portal:${portal}`, title: 'Street office', deadlineHours: HOUR, defaultOutcome: 'rejected' },
+    ],
+  };
+  const kafka = new Kafka({
+    clientId: 'community-votes-e2e-setup',
+    brokers: servers.KAFKA_BROKERS,
+    logLevel: logLevel.NOTHING,
+  });
+  // Registered before governanceUnderTest's, so it runs first: both groups start at the ends before they join.
+  beforeAll(async () => {
+    const bridge = ['organization', 'community', 'talent', 'funding'] as const;
+    await startAtTheEnd(kafka, groups.governance, [...bridge.map(contextTopic), portalCommandsTopic(portal)]);
+    const read = ['governance', 'organization', 'funding'] as const;
+    await startAtTheEnd(kafka, groups.community, read.map(contextTopic));
+  }, 60_000);
+  const harness = governanceUnderTest('community-votes-e2e', () => ({
+    KAFKA_GROUP_ID: groups.governance,
+    KAFKA_FROM_BEGINNING: 'false',
+    GOVERNANCE_TASK_QUEUE: uniqueName('community-votes'),
+    GOVERNANCE_PORTALS: portal,
+  }));
+  let community: AppProcess | undefined;
+  let communityUrl = '';
+  const governanceUrl = () => `http://127.0.0.1:${harness.governance.port}`;
+  const call = async (url: string, method: string, token: string, body?: unknown) => {
+    const response = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    community = startApp('community', port, {
+      env: { ...process.env, KAFKA_GROUP_ID: groups.community, KAFKA_FROM_BEGINNING: 'false' },
+    });
+    communityUrl = `http://127.0.0.1:${port}`;
+    await waitUntilHealthy(community);
+  }, 120_000);
+  afterAll(async () => {
+    if (community) await stopApp(community, 10_000);
+  });
+
+  it('lists the decision, sends the vote, and shows governance’s changed-vote refusal', async () => {
+    const admin = await devToken({
+      sub: uniqueName('area-admin'),
+      parties: ['jurisdiction:310104'],
+      roles: ['area-admin'],
+    });
+    const area = { name: '社区投票测试', population: 100, serviceArea: { description: 'e2e' } };
+    for (const path of ['/districts/310104', `/streets/${streetCode}`, `/communities/${communityCode}`]) {
+      expect([200, 201]).toContain((await call(`${communityUrl}${path}`, 'PUT', admin, area)).status);
+    }
+    const memberSub = uniqueName('committee-member');
+    const appointed = await call(`${communityUrl}/communities/${communityCode}/representatives`, 'POST', admin, {
+      body: 'committee',
+      personSub: memberSub,
+      title: '居委会委员',
+      termFrom: '2026-01-01',
+    });
+    expect(appointed.status).toBe(201);
+    const member = await devToken({ sub: memberSub, parties: [party.community], roles: ['committee-member'] });
+    const staff = await devToken({ sub: uniqueName('staff'), parties: [party.community], roles: ['committee-staff'] });
+
+    const policyAdmin = await devToken(DISTRICT_POLICY_ADMIN);
+    expect((await call(`${governanceUrl()}/policies/${policy.policyId}`, 'PUT', policyAdmin, policy)).status).toBe(201);
+    const proposalId = uniqueName('prop');
+    const decisionId = decisionWorkflowId('activity-proposal', proposalId);
+    await harness.publish(contextTopic('organization'), 'sanshe/organization', {
+      type: 'sanshe.organization.proposal.submitted.v1',
+      subject: proposalId,
+      data: { proposalId, organizationId: 'org-cv-elderly-care', communityCode, title: '长者午餐', summary: 'e2e' },
+    });
+    try {
+      const listed = await eventually(
+        async () => {
+          const decisions = await call(
+            `${communityUrl}/communities/${communityCode}/decisions?party=community`,
+            'GET',
+            member,
+          );
+          expect(decisions.body).toEqual([expect.objectContaining({ decisionId, stage: 'voting', round: 1 })]);
+          return decisions;
+        },
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
+      expect(listed.status).toBe(200);
+
+      const vote = { decisionId, partyId: party.community, choice: 'approve' };
+      expect((await call(`${communityUrl}/votes`, 'POST', staff, vote)).status).toBe(403);
+      const first = await call(`${communityUrl}/votes`, 'POST', member, vote);
+      expect(first).toMatchObject({ status: 201, body: { status: 'sent' } });
+      const pendingFor = async () =>
+        (await call(`${governanceUrl()}/parties/${party.community}/pending`, 'GET', member)).body as unknown as {
+          decisionId: string;
+        }[];
+      // Governance counted it: the decision no longer waits on the committee (it waited before: the vote's round is 1).
+      await eventually(async () => expect((await pendingFor()).map((d) => d.decisionId)).not.toContain(decisionId), {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+      });
+      const residentsPending = await call(
+        `${governanceUrl()}/parties/${party.residents}/pending`,
+        'GET',
+        await devToken({ sub: 'reader', parties: [party.residents], roles: ['residents-representative'] }),
+      );
+      expect((residentsPending.body as unknown as { decisionId: string }[]).map((d) => d.decisionId)).toContain(
+        decisionId,
+      );
+
+      // Another choice while the decision is voting, not deliberating: the community sends it, governance refuses it.
+      const changed = { ...vote, choice: 'object', reason: { code: 'budget-unclear', text: '预算说明不清' } };
+      const second = await call(`${communityUrl}/votes`, 'POST', member, changed);
+      expect(second).toMatchObject({ status: 201, body: { status: 'sent' } });
+      const refused = await eventually(
+        async () => {
+          const shown = await call(`${communityUrl}/votes/${second.body.voteId as string}`, 'GET', member);
+          expect(shown.body).toMatchObject({ status: 'rejected' });
+          return shown.body;
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+      expect(refused.rejection).toMatchObject({ code: 'changed-vote' });
+      expect((await call(`${communityUrl}/votes/${first.body.voteId as string}`, 'GET', member)).body).toMatchObject({
+        status: 'sent',
+      });
+    } finally {
+      await harness.temporal.workflow
+        .getHandle(decisionId)
+        .terminate('community-votes e2e is over')
+        .catch(() => undefined);
+    }
+  }, 240_000);
+});
