@@ -293,6 +293,22 @@ describe('weights', () => {
     expect(await countRows(svc, 'evaluation_weights', 'community_code = $1', code)).toBe(0);
   });
 
+  it('cannot be stored breaking the rule even past the API: the table’s CHECKs mirror it', async () => {
+    const insert = (code: string, [reach, satisfaction, outcome, efficiency]: number[]) =>
+      svc.query(
+        `INSERT INTO "${svc.schema}".evaluation_weights (community_code, reach, satisfaction, outcome, efficiency, updated_by)
+         VALUES ($1, $2, $3, $4, $5, 'test')`,
+        [code, reach, satisfaction, outcome, efficiency],
+      );
+    await expect(insert('check-1', [1, 1, 1, 2])).rejects.toThrow(
+      /evaluation_weights_efficiency_(never_outweighs|at_most_a_quarter)/,
+    );
+    await expect(insert('check-2', [0, 3, 3, 1])).rejects.toThrow(/evaluation_weights_efficiency_never_outweighs/);
+    await expect(insert('check-3', [0, 0, 0, 0])).rejects.toThrow(/evaluation_weights_sum_positive/);
+    await expect(insert('check-4', [1, 1, 1, 1])).resolves.toBeDefined();
+    await svc.query(`DELETE FROM "${svc.schema}".evaluation_weights WHERE community_code = 'check-4'`);
+  });
+
   it('refuses weights for a community not registered here (404) and writes nothing', async () => {
     const unknown = '310104-005-099';
     const reply = await call<{ code: string }>(svc, 'PUT', `/communities/${unknown}/evaluation-weights`, STREET_ADMIN, {
