@@ -65,24 +65,53 @@ function testKit(config: ServiceConfig, schema: string): DynamicModule {
 }
 
 /**
- * Commits the new group's offsets at the topics' current ends before it joins: it reads exactly what
- * the test publishes from now on (not the topics' history, not racing its own partition assignment).
+ * Commits the new group's offsets at the topics' current ends before the service joins: it reads exactly
+ * what the test publishes from now on (not the topics' history, and not racing its partition assignment).
+ * One short-lived member joins once for every topic (admin.setOffsets would join once per topic).
  */
 async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const consumer = kafka.consumer({ groupId });
+  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+  await consumer.connect();
   try {
-    for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  } finally {
+    await consumer.subscribe({ topics, fromBeginning: false });
+    // Nothing is resolved or auto-committed: only the ends committed below.
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
+    await joined;
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await Promise.all(
+      topics.map(async (topic) => ({ topic, ends: await admin.fetchTopicOffsets(topic) })),
+    );
     await admin.disconnect();
+    await consumer.commitOffsets(
+      ends.flatMap(({ topic, ends: partitions }) =>
+        partitions.map(({ partition, high }) => ({ topic, partition, offset: high })),
+      ),
+    );
+  } finally {
+    await consumer.disconnect();
   }
+}
+
+/** The app on the test's kit, its consumer started, listening on a free loopback port. */
+async function bootCommunity(config: ServiceConfig, schema: string, env: NodeJS.ProcessEnv): Promise<INestApplication> {
+  @Module({})
+  class CommunityTestApp {}
+  const module: DynamicModule = {
+    module: CommunityTestApp,
+    imports: [testKit(config, schema), ...(communityFeatureModules(loadCommunityConfig(env)) ?? [])],
+  };
+  const app = await createService(module, {
+    name: 'community',
+    description: 'community under test',
+    host: '127.0.0.1',
+    port: 0,
+    silent: true,
+  });
+  await startConsumer(app, config, COMMUNITY_TOPICS);
+  await app.listen(0, '127.0.0.1');
+  return app;
 }
 
 /**
@@ -106,21 +135,7 @@ export async function startCommunityUnderTest(
   const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema, poolSize: 2 }));
   await dataSource.initialize();
 
-  @Module({})
-  class CommunityTestApp {}
-  const module: DynamicModule = {
-    module: CommunityTestApp,
-    imports: [testKit(config, schema), ...(communityFeatureModules(loadCommunityConfig(env)) ?? [])],
-  };
-  const app = await createService(module, {
-    name: 'community',
-    description: 'community under test',
-    host: '127.0.0.1',
-    port: 0,
-    silent: true,
-  });
-  await startConsumer(app, config, COMMUNITY_TOPICS);
-  await app.listen(0, '127.0.0.1');
+  const app = await bootCommunity(config, schema, env);
   const { port } = app.getHttpServer().address() as { port: number };
   const query = <R>(sql: string, params: unknown[] = []) => dataSource.query<R[]>(sql, params);
 
