@@ -7,8 +7,17 @@ export class PhaseTimes {
     try {
       return await work();
     } finally {
-      this.seconds.set(phase, (this.seconds.get(phase) ?? 0) + (Date.now() - startedAt) / 1000);
+      this.record(phase, (Date.now() - startedAt) / 1000);
     }
+  }
+
+  /** Adds time measured elsewhere, e.g. a phase that ran in the background. */
+  record(phase: string, seconds: number): void {
+    this.seconds.set(phase, this.of(phase) + seconds);
+  }
+
+  of(phase: string): number {
+    return this.seconds.get(phase) ?? 0;
   }
 
   /** `phase 1.2 s, other 3.4 s`, in the order the phases first ran. */

@@ -113,9 +113,13 @@ export class Rig {
   };
 }
 
-/** The rigs of a run: a new one per scenario (the full run), or one shared by every scenario (--short). */
+/**
+ * The rigs of a run: a new one per scenario (the full run), or one shared by every scenario (--short),
+ * whose governance instances are replaced after a scenario failed.
+ */
 export class Rigs {
   private shared?: Rig;
+  private freshNext = false;
 
   constructor(
     private readonly harness: Harness,
@@ -126,15 +130,15 @@ export class Rigs {
   async acquire(freshGovernance = false): Promise<Rig> {
     if (!this.options.short) return Rig.start(this.harness, this.options);
     if (!this.shared) this.shared = await Rig.start(this.harness, this.options);
-    else await this.shared.prepare(freshGovernance);
+    else await this.shared.prepare(freshGovernance || this.freshNext);
+    this.freshNext = false;
     return this.shared;
   }
 
-  /** After a scenario: the full run stops its rig; a shared one is kept unless the scenario failed. */
+  /** After a scenario: the full run stops its rig; a shared one is kept, with new instances next if it failed. */
   async release(rig: Rig, failed: boolean): Promise<void> {
-    if (rig === this.shared && !failed) return;
-    if (rig === this.shared) this.shared = undefined;
-    await rig.stop();
+    if (rig !== this.shared) return rig.stop();
+    if (failed) this.freshNext = true;
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,7 @@ import {
 } from './oracle';
 import { CHAOS_POLICY, type Plan, type PlannedDecision } from './plan';
 import { PhaseTimes } from './phases';
-import { type Harness, type Rigs, type RunOptions, sessionTimeoutMs } from './rig';
+import { type Harness, type Rig, type Rigs, type RunOptions, sessionTimeoutMs } from './rig';
 import type { ChaosScenario, ScenarioContext } from './scenario';
 import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
 
@@ -65,17 +65,23 @@ async function waitOpened(temporal: Client, decisions: PlannedDecision[], timeou
   }
 }
 
-/** Every decision closed (its trail stored) and both outboxes drained; returns when, or throws at the deadline. */
-async function settle(plan: Plan, fleet: GovernanceFleet, databaseUrl: string, timeoutMs: number): Promise<number> {
+/**
+ * Every decision closed (its trail stored) and both outboxes drained; returns when, or throws at the
+ * deadline. Asks the running instances in turn, each with a timeout: one may be stopped by the next
+ * scenario (--short settles a scenario while the next one runs).
+ */
+async function settle(plan: Plan, fleet: () => GovernanceFleet, databaseUrl: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   const open = new Set(plan.decisions.map((d) => d.decisionId));
   let last: string;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     try {
-      const port = fleet.running()[0]?.port;
+      const running = fleet().running();
+      const port = running[attempt % running.length]?.port;
       const headers = bearer(await devToken({ sub: 'chaos-settle', parties: [], roles: [] }));
       for (const id of [...open]) {
-        const response = await fetch(`http://127.0.0.1:${port}/decisions/${id}`, { headers });
+        const url = `http://127.0.0.1:${port}/decisions/${id}`;
+        const response = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
         if (response.ok) open.delete(id);
       }
       const unsent = await unsentOutboxRows(databaseUrl);
@@ -150,16 +156,33 @@ async function injectSecondDecided(kafka: Kafka, plan: Plan, start: StartOffsets
   await producer.send({ topic, messages: [{ key: decided.key, value }] }).finally(() => producer.disconnect());
 }
 
+/** A scenario whose `run` is over and which is settling (in the background) until `finishScenario`. */
+export interface RanScenario {
+  scenario: ChaosScenario;
+  plan: Plan;
+  rig: Rig;
+  start: StartOffsets;
+  startedAt: number;
+  faultsEndedAt: number;
+  /** When `run` resolved (and governance ran again): settling starts. */
+  ranAt: number;
+  /** When every decision closed and both outboxes drained, or why not: never rejects. */
+  settled: Promise<{ at: number } | { error: unknown }>;
+  phases: PhaseTimes;
+  /** How long each governance start during `run` took (s). */
+  governanceStarts: number[];
+}
+
 /**
- * One scenario on a rig from `rigs` (a new one, or --short's shared one) to its oracle; always hands the
- * rig back, and a failed scenario's rig is not reused.
+ * A scenario on a rig from `rigs` (a new one, or --short's shared one) until its `run` resolved and governance
+ * runs; then it settles in the background. If `run` fails, its rig is handed back as failed.
  */
 export async function runScenario(
   scenario: ChaosScenario,
   harness: Harness,
   rigs: Rigs,
   options: RunOptions,
-): Promise<ScenarioOutcome> {
+): Promise<RanScenario> {
   const startedAt = Date.now();
   const phases = new PhaseTimes();
   const { servers, temporal, kafka } = harness;
@@ -167,7 +190,6 @@ export async function runScenario(
   const rig = await phases.time('start', () => rigs.acquire(scenario.freshGovernance));
   const { fleet, producer, proxy } = rig;
   const startsBefore = rig.fleetReused ? fleet.startSeconds.length : 0;
-  let failed = true;
   try {
     await phases.time('policy', () => fleet.putPolicy(CHAOS_POLICY));
     const start = await startOffsets(kafka);
@@ -176,24 +198,71 @@ export async function runScenario(
     await phases.time('run', () => scenario.run(contextFor(scenario, plan, options, parts, marks)));
     if (fleet.running().length === 0) await phases.time('start', () => fleet.start());
     const settleMs = options.short ? 180_000 : 600_000;
-    const settledAt = await phases.time('settle', () => settle(plan, fleet, servers.env.DATABASE_URL, settleMs));
+    const settling = settle(plan, () => rig.fleet, servers.env.DATABASE_URL, settleMs);
+    const settled = settling.then(
+      (at) => ({ at }),
+      (error: unknown) => ({ error }),
+    );
+    const { faultsEndedAt } = marks;
+    const governanceStarts = fleet.startSeconds.slice(startsBefore);
+    return {
+      scenario,
+      plan,
+      rig,
+      start,
+      startedAt,
+      faultsEndedAt,
+      ranAt: Date.now(),
+      settled,
+      phases,
+      governanceStarts,
+    };
+  } catch (err) {
+    report(scenario.name, fleet.startSeconds.slice(startsBefore), phases);
+    await rigs.release(rig, true);
+    throw err;
+  }
+}
+
+function report(name: string, governanceStarts: number[], phases: PhaseTimes): void {
+  const starts = governanceStarts.map((s) => `${s.toFixed(1)} s`);
+  console.log(`  [${name}] governance starts: ${starts.join(', ') || 'none (the previous scenario’s instance)'}`);
+  console.log(`  [${name}] phases: ${phases.summary()}`);
+}
+
+/**
+ * Waits until `ran` settled and runs its oracle; hands its rig back. `tolerated`: other scenarios' poison,
+ * which may reach the dead letters while this one settles (--short).
+ */
+export async function finishScenario(
+  ran: RanScenario,
+  { kafka, servers }: Harness,
+  rigs: Rigs,
+  options: RunOptions & { tolerated?: string[] },
+): Promise<ScenarioOutcome> {
+  const { scenario, plan, rig, start, phases } = ran;
+  let failed = true;
+  try {
+    const settled = await ran.settled;
+    if ('error' in settled) throw settled.error;
+    phases.record('settle', (settled.at - ran.ranAt) / 1000);
     if (options.breakPlan === 'duplicate') await injectSecondDecided(kafka, plan, start);
     const oracle = await phases.time('oracle', () =>
       runOracle({
         plan: options.breakPlan === 'lost' ? withUnproducedVote(plan) : plan,
+        tolerated: options.tolerated ?? [],
         kafka,
         databaseUrl: servers.env.DATABASE_URL,
-        governancePort: fleet.running()[0].port,
+        governancePort: rig.fleet.running()[0].port,
         start,
       }),
     );
     failed = oracle.problems.length > 0;
-    const recoverySeconds = (settledAt - marks.faultsEndedAt) / 1000;
-    return { name: scenario.name, ...oracle, recoverySeconds, seconds: (Date.now() - startedAt) / 1000 };
+    const recoverySeconds = (settled.at - ran.faultsEndedAt) / 1000;
+    const seconds = (settled.at - ran.startedAt) / 1000 + phases.of('oracle');
+    return { name: scenario.name, ...oracle, recoverySeconds, seconds };
   } finally {
     await phases.time('teardown', () => rigs.release(rig, failed));
-    const starts = fleet.startSeconds.slice(startsBefore).map((s) => `${s.toFixed(1)} s`);
-    console.log(`  [${scenario.name}] governance starts: ${starts.join(', ') || 'none (the previous one’s)'}`);
-    console.log(`  [${scenario.name}] phases: ${phases.summary()}`);
+    report(scenario.name, ran.governanceStarts, phases);
   }
 }

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
 import { PhaseTimes } from './phases';
 import { lockStateDir } from './run-lock';
-import { activeTeardown, connectHarness, Rigs, type RunOptions } from './rig';
-import { runScenario, type ScenarioOutcome } from './run-scenario';
+import { activeTeardown, connectHarness, type Harness, Rigs, type RunOptions } from './rig';
+import { finishScenario, type RanScenario, runScenario, type ScenarioOutcome } from './run-scenario';
 import type { ChaosScenario } from './scenario';
 import { ChaosServers } from './servers';
 
@@ -81,6 +81,32 @@ function printTable(rows: Row[]): void {
   }
 }
 
+/**
+ * The scenarios one after another. The full run settles each and runs its oracle before the next starts;
+ * --short lets a scenario settle while the next one runs, and runs its oracle after that run (a settle
+ * mostly waits for retries, e.g. of an activity lost with a killed worker, 30 s).
+ */
+async function runAll(scenarios: ChaosScenario[], harness: Harness, rigs: Rigs, options: RunOptions): Promise<Row[]> {
+  const rows: Row[] = [];
+  const tolerated = options.short ? scenarios.flatMap((s) => s.plan({ short: true }).poison) : [];
+  const finish = (ran: RanScenario) =>
+    finishScenario(ran, harness, rigs, { ...options, tolerated }).catch((err: unknown) => failedRow(ran.scenario, err));
+  let settling: RanScenario | undefined;
+  for (const scenario of scenarios) {
+    console.log(`\n${scenario.name}: ${scenario.description}${options.short ? ' (short)' : ''}`);
+    const ran = await runScenario(scenario, harness, rigs, options).catch((err: unknown) => failedRow(scenario, err));
+    if (settling) rows.push(await finish(settling));
+    settling = undefined;
+    if ('error' in ran) rows.push(ran);
+    else if (options.short && !scenario.settlesAlone) settling = ran;
+    else rows.push(await finish(ran));
+  }
+  if (settling) rows.push(await finish(settling));
+  return rows;
+}
+
+const failedRow = (scenario: ChaosScenario, err: unknown) => ({ name: scenario.name, error: errorMessage(err) });
+
 /** Starts the suite's servers, runs the scenarios one after another, prints the table; the exit code. */
 export async function runChaos(options: ChaosOptions): Promise<number> {
   const runStartedAt = Date.now();
@@ -113,15 +139,7 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
     );
     const harness = await connectHarness(servers, workflowBundle);
     const rigs = new Rigs(harness, options);
-    for (const scenario of scenarios) {
-      console.log(`\n${scenario.name}: ${scenario.description}${options.short ? ' (short)' : ''}`);
-      rows.push(
-        await runScenario(scenario, harness, rigs, options).catch((err: unknown) => ({
-          name: scenario.name,
-          error: errorMessage(err),
-        })),
-      );
-    }
+    rows.push(...(await runAll(scenarios, harness, rigs, options)));
     await phases.time('rig down', () => rigs.close());
     await harness.temporal.connection.close();
   } finally {

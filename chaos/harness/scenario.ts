@@ -9,10 +9,10 @@ import type { TcpProxy } from './tcp-proxy';
 /**
  * A chaos scenario: `chaos/scenarios/<name>.ts` exports one, and `chaos/scenarios/index.ts` lists it.
  * The runner gives it one running governance instance and the producer (new ones, or with --short those
- * the previous scenario left: rig.ts), calls `run`, then waits for the system to settle and runs the one
- * oracle (oracle.ts) on `plan`. A scenario is a fixed plan, bounded in time, and
- * stops by itself; it must leave at least its faults ended (servers back, processes resumed) when `run`
- * resolves. The runner restarts governance if no instance runs then.
+ * the previous scenario left: rig.ts), calls `run`, then waits for the system to settle (with --short,
+ * while the next scenario runs) and runs the one oracle (oracle.ts) on `plan`. A scenario is a fixed
+ * plan, bounded in time, and stops by itself; it must leave at least its faults ended (servers back,
+ * processes resumed) when `run` resolves. The runner restarts governance if no instance runs then.
  */
 export interface ChaosScenario {
   name: string;
@@ -20,9 +20,14 @@ export interface ChaosScenario {
   description: string;
   /**
    * Starts on governance instances of its own. With --short, scenarios otherwise share one rig (proxy,
-   * governance, producer) and start on the instance the previous one left running, when exactly one runs.
+   * governance, producer) and start on the newest instance the previous one left running.
    */
   freshGovernance?: boolean;
+  /**
+   * Settles before the next scenario starts, also with --short (where a scenario otherwise settles while
+   * the next one runs, under its faults): a scenario that must see a quiet system to the end.
+   */
+  settlesAlone?: boolean;
   /** The events it publishes (deterministic ids, prefixed by the scenario's name). */
   plan(options: { short: boolean }): Plan;
   /** Produces the plan (ctx.produce) while it injects its faults. */

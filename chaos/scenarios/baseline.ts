@@ -5,6 +5,7 @@ import type { ChaosScenario } from '../harness/scenario';
 export const baseline: ChaosScenario = {
   name: 'baseline',
   description: 'no fault: every planned effect once',
+  settlesAlone: true, // not under the next scenario's faults
   plan: ({ short }) => approvalPlan('baseline', short ? 3 : 6),
   run: (ctx) => ctx.produce(),
 };
