@@ -213,6 +213,7 @@ describe('the community’s votes', () => {
       choice: 'approve',
     });
     expect(residentsNow).toMatchObject({ status: 409, body: { code: 'not-seated' } });
+    expect(residentsNow.body.message).toContain(`residents:${CODE}`);
     await send('sanshe.governance.decision.escalated.v1', { ...decisionEscalated.example, decisionId }, 3);
     await eventually(async () => expect(await decisionRow(decisionId)).toMatchObject({ stage: 'escalated' }), {
       timeoutMs: 20_000,
@@ -228,8 +229,18 @@ describe('the community’s votes', () => {
         timeoutMs: 20_000,
       },
     );
+    const before = await counts();
     const late = await call('POST', '/votes', member, { decisionId, partyId: `community:${CODE}`, choice: 'approve' });
     expect(late).toMatchObject({ status: 409, body: { code: 'decision-closed' } });
+    expect(await counts()).toEqual(before);
+    const ids = async (query: string) =>
+      (
+        (await call('GET', `/communities/${CODE}/decisions?party=community${query}`, member)).body as unknown as {
+          decisionId: string;
+        }[]
+      ).map((d) => d.decisionId);
+    expect(await ids('')).not.toContain(decisionId);
+    expect(await ids('&status=all')).toContain(decisionId);
   });
 
   it('refuses, writing nothing: bad body (400), no token (401), staff, off-roster or wrong party (403), unknown decision (404)', async () => {

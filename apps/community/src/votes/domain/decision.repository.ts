@@ -21,7 +21,8 @@ export abstract class DecisionRepository {
   /** A new round's seats replace the previous round's. */
   abstract replaceSeats(manager: EntityManager, decisionId: string, seats: DecisionSeat[]): Promise<void>;
   abstract seat(manager: EntityManager, decisionId: string, partyId: string): Promise<DecisionSeat | null>;
-  abstract listFor(partyId: string): Promise<SeatedDecision[]>;
+  /** The decisions seating the party, newest first; closed ones only when asked. */
+  abstract listFor(partyId: string, includeClosed: boolean): Promise<SeatedDecision[]>;
   abstract insertVote(manager: EntityManager, vote: CommunityVote): Promise<void>;
   abstract vote(voteId: string): Promise<CommunityVote | null>;
   /** Marks the vote sent as `eventId` refused by governance; false when no vote of the community has that id. */

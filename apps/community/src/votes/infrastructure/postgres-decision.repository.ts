@@ -126,12 +126,12 @@ export class PostgresDecisionRepository extends DecisionRepository {
     return rows[0] ? toSeat(rows[0]) : null;
   }
 
-  async listFor(partyId: string): Promise<SeatedDecision[]> {
+  async listFor(partyId: string, includeClosed: boolean): Promise<SeatedDecision[]> {
     const rows = await this.dataSource.query<(DecisionRow & SeatRow)[]>(
       `SELECT d.*, s.party_id, s.round AS seat_round, s.deadline FROM ${this.decisions} d
          JOIN ${this.seats} s ON s.decision_id = d.decision_id
-        WHERE s.party_id = $1 ORDER BY d.opened_at DESC, d.decision_id`,
-      [partyId],
+        WHERE s.party_id = $1 AND ($2 OR d.stage <> 'closed') ORDER BY d.opened_at DESC, d.decision_id`,
+      [partyId, includeClosed],
     );
     const votes = await this.dataSource.query<VoteRow[]>(
       `SELECT * FROM ${this.votes} WHERE party_id = $1 ORDER BY created_at, vote_id`,

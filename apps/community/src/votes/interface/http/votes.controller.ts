@@ -67,12 +67,19 @@ export class VotesController {
   })
   @ApiParam({ name: 'communityCode', example: '310104-005-001' })
   @ApiQuery({ name: 'party', enum: ['community', 'residents'] })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ['open', 'all'],
+    description: 'open (default) or all, closed too',
+  })
   @ApiForbiddenResponse({
     description: 'Not a committee member (community) / residents’ representative (residents) of it',
   })
   async list(
     @Param('communityCode') code: string,
     @Query('party') party: string | undefined,
+    @Query('status') status: string | undefined,
     @CurrentIdentity() who: Identity,
   ) {
     const problem = codeProblem('community', code);
@@ -80,11 +87,14 @@ export class VotesController {
     if (party !== 'community' && party !== 'residents') {
       throw new VoteInputInvalid([{ path: '/query/party', message: 'must be community or residents' }]);
     }
+    if (status !== undefined && status !== 'open' && status !== 'all') {
+      throw new VoteInputInvalid([{ path: '/query/status', message: 'must be open or all' }]);
+    }
     const partyId = party === 'community' ? communityParty(code) : residentsParty(code);
     const role = VOTING_ROLE[party === 'community' ? 'committee' : 'residents'];
     const refusal = roleRefusal(who, role, [partyId], `see the decisions of ${partyId}`);
     if (refusal) throw new AccessDenied(refusal);
-    return (await this.decisions.listFor(partyId)).map(({ votes, ...decision }) => ({
+    return (await this.decisions.listFor(partyId, status === 'all')).map(({ votes, ...decision }) => ({
       ...decision,
       votes: votes.map(voteView),
     }));
