@@ -142,6 +142,11 @@ describe('policies scoped to a street or a district', () => {
       resolvedFrom: 'district',
     });
     expect((await resolve('310104-005-002')).body).toMatchObject({ resolvedFrom: 'street' });
+    const listed = await call('GET', '/policies?districtCode=310104');
+    expect((listed.body as unknown as { policyId: string }[]).map((p) => p.policyId)).toEqual([district.policyId]);
+    expect((await call('GET', '/policies?districtCode=310104-005')).body.problems?.[0]?.path).toBe(
+      '/query/districtCode',
+    );
 
     const own = policy('activity-proposal.310104-005-002', { communityCode: '310104-005-002' });
     expect((await put(own)).status).toBe(201);
