@@ -150,5 +150,7 @@ describe('the administrative hierarchy from the community service’s events', (
       body: { message: expect.stringContaining('/params/code') },
     });
     expect((await get('990001-005', {})).status).toBe(401);
+    const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, object> };
+    expect(Object.keys(docs.paths)).toContain('/administrative-areas/{code}');
   });
 });
