@@ -50,19 +50,21 @@ export class CastVoteHandler {
     const input = body as CastVoteInput;
     const refusal = voterRefusal(caller, input.partyId);
     if (refusal) throw new AccessDenied(refusal);
-    const party = bodyOfParty(input.partyId)!; // a community party: voteInputProblems checked it
-    if (!(await this.roster.isActive(party.communityCode, party.body, caller.sub))) {
+    const party = bodyOfParty(input.partyId);
+    if (!party || !(await this.roster.isActive(party.communityCode, party.body, caller.sub))) {
       throw new AccessDenied(
-        `${caller.sub} may not cast the vote of ${input.partyId}: not a serving member of its ${party.body} body`,
+        `${caller.sub} may not cast the vote of ${input.partyId}: not a serving member of its ${party?.body} body`,
       );
     }
     return this.dataSource.transaction(async (manager) => {
       const decision = await this.decisions.lock(manager, input.decisionId);
       const seat = decision ? await this.decisions.seat(manager, input.decisionId, input.partyId) : null;
       const conflict = seatRefusal(decision, seat, input);
-      if (conflict?.code === 'decision-not-found') throw new VoteNotFound(conflict.message);
+      if (!decision || conflict?.code === 'decision-not-found') {
+        throw new VoteNotFound(conflict?.message ?? `no decision ${input.decisionId}`);
+      }
       if (conflict) throw new VoteConflict(conflict.code, conflict.message);
-      const { vote, event } = castVote(`vote-${randomUUID()}`, input, decision!, caller.sub);
+      const { vote, event } = castVote(`vote-${randomUUID()}`, input, decision, caller.sub);
       await this.decisions.insertVote(manager, vote);
       await this.outbox.publish(manager, event);
       return vote;
