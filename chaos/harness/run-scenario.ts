@@ -168,6 +168,8 @@ export interface RanScenario {
   ranAt: number;
   /** When every decision closed and both outboxes drained, or why not: never rejects. */
   settled: Promise<{ at: number } | { error: unknown }>;
+  /** Whether `settled` has resolved. */
+  isSettled: () => boolean;
   phases: PhaseTimes;
   /** How long each governance start during `run` took (s). */
   governanceStarts: number[];
@@ -198,11 +200,13 @@ export async function runScenario(
     await phases.time('run', () => scenario.run(contextFor(scenario, plan, options, parts, marks)));
     if (fleet.running().length === 0) await phases.time('start', () => fleet.start());
     const settleMs = options.short ? 180_000 : 600_000;
-    const settling = settle(plan, () => rig.fleet, servers.env.DATABASE_URL, settleMs);
-    const settled = settling.then(
+    let done = false;
+    const settled = settle(plan, () => rig.fleet, servers.env.DATABASE_URL, settleMs).then(
       (at) => ({ at }),
       (error: unknown) => ({ error }),
     );
+    void settled.then(() => (done = true));
+    const isSettled = () => done;
     const { faultsEndedAt } = marks;
     const governanceStarts = fleet.startSeconds.slice(startsBefore);
     return {
@@ -214,6 +218,7 @@ export async function runScenario(
       faultsEndedAt,
       ranAt: Date.now(),
       settled,
+      isSettled,
       phases,
       governanceStarts,
     };

@@ -82,26 +82,30 @@ function printTable(rows: Row[]): void {
 }
 
 /**
- * The scenarios one after another. The full run settles each and runs its oracle before the next starts;
- * --short lets a scenario settle while the next one runs, and runs its oracle after that run (a settle
- * mostly waits for retries, e.g. of an activity lost with a killed worker, 30 s).
+ * The scenarios one after another. The full run settles each and runs its oracle before the next starts.
+ * --short lets a scenario settle while the next ones run (a settle mostly waits for retries, e.g. of an
+ * activity lost with a killed worker: 30 s) and runs its oracle between two runs, once it settled.
  */
 async function runAll(scenarios: ChaosScenario[], harness: Harness, rigs: Rigs, options: RunOptions): Promise<Row[]> {
   const rows: Row[] = [];
   const tolerated = options.short ? scenarios.flatMap((s) => s.plan({ short: true }).poison) : [];
-  const finish = (ran: RanScenario) =>
-    finishScenario(ran, harness, rigs, { ...options, tolerated }).catch((err: unknown) => failedRow(ran.scenario, err));
-  let settling: RanScenario | undefined;
-  for (const scenario of scenarios) {
+  const pending: { index: number; ran: RanScenario }[] = [];
+  const finishPending = async (all: boolean) => {
+    for (let next = pending[0]; next && (all || next.ran.isSettled()); next = pending[0]) {
+      pending.shift();
+      rows[next.index] = await finishScenario(next.ran, harness, rigs, { ...options, tolerated }).catch(
+        (err: unknown) => failedRow(next.ran.scenario, err),
+      );
+    }
+  };
+  for (const [index, scenario] of scenarios.entries()) {
     console.log(`\n${scenario.name}: ${scenario.description}${options.short ? ' (short)' : ''}`);
     const ran = await runScenario(scenario, harness, rigs, options).catch((err: unknown) => failedRow(scenario, err));
-    if (settling) rows.push(await finish(settling));
-    settling = undefined;
-    if ('error' in ran) rows.push(ran);
-    else if (options.short && !scenario.settlesAlone) settling = ran;
-    else rows.push(await finish(ran));
+    if ('error' in ran) rows[index] = ran;
+    else pending.push({ index, ran });
+    await finishPending(!options.short || scenario.settlesAlone === true);
   }
-  if (settling) rows.push(await finish(settling));
+  await finishPending(true);
   return rows;
 }
 
