@@ -13,7 +13,7 @@ import {
   type ServiceConfig,
   startConsumer,
 } from '@sanshe/service-kit';
-import { devToken, uniqueName } from '@sanshe/testing';
+import { devToken, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
 import { migrations } from '../migrations';
 import { COMMUNITY_CONSUMER, communityFeatureModules } from '../src/app.module';
 import { loadCommunityConfig } from '../src/config/community-config';
@@ -64,36 +64,6 @@ function testKit(config: ServiceConfig, schema: string): DynamicModule {
   };
 }
 
-/**
- * Commits the new group's offsets at the topics' current ends before the service joins: it reads exactly
- * what the test publishes from now on (not the topics' history, and not racing its partition assignment).
- * One short-lived member joins once for every topic (admin.setOffsets would join once per topic).
- */
-async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
-  const consumer = kafka.consumer({ groupId });
-  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics, fromBeginning: false });
-    // Nothing is resolved or auto-committed: only the ends committed below.
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
-    await joined;
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await Promise.all(
-      topics.map(async (topic) => ({ topic, ends: await admin.fetchTopicOffsets(topic) })),
-    );
-    await admin.disconnect();
-    await consumer.commitOffsets(
-      ends.flatMap(({ topic, ends: partitions }) =>
-        partitions.map(({ partition, high }) => ({ topic, partition, offset: high })),
-      ),
-    );
-  } finally {
-    await consumer.disconnect();
-  }
-}
-
 /** The app on the test's kit, its consumer started, listening on a free loopback port. */
 async function bootCommunity(config: ServiceConfig, schema: string, env: NodeJS.ProcessEnv): Promise<INestApplication> {
   @Module({})
@@ -129,7 +99,7 @@ export async function startCommunityUnderTest(
   await migrate({ url: config.DATABASE_URL, schema, migrations });
   const kafka = new Kafka({ clientId: group, brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
   await ensureTopics(config.KAFKA_BROKERS, COMMUNITY_TOPICS);
-  await startAtTheEnd(kafka, group, COMMUNITY_TOPICS);
+  await startGroupAtTopicEnds(kafka, group, COMMUNITY_TOPICS);
   const producer: Producer = kafka.producer({ idempotent: true });
   await producer.connect();
   const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema, poolSize: 2 }));

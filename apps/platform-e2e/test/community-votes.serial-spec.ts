@@ -10,6 +10,7 @@ import {
   eventually,
   freePort,
   parseTestEnv,
+  startGroupAtTopicEnds,
   uniqueName,
 } from '@sanshe/testing';
 import { decisionWorkflowId } from '@sanshe/workflows';
@@ -28,33 +29,10 @@ import { governanceUnderTest } from './governance-under-test';
 const HOUR = 1;
 const servers = parseTestEnv(process.env);
 
-/**
- * Commits `groupId`'s offsets at the topics' ends before any process of the group joins: one short-lived
- * member joins once for every topic (admin.setOffsets joins once per topic), resolves nothing, and commits the ends.
- */
+/** The topics exist before the group starts at their ends. */
 async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
   await ensureTopics(servers.KAFKA_BROKERS, topics);
-  const consumer = kafka.consumer({ groupId });
-  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics, fromBeginning: false });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
-    await joined;
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await Promise.all(
-      topics.map(async (topic) => ({ topic, ends: await admin.fetchTopicOffsets(topic) })),
-    );
-    await admin.disconnect();
-    await consumer.commitOffsets(
-      ends.flatMap(({ topic, ends: partitions }) =>
-        partitions.map(({ partition, high }) => ({ topic, partition, offset: high })),
-      ),
-    );
-  } finally {
-    await consumer.disconnect();
-  }
+  await startGroupAtTopicEnds(kafka, groupId, topics);
 }
 
 describe('the community’s votes reach governance, and its refusals come back', () => {

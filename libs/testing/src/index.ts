@@ -1,3 +1,4 @@
+export * from './kafka-groups';
 export * from './polling';
 export * from './ports';
 export * from './service-health';
