@@ -1,4 +1,12 @@
-import { appoint, bodyOfParty, isServing, remove, type Representative, seatHeldBy } from './representative';
+import {
+  appoint,
+  bodyOfParty,
+  communityDate,
+  isServing,
+  remove,
+  type Representative,
+  seatHeldBy,
+} from './representative';
 
 const committeeMember = appoint('rep-1', '310104-005-001', {
   body: 'committee',
@@ -51,5 +59,11 @@ describe('representative rules', () => {
     expect(isServing(committeeMember, '2029-01-01')).toBe(false);
     expect(isServing({ ...committeeMember, status: 'ended' }, '2026-06-01')).toBe(false);
     expect(isServing({ ...committeeMember, termTo: null }, '2040-01-01')).toBe(true);
+  });
+
+  it('dates a term in the community’s calendar: 2026-12-31 23:30 UTC is already 2027-01-01 in Shanghai', () => {
+    expect(communityDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(communityDate(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
+    expect(isServing(committeeMember, communityDate(new Date('2028-12-31T16:00:00Z')))).toBe(false);
   });
 });

@@ -97,5 +97,11 @@ export function remove(
 }
 
 /** May cast its body's vote on `today` (YYYY-MM-DD): active, and within its term. */
+/** Terms are calendar dates where the community is: China Standard Time, not UTC (00:00–08:00 would be yesterday). */
+const COMMUNITY_CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** `now` as the community's calendar date, YYYY-MM-DD. */
+export const communityDate = (now: Date): string => COMMUNITY_CALENDAR.format(now);
+
 export const isServing = (rep: Representative, today: string): boolean =>
   rep.status === 'active' && rep.termFrom <= today && (rep.termTo === null || rep.termTo >= today);

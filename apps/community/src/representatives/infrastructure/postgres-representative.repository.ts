@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
-import { isServing, type Representative } from '../domain/representative';
+import { communityDate, isServing, type Representative } from '../domain/representative';
 import { RepresentativeRepository, type RepresentativeRoster } from '../domain/representative.repository';
 
 interface RepresentativeRow {
@@ -95,7 +95,7 @@ export class PostgresRepresentativeRepository extends RepresentativeRepository i
       body,
       personSub,
     ]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = communityDate(new Date());
     return reps.some((rep) => isServing(rep, today));
   }
 
