@@ -7,7 +7,7 @@
  * which re-exports all of this.
  */
 export type * from './catalog';
-export * from './catalog/community-vocabulary';
+export * from './vocabulary/community-vocabulary';
 export * from './events/event-definition';
 export * from './events/topics';
 export type * from './governance/decision-policy';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { CalendarDate, Id, literalUnion, StrictCommunityCode } from './common';
-import { NEED_CATEGORY_CODES, NEED_CLOSE_REASONS, NEED_PRIORITIES } from './community-vocabulary';
+import { NEED_CATEGORY_CODES, NEED_CLOSE_REASONS, NEED_PRIORITIES } from '../vocabulary/community-vocabulary';
 import { DecisionId } from './decision';
 
 /*

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
 import { CalendarDate, CommunityCode, Id, literalUnion, StrictCommunityCode } from './common';
-import { REPRESENTATIVE_BODIES, REPRESENTATIVE_REMOVAL_REASONS } from './community-vocabulary';
+import { REPRESENTATIVE_BODIES, REPRESENTATIVE_REMOVAL_REASONS } from '../vocabulary/community-vocabulary';
 import { defineVoteCast } from './decision';
 
 export const dataAccessRequested = defineEvent('sanshe.community.data-access.requested.v1', {
