@@ -16,9 +16,9 @@ import {
 } from './needs.fixtures';
 
 // Evaluation on the whole of the service, on the real PostgreSQL and Kafka: a completed activity arrives
-// once however often it is sent, evaluations are refused with nothing written, and an activity is scored
-// (and its organization's rating published) exactly once — when its fourth dimension arrives, or when
-// its window closes, with efficiency capped.
+// once however often it is sent, evaluations are refused with nothing written, and while its window is
+// open every evaluation rescores it once all four dimensions are in (a provisional score, and a rating.updated
+// with the organization's next revision); the window's close makes the score final, with efficiency capped.
 let svc: CommunityUnderTest;
 
 const RECORDED = 'sanshe.community.evaluation.recorded.v1';
@@ -94,48 +94,84 @@ describe('a completed activity', () => {
   });
 });
 
-describe('scoring when the fourth dimension arrives', () => {
-  it('3 residents + committee + peer → one rating.updated with the hand-computed score', async () => {
+describe('scoring while the window is open', () => {
+  const ratingsOf = async (org: string) => (await outboxOfType(svc, RATED)).filter((event) => event.subject === org);
+
+  it('1 resident + committee + peer → a provisional score; every later resident rescores it; the close makes it final', async () => {
     const org = newId('org');
     const activityId = await completedActivity(org);
-    for (const [n, score] of [
-      [1, 5],
-      [2, 4],
-      [3, 4],
-    ] as const) {
-      await expectCreated(await evaluate(activityId, residentsRep(), asResident(n, score)));
-    }
-    // No need sizes it: reach is the committee's 5. Satisfaction 13/3, outcome 4, efficiency 5.
+    await expectCreated(await evaluate(activityId, residentsRep(), asResident(1, 5)));
+    // No need sizes it: reach is the committee's 5.
     await expectCreated(await evaluate(activityId, committeeMember(), { kind: 'committee', outcome: 4, reach: 5 }));
-    expect(await outboxOfType(svc, RATED).then((events) => events.filter((e) => e.subject === org))).toEqual([]);
+    expect(await ratingsOf(org)).toEqual([]);
     await expectCreated(await evaluate(activityId, organizationStaff('org-peer'), peer('org-peer', 5)));
+    // (3·5 + 3·5 + 3·4 + 1·5) / 10 = 47/10 = 4.70
+    await expectCreated(await evaluate(activityId, residentsRep(), asResident(2, 3)));
+    // satisfaction (5+3)/2 = 4: (15 + 12 + 12 + 5) / 10 = 4.40
+    await expectCreated(await evaluate(activityId, residentsRep(), asResident(3, 2)));
+    // satisfaction 10/3: (15 + 10 + 12 + 5) / 10 = 4.20
 
-    // (3·5 + 3·13/3 + 3·4 + 1·5) / 10 = 45/10 = 4.50
-    const ratings = (await outboxOfType(svc, RATED)).filter((event) => event.subject === org);
-    expect(ratings.map((event) => event.data)).toEqual([
-      {
+    const provisional = (revision: number, score: number, satisfaction: number) => ({
+      id: `${RATED}:${org}:${revision}`,
+      data: {
         organizationId: org,
-        score: 4.5,
+        score,
         activitiesEvaluated: 1,
+        revision,
         activity: {
           activityId,
           communityCode: COMMUNITY,
-          score: 4.5,
-          dimensions: { reach: 5, satisfaction: 4.33, outcome: 4, efficiency: 5 },
+          score,
+          provisional: true,
+          dimensions: { reach: 5, satisfaction, outcome: 4, efficiency: 5 },
           weights: { reach: 3, satisfaction: 3, outcome: 3, efficiency: 1 },
         },
       },
-    ]);
+    });
+    const expected = [provisional(1, 4.7, 5), provisional(2, 4.4, 4), provisional(3, 4.2, 3.33)];
+    expect((await ratingsOf(org)).map(({ id, data }) => ({ id, data }))).toEqual(expected);
+    const open = await call(svc, 'GET', `/activities/${activityId}/evaluation`, residentsRep());
+    expect(open.body).toMatchObject({ status: 'open', score: 4.2 });
+
     const recorded = (await outboxOfType(svc, RECORDED)).filter(
       (e) => (e.data as { activityId: string }).activityId === activityId,
     );
     expect(recorded).toHaveLength(5);
     expect(JSON.stringify(recorded)).not.toContain(resident(1)); // no resident id on the wire
+
+    // The window closes: the final score is the last provisional one, so nothing more is published.
+    await svc.query(
+      `UPDATE "${svc.schema}".evaluated_activity SET window_closes_at = now() - interval '1 second' WHERE activity_id = $1`,
+      [activityId],
+    );
+    await svc.app.get(EvaluationWindowSweeper).sweep();
+    const final = await call(svc, 'GET', `/activities/${activityId}/evaluation`, residentsRep());
+    expect(final.body).toMatchObject({ status: 'final', score: 4.2 });
+    expect((await ratingsOf(org)).map(({ id, data }) => ({ id, data }))).toEqual(expected);
     const rating = await call(svc, 'GET', `/organizations/${org}/rating`, organizationStaff('org-any'));
-    expect(rating.body).toMatchObject({ organizationId: org, score: 4.5, activitiesEvaluated: 1 });
+    expect(rating.body).toMatchObject({ organizationId: org, score: 4.2, activitiesEvaluated: 1, revision: 3 });
 
     const late = await evaluate(activityId, residentsRep(), asResident(4, 1));
     expect([late.status, late.body.code]).toEqual([409, 'evaluation-closed']);
+  });
+
+  it('counts every one of concurrent resident evaluations: none of them loses its update of the score', async () => {
+    const org = newId('org');
+    const activityId = await completedActivity(org);
+    await expectCreated(await evaluate(activityId, committeeMember(), { kind: 'committee', outcome: 4, reach: 5 }));
+    await expectCreated(await evaluate(activityId, organizationStaff('org-peer'), peer('org-peer', 5)));
+    const scores = [5, 4, 4, 3, 2, 1, 5, 4];
+    const replies = await Promise.all(
+      scores.map((score, n) => evaluate(activityId, residentsRep(), asResident(10 + n, score))),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(scores.map(() => 201));
+
+    // satisfaction 28/8 = 3.5: (3·5 + 3·3.5 + 3·4 + 1·5) / 10 = 42.5/10 = 4.25
+    const view = await call(svc, 'GET', `/activities/${activityId}/evaluation`, residentsRep());
+    expect(view.body).toMatchObject({ status: 'open', score: 4.25, dimensions: { satisfaction: 3.5 } });
+    const ratings = await ratingsOf(org);
+    expect(ratings.map((event) => event.id)).toEqual(scores.map((_, n) => `${RATED}:${org}:${n + 1}`));
+    expect(ratings.at(-1)?.data).toMatchObject({ score: 4.25, activity: { score: 4.25, provisional: true } });
   });
 });
 
@@ -367,13 +403,18 @@ describe('scoring when the window closes', () => {
     const sweeper = svc.app.get(CloseEvaluationWindowsHandler);
     const taken = await Promise.all([sweeper.execute(), sweeper.execute()]);
     expect(taken[0] + taken[1]).toBeLessThanOrEqual(1);
-    expect(await countRows(svc, 'evaluated_activity', "status = 'scored' AND activity_id = $1", activityId)).toBe(1);
+    expect(await countRows(svc, 'evaluated_activity', "status = 'final' AND activity_id = $1", activityId)).toBe(1);
 
     const ratings = (await outboxOfType(svc, RATED)).filter((event) => event.subject === org);
     expect(ratings.map((event) => event.data)).toEqual([
       expect.objectContaining({
         score: 4.4,
-        activity: expect.objectContaining({ score: 4.4, dimensions: { satisfaction: 4.2, efficiency: 5 } }),
+        revision: 1,
+        activity: expect.objectContaining({
+          score: 4.4,
+          provisional: false,
+          dimensions: { satisfaction: 4.2, efficiency: 5 },
+        }),
       }),
     ]);
     const closed = await evaluate(activityId, committeeMember(), { kind: 'committee', outcome: 5 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { EvaluatedActivity } from '../domain/evaluated-activity';
 import { EvaluationRepository } from '../domain/evaluation.repository';
 import { ScoreActivityHandler } from './score-activity';
 
@@ -8,9 +9,10 @@ import { ScoreActivityHandler } from './score-activity';
 const BATCH = 20;
 
 /**
- * Scores, on what is present, the open activities whose evaluation window has closed: a silent
- * committee (or silent residents) cannot suppress a rating. Rows another instance holds are skipped
- * and closing is conditional on status 'open', so each activity is scored and published once.
+ * Makes final, on what is present, the score of each open activity whose evaluation window has closed:
+ * a silent committee (or silent residents) cannot suppress a rating, and a provisional score the close
+ * leaves unchanged is not published again. Rows another instance holds are skipped and closing is
+ * conditional on status 'open', so each activity is closed (and published) once.
  */
 @Injectable()
 export class CloseEvaluationWindowsHandler {
@@ -24,10 +26,17 @@ export class CloseEvaluationWindowsHandler {
   execute(now = new Date()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const due = await this.evaluations.takeClosedWindows(manager, now, BATCH);
+      const activities: EvaluatedActivity[] = [];
       for (const activityId of due) {
         const activity = await this.evaluations.activity(manager, activityId);
-        if (activity) await this.score.execute(manager, activity, 'window-closed', now);
+        if (activity) activities.push(activity);
       }
+      // Ratings are locked until commit: one organization after another, in one order for every
+      // sweeper, so two sweepers' batches never wait on each other's rating locks in a cycle.
+      activities.sort((a, b) =>
+        a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0,
+      );
+      for (const activity of activities) await this.score.execute(manager, activity, 'window-closed', now);
       return due.length;
     });
   }

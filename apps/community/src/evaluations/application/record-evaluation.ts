@@ -23,14 +23,15 @@ export interface RecordEvaluationCommand {
 
 export interface RecordEvaluationResult {
   evaluation: RecordedEvaluation;
-  /** This evaluation brought the fourth dimension: the activity is scored. */
-  scored: boolean;
+  /** The activity's provisional score after this evaluation (hundredths), null until all four dimensions are in. */
+  provisionalHundredths: number | null;
 }
 
 /**
  * Records one evaluation and publishes evaluation.recorded (without the resident's id) in one
- * transaction; the activity's row is locked meanwhile, so evaluations of one activity take turns and
- * the one that completes it scores it exactly once. Refused (nothing written): unknown activity, the
+ * transaction, then rescores the activity provisionally once all four dimensions are in. The activity's
+ * row is locked meanwhile, so evaluations of one activity take turns and each rescoring counts every
+ * evaluation before it (none is lost to a concurrent one). Refused (nothing written): unknown activity, the
  * wrong role or party, a peer evaluating itself, a closed window, a resident who did not take part,
  * an evaluator who already evaluated.
  */
@@ -82,8 +83,8 @@ export class RecordEvaluationHandler {
           recordedAt: now.toISOString(),
         },
       });
-      const scored = await this.score.execute(manager, activity, 'evaluation-recorded', now);
-      return { evaluation, scored };
+      const change = await this.score.execute(manager, activity, 'evaluation-recorded', now);
+      return { evaluation, provisionalHundredths: change?.scoreHundredths ?? null };
     });
   }
 }

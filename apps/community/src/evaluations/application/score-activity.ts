@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxWriter } from '@sanshe/messaging';
-import { dimensionsOf, type DimensionScores, isComplete, ratingOf, scoreActivity } from '../domain/activity-score';
+import { dimensionsOf, type DimensionScores, ratingOf } from '../domain/activity-score';
 import { type EvaluatedActivity, evidenceOf } from '../domain/evaluated-activity';
 import { EvaluationRepository } from '../domain/evaluation.repository';
 import { type Rational, toFixed2, toHundredths } from '../domain/rational';
+import { type ScoreChange, scoreChangeOf, type ScoringMoment } from '../domain/score-change';
 
-/** Why an activity is being scored: its fourth dimension arrived, or its window closed. */
-export type ScoringMoment = 'evaluation-recorded' | 'window-closed';
+export type { ScoringMoment } from '../domain/score-change';
 
 /** Each present dimension rounded to 2 decimals, as the rating event and the read side show them. */
 export const roundedDimensions = (dimensions: DimensionScores): Record<string, number> =>
   Object.fromEntries(Object.entries(dimensions).map(([dimension, value]) => [dimension, toFixed2(value as Rational)]));
 
 /**
- * Scores an activity the caller holds locked, inside the caller's transaction: after an evaluation only
- * once all four dimensions are in, at window close with what is present (efficiency alone never scores:
- * the activity closes unscored). A scored activity updates its organization's rating, published once
- * as rating.updated (event id per activity).
+ * Scores an activity the caller holds locked, inside the caller's transaction (see domain/score-change.ts
+ * for when): the score is stored, the organization's rating recomputed from its activities' current
+ * scores, and rating.updated published under the organization's next revision. The lock matters: the
+ * evaluations read here include every one committed before it, so no concurrent evaluation is lost.
  */
 @Injectable()
 export class ScoreActivityHandler {
@@ -26,40 +26,48 @@ export class ScoreActivityHandler {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Returns whether the activity was closed (scored or unscored) by this call. */
-  async execute(manager: EntityManager, activity: EvaluatedActivity, moment: ScoringMoment, now: Date) {
+  /** Returns what was stored, or null when nothing was (not scorable yet, or no longer open). */
+  async execute(
+    manager: EntityManager,
+    activity: EvaluatedActivity,
+    moment: ScoringMoment,
+    now: Date,
+  ): Promise<ScoreChange | null> {
     const dimensions = dimensionsOf(
       evidenceOf(activity, await this.evaluations.evaluationsOf(manager, activity.activityId)),
     );
-    if (moment === 'evaluation-recorded' && !isComplete(dimensions)) return false;
-
-    const result = scoreActivity(dimensions, activity.weights);
-    const scoreHundredths = result && toHundredths(result.score);
-    const closed = await this.evaluations.close(manager, activity.activityId, {
-      status: scoreHundredths === null ? 'unscored' : 'scored',
-      scoreHundredths,
-      at: now,
-    });
-    if (!closed || scoreHundredths === null) return closed;
-
-    await this.updateRating(manager, activity, scoreHundredths, dimensions, now);
-    return true;
+    const change = scoreChangeOf(activity.scoreHundredths, dimensions, activity.weights, moment);
+    if (!change) return null;
+    const stored = await this.evaluations.saveScore(manager, activity.activityId, { ...change, at: now });
+    if (!stored) return null;
+    if (change.publish && change.scoreHundredths !== null) {
+      await this.updateRating(
+        manager,
+        activity,
+        { ...change, scoreHundredths: change.scoreHundredths },
+        dimensions,
+        now,
+      );
+    }
+    return change;
   }
 
   private async updateRating(
     manager: EntityManager,
     activity: EvaluatedActivity,
-    scoreHundredths: number,
+    change: ScoreChange & { scoreHundredths: number },
     dimensions: DimensionScores,
     now: Date,
   ): Promise<void> {
     const { organizationId } = activity;
+    // After the activity's score is stored, so the mean includes it; the lock makes concurrent
+    // scorings of one organization's activities take turns, each seeing the others' committed scores.
     await this.evaluations.lockRating(manager, organizationId);
     const scores = await this.evaluations.scoredActivities(manager, organizationId);
     const rating = ratingOf(scores);
     if (!rating) throw new Error(`activity ${activity.activityId} was scored, yet ${organizationId} has no scores`);
     const ratingHundredths = toHundredths(rating);
-    await this.evaluations.saveRating(manager, {
+    const revision = await this.evaluations.saveRating(manager, {
       organizationId,
       scoreHundredths: ratingHundredths,
       activities: scores.length,
@@ -67,16 +75,18 @@ export class ScoreActivityHandler {
     });
     await this.outbox.publish(manager, {
       type: 'sanshe.community.rating.updated.v1',
-      id: `sanshe.community.rating.updated.v1:${activity.activityId}`,
+      id: `sanshe.community.rating.updated.v1:${organizationId}:${revision}`,
       subject: organizationId,
       data: {
         organizationId,
         score: ratingHundredths / 100,
         activitiesEvaluated: scores.length,
+        revision,
         activity: {
           activityId: activity.activityId,
           communityCode: activity.communityCode,
-          score: scoreHundredths / 100,
+          score: change.scoreHundredths / 100,
+          provisional: change.status === 'open',
           dimensions: roundedDimensions(dimensions),
           weights: activity.weights,
         },

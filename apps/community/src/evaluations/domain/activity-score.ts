@@ -37,7 +37,7 @@ export function dimensionsOf(evidence: ActivityEvidence): DimensionScores {
   return dimensions;
 }
 
-/** All four dimensions are in: the activity is scored at once, without waiting for its window to close. */
+/** All four dimensions are in: the activity has a (provisional) score before its window closes. */
 export const isComplete = (dimensions: DimensionScores): boolean =>
   DIMENSIONS.every((dimension) => dimensions[dimension] !== undefined);
 
@@ -74,7 +74,7 @@ export function scoreActivity(dimensions: DimensionScores, weights: Weights): Ac
   return { score: div(weighted, totalWeight), weights: counted };
 }
 
-/** An organization's rating: the mean of its scored activities, each already rounded as published. */
+/** An organization's rating: the mean of its activities' current scores, each already rounded as published. */
 export function ratingOf(activityScoresInHundredths: readonly number[]): Rational | null {
   if (activityScoresInHundredths.length === 0) return null;
   return mean(activityScoresInHundredths.map((hundredths) => rational(hundredths, 100)));

@@ -3,7 +3,11 @@ import type { ActivityEvidence } from './activity-score';
 import { EvaluationClosed, EvaluatorNotAllowed, NotAParticipant, OwnOrganization } from './evaluation-errors';
 import type { Weights } from './evaluation-weights';
 
-export type EvaluationStatus = 'open' | 'scored' | 'unscored';
+/**
+ * open: evaluations count until the window closes (the score, once all four dimensions are in, is
+ * provisional); final: the window closed with a score; unscored: it closed with nothing scorable.
+ */
+export type EvaluationStatus = 'open' | 'final' | 'unscored';
 
 /** A completed activity as the community evaluates it; weights and need size are pinned at completion. */
 export interface EvaluatedActivity {
@@ -20,8 +24,9 @@ export interface EvaluatedActivity {
   windowClosesAt: Date;
   weights: Weights;
   status: EvaluationStatus;
-  /** In hundredths (431 = 4.31), once scored. */
+  /** In hundredths (431 = 4.31): provisional while open, final after the window closed. */
   scoreHundredths: number | null;
+  /** When the score was last computed. */
   scoredAt: Date | null;
 }
 
@@ -99,15 +104,10 @@ export function checkEvaluator(
   }
 }
 
-/** Whether an evaluation may still be recorded now: the window is open, the activity unscored, the resident took part. */
+/** Whether an evaluation may still be recorded now: the window is open and the resident took part. */
 export function checkEvaluation(activity: EvaluatedActivity, input: EvaluationInput, now: Date): void {
-  if (activity.status !== 'open') {
-    throw new EvaluationClosed(
-      `activity ${activity.activityId} was ${activity.status} on ${activity.scoredAt?.toISOString() ?? 'closing'}: ` +
-        'its evaluation is closed',
-    );
-  }
-  if (now.getTime() >= activity.windowClosesAt.getTime()) {
+  // Closed by the sweeper, or due to be: either way the window, not the number of evaluations, ended it.
+  if (activity.status !== 'open' || now.getTime() >= activity.windowClosesAt.getTime()) {
     throw new EvaluationClosed(
       `the evaluation window of activity ${activity.activityId} closed at ${activity.windowClosesAt.toISOString()}`,
     );

@@ -53,7 +53,7 @@ export class OwnOrganization extends EvaluationError {
   }
 }
 
-/** The window has closed, or the activity was already scored: evaluations no longer count. */
+/** The activity's evaluation window has closed: evaluations no longer count. */
 export class EvaluationClosed extends EvaluationError {
   readonly code = 'evaluation-closed';
 }

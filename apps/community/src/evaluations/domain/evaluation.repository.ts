@@ -6,6 +6,8 @@ export interface OrganizationRating {
   organizationId: string;
   scoreHundredths: number;
   activities: number;
+  /** 1, 2, …: one per rating.updated published for the organization (its event id carries it). */
+  revision: number;
   updatedAt: Date;
 }
 
@@ -44,20 +46,24 @@ export abstract class EvaluationRepository {
    */
   abstract takeClosedWindows(manager: EntityManager, now: Date, limit: number): Promise<string[]>;
 
-  /** Closes an open activity as scored (with its score) or unscored; false if it was no longer open. */
-  abstract close(
+  /**
+   * Stores an open activity's score: provisional (status stays 'open'), or final / unscored at the
+   * window's close; false if it was no longer open.
+   */
+  abstract saveScore(
     manager: EntityManager,
     activityId: string,
-    outcome: { status: Exclude<EvaluationStatus, 'open'>; scoreHundredths: number | null; at: Date },
+    score: { status: EvaluationStatus; scoreHundredths: number | null; at: Date },
   ): Promise<boolean>;
 
   /** Holds the organization's rating against concurrent changes until the transaction ends. */
   abstract lockRating(manager: EntityManager, organizationId: string): Promise<void>;
 
-  /** The scores of the organization's scored activities, in hundredths. */
+  /** The current scores (provisional or final) of the organization's activities, in hundredths. */
   abstract scoredActivities(manager: EntityManager, organizationId: string): Promise<number[]>;
 
-  abstract saveRating(manager: EntityManager, rating: OrganizationRating): Promise<void>;
+  /** Stores the rating under the organization's next revision, and returns that revision. */
+  abstract saveRating(manager: EntityManager, rating: Omit<OrganizationRating, 'revision'>): Promise<number>;
 
   abstract rating(manager: EntityManager, organizationId: string): Promise<OrganizationRating | null>;
 }

@@ -172,21 +172,16 @@ export class PostgresEvaluationRepository extends EvaluationRepository {
     return rows.map((row) => row.activity_id);
   }
 
-  async close(
+  async saveScore(
     manager: EntityManager,
     activityId: string,
-    outcome: { status: Exclude<EvaluationStatus, 'open'>; scoreHundredths: number | null; at: Date },
+    score: { status: EvaluationStatus; scoreHundredths: number | null; at: Date },
   ): Promise<boolean> {
     // WHERE status = 'open': of two instances that both got here, only one closes it (and publishes).
     const [, updated] = await manager.query<[unknown[], number]>(
       `UPDATE ${this.activities} SET status = $2, score = $3::numeric, scored_at = $4
         WHERE activity_id = $1 AND status = 'open'`,
-      [
-        activityId,
-        outcome.status,
-        outcome.scoreHundredths === null ? null : numericOf(outcome.scoreHundredths),
-        outcome.at,
-      ],
+      [activityId, score.status, score.scoreHundredths === null ? null : numericOf(score.scoreHundredths), score.at],
     );
     return updated > 0; // TypeORM answers an UPDATE on PostgreSQL with [rows, rowCount]
   }
@@ -200,23 +195,27 @@ export class PostgresEvaluationRepository extends EvaluationRepository {
 
   async scoredActivities(manager: EntityManager, organizationId: string): Promise<number[]> {
     const rows = await manager.query<{ score: string }[]>(
-      `SELECT score FROM ${this.activities} WHERE organization_id = $1 AND status = 'scored'`,
+      `SELECT score FROM ${this.activities} WHERE organization_id = $1 AND score IS NOT NULL`,
       [organizationId],
     );
     return rows.map((row) => hundredthsOf(row.score));
   }
 
-  async saveRating(manager: EntityManager, rating: OrganizationRating): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${this.ratings} (organization_id, score, activities, updated_at) VALUES ($1, $2::numeric, $3, $4)
-       ON CONFLICT (organization_id) DO UPDATE SET score = $2::numeric, activities = $3, updated_at = $4`,
+  async saveRating(manager: EntityManager, rating: Omit<OrganizationRating, 'revision'>): Promise<number> {
+    const rows = await manager.query<{ revision: number }[]>(
+      `INSERT INTO ${this.ratings} AS r (organization_id, score, activities, revision, updated_at)
+       VALUES ($1, $2::numeric, $3, 1, $4)
+       ON CONFLICT (organization_id) DO UPDATE SET score = $2::numeric, activities = $3, revision = r.revision + 1,
+         updated_at = $4
+       RETURNING revision`,
       [rating.organizationId, numericOf(rating.scoreHundredths), rating.activities, rating.updatedAt],
     );
+    return rows[0].revision;
   }
 
   async rating(manager: EntityManager, organizationId: string): Promise<OrganizationRating | null> {
-    const rows = await manager.query<{ score: string; activities: number; updated_at: Date }[]>(
-      `SELECT score, activities, updated_at FROM ${this.ratings} WHERE organization_id = $1`,
+    const rows = await manager.query<{ score: string; activities: number; revision: number; updated_at: Date }[]>(
+      `SELECT score, activities, revision, updated_at FROM ${this.ratings} WHERE organization_id = $1`,
       [organizationId],
     );
     const row = rows[0];
@@ -225,6 +224,7 @@ export class PostgresEvaluationRepository extends EvaluationRepository {
           organizationId,
           scoreHundredths: hundredthsOf(row.score),
           activities: row.activities,
+          revision: row.revision,
           updatedAt: row.updated_at,
         }
       : null;

@@ -107,10 +107,16 @@ export const ActivityEvaluationView = Type.Object({
   attendance: Type.Integer(),
   completedAt: Type.String({ format: 'date-time' }),
   windowClosesAt: Type.String({ format: 'date-time' }),
-  status: Type.Union([Type.Literal('open'), Type.Literal('scored'), Type.Literal('unscored')], {
-    description: 'unscored: the window closed with nothing but efficiency (or only weight-0 dimensions) present',
+  status: Type.Union([Type.Literal('open'), Type.Literal('final'), Type.Literal('unscored')], {
+    description:
+      'open: evaluations count until windowClosesAt; final: the window closed with a score; unscored: it closed ' +
+      'with nothing but efficiency (or only weight-0 dimensions) present',
   }),
-  score: Type.Union([Type.Number(), Type.Null()]),
+  score: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'While open, provisional once all four dimensions are in (every later evaluation rescores it); final once ' +
+      'the window closed; null until then, or when unscored',
+  }),
   weights: WeightsBody,
   dimensions: Dimensions,
   evaluations: Type.Array(EvaluationView, { description: 'No resident id: residents stay pseudonymous here too' }),
@@ -118,7 +124,10 @@ export const ActivityEvaluationView = Type.Object({
 
 export const RatingView = Type.Object({
   organizationId: Type.String(),
-  score: Type.Number({ description: 'Mean of its scored activities, 0–5, 2 decimals' }),
+  score: Type.Number({
+    description: "Mean of its activities' current scores (provisional or final), 0–5, 2 decimals",
+  }),
   activitiesEvaluated: Type.Integer(),
+  revision: Type.Integer({ description: 'The revision of the last rating.updated published for it' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

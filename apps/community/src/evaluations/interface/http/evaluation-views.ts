@@ -37,9 +37,16 @@ export const activityEvaluationView = ({ activity, dimensions, evaluations }: Ac
   evaluations: evaluations.map(evaluationView),
 });
 
-export const ratingView = ({ organizationId, scoreHundredths, activities, updatedAt }: OrganizationRating) => ({
+export const ratingView = ({
+  organizationId,
+  scoreHundredths,
+  activities,
+  revision,
+  updatedAt,
+}: OrganizationRating) => ({
   organizationId,
   score: scoreHundredths / 100,
   activitiesEvaluated: activities,
+  revision,
   updatedAt: updatedAt.toISOString(),
 });

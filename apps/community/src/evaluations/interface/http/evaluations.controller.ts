@@ -124,8 +124,9 @@ export class EvaluationsController {
       "resident: a residents-representative of the activity's community enters a participating resident's " +
       'score under their pseudonym (rp-…), once per resident. committee: a committee-member, once. peer: ' +
       'organization-staff of another organization, once per organization. Publishes evaluation.recorded ' +
-      '(no resident id). The evaluation that brings the fourth dimension scores the activity and publishes ' +
-      'rating.updated; after that, or once the window closes, evaluations are refused (409 evaluation-closed).',
+      '(no resident id). Evaluations count until the window closes: once all four dimensions are in, each one ' +
+      'rescores the activity provisionally and publishes rating.updated (the next revision); at the close the ' +
+      'score becomes final, and later evaluations are refused (409 evaluation-closed).',
   })
   @ApiParam({ name: 'activityId', example: 'act-2026-0009' })
   @ApiBody({ schema: schema(EvaluationBody) })
@@ -149,7 +150,9 @@ export class EvaluationsController {
   }
 
   @Get('activities/:activityId/evaluation')
-  @ApiOperation({ summary: "A completed activity's evaluations, dimensions so far, and score once scored" })
+  @ApiOperation({
+    summary: "A completed activity's evaluations, dimensions so far, and its provisional or final score",
+  })
   @ApiOkResponse({ schema: schema(ActivityEvaluationView) })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse({ schema: schema(CODED(404, ['activity-not-found'])) })
@@ -159,7 +162,7 @@ export class EvaluationsController {
   }
 
   @Get('organizations/:organizationId/rating')
-  @ApiOperation({ summary: "An organization's rating: the mean of its scored activities" })
+  @ApiOperation({ summary: "An organization's rating: the mean of its activities' current scores" })
   @ApiOkResponse({ schema: schema(RatingView) })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse({ schema: schema(CODED(404, ['organization-not-rated'])) })
