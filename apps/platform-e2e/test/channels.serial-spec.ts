@@ -2,7 +2,7 @@ import { contextTopic, type DecisionPolicyInput, portalCommandsTopic } from '@sa
 import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { decisionWorkflowId, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
-import { governanceUnderTest } from './governance-under-test';
+import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * Parties speak only for themselves, through the governance process on the real servers: votes and
@@ -60,6 +60,7 @@ describe('channel binding, through the governance process', () => {
       },
     ],
   };
+  removePoliciesAfterAll(policy.policyId);
 
   const harness = governanceUnderTest('channels-e2e', () => ({
     KAFKA_GROUP_ID: 'sanshe-governance-channels-it',

@@ -14,7 +14,7 @@ import {
   uniqueName,
 } from '@sanshe/testing';
 import { decisionWorkflowId } from '@sanshe/workflows';
-import { governanceUnderTest } from './governance-under-test';
+import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * The community service and governance as they run (two processes) on the real Kafka, PostgreSQL and
@@ -36,7 +36,8 @@ async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): P
 }
 
 describe('the community’s votes reach governance, and its refusals come back', () => {
-  const communityCode = `310104-${randomInt(100, 1000)}-${randomInt(100, 1000)}`;
+  // One test street (governance hears a portal per known street under the seeded defaults), a new community each run.
+  const communityCode = `310104-099-${randomInt(100, 1000)}`;
   const streetCode = communityCode.slice(0, 10);
   const portal = uniqueName('street').toLowerCase();
   const groups = { governance: uniqueName('governance-cv'), community: uniqueName('community-cv') };
@@ -62,6 +63,7 @@ describe('the community’s votes reach governance, and its refusals come back',
       { arbiterId: `portal:${portal}`, title: 'Street office', deadlineHours: HOUR, defaultOutcome: 'rejected' },
     ],
   };
+  removePoliciesAfterAll(policy.policyId);
   const kafka = new Kafka({
     clientId: 'community-votes-e2e-setup',
     brokers: servers.KAFKA_BROKERS,

@@ -2,7 +2,7 @@ import { contextTopic, type DecisionPolicyInput, type EventType, type NewEvent }
 import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
-import { governanceUnderTest } from './governance-under-test';
+import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * The governance service as it runs (its own process), on the real dev server, Kafka and PostgreSQL:
@@ -86,6 +86,7 @@ describe('a decision driven by Kafka events, through the governance process', ()
       },
     ],
   };
+  removePoliciesAfterAll(policy.policyId);
 
   // The deciding vote's id is known before governance starts: its first run holds that vote's inbox commit.
   const decidingVoteId = uniqueName('vote-funder');

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Client as PgClient } from 'pg';
 import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { freePort, parseTestEnv } from '@sanshe/testing';
@@ -58,4 +59,21 @@ export function governanceUnderTest(clientId: string, env: () => NodeJS.ProcessE
     await harness.temporal?.connection.close();
   });
   return harness;
+}
+
+/**
+ * Removes the suite's policies when it ends. Every governance process hears the portals that stored
+ * policies name (docs/decisions.md), so a test policy left behind would add its portals' topics to every
+ * later boot on the developer's database.
+ */
+export function removePoliciesAfterAll(...policyIds: string[]): void {
+  afterAll(async () => {
+    const db = new PgClient({ connectionString: parseTestEnv(process.env).DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query('DELETE FROM governance.decision_policy WHERE policy_id = ANY($1)', [policyIds]);
+    } finally {
+      await db.end();
+    }
+  });
 }

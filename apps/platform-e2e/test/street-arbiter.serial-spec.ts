@@ -1,4 +1,3 @@
-import { Client as PgClient } from 'pg';
 import {
   contextTopic,
   type DecisionPolicyInput,
@@ -7,10 +6,10 @@ import {
   portalCommandsTopic,
 } from '@sanshe/contracts';
 import { stopApp } from '@sanshe/infra';
-import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
-import { governanceUnderTest } from './governance-under-test';
+import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * A street office bound by `{streetCode}` arbitrates its own community's escalated decision, through the
@@ -115,13 +114,7 @@ describe('the street office of the decision’s own street arbitrates, through t
     } as never);
   const state = () => harness.temporal.workflow.getHandle(decisionId).query(stateQuery);
 
-  afterAll(async () => {
-    const { DATABASE_URL } = parseTestEnv(process.env);
-    const db = new PgClient({ connectionString: DATABASE_URL });
-    await db.connect();
-    await db.query('DELETE FROM governance.decision_policy WHERE policy_id = $1', [POLICY_ID]);
-    await db.end();
-  });
+  removePoliciesAfterAll(POLICY_ID);
 
   it('binds {streetCode} to the street of the community, and only that street’s office may rule', async () => {
     const serviceArea = { description: '端到端测试' };
