@@ -111,7 +111,7 @@ describe('scoring while the window is open', () => {
     await expectCreated(await evaluate(activityId, residentsRep(), asResident(3, 2)));
     // satisfaction 10/3: (15 + 10 + 12 + 5) / 10 = 4.20
 
-    const provisional = (revision: number, score: number, satisfaction: number) => ({
+    const rated = (revision: number, score: number, satisfaction: number, provisional = true) => ({
       id: `${RATED}:${org}:${revision}`,
       data: {
         organizationId: org,
@@ -122,13 +122,13 @@ describe('scoring while the window is open', () => {
           activityId,
           communityCode: COMMUNITY,
           score,
-          provisional: true,
+          provisional,
           dimensions: { reach: 5, satisfaction, outcome: 4, efficiency: 5 },
           weights: { reach: 3, satisfaction: 3, outcome: 3, efficiency: 1 },
         },
       },
     });
-    const expected = [provisional(1, 4.7, 5), provisional(2, 4.4, 4), provisional(3, 4.2, 3.33)];
+    const expected = [rated(1, 4.7, 5), rated(2, 4.4, 4), rated(3, 4.2, 3.33)];
     expect((await ratingsOf(org)).map(({ id, data }) => ({ id, data }))).toEqual(expected);
     const open = await call(svc, 'GET', `/activities/${activityId}/evaluation`, residentsRep());
     expect(open.body).toMatchObject({ status: 'open', score: 4.2 });
@@ -139,7 +139,7 @@ describe('scoring while the window is open', () => {
     expect(recorded).toHaveLength(5);
     expect(JSON.stringify(recorded)).not.toContain(resident(1)); // no resident id on the wire
 
-    // The window closes: the final score is the last provisional one, so nothing more is published.
+    // The window closes: the score, the last provisional one, is published once more as final.
     await svc.query(
       `UPDATE "${svc.schema}".evaluated_activity SET window_closes_at = now() - interval '1 second' WHERE activity_id = $1`,
       [activityId],
@@ -147,9 +147,12 @@ describe('scoring while the window is open', () => {
     await svc.app.get(EvaluationWindowSweeper).sweep();
     const final = await call(svc, 'GET', `/activities/${activityId}/evaluation`, residentsRep());
     expect(final.body).toMatchObject({ status: 'final', score: 4.2 });
-    expect((await ratingsOf(org)).map(({ id, data }) => ({ id, data }))).toEqual(expected);
+    const finalRating = rated(4, 4.2, 3.33, false);
+    expect((await ratingsOf(org)).map(({ id, data }) => ({ id, data }))).toEqual([...expected, finalRating]);
+    await svc.app.get(EvaluationWindowSweeper).sweep(); // a second sweep finds nothing open: no fifth event
+    expect(await ratingsOf(org)).toHaveLength(4);
     const rating = await call(svc, 'GET', `/organizations/${org}/rating`, organizationStaff('org-any'));
-    expect(rating.body).toMatchObject({ organizationId: org, score: 4.2, activitiesEvaluated: 1, revision: 3 });
+    expect(rating.body).toMatchObject({ organizationId: org, score: 4.2, activitiesEvaluated: 1, revision: 4 });
 
     const late = await evaluate(activityId, residentsRep(), asResident(4, 1));
     expect([late.status, late.body.code]).toEqual([409, 'evaluation-closed']);

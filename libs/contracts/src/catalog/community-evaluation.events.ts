@@ -59,7 +59,7 @@ export const ratingUpdated = defineEvent('sanshe.community.rating.updated.v1', {
     "activity's window closes, not when the fourth dimension arrives: while it is open, every evaluation " +
     'accepted once all four dimensions are in rescores it (`activity.provisional` true); at the close the score ' +
     'becomes final on what is present (efficiency capped so it still never outweighs the others; efficiency ' +
-    'alone never scores), published (`provisional` false) only when it differs from the last provisional one. ' +
+    'alone never scores), published once more with `provisional` false, so consumers learn it is final. ' +
     "The rating is the mean of its activities' current scores, provisional or final, 0–5 rounded half-up to 2 " +
     'decimals (not a JSON Schema multipleOf, which binary floating point breaks). `revision` counts 1, 2, … per ' +
     'organization and is in the event id (`…rating.updated.v1:<organizationId>:<revision>`): keep the highest. ' +

@@ -36,7 +36,7 @@ export class ScoreActivityHandler {
     const dimensions = dimensionsOf(
       evidenceOf(activity, await this.evaluations.evaluationsOf(manager, activity.activityId)),
     );
-    const change = scoreChangeOf(activity.scoreHundredths, dimensions, activity.weights, moment);
+    const change = scoreChangeOf(dimensions, activity.weights, moment);
     if (!change) return null;
     const stored = await this.evaluations.saveScore(manager, activity.activityId, { ...change, at: now });
     if (!stored) return null;

@@ -9,19 +9,19 @@ const dims = (residents: number[], withCommittee = true, peers = [5]) =>
 
 describe('scoreChangeOf while the window is open', () => {
   it('stores nothing until all four dimensions are present', () => {
-    expect(scoreChangeOf(null, dims([5], false), DEFAULT_WEIGHTS, 'evaluation-recorded')).toBeNull();
-    expect(scoreChangeOf(null, dims([], true), DEFAULT_WEIGHTS, 'evaluation-recorded')).toBeNull();
+    expect(scoreChangeOf(dims([5], false), DEFAULT_WEIGHTS, 'evaluation-recorded')).toBeNull();
+    expect(scoreChangeOf(dims([], true), DEFAULT_WEIGHTS, 'evaluation-recorded')).toBeNull();
   });
 
   it('scores provisionally once they are, and rescores with every later resident', () => {
     // (3·5 + 3·5 + 3·4 + 1·5) / 10 = 4.70
-    expect(scoreChangeOf(null, dims([5]), DEFAULT_WEIGHTS, 'evaluation-recorded')).toEqual({
+    expect(scoreChangeOf(dims([5]), DEFAULT_WEIGHTS, 'evaluation-recorded')).toEqual({
       status: 'open',
       scoreHundredths: 470,
       publish: true,
     });
     // satisfaction 10/3: (15 + 10 + 12 + 5) / 10 = 4.20
-    expect(scoreChangeOf(470, dims([5, 3, 2]), DEFAULT_WEIGHTS, 'evaluation-recorded')).toEqual({
+    expect(scoreChangeOf(dims([5, 3, 2]), DEFAULT_WEIGHTS, 'evaluation-recorded')).toEqual({
       status: 'open',
       scoreHundredths: 420,
       publish: true,
@@ -30,11 +30,11 @@ describe('scoreChangeOf while the window is open', () => {
 });
 
 describe('scoreChangeOf at the window’s close', () => {
-  it('makes an unchanged provisional score final without publishing it again', () => {
-    expect(scoreChangeOf(420, dims([5, 3, 2]), DEFAULT_WEIGHTS, 'window-closed')).toEqual({
+  it('makes an unchanged provisional score final and publishes it once, as final', () => {
+    expect(scoreChangeOf(dims([5, 3, 2]), DEFAULT_WEIGHTS, 'window-closed')).toEqual({
       status: 'final',
       scoreHundredths: 420,
-      publish: false,
+      publish: true,
     });
   });
 
@@ -46,7 +46,7 @@ describe('scoreChangeOf at the window’s close', () => {
       committee: null,
       peers: [5],
     });
-    expect(scoreChangeOf(null, present, DEFAULT_WEIGHTS, 'window-closed')).toEqual({
+    expect(scoreChangeOf(present, DEFAULT_WEIGHTS, 'window-closed')).toEqual({
       status: 'final',
       scoreHundredths: 444,
       publish: true,
@@ -55,7 +55,7 @@ describe('scoreChangeOf at the window’s close', () => {
 
   it('leaves efficiency alone unscored, and publishes nothing', () => {
     const alone = dimensionsOf({ attendance: 10, expectedSize: null, residents: [], committee: null, peers: [5] });
-    expect(scoreChangeOf(null, alone, DEFAULT_WEIGHTS, 'window-closed')).toEqual({
+    expect(scoreChangeOf(alone, DEFAULT_WEIGHTS, 'window-closed')).toEqual({
       status: 'unscored',
       scoreHundredths: null,
       publish: false,

@@ -11,7 +11,7 @@ export interface ScoreChange {
   status: EvaluationStatus;
   /** In hundredths, or null when nothing scorable is present. */
   scoreHundredths: number | null;
-  /** Publish rating.updated: every provisional rescoring, and a close only when it changed the score. */
+  /** Publish rating.updated: every provisional rescoring, and the close once (consumers learn the score is final). */
   publish: boolean;
 }
 
@@ -22,7 +22,6 @@ export interface ScoreChange {
  * (or nothing) leaves the activity unscored. Null: nothing to store yet.
  */
 export function scoreChangeOf(
-  previousHundredths: number | null,
   dimensions: DimensionScores,
   weights: Weights,
   moment: ScoringMoment,
@@ -34,5 +33,5 @@ export function scoreChangeOf(
     return { status: 'open', scoreHundredths, publish: true };
   }
   if (scoreHundredths === null) return { status: 'unscored', scoreHundredths: null, publish: false };
-  return { status: 'final', scoreHundredths, publish: scoreHundredths !== previousHundredths };
+  return { status: 'final', scoreHundredths, publish: true };
 }
