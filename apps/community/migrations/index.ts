@@ -10,18 +10,16 @@ import { EvaluationsOpenUntilWindowCloses1796000000022 } from './1796000000022-e
 
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
- * Each feature's helper appends below its own marker (C2: 1796000000001–009, C3: 010–019, C4: 020–029).
+ * Numbered by feature: areas, representatives and decisions 001–009; needs and venues 010–019; evaluations
+ * and the overview 020–029.
  */
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
-  // C2 migrations
   CreateAdministrativeArea1796000000001,
   CreateRepresentative1796000000002,
   CreateCommunityDecision1796000000003,
-  // C3 migrations
   CreateNeeds1796000000010,
   CreateVenuesAndBookings1796000000011,
-  // C4 migrations
   CreateEvaluations1796000000020,
   CreateOverview1796000000021,
   EvaluationsOpenUntilWindowCloses1796000000022,

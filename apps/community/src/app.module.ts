@@ -17,7 +17,7 @@ export const COMMUNITY_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, 
 
 /**
  * The community's features, without the service kit: AppModule puts them on the kit, the tests
- * (test/community-test-app.ts) on a kit of their own schema. Each helper adds its modules below its marker.
+ * (test/community-test-app.ts) on a kit of their own schema.
  */
 export const communityFeatureModules = (community: CommunityConfig): DynamicModule['imports'] => [
   CommunityConfigModule.forRoot(community),
@@ -25,10 +25,8 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   AreasModule,
   RepresentativesModule,
   VotesModule,
-  // C3 modules
   NeedsModule,
   VenuesModule,
-  // C4 modules
   EvaluationsModule,
   OverviewModule,
 ];
