@@ -63,4 +63,15 @@ describe('schemaProblems', () => {
       { path: '/query/limit', message: 'must be >= 1' },
     ]);
   });
+
+  it('names the values a union of literals allows, once per field, not once per literal', () => {
+    const Body = Type.Object({
+      priority: Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high')]),
+      size: Type.Integer({ minimum: 1 }),
+    });
+    expect(schemaProblems(Body, { priority: 'urgent!', size: 0 })).toEqual([
+      { path: '/priority', message: 'must be one of "low", "normal", "high"' },
+      { path: '/size', message: 'must be >= 1' },
+    ]);
+  });
 });

@@ -118,5 +118,28 @@ export function schemaProblems(schema: TSchema, value: unknown, prefix = ''): Fi
   if (validate(value)) return [];
   // "must match a schema in anyOf" only repeats the alternatives' own messages for the same field.
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf');
-  return errors.map((e) => toProblem(e, prefix));
+  return collapseConstants(
+    errors.map((e) => toProblem(e, prefix)),
+    errors,
+  );
+}
+
+/**
+ * A union of literals fails once per literal ("must be equal to constant", eight times for eight
+ * categories): one problem per field instead, naming the values it may take.
+ */
+function collapseConstants(problems: FieldProblem[], errors: ErrorObject[]): FieldProblem[] {
+  const allowed = new Map<string, unknown[]>();
+  errors.forEach((e, i) => {
+    if (e.keyword === 'const')
+      allowed.set(problems[i].path, [...(allowed.get(problems[i].path) ?? []), e.params.allowedValue]);
+  });
+  const said = new Set<string>();
+  return problems.flatMap((problem, i) => {
+    if (errors[i].keyword !== 'const') return [problem];
+    if (said.has(problem.path)) return [];
+    said.add(problem.path);
+    const values = allowed.get(problem.path) ?? [];
+    return [{ path: problem.path, message: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}` }];
+  });
 }
