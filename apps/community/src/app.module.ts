@@ -4,6 +4,7 @@ import { migrations } from '../migrations';
 import { AreasModule } from './areas/areas.module';
 import type { CommunityConfig } from './config/community-config';
 import { CommunityConfigModule } from './config/community-config.tokens';
+import { ConsentsModule } from './consents/consents.module';
 import { CommunityEventsModule } from './events/community-events.module';
 import { RepresentativesModule } from './representatives/representatives.module';
 import { VotesModule } from './votes/votes.module';
@@ -29,6 +30,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   VenuesModule,
   EvaluationsModule,
   OverviewModule,
+  ConsentsModule,
 ];
 
 /**

@@ -9,6 +9,10 @@ export const ROLES = {
   committeeStaff: 'committee-staff',
   residentsRep: 'residents-representative',
   orgStaff: 'organization-staff',
+  /** A portal acting for residents (party `residents:<code>`): records their own consents. */
+  residentsPortal: 'residents-portal',
+  /** No party: reads access logs everywhere. */
+  auditor: 'auditor',
 } as const;
 
 export type CommunityRole = (typeof ROLES)[keyof typeof ROLES];
