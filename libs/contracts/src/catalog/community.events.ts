@@ -1,38 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
-import { PartyId } from '../governance/decision-policy';
-import { CalendarDate, CommunityCode, Id, literalUnion, StrictCommunityCode } from './common';
+import { CalendarDate, Id, literalUnion, StrictCommunityCode } from './common';
 import { REPRESENTATIVE_BODIES, REPRESENTATIVE_REMOVAL_REASONS } from '../vocabulary/community-vocabulary';
 import { defineVoteCast } from './decision';
-
-export const dataAccessRequested = defineEvent('sanshe.community.data-access.requested.v1', {
-  description:
-    "A party asked for access to residents' data the community holds (residents' data stays with the " +
-    'community; access is granted by rule and consent, never by one party alone). Opens a multi-party decision ' +
-    'in governance: kind data-access, decisionId `decision/data-access/<requestId>`, proposer the requesterId. ' +
-    'Subject: the requestId.',
-  data: Type.Object(
-    {
-      requestId: Id,
-      communityCode: CommunityCode,
-      /** Who asks, e.g. `organization:org-xinhua-elderly-care` or `talent:sw-2019-0457`. */
-      requesterId: PartyId,
-      /** Which data, as the community names its datasets, e.g. elderly-living-alone. */
-      dataset: Type.String({ minLength: 1, maxLength: 200 }),
-      /** What the data is for and for how long, for the parties who decide. */
-      purpose: Type.String({ minLength: 1, maxLength: 2000 }),
-    },
-    { additionalProperties: true },
-  ),
-  subjectField: 'requestId',
-  example: {
-    requestId: 'dar-2026-0012',
-    communityCode: '310104-005-001',
-    requesterId: 'organization:org-xinhua-elderly-care',
-    dataset: 'elderly-living-alone',
-    purpose: '为75岁以上独居老人安排每周上门探访，仅使用姓名、楼栋门牌和紧急联系人，项目结束（2026年12月）后删除。',
-  },
-});
 
 export const communityDecisionVoteCast = defineVoteCast(
   'community',

@@ -9,12 +9,8 @@ import {
 import { evaluationRecorded, ratingUpdated } from './community-evaluation.events';
 import { needClosed, needMatched, needPublished } from './community-needs.events';
 import { bookingCancelled, bookingConfirmed, venueRegistered, venueUpdated } from './community-venues.events';
-import {
-  communityDecisionVoteCast,
-  dataAccessRequested,
-  representativeAppointed,
-  representativeRemoved,
-} from './community.events';
+import { dataAccessGranted, dataAccessRefused, dataAccessRequested } from './community-data-access.events';
+import { communityDecisionVoteCast, representativeAppointed, representativeRemoved } from './community.events';
 import { fundingDecisionVoteCast, grantAwarded } from './funding.events';
 import {
   decisionDecided,
@@ -37,6 +33,8 @@ import { talentDecisionVoteCast } from './talent.events';
 export const EVENT_CATALOG = [
   // community
   dataAccessRequested,
+  dataAccessGranted,
+  dataAccessRefused,
   communityDecisionVoteCast,
   districtRegistered,
   districtUpdated,
@@ -94,6 +92,8 @@ export {
   communityDecisionVoteCast,
   communityRegistered,
   communityUpdated,
+  dataAccessGranted,
+  dataAccessRefused,
   dataAccessRequested,
   decisionDecided,
   decisionDeliberationOpened,

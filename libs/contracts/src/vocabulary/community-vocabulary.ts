@@ -42,3 +42,17 @@ export type EvaluatorKind = (typeof EVALUATOR_KINDS)[number];
 /** The dimensions an activity is judged on; efficiency never outweighs any other. */
 export const EVALUATION_DIMENSIONS = ['reach', 'satisfaction', 'outcome', 'efficiency'] as const;
 export type EvaluationDimension = (typeof EVALUATION_DIMENSIONS)[number];
+
+/**
+ * The personal fields the community's resident register keeps (encrypted at rest, never on the wire): what a
+ * data-access request asks for and a grant lets an organization read.
+ */
+export const PERSONAL_FIELDS = ['name', 'phone', 'idNumber', 'address'] as const;
+export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/**
+ * What a resident consents to, one purpose at a time: taking part in activities, being contacted by a named
+ * organization (for an activity), research in aggregate. Withdrawal counts from the moment it is recorded.
+ */
+export const CONSENT_PURPOSES = ['activity-participation', 'organization-contact', 'aggregate-research'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
