@@ -7,6 +7,7 @@ import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-ven
 import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluations';
 import { CreateOverview1796000000021 } from './1796000000021-create-overview';
 import { EvaluationsOpenUntilWindowCloses1796000000022 } from './1796000000022-evaluations-open-until-window-closes';
+import { CreateResident1796000000030 } from './1796000000030-create-resident';
 
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -23,4 +24,5 @@ export const migrations: Function[] = [
   CreateEvaluations1796000000020,
   CreateOverview1796000000021,
   EvaluationsOpenUntilWindowCloses1796000000022,
+  CreateResident1796000000030,
 ];

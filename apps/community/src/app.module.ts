@@ -12,6 +12,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { OverviewModule } from './overview/overview.module';
 import { NeedsModule } from './needs/needs.module';
 import { VenuesModule } from './venues/venues.module';
+import { ResidentsModule } from './residents/residents.module';
 
 /** How the community's inbox retries an event that failed: as governance's bridge does. */
 export const COMMUNITY_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -31,6 +32,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   EvaluationsModule,
   OverviewModule,
   ConsentsModule,
+  ResidentsModule,
 ];
 
 /**
