@@ -8,6 +8,7 @@ import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluatio
 import { CreateOverview1796000000021 } from './1796000000021-create-overview';
 import { EvaluationsOpenUntilWindowCloses1796000000022 } from './1796000000022-evaluations-open-until-window-closes';
 import { CreateResident1796000000030 } from './1796000000030-create-resident';
+import { CreateConsentRecord1796000000040 } from './1796000000040-create-consent-record';
 
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -25,4 +26,5 @@ export const migrations: Function[] = [
   CreateOverview1796000000021,
   EvaluationsOpenUntilWindowCloses1796000000022,
   CreateResident1796000000030,
+  CreateConsentRecord1796000000040,
 ];

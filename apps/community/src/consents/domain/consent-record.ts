@@ -1,3 +1,4 @@
+import type { FieldProblem } from '@sanshe/contracts';
 import type { ConsentPurpose } from '@sanshe/contracts/pure';
 
 export type ConsentDecision = 'granted' | 'withdrawn';
@@ -64,4 +65,32 @@ export function consentingAt(
       .filter((record) => consentScope(record) === wanted && record.decision === 'granted')
       .map((record) => record.residentId),
   );
+}
+
+/** What a representative or a portal sends to record a resident's word. */
+export interface ConsentInput {
+  purpose: ConsentPurpose;
+  decision: ConsentDecision;
+  organizationId?: string;
+  activityId?: string;
+}
+
+/**
+ * The rules a schema cannot say: organization-contact names the organization (and may name an activity);
+ * the other purposes name neither, so a consent cannot be scoped to an organization it does not concern.
+ */
+export function consentInputProblems(input: ConsentInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (purposeNamesOrganization(input.purpose)) {
+    if (input.organizationId === undefined) {
+      problems.push({ path: '/organizationId', message: `is required when purpose is ${input.purpose}` });
+    }
+    return problems;
+  }
+  for (const field of ['organizationId', 'activityId'] as const) {
+    if (input[field] !== undefined) {
+      problems.push({ path: `/${field}`, message: `is only given when purpose is organization-contact` });
+    }
+  }
+  return problems;
 }
