@@ -40,5 +40,6 @@ export abstract class ResidentRepository {
   abstract idsByIdNumberHash(manager: EntityManager, communityCode: string, hash: Buffer): Promise<string[]>;
   abstract registeredIn(manager: EntityManager, communityCode: string, residentIds: string[]): Promise<Set<string>>;
   /** Up to `limit` rows not under `keyId`, locked and skipping rows other transactions hold. */
+  abstract countNotUnderKey(manager: EntityManager, keyId: string): Promise<number>;
   abstract lockNotUnderKey(manager: EntityManager, keyId: string, limit: number): Promise<SealedResident[]>;
 }

@@ -133,6 +133,14 @@ export class PostgresResidentRepository extends ResidentRepository {
     return new Set(rows.map((row) => row.resident_id));
   }
 
+  async countNotUnderKey(manager: EntityManager, keyId: string): Promise<number> {
+    const rows = await manager.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM ${this.residents} WHERE key_id <> $1`,
+      [keyId],
+    );
+    return Number(rows[0].count);
+  }
+
   async lockNotUnderKey(manager: EntityManager, keyId: string, limit: number): Promise<SealedResident[]> {
     const rows = await manager.query<ResidentRow[]>(
       `SELECT ${COLUMNS} FROM ${this.residents} WHERE key_id <> $1 ORDER BY resident_id LIMIT $2
