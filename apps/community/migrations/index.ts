@@ -9,6 +9,7 @@ import { CreateOverview1796000000021 } from './1796000000021-create-overview';
 import { EvaluationsOpenUntilWindowCloses1796000000022 } from './1796000000022-evaluations-open-until-window-closes';
 import { CreateResident1796000000030 } from './1796000000030-create-resident';
 import { CreateConsentRecord1796000000040 } from './1796000000040-create-consent-record';
+import { CreateDataAccess1796000000050 } from './1796000000050-create-data-access';
 
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   EvaluationsOpenUntilWindowCloses1796000000022,
   CreateResident1796000000030,
   CreateConsentRecord1796000000040,
+  CreateDataAccess1796000000050,
 ];

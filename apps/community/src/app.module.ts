@@ -5,6 +5,7 @@ import { AreasModule } from './areas/areas.module';
 import type { CommunityConfig } from './config/community-config';
 import { CommunityConfigModule } from './config/community-config.tokens';
 import { ConsentsModule } from './consents/consents.module';
+import { DataAccessModule } from './data-access/data-access.module';
 import { CommunityEventsModule } from './events/community-events.module';
 import { RepresentativesModule } from './representatives/representatives.module';
 import { VotesModule } from './votes/votes.module';
@@ -33,6 +34,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   OverviewModule,
   ConsentsModule,
   ResidentsModule,
+  DataAccessModule,
 ];
 
 /**
