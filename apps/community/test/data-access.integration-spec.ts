@@ -167,6 +167,25 @@ describe('filing a request', () => {
   });
 });
 
+describe('reading a request', () => {
+  it('shows it to the requester’s staff, the community’s committee and auditors, not to others', async () => {
+    const requestId = await fileRequest();
+    const get = (identity: Parameters<typeof call>[3]) =>
+      call(svc, 'GET', `/data-access-requests/${requestId}`, identity);
+    for (const identity of [organizationStaff(ORG), committeeMember(), committeeStaff(), auditor]) {
+      expect(await get(identity)).toMatchObject({ status: 200, body: { requestId, status: 'requested' } });
+    }
+    for (const identity of [
+      organizationStaff('org-other'),
+      committeeMember(OTHER_COMMUNITY),
+      residentsRepresentative(),
+    ]) {
+      expect((await get(identity)).status).toBe(403);
+    }
+    expect((await call(svc, 'GET', '/data-access-requests/dar-unknown', auditor)).status).toBe(404);
+  });
+});
+
 describe('grants come from governance’s decision only', () => {
   it('approved → a grant of only the consenting residents, once, however often decided arrives', async () => {
     const requestId = await fileRequest();
@@ -312,6 +331,23 @@ describe('the access log', () => {
     for (const identity of [committeeMember(OTHER_COMMUNITY), committeeStaff(), organizationStaff(ORG)]) {
       expect((await call(svc, 'GET', query, identity)).status).toBe(403);
     }
+  });
+
+  it('filters by time: from inclusive, to exclusive', async () => {
+    const { grantId } = await grantedRequest();
+    await readAs(organizationStaff(ORG), grantId, ids.ming);
+    const [{ at }] = await svc.query<{ at: Date }>(`SELECT at FROM "${svc.schema}".access_log WHERE grant_id = $1`, [
+      grantId,
+    ]);
+    const logged = (range: string) =>
+      call<unknown[]>(svc, 'GET', `/access-log?grantId=${grantId}&${range}`, auditor).then(
+        (reply) => reply.body.length,
+      );
+    const iso = (ms: number) => encodeURIComponent(new Date(at.getTime() + ms).toISOString());
+    expect(await logged(`from=${iso(0)}&to=${iso(1)}`)).toBe(1);
+    expect(await logged(`from=${iso(1)}`)).toBe(0);
+    expect(await logged(`to=${iso(0)}`)).toBe(0);
+    expect((await call(svc, 'GET', '/access-log?from=yesterday', auditor)).status).toBe(400);
   });
 
   it('cannot be updated, deleted or truncated through the service’s own role', async () => {
