@@ -90,6 +90,22 @@ describe('registering residents', () => {
     expect(await residentRows()).toBe(before);
   });
 
+  it('keeps one resident per ID number when two registrations race', async () => {
+    const path = `/communities/${COMMUNITY}/residents`;
+    const replies = await Promise.all(
+      [13, 14, 15].map((n) =>
+        call(svc, 'POST', path, committeeStaff(), { ...residentBody(n), idNumber: validIdNumber(13) }),
+      ),
+    );
+    const created = replies.filter((reply) => reply.status === 201);
+    expect(created).toHaveLength(1);
+    const refused = replies.filter((reply) => reply.status === 409);
+    expect(refused.map((reply) => reply.body.residentId)).toEqual([
+      created[0]!.body.residentId,
+      created[0]!.body.residentId,
+    ]);
+  });
+
   const malformedId = `${validIdNumber(5).slice(0, 17)}${validIdNumber(5).endsWith('0') ? '1' : '0'}`;
   it.each([
     ['a wrong check character', { ...residentBody(5), idNumber: malformedId }, '/idNumber', /check character/],
