@@ -14,7 +14,7 @@ import { CreateDataAccess1796000000050 } from './1796000000050-create-data-acces
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
  * Numbered by feature: areas, representatives and decisions 001–009; needs and venues 010–019; evaluations
- * and the overview 020–029.
+ * and the overview 020–029; residents 030–039; consents 040–049; data access 050–059.
  */
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
