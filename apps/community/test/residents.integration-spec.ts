@@ -1,5 +1,10 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { PERSONAL_FIELDS } from '@sanshe/contracts/pure';
+import { eventually } from '@sanshe/testing';
+import type { DataSource } from 'typeorm';
 import { ResidentVault } from '../src/residents/domain/resident-vault';
+import type { FieldCipher } from '../src/residents/infrastructure/field-cipher';
+import { FIELD_CIPHER } from '../src/residents/infrastructure/resident-sealer';
 import { type CommunityUnderTest, startCommunityUnderTest } from './community-test-app';
 import {
   call,
@@ -204,6 +209,36 @@ describe('correcting and reading a resident', () => {
       (await call(svc, 'PUT', `/residents/${second}`, committeeStaff(OTHER_COMMUNITY), { name: '某' })).status,
     ).toBe(403);
     expect(await svc.app.get(ResidentVault).reveal(second, ['idNumber'])).toEqual({ idNumber: validIdNumber(32) });
+  });
+
+  it('refuses a correction (409) when a concurrent one took the ID number after its check', async () => {
+    const [taker, corrected] = [
+      await registerResident(svc, residentBody(33)),
+      await registerResident(svc, residentBody(34)),
+    ];
+    const wanted = validIdNumber(35);
+    const hash = svc.app.get<FieldCipher>(FIELD_CIPHER, { strict: false }).lookupHash('idNumber', wanted);
+    // Another transaction takes the number and has not committed: the correction passes its check, then waits.
+    const other = svc.app.get<DataSource>(getDataSourceToken()).createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query(`UPDATE "${svc.schema}".resident SET id_number_hmac = $2 WHERE resident_id = $1`, [taker, hash]);
+    const reply = call(svc, 'PUT', `/residents/${corrected}`, committeeStaff(), { idNumber: wanted });
+    try {
+      await eventually(async () => {
+        const waiting = await svc.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`,
+          [`UPDATE "${svc.schema}"."resident" SET%`],
+        );
+        expect(waiting).toHaveLength(1);
+      });
+      await other.commitTransaction();
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    expect(await reply).toMatchObject({ status: 409, body: { code: 'already-registered', residentId: taker } });
+    expect(await svc.app.get(ResidentVault).reveal(corrected, ['idNumber'])).toEqual({ idNumber: validIdNumber(34) });
   });
 
   it('shows a resident’s community and registration date, and nothing else', async () => {

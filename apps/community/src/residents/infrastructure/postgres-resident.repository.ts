@@ -36,6 +36,11 @@ const toSealed = (row: ResidentRow): SealedResident => ({
   idNumberHash: row.id_number_hmac,
 });
 
+const isIdNumberTaken = (error: unknown) => {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === 'resident_one_per_id_number';
+};
+
 /** The resident table in the community's schema, in plain SQL. */
 @Injectable()
 export class PostgresResidentRepository extends ResidentRepository {
@@ -102,10 +107,22 @@ export class PostgresResidentRepository extends ResidentRepository {
       ...(change.idNumberHash ? [['id_number_hmac', change.idNumberHash] as [string, unknown]] : []),
     ];
     const set = assignments.map(([column], index) => `${column} = $${index + 2}`).join(', ');
-    await manager.query(`UPDATE ${this.residents} SET ${set}, updated_at = now() WHERE resident_id = $1`, [
-      residentId,
-      ...assignments.map(([, value]) => value),
-    ]);
+    const update = () =>
+      manager.query(`UPDATE ${this.residents} SET ${set}, updated_at = now() WHERE resident_id = $1`, [
+        residentId,
+        ...assignments.map(([, value]) => value),
+      ]);
+    if (!change.idNumberHash) return update().then(() => null);
+    // A concurrent correction may take the ID number between the check above and this update: the unique
+    // index refuses it, and the savepoint keeps the transaction usable to name who holds it.
+    await manager.query('SAVEPOINT resident_id_number');
+    try {
+      await update();
+    } catch (error) {
+      if (!isIdNumberTaken(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT resident_id_number');
+      return this.holderOf(manager, change.idNumberHash);
+    }
     return null;
   }
 
