@@ -4,5 +4,9 @@ const { testTimeout } = require('./jest.preset.js');
 
 module.exports = {
   testTimeout,
+  // Jest's default on 2 cores is one worker; most suites wait on the real servers rather than compute, so
+  // two halve the wall time (measured: 353 s → 184 s). Suites that time heartbeats or sessions run in the
+  // serial pass instead (jest.serial.config.js), where nothing competes for the CPU.
+  maxWorkers: 2,
   projects: ['<rootDir>/apps/*/jest.config.js', '<rootDir>/libs/*/jest.config.js', '<rootDir>/infra/jest.config.js'],
 };
