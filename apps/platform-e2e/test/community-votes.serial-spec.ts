@@ -1,20 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { contextTopic, type DecisionPolicyInput, portalCommandsTopic } from '@sanshe/contracts';
-import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import { ensureTopics } from '@sanshe/messaging';
-import {
-  bearer,
-  devToken,
-  DISTRICT_POLICY_ADMIN,
-  eventually,
-  freePort,
-  parseTestEnv,
-  startGroupAtTopicEnds,
-  uniqueName,
-} from '@sanshe/testing';
+import { contextTopic, type DecisionPolicyInput } from '@sanshe/contracts';
+import { devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { decisionWorkflowId } from '@sanshe/workflows';
-import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
+import { communityBesideGovernance } from './community-beside-governance';
+import { removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * The community service and governance as they run (two processes) on the real Kafka, PostgreSQL and
@@ -22,25 +11,14 @@ import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-
  * committee; a committee member's vote goes out on the community's channel and governance counts it; a
  * changed vote outside deliberation is refused by governance (changed-vote), not by the community, and
  * the refusal shows on the vote; committee staff cannot vote.
- *
- * Both consumer groups are new each run and start at the topics' current ends (offsets committed before
- * the processes join), so they read only what this run publishes.
  */
 const HOUR = 1;
-const servers = parseTestEnv(process.env);
-
-/** The topics exist before the group starts at their ends. */
-async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
-  await ensureTopics(servers.KAFKA_BROKERS, topics);
-  await startGroupAtTopicEnds(kafka, groupId, topics);
-}
 
 describe('the community’s votes reach governance, and its refusals come back', () => {
   // One test street (governance hears a portal per known street under the seeded defaults), a new community each run.
   const communityCode = `310104-099-${randomInt(100, 1000)}`;
   const streetCode = communityCode.slice(0, 10);
   const portal = uniqueName('street').toLowerCase();
-  const groups = { governance: uniqueName('governance-cv'), community: uniqueName('community-cv') };
   const party = { community: `community:${communityCode}`, residents: `residents:${communityCode}` };
   const seat = (partyId: string, kind: string) => ({ partyId, kind, title: kind, weight: 2, voteWindowHours: HOUR });
   const policy: DecisionPolicyInput = {
@@ -64,47 +42,9 @@ describe('the community’s votes reach governance, and its refusals come back',
     ],
   };
   removePoliciesAfterAll(policy.policyId);
-  const kafka = new Kafka({
-    clientId: 'community-votes-e2e-setup',
-    brokers: servers.KAFKA_BROKERS,
-    logLevel: logLevel.NOTHING,
-  });
-  // Registered before governanceUnderTest's, so it runs first: both groups start at the ends before they join.
-  beforeAll(async () => {
-    const bridge = ['organization', 'community', 'talent', 'funding'] as const;
-    await startAtTheEnd(kafka, groups.governance, [...bridge.map(contextTopic), portalCommandsTopic(portal)]);
-    const read = ['governance', 'organization', 'funding'] as const;
-    await startAtTheEnd(kafka, groups.community, read.map(contextTopic));
-  }, 60_000);
-  const harness = governanceUnderTest('community-votes-e2e', () => ({
-    KAFKA_GROUP_ID: groups.governance,
-    KAFKA_FROM_BEGINNING: 'false',
-    GOVERNANCE_TASK_QUEUE: uniqueName('community-votes'),
-    GOVERNANCE_PORTALS: portal,
-  }));
-  let community: AppProcess | undefined;
-  let communityUrl = '';
-  const governanceUrl = () => `http://127.0.0.1:${harness.governance.port}`;
-  const call = async (url: string, method: string, token: string, body?: unknown) => {
-    const response = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', ...bearer(token) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-
-  beforeAll(async () => {
-    const port = await freePort();
-    community = startApp('community', port, {
-      env: { ...process.env, KAFKA_GROUP_ID: groups.community, KAFKA_FROM_BEGINNING: 'false' },
-    });
-    communityUrl = `http://127.0.0.1:${port}`;
-    await waitUntilHealthy(community);
-  }, 120_000);
-  afterAll(async () => {
-    if (community) await stopApp(community, 10_000);
-  });
+  const e2e = communityBesideGovernance('community-votes', { portal });
+  const { call, governanceUrl } = e2e;
+  const harness = e2e.governance;
 
   it('lists the decision, sends the vote, and shows governance’s changed-vote refusal', async () => {
     const admin = await devToken({
@@ -112,12 +52,9 @@ describe('the community’s votes reach governance, and its refusals come back',
       parties: ['jurisdiction:310104'],
       roles: ['area-admin'],
     });
-    const area = { name: '社区投票测试', population: 100, serviceArea: { description: 'e2e' } };
-    for (const path of ['/districts/310104', `/streets/${streetCode}`, `/communities/${communityCode}`]) {
-      expect([200, 201]).toContain((await call(`${communityUrl}${path}`, 'PUT', admin, area)).status);
-    }
+    await e2e.registerArea(admin, streetCode, communityCode, '社区投票测试');
     const memberSub = uniqueName('committee-member');
-    const appointed = await call(`${communityUrl}/communities/${communityCode}/representatives`, 'POST', admin, {
+    const appointed = await call(`${e2e.communityUrl()}/communities/${communityCode}/representatives`, 'POST', admin, {
       body: 'committee',
       personSub: memberSub,
       title: '居委会委员',
@@ -140,7 +77,7 @@ describe('the community’s votes reach governance, and its refusals come back',
       const listed = await eventually(
         async () => {
           const decisions = await call(
-            `${communityUrl}/communities/${communityCode}/decisions?party=community`,
+            `${e2e.communityUrl()}/communities/${communityCode}/decisions?party=community`,
             'GET',
             member,
           );
@@ -152,8 +89,8 @@ describe('the community’s votes reach governance, and its refusals come back',
       expect(listed.status).toBe(200);
 
       const vote = { decisionId, partyId: party.community, choice: 'approve' };
-      expect((await call(`${communityUrl}/votes`, 'POST', staff, vote)).status).toBe(403);
-      const first = await call(`${communityUrl}/votes`, 'POST', member, vote);
+      expect((await call(`${e2e.communityUrl()}/votes`, 'POST', staff, vote)).status).toBe(403);
+      const first = await call(`${e2e.communityUrl()}/votes`, 'POST', member, vote);
       expect(first).toMatchObject({ status: 201, body: { status: 'sent' } });
       const pendingFor = async () =>
         (await call(`${governanceUrl()}/parties/${party.community}/pending`, 'GET', member)).body as unknown as {
@@ -175,18 +112,20 @@ describe('the community’s votes reach governance, and its refusals come back',
 
       // Another choice while the decision is voting, not deliberating: the community sends it, governance refuses it.
       const changed = { ...vote, choice: 'object', reason: { code: 'budget-unclear', text: '预算说明不清' } };
-      const second = await call(`${communityUrl}/votes`, 'POST', member, changed);
+      const second = await call(`${e2e.communityUrl()}/votes`, 'POST', member, changed);
       expect(second).toMatchObject({ status: 201, body: { status: 'sent' } });
       const refused = await eventually(
         async () => {
-          const shown = await call(`${communityUrl}/votes/${second.body.voteId as string}`, 'GET', member);
+          const shown = await call(`${e2e.communityUrl()}/votes/${second.body.voteId as string}`, 'GET', member);
           expect(shown.body).toMatchObject({ status: 'rejected' });
           return shown.body;
         },
         { timeoutMs: 60_000, intervalMs: 500 },
       );
       expect(refused.rejection).toMatchObject({ code: 'changed-vote' });
-      expect((await call(`${communityUrl}/votes/${first.body.voteId as string}`, 'GET', member)).body).toMatchObject({
+      expect(
+        (await call(`${e2e.communityUrl()}/votes/${first.body.voteId as string}`, 'GET', member)).body,
+      ).toMatchObject({
         status: 'sent',
       });
     } finally {

@@ -1,20 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { contextTopic, type DecisionPolicyInput, portalCommandsTopic } from '@sanshe/contracts';
-import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import { ensureTopics, readToHighWaterMarks } from '@sanshe/messaging';
-import {
-  bearer,
-  devToken,
-  DISTRICT_POLICY_ADMIN,
-  eventually,
-  freePort,
-  parseTestEnv,
-  startGroupAtTopicEnds,
-  uniqueName,
-} from '@sanshe/testing';
+import type { Kafka } from 'kafkajs';
+import { contextTopic, type DecisionPolicyInput } from '@sanshe/contracts';
+import { readToHighWaterMarks } from '@sanshe/messaging';
+import { devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { decisionWorkflowId } from '@sanshe/workflows';
-import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
+import { communityBesideGovernance } from './community-beside-governance';
+import { removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * Residents' data under consent, end to end (the community service and governance as two processes on the
@@ -28,7 +19,6 @@ import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-
  * `sanshe.*` topic or in the community process's output (a malformed ID number's 400 included).
  */
 const SECOND_IN_HOURS = 1 / 3600;
-const servers = parseTestEnv(process.env);
 
 /** An 18-character resident identity number (GB 11643) with a valid check character, random enough to be new. */
 function validIdNumber(): string {
@@ -92,7 +82,6 @@ describe("residents' data under consent: a grant decided by the parties, reads l
   const streetCode = communityCode.slice(0, 10);
   const portal = uniqueName('street').toLowerCase();
   const organizationId = uniqueName('org-da').toLowerCase();
-  const groups = { governance: uniqueName('governance-da'), community: uniqueName('community-da') };
   const party = {
     community: `community:${communityCode}`,
     residents: `residents:${communityCode}`,
@@ -132,55 +121,16 @@ describe("residents' data under consent: a grant decided by the parties, reads l
   });
   const policies = [policyOf('activity-proposal'), policyOf('data-access')];
   removePoliciesAfterAll(...policies.map((policy) => policy.policyId));
-  const kafka = new Kafka({
-    clientId: 'data-access-e2e-setup',
-    brokers: servers.KAFKA_BROKERS,
-    logLevel: logLevel.NOTHING,
-  });
   /** Every sanshe.* topic's high-water marks before the run: the wire scan reads what the run added. */
   const topicStarts = new Map<string, Map<number, number>>();
-
-  beforeAll(async () => {
-    const bridge = ['organization', 'community', 'talent', 'funding'] as const;
-    const governanceTopics = [...bridge.map(contextTopic), portalCommandsTopic(portal)];
-    await ensureTopics(servers.KAFKA_BROKERS, governanceTopics);
-    await startGroupAtTopicEnds(kafka, groups.governance, governanceTopics);
-    const read = (['governance', 'organization', 'funding'] as const).map(contextTopic);
-    await ensureTopics(servers.KAFKA_BROKERS, read);
-    await startGroupAtTopicEnds(kafka, groups.community, read);
-    for (const [topic, ends] of await endsOfEverySansheTopic(kafka)) topicStarts.set(topic, ends);
-  }, 60_000);
-  const harness = governanceUnderTest('data-access-e2e', () => ({
-    KAFKA_GROUP_ID: groups.governance,
-    KAFKA_FROM_BEGINNING: 'false',
-    GOVERNANCE_TASK_QUEUE: uniqueName('data-access'),
-    GOVERNANCE_PORTALS: portal,
-  }));
-  let community: AppProcess | undefined;
-  let communityUrl = '';
-  const governanceUrl = () => `http://127.0.0.1:${harness.governance.port}`;
-  const call = async (url: string, method: string, token: string, body?: unknown) => {
-    const response = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', ...bearer(token) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, text, body: (text ? JSON.parse(text) : {}) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers
-  };
-
-  beforeAll(async () => {
-    const port = await freePort();
-    community = startApp('community', port, {
-      env: { ...process.env, KAFKA_GROUP_ID: groups.community, KAFKA_FROM_BEGINNING: 'false' },
-    });
-    communityUrl = `http://127.0.0.1:${port}`;
-    await waitUntilHealthy(community);
-  }, 120_000);
-  afterAll(async () => {
-    if (community) await stopApp(community, 10_000);
+  const e2e = communityBesideGovernance('data-access', {
+    portal,
+    beforeStart: async (kafka) => {
+      for (const [topic, ends] of await endsOfEverySansheTopic(kafka)) topicStarts.set(topic, ends);
+    },
   });
-  const communityOutput = () => community?.output() ?? '';
+  const { call, governanceUrl, communityOutput, kafka } = e2e;
+  const harness = e2e.governance;
 
   const tokens = {} as Record<'admin' | 'member' | 'staff' | 'rep' | 'org' | 'auditor', string>;
   const memberSub = uniqueName('da-committee-member');
@@ -193,16 +143,13 @@ describe("residents' data under consent: a grant decided by the parties, reads l
       parties: ['jurisdiction:310104'],
       roles: ['area-admin'],
     });
-    const area = { name: '数据授权测试', population: 100, serviceArea: { description: 'e2e' } };
-    for (const path of ['/districts/310104', `/streets/${streetCode}`, `/communities/${communityCode}`]) {
-      expect([200, 201]).toContain((await call(`${communityUrl}${path}`, 'PUT', tokens.admin, area)).status);
-    }
+    await e2e.registerArea(tokens.admin, streetCode, communityCode, '数据授权测试');
     for (const [personSub, body] of [
       [memberSub, 'committee'],
       [repSub, 'residents'],
     ] as const) {
       const appointed = await call(
-        `${communityUrl}/communities/${communityCode}/representatives`,
+        `${e2e.communityUrl()}/communities/${communityCode}/representatives`,
         'POST',
         tokens.admin,
         {
@@ -237,7 +184,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
     await eventually(
       async () => {
         const listed = await call(
-          `${communityUrl}/communities/${communityCode}/decisions?party=community`,
+          `${e2e.communityUrl()}/communities/${communityCode}/decisions?party=community`,
           'GET',
           tokens.member,
         );
@@ -249,7 +196,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
       [party.community, tokens.member],
       [party.residents, tokens.rep],
     ] as const) {
-      const vote = await call(`${communityUrl}/votes`, 'POST', token, { decisionId, partyId, choice: 'approve' });
+      const vote = await call(`${e2e.communityUrl()}/votes`, 'POST', token, { decisionId, partyId, choice: 'approve' });
       expect(vote).toMatchObject({ status: 201, body: { status: 'sent' } });
     }
     await harness.publish(contextTopic('organization'), 'sanshe/organization', {
@@ -272,7 +219,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
 
   async function register(resident: TestResident): Promise<string> {
     const registered = await call(
-      `${communityUrl}/communities/${communityCode}/residents`,
+      `${e2e.communityUrl()}/communities/${communityCode}/residents`,
       'POST',
       tokens.staff,
       resident,
@@ -283,11 +230,13 @@ describe("residents' data under consent: a grant decided by the parties, reads l
 
   const consent = async (residentId: string, decision: 'granted' | 'withdrawn', activityId: string) => {
     const body = { purpose: 'organization-contact', decision, organizationId, activityId };
-    expect((await call(`${communityUrl}/residents/${residentId}/consents`, 'POST', tokens.rep, body)).status).toBe(201);
+    expect(
+      (await call(`${e2e.communityUrl()}/residents/${residentId}/consents`, 'POST', tokens.rep, body)).status,
+    ).toBe(201);
   };
 
   const readAs = (token: string, grantId: string, residentId: string) =>
-    call(`${communityUrl}/data-access-grants/${grantId}/residents/${residentId}`, 'GET', token);
+    call(`${e2e.communityUrl()}/data-access-grants/${grantId}/residents/${residentId}`, 'GET', token);
 
   it('grants what the parties decided to the residents who consented, logs every read, and leaks nothing', async () => {
     await setUpCommunity();
@@ -295,7 +244,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
     const malformed = { ...testResident(), idNumber: validIdNumber().slice(0, 17) + 'Z' };
     try {
       const refused = await call(
-        `${communityUrl}/communities/${communityCode}/residents`,
+        `${e2e.communityUrl()}/communities/${communityCode}/residents`,
         'POST',
         tokens.staff,
         malformed,
@@ -324,7 +273,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
       };
       const requested = await eventually(
         async () => {
-          const answer = await call(`${communityUrl}/data-access-requests`, 'POST', tokens.org, requestBody);
+          const answer = await call(`${e2e.communityUrl()}/data-access-requests`, 'POST', tokens.org, requestBody);
           expect(answer.status).toBe(201); // 409 proposal-not-approved until the community hears the decision
           return answer.body;
         },
@@ -334,7 +283,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
       await approveByVotes(decisionWorkflowId('data-access', requestId));
       const decided = await eventually(
         async () => {
-          const shown = await call(`${communityUrl}/data-access-requests/${requestId}`, 'GET', tokens.auditor);
+          const shown = await call(`${e2e.communityUrl()}/data-access-requests/${requestId}`, 'GET', tokens.auditor);
           expect(shown.body).toMatchObject({ status: 'granted' });
           return shown.body;
         },
@@ -360,7 +309,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
         body: { code: 'consent-withdrawn' },
       });
 
-      const log = await call(`${communityUrl}/access-log?grantId=${grantId}`, 'GET', tokens.auditor);
+      const log = await call(`${e2e.communityUrl()}/access-log?grantId=${grantId}`, 'GET', tokens.auditor);
       expect(log.status).toBe(200);
       expect(
         (log.body as unknown as { residentId: string; result: string; reason: string | null }[]).map(
