@@ -3,3 +3,4 @@ export * from './health/health-registry';
 export * from './health/health.module';
 export * from './temporal/temporal-worker.module';
 export * from './temporal/workflow-bundle';
+export * from './openapi';

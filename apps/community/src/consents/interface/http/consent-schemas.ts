@@ -2,6 +2,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, ResidentPseudonym, schemaProblems } from '@sanshe/contracts';
 import { CONSENT_PURPOSES } from '@sanshe/contracts/pure';
 import { ConsentInputInvalid } from '../../domain/consent-errors';
+import { InputInvalidBody } from '@sanshe/nest-platform';
 
 const ConsentPurpose = Type.Union(
   CONSENT_PURPOSES.map((purpose) => Type.Literal(purpose)),
@@ -51,12 +52,7 @@ export const ResidentConsentsView = Type.Object({
   current: Type.Array(ConsentRecordView, { description: 'The latest record per purpose (and organization)' }),
 });
 
-const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
-export const INPUT_INVALID = Type.Object({
-  statusCode: Type.Literal(400),
-  message: Type.String(),
-  problems: Type.Array(FieldProblem),
-});
+export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({
   statusCode: Type.Literal(404),
   code: Type.Literal('resident-not-found'),

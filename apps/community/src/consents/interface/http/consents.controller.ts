@@ -11,9 +11,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
-import type { TSchema } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { ROLES } from '../../../access/community-access';
 import { ReadConsentsHandler } from '../../application/read-consents';
@@ -29,8 +27,9 @@ import {
   ResidentConsentsView,
   ResidentIdParam,
 } from './consent-schemas';
+import { openApiSchema } from '@sanshe/nest-platform';
 
-const schema = (value: TSchema) => JSON.parse(JSON.stringify(value)) as SchemaObject;
+const schema = openApiSchema;
 const invalid = {
   description: 'A field or parameter is malformed; `problems` names each one',
   schema: schema(INPUT_INVALID),

@@ -9,6 +9,7 @@ import {
   StrictCommunityCode,
 } from '@sanshe/contracts';
 import { DataAccessInputInvalid } from '../../domain/data-access-errors';
+import { InputInvalidBody } from '@sanshe/nest-platform';
 
 /** One of a fixed list of strings (the contract's constants stay the single source). */
 const literalUnion = <const Values extends readonly string[]>(values: Values) =>
@@ -112,10 +113,5 @@ export const AccessLogView = Type.Array(
   }),
 );
 
-const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
-export const INPUT_INVALID = Type.Object({
-  statusCode: Type.Literal(400),
-  message: Type.String(),
-  problems: Type.Array(FieldProblem),
-});
+export const INPUT_INVALID = InputInvalidBody;
 export const CODED = Type.Object({ statusCode: Type.Integer(), code: Type.String(), message: Type.String() });

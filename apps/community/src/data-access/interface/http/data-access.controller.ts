@@ -11,9 +11,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
-import type { TSchema } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { ROLES } from '../../../access/community-access';
 import { ReadDataAccessHandler } from '../../application/read-data-access';
@@ -33,8 +31,9 @@ import {
   RequestView,
 } from './data-access-schemas';
 import { accessLogView, requestView } from './data-access-views';
+import { openApiSchema } from '@sanshe/nest-platform';
 
-const schema = (value: TSchema) => JSON.parse(JSON.stringify(value)) as SchemaObject;
+const schema = openApiSchema;
 const invalid = {
   description: 'A field or parameter is malformed; `problems` names each one',
   schema: schema(INPUT_INVALID),

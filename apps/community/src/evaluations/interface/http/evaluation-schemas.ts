@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, ResidentPseudonym, Score, schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { EvaluationInputInvalid } from '../../domain/evaluation-errors';
+import { InputInvalidBody } from '@sanshe/nest-platform';
 
 const Weight = Type.Integer({ minimum: 0, maximum: 100 });
 const Comment = Type.String({ maxLength: 2000 });
@@ -59,12 +60,7 @@ export function checkedEvaluation(body: unknown): EvaluationBody {
   return checked(EVALUATION_BODIES[kind], body);
 }
 
-const Problem = Type.Object({ path: Type.String(), message: Type.String() });
-export const INPUT_INVALID = Type.Object({
-  statusCode: Type.Literal(400),
-  message: Type.String(),
-  problems: Type.Array(Problem),
-});
+export const INPUT_INVALID = InputInvalidBody;
 export const CODED = (status: number, codes: string[]) =>
   Type.Object({
     statusCode: Type.Literal(status),

@@ -12,9 +12,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
-import type { TSchema } from '@sinclair/typebox';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { communityParty, jurisdictionsOf, ROLES } from '../../../access/community-access';
 import { ReadEvaluationsHandler } from '../../application/read-evaluations';
@@ -37,8 +35,9 @@ import {
   WeightsView,
 } from './evaluation-schemas';
 import { activityEvaluationView, evaluationView, ratingView } from './evaluation-views';
+import { openApiSchema } from '@sanshe/nest-platform';
 
-const schema = (value: TSchema) => JSON.parse(JSON.stringify(value)) as SchemaObject;
+const schema = openApiSchema;
 const invalid = {
   description: 'A field or parameter is malformed; `problems` names each one',
   schema: schema(INPUT_INVALID),

@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, needClosed, needPublished, schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { NeedInputInvalid } from '../../domain/need-errors';
+import { InputInvalidBody } from '@sanshe/nest-platform';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const published = needPublished.data.properties;
@@ -67,12 +68,7 @@ export const NeedView = Type.Composite([
   }),
 ]);
 
-const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
-export const INPUT_INVALID = Type.Object({
-  statusCode: Type.Literal(400),
-  message: Type.String(),
-  problems: Type.Array(FieldProblem),
-});
+export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({ statusCode: Type.Literal(404), message: Type.String() });
 export const NEED_CLOSED = Type.Object({
   statusCode: Type.Literal(409),

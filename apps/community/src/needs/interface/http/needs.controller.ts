@@ -12,9 +12,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
-import type { TSchema } from '@sinclair/typebox';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { NEED_CATEGORIES } from '@sanshe/contracts';
 import { communityParty, ROLES } from '../../../access/community-access';
@@ -36,8 +34,9 @@ import {
   NOT_FOUND,
   PublishNeedBody,
 } from './need-schemas';
+import { openApiSchema } from '@sanshe/nest-platform';
 
-const schema = (value: TSchema) => JSON.parse(JSON.stringify(value)) as SchemaObject;
+const schema = openApiSchema;
 const invalid = {
   description: 'A field or parameter is malformed; `problems` names each one',
   schema: schema(INPUT_INVALID),

@@ -7,11 +7,11 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
 import { Access } from '@sanshe/auth';
 import { ReadCommunityOverviewHandler } from '../../application/read-community-overview';
 import { checked, CommunityCodeParam, OverviewView } from './overview-schemas';
+import { openApiSchema } from '@sanshe/nest-platform';
 
 /** Dates as ISO strings, everything else as read. */
 const withIsoDates = (value: unknown): unknown =>
@@ -36,7 +36,7 @@ export class OverviewController {
       'publishes them. An unknown community answers with empty lists.',
   })
   @ApiParam({ name: 'communityCode', example: '310104-005-001' })
-  @ApiOkResponse({ schema: JSON.parse(JSON.stringify(OverviewView)) as SchemaObject })
+  @ApiOkResponse({ schema: openApiSchema(OverviewView) })
   @ApiBadRequestResponse({ description: 'The community code is malformed; `problems` names it' })
   async overview(@Param('communityCode') communityCode: string) {
     checked(CommunityCodeParam, { communityCode }, '/params');

@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { ResidentInputInvalid } from '../../domain/resident-errors';
+import { InputInvalidBody } from '@sanshe/nest-platform';
 
 // Lengths only: the format checks (ID number, phone) are the domain's, with messages that never echo a value.
 const fields = {
@@ -40,12 +41,7 @@ export const ResidentEntryView = Type.Object({
   registeredAt: Type.String({ format: 'date-time' }),
 });
 
-const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
-export const INPUT_INVALID = Type.Object({
-  statusCode: Type.Literal(400),
-  message: Type.String(),
-  problems: Type.Array(FieldProblem),
-});
+export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({ statusCode: Type.Literal(404), code: Type.String(), message: Type.String() });
 export const ALREADY_REGISTERED = Type.Object({
   statusCode: Type.Literal(409),

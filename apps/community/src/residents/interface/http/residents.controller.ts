@@ -12,9 +12,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
-import type { TSchema } from '@sinclair/typebox';
 import { AccessDenied, Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { communityParty, residentsParty, ROLES, roleRefusal } from '../../../access/community-access';
 import { CorrectResidentHandler } from '../../application/correct-resident';
@@ -36,8 +34,9 @@ import {
   ResidentIdsView,
   ResidentIdView,
 } from './resident-schemas';
+import { openApiSchema } from '@sanshe/nest-platform';
 
-const schema = (value: TSchema) => JSON.parse(JSON.stringify(value)) as SchemaObject;
+const schema = openApiSchema;
 const invalid = {
   description: 'A field is malformed; `problems` names it and the check, never the value',
   schema: schema(INPUT_INVALID),

@@ -1,9 +1,7 @@
-import type { SchemaObject } from '@nestjs/swagger';
-import type { TSchema } from '@sinclair/typebox';
+import { openApiSchema } from '@sanshe/nest-platform';
 import { CONFLICT, INPUT_INVALID, NOT_FOUND } from './venue-schemas';
 
-/** A TypeBox schema as Swagger takes it (TypeBox's symbol keys fall away in the JSON round trip). */
-export const openApi = (schema: TSchema) => JSON.parse(JSON.stringify(schema)) as SchemaObject;
+export const openApi = openApiSchema;
 
 export const INVALID = {
   description: 'A field or parameter is malformed or breaks a rule; `problems` names each one. Nothing is written',

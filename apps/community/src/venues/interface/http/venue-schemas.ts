@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { bookingConfirmed, Id, Instant, schemaProblems, StrictCommunityCode, venueRegistered } from '@sanshe/contracts';
 import { VenueInputInvalid } from '../../domain/venue-errors';
+import { InputInvalidBody } from '@sanshe/nest-platform';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const venue = venueRegistered.data.properties;
@@ -67,12 +68,7 @@ export const BookingView = Type.Object({
   createdBy: Type.String(),
 });
 
-const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
-export const INPUT_INVALID = Type.Object({
-  statusCode: Type.Literal(400),
-  message: Type.String(),
-  problems: Type.Array(FieldProblem),
-});
+export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({ statusCode: Type.Literal(404), code: Type.String(), message: Type.String() });
 export const CONFLICT = Type.Object({
   statusCode: Type.Literal(409),

@@ -1,27 +1,6 @@
-import type { SchemaObject } from '@nestjs/swagger';
-import { type TSchema, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { DecisionPolicyInput } from '@sanshe/contracts';
-
-/**
- * The contract's JSON Schema as OpenAPI 3.0 shows it: `anyOf [X, null]` becomes `X, nullable`
- * (3.0 has no null type), and TypeBox's symbol keys fall away in the JSON round trip.
- */
-export function openApiSchema(schema: TSchema): SchemaObject {
-  const convert = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(convert);
-    if (node === null || typeof node !== 'object') return node;
-    const object = node as Record<string, unknown>;
-    const anyOf = object.anyOf as Record<string, unknown>[] | undefined;
-    const others = anyOf?.filter((s) => s.type !== 'null');
-    if (anyOf && others?.length === 1 && anyOf.length === 2) {
-      const rest = { ...object };
-      delete rest.anyOf;
-      return { ...rest, ...(convert(others[0]) as object), nullable: true };
-    }
-    return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, convert(value)]));
-  };
-  return convert(JSON.parse(JSON.stringify(schema))) as SchemaObject;
-}
+import { InputInvalidBody, openApiSchema } from '@sanshe/nest-platform';
 
 /** What every read returns: the stored policy (input + version) and who set it when. */
 export const PolicyView = Type.Composite([
@@ -48,7 +27,6 @@ export const RESOLVED_VIEW = openApiSchema(
   ]),
 );
 
-const FieldProblem = Type.Object({ path: Type.String(), message: Type.String() });
 const Violation = Type.Object({
   rule: Type.String({
     description:
@@ -63,9 +41,7 @@ const Violation = Type.Object({
   message: Type.String(),
 });
 
-export const INPUT_INVALID = openApiSchema(
-  Type.Object({ statusCode: Type.Literal(400), message: Type.String(), problems: Type.Array(FieldProblem) }),
-);
+export const INPUT_INVALID = openApiSchema(InputInvalidBody);
 export const RULES_BROKEN = openApiSchema(
   Type.Object({ statusCode: Type.Literal(422), message: Type.String(), violations: Type.Array(Violation) }),
 );

@@ -24,15 +24,8 @@ import type { GovernanceConfig } from '../../../config/governance-config';
 import { PolicyInputInvalid } from '../../domain/policy-errors';
 import { jurisdictionsOver, scopeFieldsOf, scopeProblems } from '../../domain/policy-jurisdiction';
 import type { StoredPolicy } from '../../domain/stored-policy';
-import {
-  CONFLICT,
-  INPUT_INVALID,
-  NOT_FOUND,
-  openApiSchema,
-  PolicyView,
-  RESOLVED_VIEW,
-  RULES_BROKEN,
-} from './openapi-schemas';
+import { CONFLICT, INPUT_INVALID, NOT_FOUND, PolicyView, RESOLVED_VIEW, RULES_BROKEN } from './openapi-schemas';
+import { openApiSchema } from '@sanshe/nest-platform';
 import { PolicyErrorFilter } from './policy-error.filter';
 import { listQuery, resolveQuery, versionParam } from './policy-query';
 
