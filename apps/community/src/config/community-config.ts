@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localStateDir, parseEnv, requireInProduction } from '@sanshe/config';
-import { dataKeyRingProblems, decodedLength } from '../residents/domain/data-key-ring';
+import { dataKeyRingProblems, decodedLength } from './data-key-ring';
 
 const DATA_KEY_VARIABLES = ['COMMUNITY_DATA_KEYS', 'COMMUNITY_DATA_KEY_ID', 'COMMUNITY_LOOKUP_KEY'] as const;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CommunityConfig } from '../../config/community-config';
-import { parseDataKeyRing } from '../domain/data-key-ring';
+import { parseDataKeyRing } from '../../config/data-key-ring';
 
 /** The keys that protect residents' fields: the ring (every key a row may be under), the active one, the lookup key. */
 export interface DataKeys {
