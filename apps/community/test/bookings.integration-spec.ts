@@ -67,11 +67,7 @@ beforeAll(async () => {
   await registerCommunities(svc, [COMMUNITY, OTHER_COMMUNITY]);
 }, 60_000);
 
-afterAll(async () => {
-  if (!svc) return;
-  await svc.query(`DROP SCHEMA "${svc.schema}" CASCADE`);
-  await svc.close();
-});
+afterAll(async () => svc?.close());
 
 describe('venues', () => {
   it('registers (201, venue.registered), ignores an unchanged PUT (200, no event), changes with the next revision', async () => {

@@ -5,7 +5,13 @@ import { authConfigOf, AuthModule, type TokenRequest } from '@sanshe/auth';
 import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
 import { ensureTopics, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { createService, HealthModule } from '@sanshe/nest-platform';
-import { migrate, PostgresModule, qualifiedTable, serviceDataSourceOptions } from '@sanshe/persistence';
+import {
+  migrate,
+  PostgresModule,
+  qualifiedTable,
+  quoteIdentifier,
+  serviceDataSourceOptions,
+} from '@sanshe/persistence';
 import {
   consumerGroupOf,
   loadServiceConfig,
@@ -36,6 +42,7 @@ export interface CommunityUnderTest {
   ): Promise<SansheEvent<T>>;
   /** A development-issuer token the service trusts. */
   token(identity: TokenRequest): Promise<string>;
+  /** Stops the service and drops its test schema. */
   close(): Promise<void>;
 }
 
@@ -130,6 +137,7 @@ export async function startCommunityUnderTest(
     async close() {
       await app.close();
       await producer.disconnect();
+      await dataSource.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
       await dataSource.destroy();
     },
   };

@@ -102,11 +102,7 @@ beforeAll(async () => {
   await contactConsent(svc, ids.qiang, 'org-other', 'granted'); // consent to another organization only
 }, 90_000);
 
-afterAll(async () => {
-  if (!svc) return;
-  await svc.query(`DROP SCHEMA "${svc.schema}" CASCADE`);
-  await svc.close();
-});
+afterAll(async () => svc?.close());
 
 describe('filing a request', () => {
   it('stores it as requested and publishes data-access.requested with counts, never resident ids', async () => {
