@@ -54,7 +54,13 @@ export async function probeBrokers(brokers: string[]): Promise<void> {
   try {
     const cluster = await admin.describeCluster();
     if (cluster.brokers.length === 0) throw new Error('no broker registered yet');
-    await admin.listTopics();
+    // Ready means serving: after a restart the broker answers before it has loaded every partition
+    // ("does not host this topic-partition"), and a client's first request would fail.
+    const { topics } = await admin.fetchTopicMetadata();
+    const leaderless = topics.flatMap((t) =>
+      t.partitions.filter((p) => p.leader < 0).map((p) => `${t.name}/${p.partitionId}`),
+    );
+    if (leaderless.length) throw new Error(`partitions without a leader yet: ${leaderless.slice(0, 3).join(', ')}`);
   } finally {
     await admin.disconnect();
   }
