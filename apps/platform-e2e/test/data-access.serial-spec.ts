@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { contextTopic, type DecisionPolicyInput } from '@sanshe/contracts';
-import { readToHighWaterMarks } from '@sanshe/messaging';
+import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
 import { devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { decisionWorkflowId } from '@sanshe/workflows';
 import { communityBesideGovernance } from './community-beside-governance';
@@ -45,20 +45,18 @@ type TestResident = ReturnType<typeof testResident>;
 const leaked = (text: string, values: string[]) =>
   values.filter((value) => text.includes(value) || text.includes(value.toLowerCase()));
 
-/** Each `sanshe.*` topic's high-water marks now, per partition (one admin client for all of them). */
+/**
+ * Each `sanshe.*` topic's high-water marks now, per partition. highWaterMarks asks again while a partition has
+ * no leader yet (this suite may run right after a test that restarted Kafka).
+ */
 async function endsOfEverySansheTopic(kafka: Kafka): Promise<Map<string, Map<number, number>>> {
   const admin = kafka.admin();
   await admin.connect();
-  try {
-    const ends = new Map<string, Map<number, number>>();
-    for (const topic of (await admin.listTopics()).filter((name) => name.startsWith('sanshe.'))) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      ends.set(topic, new Map(offsets.map(({ partition, high }) => [partition, Number(high)])));
-    }
-    return ends;
-  } finally {
-    await admin.disconnect();
-  }
+  const topics = await admin.listTopics().finally(() => admin.disconnect());
+  const ends = new Map<string, Map<number, number>>();
+  for (const topic of topics.filter((name) => name.startsWith('sanshe.')))
+    ends.set(topic, await highWaterMarks(kafka, topic));
+  return ends;
 }
 
 /**
