@@ -11,4 +11,5 @@ module.exports = {
   roots: ['<rootDir>/infra', '<rootDir>/apps/platform-e2e', '<rootDir>/libs'],
   testMatch: ['**/*.serial-spec.ts'],
   maxWorkers: 1,
+  testSequencer: '<rootDir>/infra/local/jest/serial-sequencer.js',
 };
