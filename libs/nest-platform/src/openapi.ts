@@ -31,3 +31,8 @@ export const InputInvalidBody = Type.Object({
   message: Type.String(),
   problems: Type.Array(FieldProblemBody),
 });
+
+/** The OpenAPI 400 response of an endpoint whose input is validated (`description` says more where useful). */
+export const inputInvalidResponse = (
+  description = 'A field or parameter is malformed; `problems` names each one. Nothing is written',
+) => ({ description, schema: openApiSchema(InputInvalidBody) });

@@ -2,7 +2,6 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, ResidentPseudonym, schemaProblems } from '@sanshe/contracts';
 import { CONSENT_PURPOSES } from '@sanshe/contracts/pure';
 import { ConsentInputInvalid } from '../../domain/consent-errors';
-import { InputInvalidBody } from '@sanshe/nest-platform';
 
 const ConsentPurpose = Type.Union(
   CONSENT_PURPOSES.map((purpose) => Type.Literal(purpose)),
@@ -52,7 +51,6 @@ export const ResidentConsentsView = Type.Object({
   current: Type.Array(ConsentRecordView, { description: 'The latest record per purpose (and organization)' }),
 });
 
-export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({
   statusCode: Type.Literal(404),
   code: Type.Literal('resident-not-found'),

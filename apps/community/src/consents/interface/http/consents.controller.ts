@@ -21,19 +21,15 @@ import { ConsentErrorFilter } from './consent-error.filter';
 import {
   checked,
   ConsentRecordView,
-  INPUT_INVALID,
   NOT_FOUND,
   RecordConsentBody,
   ResidentConsentsView,
   ResidentIdParam,
 } from './consent-schemas';
-import { openApiSchema } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
-const invalid = {
-  description: 'A field or parameter is malformed; `problems` names each one',
-  schema: schema(INPUT_INVALID),
-};
+const invalid = inputInvalidResponse();
 const notFound = { description: 'No resident has this id', schema: schema(NOT_FOUND) };
 const SPEAK_FOR_RESIDENTS = [ROLES.residentsRep, ROLES.residentsPortal];
 

@@ -9,7 +9,6 @@ import {
   StrictCommunityCode,
 } from '@sanshe/contracts';
 import { DataAccessInputInvalid } from '../../domain/data-access-errors';
-import { InputInvalidBody } from '@sanshe/nest-platform';
 
 /** One of a fixed list of strings (the contract's constants stay the single source). */
 const literalUnion = <const Values extends readonly string[]>(values: Values) =>
@@ -113,5 +112,4 @@ export const AccessLogView = Type.Array(
   }),
 );
 
-export const INPUT_INVALID = InputInvalidBody;
 export const CODED = Type.Object({ statusCode: Type.Integer(), code: Type.String(), message: Type.String() });

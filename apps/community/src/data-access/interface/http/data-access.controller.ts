@@ -25,19 +25,15 @@ import {
   CODED,
   GrantedReadView,
   GrantReadParams,
-  INPUT_INVALID,
   RequestDataAccessBody,
   RequestIdParam,
   RequestView,
 } from './data-access-schemas';
 import { accessLogView, requestView } from './data-access-views';
-import { openApiSchema } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
-const invalid = {
-  description: 'A field or parameter is malformed; `problems` names each one',
-  schema: schema(INPUT_INVALID),
-};
+const invalid = inputInvalidResponse();
 const notFound = { description: 'Nothing matches; the message says what was looked for', schema: schema(CODED) };
 const optionalDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 

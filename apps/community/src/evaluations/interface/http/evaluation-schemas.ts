@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, ResidentPseudonym, Score, schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { EvaluationInputInvalid } from '../../domain/evaluation-errors';
-import { InputInvalidBody } from '@sanshe/nest-platform';
 
 const Weight = Type.Integer({ minimum: 0, maximum: 100 });
 const Comment = Type.String({ maxLength: 2000 });
@@ -60,7 +59,6 @@ export function checkedEvaluation(body: unknown): EvaluationBody {
   return checked(EVALUATION_BODIES[kind], body);
 }
 
-export const INPUT_INVALID = InputInvalidBody;
 export const CODED = (status: number, codes: string[]) =>
   Type.Object({
     statusCode: Type.Literal(status),

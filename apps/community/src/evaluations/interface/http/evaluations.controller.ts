@@ -28,20 +28,16 @@ import {
   CommunityCodeParam,
   EvaluationBody,
   EvaluationView,
-  INPUT_INVALID,
   OrganizationIdParam,
   RatingView,
   WeightsBody,
   WeightsView,
 } from './evaluation-schemas';
 import { activityEvaluationView, evaluationView, ratingView } from './evaluation-views';
-import { openApiSchema } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
-const invalid = {
-  description: 'A field or parameter is malformed; `problems` names each one',
-  schema: schema(INPUT_INVALID),
-};
+const invalid = inputInvalidResponse();
 const SET_WEIGHTS = 'set evaluation weights';
 
 /** A committee member of the community, or an area administrator of its street or district. */

@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, needClosed, needPublished, schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { NeedInputInvalid } from '../../domain/need-errors';
-import { InputInvalidBody } from '@sanshe/nest-platform';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const published = needPublished.data.properties;
@@ -68,7 +67,6 @@ export const NeedView = Type.Composite([
   }),
 ]);
 
-export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({ statusCode: Type.Literal(404), message: Type.String() });
 export const NEED_CLOSED = Type.Object({
   statusCode: Type.Literal(409),

@@ -26,7 +26,6 @@ import {
   checked,
   CloseNeedBody,
   CommunityCodeParam,
-  INPUT_INVALID,
   NEED_CLOSED,
   NeedIdParam,
   NeedQuery,
@@ -34,13 +33,10 @@ import {
   NOT_FOUND,
   PublishNeedBody,
 } from './need-schemas';
-import { openApiSchema } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
-const invalid = {
-  description: 'A field or parameter is malformed; `problems` names each one',
-  schema: schema(INPUT_INVALID),
-};
+const invalid = inputInvalidResponse();
 const notFound = { description: 'Nothing matches; the message says what was looked for', schema: schema(NOT_FOUND) };
 const VIEW = schema(NeedView);
 const COMMITTEE = [ROLES.committeeMember, ROLES.committeeStaff];

@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { ResidentInputInvalid } from '../../domain/resident-errors';
-import { InputInvalidBody } from '@sanshe/nest-platform';
 
 // Lengths only: the format checks (ID number, phone) are the domain's, with messages that never echo a value.
 const fields = {
@@ -41,7 +40,6 @@ export const ResidentEntryView = Type.Object({
   registeredAt: Type.String({ format: 'date-time' }),
 });
 
-export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({ statusCode: Type.Literal(404), code: Type.String(), message: Type.String() });
 export const ALREADY_REGISTERED = Type.Object({
   statusCode: Type.Literal(409),

@@ -25,7 +25,6 @@ import {
   checked,
   CommunityCodeParam,
   CorrectResidentBody,
-  INPUT_INVALID,
   LookupResidentBody,
   NOT_FOUND,
   RegisterResidentBody,
@@ -34,13 +33,10 @@ import {
   ResidentIdsView,
   ResidentIdView,
 } from './resident-schemas';
-import { openApiSchema } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
-const invalid = {
-  description: 'A field is malformed; `problems` names it and the check, never the value',
-  schema: schema(INPUT_INVALID),
-};
+const invalid = inputInvalidResponse('A field is malformed; `problems` names it and the check, never the value');
 const notFound = { description: 'Unknown community or resident', schema: schema(NOT_FOUND) };
 const COMMITTEE = [ROLES.committeeMember, ROLES.committeeStaff];
 const CORRECT = 'correct residents';

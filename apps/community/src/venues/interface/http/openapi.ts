@@ -1,12 +1,11 @@
-import { openApiSchema } from '@sanshe/nest-platform';
-import { CONFLICT, INPUT_INVALID, NOT_FOUND } from './venue-schemas';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { CONFLICT, NOT_FOUND } from './venue-schemas';
 
 export const openApi = openApiSchema;
 
-export const INVALID = {
-  description: 'A field or parameter is malformed or breaks a rule; `problems` names each one. Nothing is written',
-  schema: openApi(INPUT_INVALID),
-};
+export const INVALID = inputInvalidResponse(
+  'A field or parameter is malformed or breaks a rule; `problems` names each one. Nothing is written',
+);
 export const MISSING = {
   description: 'Nothing matches; the message says what was looked for',
   schema: openApi(NOT_FOUND),

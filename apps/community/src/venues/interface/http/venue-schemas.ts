@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { bookingConfirmed, Id, Instant, schemaProblems, StrictCommunityCode, venueRegistered } from '@sanshe/contracts';
 import { VenueInputInvalid } from '../../domain/venue-errors';
-import { InputInvalidBody } from '@sanshe/nest-platform';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const venue = venueRegistered.data.properties;
@@ -68,7 +67,6 @@ export const BookingView = Type.Object({
   createdBy: Type.String(),
 });
 
-export const INPUT_INVALID = InputInvalidBody;
 export const NOT_FOUND = Type.Object({ statusCode: Type.Literal(404), code: Type.String(), message: Type.String() });
 export const CONFLICT = Type.Object({
   statusCode: Type.Literal(409),

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DecisionPolicyInput } from '@sanshe/contracts';
-import { InputInvalidBody, openApiSchema } from '@sanshe/nest-platform';
+import { openApiSchema } from '@sanshe/nest-platform';
 
 /** What every read returns: the stored policy (input + version) and who set it when. */
 export const PolicyView = Type.Composite([
@@ -41,7 +41,6 @@ const Violation = Type.Object({
   message: Type.String(),
 });
 
-export const INPUT_INVALID = openApiSchema(InputInvalidBody);
 export const RULES_BROKEN = openApiSchema(
   Type.Object({ statusCode: Type.Literal(422), message: Type.String(), violations: Type.Array(Violation) }),
 );

@@ -24,13 +24,13 @@ import type { GovernanceConfig } from '../../../config/governance-config';
 import { PolicyInputInvalid } from '../../domain/policy-errors';
 import { jurisdictionsOver, scopeFieldsOf, scopeProblems } from '../../domain/policy-jurisdiction';
 import type { StoredPolicy } from '../../domain/stored-policy';
-import { CONFLICT, INPUT_INVALID, NOT_FOUND, PolicyView, RESOLVED_VIEW, RULES_BROKEN } from './openapi-schemas';
-import { openApiSchema } from '@sanshe/nest-platform';
+import { CONFLICT, NOT_FOUND, PolicyView, RESOLVED_VIEW, RULES_BROKEN } from './openapi-schemas';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { PolicyErrorFilter } from './policy-error.filter';
 import { listQuery, resolveQuery, versionParam } from './policy-query';
 
 const VIEW = openApiSchema(PolicyView);
-const invalid = { description: 'A field or parameter is malformed; `problems` names each one', schema: INPUT_INVALID };
+const invalid = inputInvalidResponse();
 const notFound = { description: 'Nothing matches; the message says what was looked for', schema: NOT_FOUND };
 const decisionKindQuery = { name: 'decisionKind', example: 'activity-proposal' };
 const communityQuery = {
