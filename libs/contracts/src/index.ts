@@ -1,7 +1,10 @@
 // Node-side entry point: the pure contracts plus what validates and builds events.
 export * from './pure';
 export * from './catalog';
+// The schemas (with their types), not only the vocabularies' types of the same names.
+export { NeedCategory, SocialWorkerLevel, StaffRole } from './catalog';
 export * from './governance/decision-policy';
+export { FilingRule } from './governance/filing-rule.schema';
 export * from './asyncapi/build-asyncapi';
 export * from './events/envelope';
 export * from './events/validation';

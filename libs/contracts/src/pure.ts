@@ -8,11 +8,16 @@
  */
 export type * from './catalog';
 export * from './vocabulary/community-vocabulary';
+export * from './vocabulary/organization-vocabulary';
 export * from './events/event-definition';
 export * from './events/topics';
 export type * from './governance/decision-policy';
+export * from './governance/filing-rule';
 export * from './governance/policy-scope';
 export * from './governance/seat-placeholder';
 export * from './temporal/search-attributes';
 export type { EventData, EventType, NewEvent, SansheEvent } from './events/envelope';
 export type { FieldProblem } from './events/validation';
+// The catalog's schemas of the same names have these types; the vocabularies are their source.
+export type { NeedCategory } from './vocabulary/community-vocabulary';
+export type { SocialWorkerLevel, StaffRole } from './vocabulary/organization-vocabulary';

@@ -1,4 +1,6 @@
-import { type SchemaOptions, type TLiteral, Type } from '@sinclair/typebox';
+import { type SchemaOptions, type Static, type TLiteral, Type } from '@sinclair/typebox';
+import { NEED_CATEGORY_CODES } from '../vocabulary/community-vocabulary';
+import { SOCIAL_WORKER_LEVEL_CODES, STAFF_ROLE_CODES } from '../vocabulary/organization-vocabulary';
 
 /** An aggregate or party id: opaque, URL-safe. */
 export const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' });
@@ -57,3 +59,116 @@ export const MoneyFen = Type.Object(
   },
   { additionalProperties: true }, // as everywhere in events: consumers ignore fields they do not know
 );
+
+/** A SHA-256 digest in lower-case hex, e.g. of a piece of evidence (the file stays with its owner). */
+export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, 64 lower-case hex digits' });
+
+/** A wall-clock time of day, 24-hour, e.g. 09:30. */
+export const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, e.g. 09:30' });
+
+/** An IANA time zone, e.g. Asia/Shanghai: in which recurring sessions' clock times are read. */
+export const TimeZoneName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z][A-Za-z0-9_+/-]*$',
+  description: 'IANA time zone, e.g. Asia/Shanghai',
+});
+
+/** One of NEED_CATEGORIES (`@sanshe/contracts/pure`, with zh labels). */
+export const NeedCategory = literalUnion(NEED_CATEGORY_CODES, {
+  description: 'elderly-care, children-youth, education, health, disability, poverty-alleviation, culture-hobby, other',
+});
+export type NeedCategory = Static<typeof NeedCategory>;
+
+/** One of STAFF_ROLES (`@sanshe/contracts/pure`, with zh labels). */
+export const StaffRole = literalUnion(STAFF_ROLE_CODES, {
+  description: 'certified-social-worker, intern, volunteer, community-staff',
+});
+export type StaffRole = Static<typeof StaffRole>;
+
+/** One of SOCIAL_WORKER_LEVELS (`@sanshe/contracts/pure`, with zh labels), lowest first. */
+export const SocialWorkerLevel = literalUnion(SOCIAL_WORKER_LEVEL_CODES, {
+  description: 'assistant-social-worker (助理社会工作师), social-worker (社会工作师), senior-social-worker',
+});
+export type SocialWorkerLevel = Static<typeof SocialWorkerLevel>;
+
+/** When an activity happens, as planned in its proposal; the organization expands it into sessions. */
+export const ProposalSchedule = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('one-off'), Type.Literal('recurring')]),
+    timeZone: TimeZoneName,
+    /** The sessions of a one-off schedule. */
+    sessions: Type.Optional(
+      Type.Array(Type.Object({ startsAt: Instant, endsAt: Instant }, { additionalProperties: true }), {
+        minItems: 1,
+        maxItems: 200,
+      }),
+    ),
+    /** The rule of a recurring schedule: these weekdays, every intervalWeeks weeks, startsOn to until. */
+    recurrence: Type.Optional(
+      Type.Object(
+        {
+          startsOn: CalendarDate,
+          until: CalendarDate,
+          /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+          weekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+            minItems: 1,
+            maxItems: 7,
+            uniqueItems: true,
+          }),
+          startTime: ClockTime,
+          endTime: ClockTime,
+          /** Weeks counted from startsOn's ISO week. */
+          intervalWeeks: Type.Integer({ minimum: 1, maximum: 4 }),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  {
+    additionalProperties: true,
+    description: 'exactly one of sessions (kind one-off) and recurrence (kind recurring); the organization checks it',
+  },
+);
+export type ProposalSchedule = Static<typeof ProposalSchedule>;
+
+/** Who an activity needs: how many people of each role, and for social workers the lowest level. */
+export const StaffingPlan = Type.Array(
+  Type.Object(
+    {
+      role: StaffRole,
+      count: Type.Integer({ minimum: 1, maximum: 500 }),
+      minLevel: Type.Optional(SocialWorkerLevel),
+    },
+    { additionalProperties: true },
+  ),
+  { maxItems: 10 },
+);
+export type StaffingPlan = Static<typeof StaffingPlan>;
+
+/**
+ * A proposal's content, every field optional: proposal.submitted and proposal.filed require title and summary,
+ * proposal.amended carries only the fields that changed.
+ */
+export const ProposalContent = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    summary: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** The community need (sanshe.community.need.published.v1) this activity answers, if any. */
+    needId: Type.Optional(Id),
+    /** The funding program (issue 15) it applies to, if any: funding reads it with requestedFunding. */
+    programId: Type.Optional(Id),
+    category: Type.Optional(NeedCategory),
+    schedule: Type.Optional(ProposalSchedule),
+    /** The community venue (sanshe.community.venue.registered.v1) it would use. */
+    venueId: Type.Optional(Id),
+    expectedParticipants: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    /** Talent reads it (issue 14) to assign social workers. */
+    staffingPlan: Type.Optional(StaffingPlan),
+    requestedFunding: Type.Optional(MoneyFen),
+    /** Whether the activity would use residents' personal data (through a data-access grant). */
+    usesResidentData: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: true },
+);
+export type ProposalContent = Static<typeof ProposalContent>;

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
-import { CalendarDate, Id, literalUnion, StrictCommunityCode } from './common';
-import { NEED_CATEGORY_CODES, NEED_CLOSE_REASONS, NEED_PRIORITIES } from '../vocabulary/community-vocabulary';
+import { CalendarDate, Id, literalUnion, NeedCategory, StrictCommunityCode } from './common';
+import { NEED_CLOSE_REASONS, NEED_PRIORITIES } from '../vocabulary/community-vocabulary';
 import { DecisionId } from './decision';
 
 /*
@@ -9,11 +9,6 @@ import { DecisionId } from './decision';
  * (matched), then closed. Organizations read them to propose activities (proposal.submitted's needId);
  * portals show them. Subject: the needId.
  */
-
-/** One of NEED_CATEGORIES (`@sanshe/contracts/pure`, with zh labels). */
-const NeedCategory = literalUnion(NEED_CATEGORY_CODES, {
-  description: 'elderly-care, children-youth, education, health, disability, poverty-alleviation, culture-hobby, other',
-});
 
 export const needPublished = defineEvent('sanshe.community.need.published.v1', {
   description:

@@ -136,17 +136,26 @@ export {
 } from './decision';
 export {
   CalendarDate,
+  ClockTime,
   CommunityCode,
   DistrictCode,
   Id,
   Instant,
   MoneyFen,
+  NeedCategory,
+  ProposalContent,
+  ProposalSchedule,
   ResidentPseudonym,
   Revision,
   Score,
   ServiceArea,
+  Sha256,
+  SocialWorkerLevel,
+  StaffingPlan,
+  StaffRole,
   StreetCode,
   StrictCommunityCode,
+  TimeZoneName,
 } from './common';
 export type { CommunityData, DistrictData, StreetData } from './community-areas.events';
 export { OpeningHours } from './community-venues.events';

@@ -71,7 +71,14 @@ export const PartySeat = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * What policies name as an outcome: an arbiter's ruling and an escalation level's default. Never withdrawn —
+ * only the proposer withdraws (DecisionResult).
+ */
 export const DecisionOutcome = Type.Union([Type.Literal('approved'), Type.Literal('rejected')]);
+
+/** How a decision ended (decision.decided's result): an outcome, or withdrawn by its proposer before it was decided. */
+export const DecisionResult = Type.Union([DecisionOutcome, Type.Literal('withdrawn')]);
 
 /** One level up the administrative hierarchy: community → street → district civil-affairs portal. */
 export const EscalationStep = Type.Object(
@@ -128,6 +135,7 @@ export type DecisionPolicyInput = Static<typeof DecisionPolicyInput>;
 export type PartySeat = Static<typeof PartySeat>;
 export type EscalationStep = Static<typeof EscalationStep>;
 export type DecisionOutcome = Static<typeof DecisionOutcome>;
+export type DecisionResult = Static<typeof DecisionResult>;
 
 /** A stored policy: the input plus the version governance gave it. Decisions pin the version they started with. */
 export type DecisionPolicy = DecisionPolicyInput & { version: number };
