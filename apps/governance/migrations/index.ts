@@ -10,6 +10,7 @@ import { CreateParkedDecisionUpdate1795737600008 } from './1795737600008-create-
 import { CreateAdministrativeArea1795737600009 } from './1795737600009-create-administrative-area';
 import { StreetOfficeArbitratesItsOwnStreet1795737600010 } from './1795737600010-street-office-arbitrates-its-own-street';
 import { ScopePoliciesToStreetsAndDistricts1795737600011 } from './1795737600011-scope-policies-to-streets-and-districts';
+import { ParkWithdrawals1795737600012 } from './1795737600012-park-withdrawals';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -25,4 +26,5 @@ export const migrations: Function[] = [
   CreateAdministrativeArea1795737600009,
   StreetOfficeArbitratesItsOwnStreet1795737600010,
   ScopePoliciesToStreetsAndDistricts1795737600011,
+  ParkWithdrawals1795737600012,
 ];
