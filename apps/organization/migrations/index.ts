@@ -1,4 +1,18 @@
 import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
+// O2 migrations
+import { CreateOrganization1797000000001 } from './1797000000001-create-organization';
+// O3 migrations
+// O4 migrations
 
-/** The organization schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
-export const migrations: Function[] = [...MESSAGING_MIGRATIONS];
+/**
+ * The organization schema's migrations, oldest first; `npm run migrate` applies the pending ones.
+ * Numbered by feature: registry 001–009; votes and call-ins 010–019; proposals 020–039; activities,
+ * groups, reports and the capacity profile 040–059.
+ */
+export const migrations: Function[] = [
+  ...MESSAGING_MIGRATIONS,
+  // O2 migrations (registry, votes)
+  CreateOrganization1797000000001,
+  // O3 migrations (proposals)
+  // O4 migrations (activities, profile)
+];
