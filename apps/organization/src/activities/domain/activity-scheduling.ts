@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
-
-/** Roles × counts an activity is staffed with, as the proposal planned it (the contract's StaffingPlan). */
-export type PlannedStaffing = { role: string; count: number; minLevel?: string }[];
+import type { StaffingPlan } from '@sanshe/contracts';
 
 /** Why an activity is cancelled from outside the activities feature (the proposal's lifecycle). */
 export type ProposalCancelReason = 'called-in-rejected' | 'withdrawn';
@@ -15,7 +13,7 @@ export interface ScheduleActivityCommand {
   decisionId: string | null;
   needId: string | null;
   venueId: string | null;
-  staffingPlan: PlannedStaffing | null;
+  staffingPlan: StaffingPlan | null;
   sessions: { startsAt: string; endsAt: string }[];
 }
 
