@@ -7,6 +7,7 @@ import { OrganizationEventsModule } from './events/organization-events.module';
 import { RegistryModule } from './registry/registry.module';
 // O3 modules
 // O4 modules
+import { ActivitiesModule } from './activities/activities.module';
 
 /** How the organization's inbox retries an event that failed: as governance's bridge does. */
 export const ORGANIZATION_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -21,6 +22,7 @@ export const organizationFeatureModules = (organization: OrganizationConfig): Dy
   RegistryModule,
   // O3 modules
   // O4 modules
+  ActivitiesModule,
 ];
 
 /**
