@@ -30,6 +30,8 @@ const ALLOWED: Record<string, string> = {
   'sanshe.community.community.updated.v1 /name': "a community's name, not a person",
   'sanshe.community.venue.registered.v1 /name': "a venue's name (社区活动中心), not a person",
   'sanshe.community.venue.updated.v1 /name': "a venue's name, not a person",
+  'sanshe.organization.organization.registered.v1 /name': "a social organization's registered name, not a person",
+  'sanshe.organization.organization.updated.v1 /name': "a social organization's registered name, not a person",
 };
 
 const FORMATTED_STRING_KEYS = ['pattern', 'format', 'const', 'enum'];

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { CalendarDate, Id, literalUnion, StrictCommunityCode } from './common';
 import { REPRESENTATIVE_BODIES, REPRESENTATIVE_REMOVAL_REASONS } from '../vocabulary/community-vocabulary';
-import { defineVoteCast } from './decision';
+import { defineCallIn, defineVoteCast } from './decision';
 
 export const communityDecisionVoteCast = defineVoteCast(
   'community',
@@ -69,3 +69,15 @@ export const representativeRemoved = defineEvent('sanshe.community.representativ
     reason: 'resigned',
   },
 });
+
+export const communityFilingCallInRequested = defineCallIn(
+  'community',
+  'A community (party `community:<communityCode>` or `residents:<communityCode>`), through the community service,',
+  {
+    proposalId: 'prop-2026-0002',
+    decisionId: 'decision/activity-proposal/prop-2026-0002',
+    partyId: 'community:310104-005-001',
+    castBy: 'community:310104-005-001',
+    reason: { code: 'venue-conflict', text: '同一时段社区活动室已安排老年大学课程，请说明活动地点后再开展。' },
+  },
+);

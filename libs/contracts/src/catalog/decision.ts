@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineEvent, EVENT_TYPE_PATTERN } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
+import { Id } from './common';
 
 /**
  * Schemas shared by the decision events (docs/decisions.md): the events that open a decision, the votes
@@ -108,5 +109,51 @@ export function defineVoteCast<const Context extends VotingContext>(
       'sanshe.governance.decision.vote-rejected.v1 saying why. Every vote-cast type has the same data schema.',
     data: DecisionVoteData,
     example,
+  });
+}
+
+/**
+ * A party's request to call a filed proposal in (filing instead of approval, docs/decisions.md): the same
+ * schema for every `sanshe.<context>.filing.call-in-requested.v1` type, as for votes.
+ */
+export const DecisionCallInData = Type.Object(
+  {
+    /** The decision a call-in would open: `decision/activity-proposal/<proposalId>`. */
+    decisionId: DecisionId,
+    /** The filed proposal (sanshe.organization.proposal.filed.v1). */
+    proposalId: Id,
+    /** Whose call-in this is: a party seated by the community's activity-proposal policy. */
+    partyId: PartyId,
+    /** The authenticated identity that sent it; only a party calls in for itself. */
+    castBy: PartyId,
+    /** Why the proposal should be decided rather than go ahead; the parties read it. */
+    reason: ObjectionReason,
+  },
+  { additionalProperties: true },
+);
+export type DecisionCallInData = Static<typeof DecisionCallInData>;
+
+/**
+ * `sanshe.<context>.filing.call-in-requested.v1`, always with the shared DecisionCallInData schema. `who`
+ * says which parties this producer speaks for, for the description.
+ */
+export function defineCallIn<const Context extends VotingContext>(
+  context: Context,
+  who: string,
+  example: DecisionCallInData,
+) {
+  const topic = context === 'portal' ? 'its own `sanshe.portal.<portalId>.commands` topic' : `sanshe.${context}.events`;
+  return defineEvent(`sanshe.${context}.filing.call-in-requested.v1`, {
+    description:
+      `${who} asked, on ${topic}, that a filed proposal be decided rather than go ahead (filing instead of ` +
+      'approval). Governance counts the accepted call-ins of the filing: once parties of enough distinct ' +
+      'controllers (FILING_RULE.callInControllers) called it in within the window, it publishes ' +
+      'sanshe.governance.filing.called-in.v1 and opens the decision named here. A refused call-in (wrong channel ' +
+      'or identity, not a party, the proposer itself, window closed…) gets a ' +
+      'sanshe.governance.decision.vote-rejected.v1 saying why. Subject: the decisionId. Every call-in type has ' +
+      'the same data schema.',
+    data: DecisionCallInData,
+    example,
+    subjectField: 'decisionId',
   });
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
 import { CommunityCode, Id, MoneyFen } from './common';
-import { defineVoteCast } from './decision';
+import { defineCallIn, defineVoteCast } from './decision';
 
 export const grantAwarded = defineEvent('sanshe.funding.grant.awarded.v1', {
   description:
@@ -41,5 +41,17 @@ export const fundingDecisionVoteCast = defineVoteCast(
     partyId: 'funder:xuhui-civil-affairs',
     castBy: 'funder:xuhui-civil-affairs',
     choice: 'abstain',
+  },
+);
+
+export const fundingFilingCallInRequested = defineCallIn(
+  'funding',
+  'A funder (party `funder:<funderId>`), through the funding service,',
+  {
+    proposalId: 'prop-2026-0002',
+    decisionId: 'decision/activity-proposal/prop-2026-0002',
+    partyId: 'funder:district-civil-affairs-fund',
+    castBy: 'funder:district-civil-affairs-fund',
+    reason: { code: 'overlaps-grant', text: '该活动与已资助项目内容重叠，需说明是否另行申请资金。' },
   },
 );

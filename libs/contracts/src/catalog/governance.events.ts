@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
-import { DecisionOutcome, PartyId } from '../governance/decision-policy';
+import { DecisionResult, PartyId } from '../governance/decision-policy';
 import { CommunityCode, Id } from './common';
 import {
   DecisionId,
@@ -141,7 +141,8 @@ export const decisionEscalated = defineEvent('sanshe.governance.decision.escalat
 export const decisionDecided = defineEvent('sanshe.governance.decision.decided.v1', {
   description:
     "A decision is final: by the parties' votes (approving weight reached the quorum, or so much weight " +
-    'objected that it no longer can), by an arbiter, or by the default of an arbiter that stayed silent. The ' +
+    'objected that it no longer can), by an arbiter, by the default of an arbiter that stayed silent, or ' +
+    'withdrawn by its proposer (result withdrawn, decidedBy proposer; level: the escalation level it had reached). The ' +
     "service that owns the subject acts on it. auditHash is the hash of the last record of the decision's " +
     'audit trail (SHA-256, chained), so anyone who keeps this event can detect a later silent edit of the ' +
     'trail. Event id `<decisionId>/outcome`. Subject: the decisionId.',
@@ -151,8 +152,14 @@ export const decisionDecided = defineEvent('sanshe.governance.decision.decided.v
       kind: DecisionKind,
       subjectId: Id,
       communityCode: CommunityCode,
-      result: DecisionOutcome,
-      decidedBy: Type.Union([Type.Literal('votes'), Type.Literal('arbiter'), Type.Literal('default')]),
+      /** withdrawn only by the proposer (decidedBy proposer), before the decision was otherwise final. */
+      result: DecisionResult,
+      decidedBy: Type.Union([
+        Type.Literal('votes'),
+        Type.Literal('arbiter'),
+        Type.Literal('default'),
+        Type.Literal('proposer'),
+      ]),
       /** 0 when decided by the votes, else the escalation level that settled it. */
       level: Type.Integer({ minimum: 0 }),
       reason: Type.String({ minLength: 1, maxLength: 4000 }),

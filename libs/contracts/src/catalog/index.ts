@@ -10,8 +10,13 @@ import { evaluationRecorded, ratingUpdated } from './community-evaluation.events
 import { needClosed, needMatched, needPublished } from './community-needs.events';
 import { bookingCancelled, bookingConfirmed, venueRegistered, venueUpdated } from './community-venues.events';
 import { dataAccessGranted, dataAccessRefused, dataAccessRequested } from './community-data-access.events';
-import { communityDecisionVoteCast, representativeAppointed, representativeRemoved } from './community.events';
-import { fundingDecisionVoteCast, grantAwarded } from './funding.events';
+import {
+  communityDecisionVoteCast,
+  communityFilingCallInRequested,
+  representativeAppointed,
+  representativeRemoved,
+} from './community.events';
+import { fundingDecisionVoteCast, fundingFilingCallInRequested, grantAwarded } from './funding.events';
 import {
   decisionDecided,
   decisionDeliberationOpened,
@@ -20,14 +25,26 @@ import {
   decisionRoundOpened,
   decisionVoteRejected,
 } from './governance.events';
+import { filingCalledIn, filingNoticed } from './governance-filing.events';
 import {
-  activityCompleted,
   organizationDecisionVoteCast,
+  organizationFilingCallInRequested,
   proposalAmended,
+  proposalFiled,
   proposalSubmitted,
+  proposalWithdrawn,
 } from './organization.events';
-import { portalDecisionArbitrated, portalDecisionVoteCast } from './portal.events';
-import { talentDecisionVoteCast } from './talent.events';
+import {
+  activityCancelled,
+  activityCompleted,
+  activityPaused,
+  activityResumed,
+  activityScheduled,
+  activityStarted,
+} from './organization-activity.events';
+import { organizationRegistered, organizationUpdated } from './organization-registry.events';
+import { portalDecisionArbitrated, portalDecisionVoteCast, portalFilingCallInRequested } from './portal.events';
+import { talentDecisionVoteCast, talentFilingCallInRequested } from './talent.events';
 
 /** Every event type Sanshe publishes or accepts. Add new ones here; AsyncAPI is generated from this list. */
 export const EVENT_CATALOG = [
@@ -36,6 +53,7 @@ export const EVENT_CATALOG = [
   dataAccessGranted,
   dataAccessRefused,
   communityDecisionVoteCast,
+  communityFilingCallInRequested,
   districtRegistered,
   districtUpdated,
   streetRegistered,
@@ -54,18 +72,31 @@ export const EVENT_CATALOG = [
   evaluationRecorded,
   ratingUpdated,
   // organization
+  organizationRegistered,
+  organizationUpdated,
   proposalSubmitted,
   proposalAmended,
+  proposalFiled,
+  proposalWithdrawn,
   organizationDecisionVoteCast,
+  organizationFilingCallInRequested,
+  activityScheduled,
+  activityStarted,
+  activityPaused,
+  activityResumed,
+  activityCancelled,
   activityCompleted,
   // talent
   talentDecisionVoteCast,
+  talentFilingCallInRequested,
   // funding
   grantAwarded,
   fundingDecisionVoteCast,
+  fundingFilingCallInRequested,
   // portals (commands)
   portalDecisionVoteCast,
   portalDecisionArbitrated,
+  portalFilingCallInRequested,
   // governance
   decisionOpened,
   decisionDeliberationOpened,
@@ -73,6 +104,8 @@ export const EVENT_CATALOG = [
   decisionEscalated,
   decisionDecided,
   decisionVoteRejected,
+  filingNoticed,
+  filingCalledIn,
 ] as const;
 
 /** The vote-cast types: one per producing context and for portals, all with the DecisionVoteData schema. */
@@ -85,11 +118,27 @@ export const DECISION_VOTE_CAST_EVENTS = [
 ] as const;
 export type DecisionVoteCastType = (typeof DECISION_VOTE_CAST_EVENTS)[number]['type'];
 
+/** The call-in types: one per producing context and for portals, all with the DecisionCallInData schema. */
+export const DECISION_CALL_IN_EVENTS = [
+  communityFilingCallInRequested,
+  organizationFilingCallInRequested,
+  talentFilingCallInRequested,
+  fundingFilingCallInRequested,
+  portalFilingCallInRequested,
+] as const;
+export type DecisionCallInType = (typeof DECISION_CALL_IN_EVENTS)[number]['type'];
+
 export {
+  activityCancelled,
   activityCompleted,
+  activityPaused,
+  activityResumed,
+  activityScheduled,
+  activityStarted,
   bookingCancelled,
   bookingConfirmed,
   communityDecisionVoteCast,
+  communityFilingCallInRequested,
   communityRegistered,
   communityUpdated,
   dataAccessGranted,
@@ -104,26 +153,37 @@ export {
   districtRegistered,
   districtUpdated,
   evaluationRecorded,
+  filingCalledIn,
+  filingNoticed,
   fundingDecisionVoteCast,
+  fundingFilingCallInRequested,
   grantAwarded,
   needClosed,
   needMatched,
   needPublished,
   organizationDecisionVoteCast,
+  organizationFilingCallInRequested,
+  organizationRegistered,
+  organizationUpdated,
   portalDecisionArbitrated,
   portalDecisionVoteCast,
+  portalFilingCallInRequested,
   proposalAmended,
+  proposalFiled,
   proposalSubmitted,
+  proposalWithdrawn,
   ratingUpdated,
   representativeAppointed,
   representativeRemoved,
   streetRegistered,
   streetUpdated,
   talentDecisionVoteCast,
+  talentFilingCallInRequested,
   venueRegistered,
   venueUpdated,
 };
 export {
+  DecisionCallInData,
   DecisionId,
   DecisionKind,
   DecisionRound,
@@ -141,6 +201,7 @@ export {
   DistrictCode,
   Id,
   Instant,
+  literalUnion,
   MoneyFen,
   NeedCategory,
   ProposalContent,
@@ -158,4 +219,5 @@ export {
   TimeZoneName,
 } from './common';
 export type { CommunityData, DistrictData, StreetData } from './community-areas.events';
+export type { OrganizationData } from './organization-registry.events';
 export { OpeningHours } from './community-venues.events';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { DecisionOutcome, PartyId } from '../governance/decision-policy';
-import { DecisionId, defineVoteCast } from './decision';
+import { DecisionId, defineCallIn, defineVoteCast } from './decision';
 
 export const portalDecisionVoteCast = defineVoteCast(
   'portal',
@@ -43,3 +43,15 @@ export const portalDecisionArbitrated = defineEvent('sanshe.portal.decision.arbi
     reason: '修改后的方案已落实食品安全责任人，预算符合区级标准；居委会与社会组织票数相持，经区民政局裁定予以通过。',
   },
 });
+
+export const portalFilingCallInRequested = defineCallIn(
+  'portal',
+  'A government portal that holds a seat (party `portal:<portalId>`, e.g. a street office),',
+  {
+    proposalId: 'prop-2026-0002',
+    decisionId: 'decision/activity-proposal/prop-2026-0002',
+    partyId: 'portal:street-310104-005',
+    castBy: 'portal:street-310104-005',
+    reason: { code: 'needs-review', text: '涉及未成年人的活动，街道需审核安全预案。' },
+  },
+);

@@ -97,7 +97,8 @@ export class RecordOverviewFactsHandler {
       seq: decisionSeqOf(event.id, auditLength),
       at,
     });
-    if (kind === 'grant-award') {
+    // Only a proposal's decision can end withdrawn (issue 13): a grant award is approved or rejected.
+    if (kind === 'grant-award' && result !== 'withdrawn') {
       await this.overview.recordGrant(manager, {
         grantId: subjectId,
         communityCode,
