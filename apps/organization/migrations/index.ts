@@ -3,6 +3,8 @@ import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { CreateOrganization1797000000001 } from './1797000000001-create-organization';
 // O3 migrations
 // O4 migrations
+import { CreateActivities1797000000040 } from './1797000000040-create-activities';
+import { CreateCapacityProfile1797000000050 } from './1797000000050-create-capacity-profile';
 
 /**
  * The organization schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -15,4 +17,6 @@ export const migrations: Function[] = [
   CreateOrganization1797000000001,
   // O3 migrations (proposals)
   // O4 migrations (activities, profile)
+  CreateActivities1797000000040,
+  CreateCapacityProfile1797000000050,
 ];

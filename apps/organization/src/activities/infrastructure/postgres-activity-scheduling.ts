@@ -1,20 +1,70 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActivityScheduling, type ScheduleActivityCommand } from '../domain/activity-scheduling';
+import { ActivityEvents } from '../application/activity-events';
+import {
+  ALLOWED,
+  type Activity,
+  type Applied,
+  applyCancel,
+  applyPause,
+  applyResume,
+  applySchedule,
+} from '../domain/activity';
+import {
+  ActivityScheduling,
+  type ProposalCancelReason,
+  type ScheduleActivityCommand,
+} from '../domain/activity-scheduling';
+import { ActivityRepository } from '../domain/activity.repository';
+import { newGroups } from '../domain/groups';
 
-/** The activities' side of the proposals' port; its tables land with the activities feature. */
+/**
+ * The activities' side of the proposals' port, in the caller's transaction. Scheduling is idempotent by
+ * proposal; pause, resume and cancel do nothing when there is no activity or its status does not allow
+ * them, so a repeated governance fact publishes nothing the second time.
+ */
 @Injectable()
 export class PostgresActivityScheduling extends ActivityScheduling {
-  schedule(_manager: EntityManager, command: ScheduleActivityCommand): Promise<string> {
-    return Promise.reject(new Error(`not yet: scheduling the activity of ${command.proposalId}`));
+  constructor(
+    private readonly activities: ActivityRepository,
+    private readonly events: ActivityEvents,
+  ) {
+    super();
   }
-  pause(_manager: EntityManager, proposalId: string): Promise<void> {
-    return Promise.reject(new Error(`not yet: pausing the activity of ${proposalId}`));
+
+  async schedule(manager: EntityManager, command: ScheduleActivityCommand): Promise<string> {
+    const existing = await this.activities.findByProposal(manager, command.proposalId);
+    if (existing) return existing.activityId;
+    const at = new Date().toISOString();
+    const { state, facts } = applySchedule(`act-${randomUUID()}`, command, at);
+    const { activityId, inserted } = await this.activities.insert(manager, state, newGroups(state.activityId));
+    if (inserted) await this.events.publish(manager, facts, at);
+    return activityId;
   }
-  resume(_manager: EntityManager, proposalId: string): Promise<void> {
-    return Promise.reject(new Error(`not yet: resuming the activity of ${proposalId}`));
+
+  pause(manager: EntityManager, proposalId: string, decisionId: string): Promise<void> {
+    return this.change(manager, proposalId, 'pause', (a) => applyPause(a, decisionId));
   }
-  cancel(_manager: EntityManager, proposalId: string): Promise<void> {
-    return Promise.reject(new Error(`not yet: cancelling the activity of ${proposalId}`));
+
+  resume(manager: EntityManager, proposalId: string): Promise<void> {
+    return this.change(manager, proposalId, 'resume', (a) => applyResume(a));
+  }
+
+  cancel(manager: EntityManager, proposalId: string, reason: ProposalCancelReason): Promise<void> {
+    return this.change(manager, proposalId, 'cancel', (a) => applyCancel(a, reason, null, new Date().toISOString()));
+  }
+
+  private async change(
+    manager: EntityManager,
+    proposalId: string,
+    command: 'pause' | 'resume' | 'cancel',
+    apply: (activity: Activity) => Applied,
+  ): Promise<void> {
+    const activity = await this.activities.findByProposal(manager, proposalId, true);
+    if (!activity || !ALLOWED[activity.status].includes(command)) return;
+    const { state, facts } = apply(activity);
+    await this.activities.save(manager, state, null);
+    await this.events.publish(manager, facts, new Date().toISOString());
   }
 }
