@@ -66,7 +66,7 @@ async function waitOpened(temporal: Client, decisions: PlannedDecision[], timeou
 }
 
 /**
- * Every decision closed (its trail stored) and both outboxes drained; returns when, or throws at the
+ * Every decision closed (its trail stored) and the plan's rows in both outboxes sent; returns when, or throws at the
  * deadline. Asks the running instances in turn, each with a timeout: one may be stopped by the next
  * scenario (--short settles a scenario while the next one runs).
  */
@@ -84,7 +84,7 @@ async function settle(plan: Plan, fleet: () => GovernanceFleet, databaseUrl: str
         const response = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
         if (response.ok) open.delete(id);
       }
-      const unsent = await unsentOutboxRows(databaseUrl);
+      const unsent = await unsentOutboxRows(databaseUrl, plan);
       last = `${open.size} decisions open, unsent ${JSON.stringify(unsent)}`;
       if (!open.size && Object.values(unsent).every((n) => n === 0)) return Date.now();
     } catch (err) {
