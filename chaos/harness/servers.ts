@@ -94,6 +94,15 @@ export class ChaosServers {
     this.stopped.delete(pid);
   }
 
+  /**
+   * Waits until a resumed server serves again, as `restart` does (Kafka: every partition has a leader).
+   * A broker just resumed may still have leaderless partitions, and one anywhere fails a client's
+   * metadata request for all topics (kafkajs's listTopics).
+   */
+  async serving(server: Exclude<ChaosServer, 'postgres'>): Promise<void> {
+    await upAll({ names: [server], quiet: true });
+  }
+
   /** `pg_ctl stop -m immediate` on the suite's own data directory. */
   crashPostgres(): void {
     crashPostgres();

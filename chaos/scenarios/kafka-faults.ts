@@ -59,5 +59,7 @@ export const kafkaFaults: ChaosScenario = {
     ctx.log('Kafka resumed');
     ctx.faultsEnded();
     await votingAgain;
+    // Not before the broker serves again: the next scenario starts and earlier ones' oracles read Kafka next.
+    await ctx.servers.serving('kafka');
   },
 };
