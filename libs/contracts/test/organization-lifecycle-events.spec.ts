@@ -10,13 +10,18 @@ import {
   exampleEvent,
   filingCalledIn,
   filingNoticed,
+  grantActivated,
+  grantVoided,
   organizationRegistered,
   organizationUpdated,
   proposalAmended,
   proposalFiled,
   proposalSubmitted,
   proposalWithdrawn,
+  tranchePaid,
   validateEvent,
+  workerRegistered,
+  workerUpdated,
 } from '../src';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking a JSON document
@@ -181,5 +186,39 @@ describe('call-ins and filings', () => {
     expect(refusedFields(withData(decisionDecided, (d) => (d.decidedBy = 'organization')))).toEqual([
       '/data/decidedBy',
     ]);
+  });
+});
+
+describe('talent and funding facts (minimal; issues 14 and 15 extend them additively)', () => {
+  it.each([workerRegistered, workerUpdated].map((d) => [d.type, d] as const))(
+    '%s: a worker of any organization or none, by role and level, active or left',
+    (_type, definition) => {
+      expect(exampleEvent(definition).subject).toBe('sw-2019-0457');
+      expect(validateEvent(withData(definition, (d) => (d.organizationId = null)))).toBeDefined();
+      expect(validateEvent(withData(definition, (d) => delete d.level))).toBeDefined();
+      const broken = withData(definition, (d) => {
+        d.kind = 'manager';
+        d.status = 'retired';
+        d.revision = 0;
+      });
+      expect(refusedFields(broken)).toEqual(['/data/kind', '/data/status', '/data/revision']);
+    },
+  );
+
+  it('grant.activated needs its decision and one tranche at least; all three are keyed by the grantId', () => {
+    expect(refusedFields(withData(grantActivated, (d) => (d.tranches = [])))).toEqual(['/data/tranches']);
+    expect(refusedFields(withData(grantActivated, (d) => delete d.decisionId))).toEqual(['/data/decisionId']);
+    expect(validateEvent(withData(grantActivated, (d) => delete d.proposalId))).toBeDefined();
+    expect([grantActivated, grantVoided, tranchePaid].map((d) => exampleEvent(d).subject)).toEqual([
+      'grant-2026-0007',
+      'grant-2026-0008',
+      'grant-2026-0007',
+    ]);
+    expect(refusedFields(withData(tranchePaid, (d) => (d.trancheNo = 0)))).toEqual(['/data/trancheNo']);
+  });
+
+  it('the example tranches sum exactly to the amount', () => {
+    const { amount, tranches } = grantActivated.example;
+    expect(tranches.reduce((sum, tranche) => sum + tranche.amount.amountFen, 0)).toBe(amount.amountFen);
   });
 });

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
-import { CommunityCode, Id, MoneyFen } from './common';
-import { defineCallIn, defineVoteCast } from './decision';
+import { CalendarDate, CommunityCode, Id, Instant, MoneyFen } from './common';
+import { DecisionId, defineCallIn, defineVoteCast } from './decision';
 
 export const grantAwarded = defineEvent('sanshe.funding.grant.awarded.v1', {
   description:
@@ -55,3 +55,101 @@ export const fundingFilingCallInRequested = defineCallIn(
     reason: { code: 'overlaps-grant', text: '该活动与已资助项目内容重叠，需说明是否另行申请资金。' },
   },
 );
+
+/*
+ * A grant's life after its award, minimal until issue 15 extends it additively: enough for an organization's
+ * capacity profile (secured and received funding). Subject: the grantId.
+ */
+
+export const grantActivated = defineEvent('sanshe.funding.grant.activated.v1', {
+  description:
+    "A grant took effect after its decision approved it, with its tranches: the amounts, each tranche's " +
+    'milestone and due date; the tranches sum exactly to the amount. Minimal; issue 15 extends it additively. ' +
+    'Subject: the grantId.',
+  data: Type.Object(
+    {
+      grantId: Id,
+      programId: Id,
+      organizationId: Id,
+      communityCode: CommunityCode,
+      /** The activity proposal it funds, if it funds one. */
+      proposalId: Type.Optional(Id),
+      decisionId: DecisionId,
+      amount: MoneyFen,
+      tranches: Type.Array(
+        Type.Object(
+          {
+            trancheNo: Type.Integer({ minimum: 1 }),
+            amount: MoneyFen,
+            milestone: Type.String({ minLength: 1, maxLength: 200 }),
+            dueDate: CalendarDate,
+          },
+          { additionalProperties: true },
+        ),
+        { minItems: 1, maxItems: 24, description: 'sums exactly to amount' },
+      ),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    grantId: 'grant-2026-0007',
+    programId: 'prog-2026-elderly-care',
+    organizationId: 'org-xinhua-elderly-care',
+    communityCode: '310104-005-001',
+    proposalId: 'prop-2026-0001',
+    decisionId: 'decision/grant-award/grant-2026-0007',
+    amount: { amountFen: 4_800_000, currency: 'CNY' },
+    tranches: [
+      { trancheNo: 1, amount: { amountFen: 1_440_000, currency: 'CNY' }, milestone: '项目启动', dueDate: '2027-01-31' },
+      { trancheNo: 2, amount: { amountFen: 1_920_000, currency: 'CNY' }, milestone: '中期评估', dueDate: '2027-04-30' },
+      { trancheNo: 3, amount: { amountFen: 1_440_000, currency: 'CNY' }, milestone: '结项验收', dueDate: '2027-07-31' },
+    ],
+  },
+});
+
+export const grantVoided = defineEvent('sanshe.funding.grant.voided.v1', {
+  description:
+    'A grant stopped counting: voided before or after activation (the funder withdrew it, the organization was ' +
+    'deregistered, a decision revoked it). Tranches not yet paid will not be. Minimal; issue 15 extends it ' +
+    'additively. Subject: the grantId.',
+  data: Type.Object(
+    {
+      grantId: Id,
+      organizationId: Id,
+      decisionId: Type.Optional(DecisionId),
+      reason: Type.String({ minLength: 1, maxLength: 500 }),
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    grantId: 'grant-2026-0008',
+    organizationId: 'org-xinhua-elderly-care',
+    reason: '项目合并至区级养老服务包，原资助作废。',
+  },
+});
+
+export const tranchePaid = defineEvent('sanshe.funding.tranche.paid.v1', {
+  description:
+    "One tranche of a grant was paid to the organization (paymentId: the funder's payment reference). " +
+    "Minimal; issue 15 extends it additively. Subject: the grantId, so a grant's events stay in order.",
+  data: Type.Object(
+    {
+      grantId: Id,
+      organizationId: Id,
+      trancheNo: Type.Integer({ minimum: 1 }),
+      amount: MoneyFen,
+      paidAt: Instant,
+      paymentId: Id,
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    grantId: 'grant-2026-0007',
+    organizationId: 'org-xinhua-elderly-care',
+    trancheNo: 1,
+    amount: { amountFen: 1_440_000, currency: 'CNY' },
+    paidAt: '2027-01-15T06:00:00.000Z',
+    paymentId: 'pay-2027-000113',
+  },
+  subjectField: 'grantId',
+});

@@ -16,7 +16,14 @@ import {
   representativeAppointed,
   representativeRemoved,
 } from './community.events';
-import { fundingDecisionVoteCast, fundingFilingCallInRequested, grantAwarded } from './funding.events';
+import {
+  fundingDecisionVoteCast,
+  fundingFilingCallInRequested,
+  grantActivated,
+  grantAwarded,
+  grantVoided,
+  tranchePaid,
+} from './funding.events';
 import {
   decisionDecided,
   decisionDeliberationOpened,
@@ -44,7 +51,7 @@ import {
 } from './organization-activity.events';
 import { organizationRegistered, organizationUpdated } from './organization-registry.events';
 import { portalDecisionArbitrated, portalDecisionVoteCast, portalFilingCallInRequested } from './portal.events';
-import { talentDecisionVoteCast, talentFilingCallInRequested } from './talent.events';
+import { talentDecisionVoteCast, talentFilingCallInRequested, workerRegistered, workerUpdated } from './talent.events';
 
 /** Every event type Sanshe publishes or accepts. Add new ones here; AsyncAPI is generated from this list. */
 export const EVENT_CATALOG = [
@@ -87,10 +94,15 @@ export const EVENT_CATALOG = [
   activityCancelled,
   activityCompleted,
   // talent
+  workerRegistered,
+  workerUpdated,
   talentDecisionVoteCast,
   talentFilingCallInRequested,
   // funding
   grantAwarded,
+  grantActivated,
+  grantVoided,
+  tranchePaid,
   fundingDecisionVoteCast,
   fundingFilingCallInRequested,
   // portals (commands)
@@ -157,7 +169,9 @@ export {
   filingNoticed,
   fundingDecisionVoteCast,
   fundingFilingCallInRequested,
+  grantActivated,
   grantAwarded,
+  grantVoided,
   needClosed,
   needMatched,
   needPublished,
@@ -179,8 +193,11 @@ export {
   streetUpdated,
   talentDecisionVoteCast,
   talentFilingCallInRequested,
+  tranchePaid,
   venueRegistered,
   venueUpdated,
+  workerRegistered,
+  workerUpdated,
 };
 export {
   DecisionCallInData,
