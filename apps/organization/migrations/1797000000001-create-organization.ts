@@ -16,7 +16,7 @@ export class CreateOrganization1797000000001 implements MigrationInterface {
         type                       text        NOT NULL CHECK (type IN ('social-work-agency', 'foundation',
                                      'charitable-association', 'private-non-enterprise', 'community-group',
                                      'volunteer-team')),
-        credit_code                text        UNIQUE CHECK (credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'),
+        credit_code                text        CONSTRAINT organization_credit_code_unique UNIQUE CHECK (credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'),
         legal_rep_name             text        NOT NULL,
         legal_rep_title            text,
         registration_district_code text        NOT NULL CHECK (registration_district_code ~ '^[0-9]{6}$'),

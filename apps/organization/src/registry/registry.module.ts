@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ChangeStatusHandler } from './application/change-status';
+import { GradeOrganizationHandler } from './application/grade-organization';
+import { PutOrganizationHandler } from './application/put-organization';
 import { OrganizationDirectory } from './domain/organization-directory';
+import { OrganizationRepository } from './domain/organization.repository';
 import { PostgresOrganizationDirectory } from './infrastructure/postgres-organization-directory';
+import { PostgresOrganizationRepository } from './infrastructure/postgres-organization.repository';
+import { RegistryController } from './interface/http/registry.controller';
 
 /** The registry of social organizations; exports OrganizationDirectory for proposals and activities. */
 @Module({
-  providers: [{ provide: OrganizationDirectory, useClass: PostgresOrganizationDirectory }],
+  controllers: [RegistryController],
+  providers: [
+    { provide: OrganizationRepository, useClass: PostgresOrganizationRepository },
+    { provide: OrganizationDirectory, useClass: PostgresOrganizationDirectory },
+    PutOrganizationHandler,
+    ChangeStatusHandler,
+    GradeOrganizationHandler,
+  ],
   exports: [OrganizationDirectory],
 })
 export class RegistryModule {}
