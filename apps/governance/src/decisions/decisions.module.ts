@@ -3,6 +3,7 @@ import { AdministrativeAreasModule } from '../administrative-areas/administrativ
 import { PoliciesModule } from '../policies/policies.module';
 import { ApplyDecisionUpdateHandler } from './application/apply-decision-update';
 import { ApplyParkedUpdatesHandler } from './application/apply-parked-updates';
+import { BridgeEventRegistry } from './application/bridge-event-registry';
 import { ChannelCheck } from './application/channel-check';
 import { OpenDecisionHandler } from './application/open-decision';
 import { ReadDecisionHandler } from './application/read-decision';
@@ -65,8 +66,18 @@ export class DecisionsModule {
         ChannelCheck,
         RejectDecisionEventHandler,
         GovernanceActivities,
+        BridgeEventRegistry,
       ],
-      exports: [GovernanceActivities],
+      // Filings open decisions and apply updates through the bridge's use cases, and register their handlers.
+      exports: [
+        GovernanceActivities,
+        BridgeEventRegistry,
+        OpenDecisionHandler,
+        ApplyDecisionUpdateHandler,
+        ApplyParkedUpdatesHandler,
+        ChannelCheck,
+        RejectDecisionEventHandler,
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
-import type { EventType, SansheEvent } from '@sanshe/contracts';
+import type { EventType, ObjectionReason, SansheEvent } from '@sanshe/contracts';
 import {
   amendUpdate,
   arbitrateUpdate,
@@ -16,10 +16,20 @@ import { PendingDecisionRepository } from '../domain/pending-decision.repository
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 import { eventIdentity, RejectDecisionEventHandler } from './reject-decision-event';
 
+/**
+ * The proposer's withdrawal, as the workflow's `withdraw` update takes it. TODO(#13): import
+ * WithdrawalRequest and withdrawUpdate from @sanshe/workflows once the workflow defines them.
+ */
+interface WithdrawalRequest {
+  castBy: string;
+  reason: ObjectionReason;
+}
+
 export type DecisionUpdate =
   | { kind: 'vote'; request: VoteRequest }
   | { kind: 'amend'; request: AmendmentRequest }
-  | { kind: 'arbitrate'; request: ArbitrationRequest };
+  | { kind: 'arbitrate'; request: ArbitrationRequest }
+  | { kind: 'withdraw'; request: WithdrawalRequest };
 
 export interface ApplyDecisionUpdateCommand {
   decisionId: string;
@@ -33,7 +43,7 @@ export interface ApplyDecisionUpdateCommand {
 export type ApplyDecisionUpdateResult = 'accepted' | 'rejected' | 'parked';
 
 /**
- * Applies a vote, amendment or arbitration event to its decision as a Workflow Update. The update id
+ * Applies a vote, amendment, arbitration or withdrawal event to its decision as a Workflow Update. The update id
  * is the event's identity (source and id), so Temporal itself deduplicates a redelivered event, and two
  * producers' events with the same id stay apart. A vote or ruling carries the broker's append time as
  * `castAt`: it is judged by when it entered the platform, not by when it is applied.
@@ -122,7 +132,7 @@ function withCastAt({ update, brokerTime: castAt }: ApplyDecisionUpdateCommand):
   if (castAt === undefined) return update;
   if (update.kind === 'vote') return { kind: 'vote', request: { ...update.request, castAt } };
   if (update.kind === 'arbitrate') return { kind: 'arbitrate', request: { ...update.request, castAt } };
-  return update; // an amendment has no deadline of its own
+  return update; // an amendment or a withdrawal has no deadline of its own
 }
 
 /** Sends the Workflow Update; for a vote, the round it was recorded in. */
@@ -130,11 +140,12 @@ async function send(handle: WorkflowHandle, update: DecisionUpdate, updateId: st
   if (update.kind === 'vote')
     return (await handle.executeUpdate(voteUpdate, { updateId, args: [update.request] })).round;
   if (update.kind === 'amend') await handle.executeUpdate(amendUpdate, { updateId, args: [update.request] });
+  else if (update.kind === 'withdraw') await handle.executeUpdate('withdraw', { updateId, args: [update.request] });
   else await handle.executeUpdate(arbitrateUpdate, { updateId, args: [update.request] });
   return undefined;
 }
 
-/** Whom an update speaks for: a vote's party, an arbitration's arbiter, an amendment's proposer. */
+/** Whom an update speaks for: a vote's party, an arbitration's arbiter, an amendment's or withdrawal's proposer. */
 export function partyOf(update: DecisionUpdate): { partyId?: string; castBy: string } {
   if (update.kind === 'vote') return { partyId: update.request.partyId, castBy: update.request.castBy };
   if (update.kind === 'arbitrate') return { partyId: update.request.arbiterId, castBy: update.request.castBy };

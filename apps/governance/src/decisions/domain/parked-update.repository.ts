@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 
-/** A vote, amendment or ruling that arrived before its decision was opened. */
+/** A vote, amendment, ruling or withdrawal that arrived before its decision was opened. */
 export interface ParkedUpdate {
   decisionId: string;
-  kind: 'vote' | 'amend' | 'arbitrate';
+  kind: 'vote' | 'amend' | 'arbitrate' | 'withdraw';
   /** The Workflow Update's argument, as the event asked for it (without `castAt`: see brokerTime). */
   request: object;
   /** The event that carried it: its identity is the update id, and a refusal names it. */

@@ -4,6 +4,7 @@ import { DECISION_VOTE_CAST_EVENTS, type EventType, type SansheEvent } from '@sa
 import type { EventHandler, EventHandlers, InboxService } from '@sanshe/messaging';
 import type { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
 import type { ApplyParkedUpdatesHandler } from '../../application/apply-parked-updates';
+import { BridgeEventRegistry } from '../../application/bridge-event-registry';
 import type { ChannelCheck } from '../../application/channel-check';
 import type { OpenDecisionHandler } from '../../application/open-decision';
 import type { RejectDecisionEventHandler } from '../../application/reject-decision-event';
@@ -15,7 +16,7 @@ const manager = {} as EntityManager;
 const delivery: Delivery = { topic: 'sanshe.organization.events', partition: 0, offset: '7', timestamp: '0' };
 
 /** The handlers the bridge hands the inbox, with the use cases they call; `wrongChannel` refuses every event. */
-function bridge(wrongChannel: string | null = null, opened: unknown = 'started') {
+function bridge(wrongChannel: string | null = null, opened: unknown = 'started', registry = new BridgeEventRegistry()) {
   const consume = jest.fn();
   const openDecision = { execute: jest.fn().mockResolvedValue(opened) };
   const applyUpdate = { execute: jest.fn() };
@@ -32,6 +33,7 @@ function bridge(wrongChannel: string | null = null, opened: unknown = 'started')
     applyParked as unknown as ApplyParkedUpdatesHandler,
     {},
     { 'sanshe.community.district.registered.v1': areaHandler },
+    registry,
   );
   void controller.onEvent(Buffer.alloc(0), {} as KafkaContext);
   const handlers = (consume.mock.calls[0] as [KafkaContext, EventHandlers])[1];
@@ -57,6 +59,7 @@ describe('DecisionBridgeController', () => {
         ...DECISION_VOTE_CAST_EVENTS.map(({ type }) => type),
         'sanshe.organization.proposal.amended.v1',
         'sanshe.portal.decision.arbitrated.v1',
+        'sanshe.organization.proposal.withdrawn.v1',
       ].sort(),
     );
   });
@@ -169,6 +172,49 @@ describe('DecisionBridgeController', () => {
       manager,
       expect.objectContaining({ brokerTime: 1_800_000_000_000 }),
     );
+  });
+
+  const withdrawn = (withdrawnFrom: 'decision' | 'filing') =>
+    event('sanshe.organization.proposal.withdrawn.v1', {
+      proposalId: 'prop-9',
+      organizationId: 'org-x',
+      communityCode: '310104-005-001',
+      withdrawnFrom,
+      reason: { code: 'venue-lost', text: '场地不再可用' },
+    });
+
+  it("applies a decision's withdrawal as the proposer's withdraw update, checked on the organization's channel", async () => {
+    const { handle, applyUpdate, channels } = bridge();
+    const event = withdrawn('decision');
+    await handle(event);
+    expect(channels.refusal).toHaveBeenCalledWith(event, delivery, { partyIds: ['organization:org-x'] });
+    expect(applyUpdate.execute).toHaveBeenCalledWith(manager, {
+      decisionId: 'decision/activity-proposal/prop-9',
+      update: { kind: 'withdraw', request: { castBy: 'organization:org-x', reason: event.data.reason } },
+      event,
+    });
+  });
+
+  it("hands a filing's withdrawal to the handler the filings feature registered, and applies no update", async () => {
+    const registry = new BridgeEventRegistry();
+    const closeFiling = jest.fn();
+    registry.register({ 'sanshe.organization.proposal.withdrawn.v1': closeFiling });
+    const { handle, applyUpdate } = bridge(null, 'started', registry);
+    const event = withdrawn('filing');
+    await handle(event);
+    expect(closeFiling).toHaveBeenCalledWith(event, manager, delivery);
+    expect(applyUpdate.execute).not.toHaveBeenCalled();
+    await handle(withdrawn('decision'));
+    expect(closeFiling).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses the registered handlers of other features beside its own', async () => {
+    const registry = new BridgeEventRegistry();
+    const notice = jest.fn();
+    registry.register({ 'sanshe.organization.proposal.filed.v1': notice });
+    expect(() => registry.register({ 'sanshe.organization.proposal.filed.v1': notice })).toThrow(/already/);
+    const { handlers } = bridge(null, 'started', registry);
+    expect(handlers['sanshe.organization.proposal.filed.v1']).toBe(notice);
   });
 
   it('consumes one topic list per process', () => {

@@ -1,17 +1,24 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { contextTopic, portalCommandsTopic } from '@sanshe/contracts';
-import { ConsumeTopic, type EventHandler, type EventHandlers, InboxService } from '@sanshe/messaging';
+import {
+  ConsumeTopic,
+  type EventHandler,
+  type EventHandlers,
+  InboxService,
+  PermanentEventError,
+} from '@sanshe/messaging';
 import { ADMINISTRATIVE_AREA_EVENT_HANDLERS } from '../../../administrative-areas/administrative-areas.tokens';
 import type { GovernanceConfig } from '../../../config/governance-config';
 import { GOVERNANCE_CONFIG } from '../../../config/governance-config.module';
 import { ApplyDecisionUpdateHandler, partyOf } from '../../application/apply-decision-update';
 import { ApplyParkedUpdatesHandler } from '../../application/apply-parked-updates';
+import { BridgeEventRegistry } from '../../application/bridge-event-registry';
 import { ChannelCheck } from '../../application/channel-check';
 import { OpenDecisionHandler } from '../../application/open-decision';
 import { RejectDecisionEventHandler } from '../../application/reject-decision-event';
 import { DECISION_OPENINGS, OPENING_OWNERS, type OpeningEventType } from './decision-openings';
-import { DECISION_UPDATES, type UpdateEventType } from './decision-updates';
+import { DECISION_UPDATES, PROPOSAL_WITHDRAWN, type UpdateEventType } from './decision-updates';
 
 /** The topics the bridge reads: the contexts that open decisions or vote, and each configured portal's commands. */
 export const bridgeTopics = (portalIds: readonly string[]) => [
@@ -35,6 +42,8 @@ export const bridgeTopics = (portalIds: readonly string[]) => [
 export class DecisionBridgeController {
   private static consumedTopics?: string;
   private readonly handlers: EventHandlers;
+  /** Its own handlers and those other features registered (filings), merged at the first event. */
+  private merged?: EventHandlers;
 
   /**
    * Subscribes `onEvent` to `topics`, as `@ConsumeTopic(topics)` on it would: the portals' topics come
@@ -62,6 +71,7 @@ export class DecisionBridgeController {
     @Inject(GOVERNANCE_CONFIG) config: Pick<GovernanceConfig, 'GOVERNANCE_TEST_HOLD_AFTER_UPDATE'>,
     /** The area events on the community topic: one Kafka handler per topic, so this one applies them too. */
     @Inject(ADMINISTRATIVE_AREA_EVENT_HANDLERS) areaHandlers: EventHandlers,
+    private readonly registry: BridgeEventRegistry,
   ) {
     const holdAfter = testHoldAfterUpdate(config.GOVERNANCE_TEST_HOLD_AFTER_UPDATE);
     const open =
@@ -105,11 +115,23 @@ export class DecisionBridgeController {
         ...(Object.keys(DECISION_OPENINGS) as OpeningEventType[]).map((type) => [type, open(type)]),
         ...(Object.keys(DECISION_UPDATES) as UpdateEventType[]).map((type) => [type, update(type)]),
       ]) as EventHandlers),
+      [PROPOSAL_WITHDRAWN]: this.withdrawal(update(PROPOSAL_WITHDRAWN)),
     };
   }
 
   onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
-    return this.inbox.consume(context, this.handlers);
+    this.merged ??= { ...this.registry.all(), ...this.handlers };
+    return this.inbox.consume(context, this.merged);
+  }
+
+  /** One handler per type: a decision's withdrawal is an update; a filing's goes to the filings feature. */
+  private withdrawal(ofDecision: EventHandler<typeof PROPOSAL_WITHDRAWN>): EventHandler<typeof PROPOSAL_WITHDRAWN> {
+    return async (event, manager, delivery) => {
+      if (event.data.withdrawnFrom === 'decision') return ofDecision(event, manager, delivery);
+      const ofFiling = this.registry.handlerFor(PROPOSAL_WITHDRAWN);
+      if (!ofFiling) throw new PermanentEventError(`no feature closes filings in this process (${event.id})`);
+      return ofFiling(event, manager, delivery);
+    };
   }
 }
 

@@ -64,4 +64,17 @@ describe('DECISION_UPDATES', () => {
       },
     });
   });
+
+  it('addresses a withdrawal to the decision about its proposal, cast by the proposing organization', () => {
+    const reason = { code: 'venue-lost', text: '场地不再可用，撤回申请。' };
+    expect(
+      DECISION_UPDATES['sanshe.organization.proposal.withdrawn.v1']({
+        proposalId: 'prop-2026-0001',
+        organizationId: 'org-x',
+        communityCode: '310104-005-001',
+        withdrawnFrom: 'decision',
+        reason,
+      }),
+    ).toEqual({ decisionId, update: { kind: 'withdraw', request: { castBy: 'organization:org-x', reason } } });
+  });
 });

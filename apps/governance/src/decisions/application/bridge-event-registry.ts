@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { EventType } from '@sanshe/contracts';
+import type { EventHandler, EventHandlers } from '@sanshe/messaging';
+
+/**
+ * Handlers other features add to the decision bridge, which is the one Kafka consumer of the context
+ * topics in this process. Filings register theirs here (in onModuleInit, before the consumer starts)
+ * rather than being injected into the bridge: they use the bridge's own use cases (opening a decision,
+ * applying parked updates), so injecting them would make the two modules need each other.
+ */
+@Injectable()
+export class BridgeEventRegistry {
+  private readonly registered: EventHandlers = {};
+
+  /** Adds handlers; a type registered twice is a wiring mistake, refused at start. */
+  register(handlers: EventHandlers): void {
+    for (const type of Object.keys(handlers) as EventType[]) {
+      if (this.registered[type]) throw new Error(`${type} has a bridge handler already`);
+    }
+    Object.assign(this.registered, handlers);
+  }
+
+  handlerFor<T extends EventType>(type: T): EventHandler<T> | undefined {
+    return this.registered[type] as EventHandler<T> | undefined;
+  }
+
+  all(): EventHandlers {
+    return { ...this.registered };
+  }
+}
