@@ -11,6 +11,7 @@ import { CreateAdministrativeArea1795737600009 } from './1795737600009-create-ad
 import { StreetOfficeArbitratesItsOwnStreet1795737600010 } from './1795737600010-street-office-arbitrates-its-own-street';
 import { ScopePoliciesToStreetsAndDistricts1795737600011 } from './1795737600011-scope-policies-to-streets-and-districts';
 import { ParkWithdrawals1795737600012 } from './1795737600012-park-withdrawals';
+import { CreateFiling1795737600013 } from './1795737600013-create-filing';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   StreetOfficeArbitratesItsOwnStreet1795737600010,
   ScopePoliciesToStreetsAndDistricts1795737600011,
   ParkWithdrawals1795737600012,
+  CreateFiling1795737600013,
 ];

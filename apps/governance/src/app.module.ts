@@ -8,6 +8,7 @@ import type { GovernanceConfig } from './config/governance-config';
 import { GovernanceConfigModule } from './config/governance-config.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GovernanceActivities } from './decisions/infrastructure/governance-activities';
+import { FilingsModule } from './filings/filings.module';
 import { PartiesModule } from './parties/parties.module';
 import { PoliciesModule } from './policies/policies.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         PartiesModule.forRoot(governance.GOVERNANCE_PARTY_CONTROLLERS),
         PoliciesModule,
         decisions,
+        FilingsModule.forRoot(decisions),
         TemporalWorkerModule.forRootAsync({
           imports: [decisions],
           inject: [GovernanceActivities],

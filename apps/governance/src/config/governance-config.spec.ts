@@ -46,6 +46,17 @@ describe('governance settings', () => {
     expect(() => loadGovernanceConfig({ [name]: value })).toThrow(message);
   });
 
+  it("takes the filing rule's call-in window unless GOVERNANCE_FILING_CALL_IN_HOURS overrides it (> 0 hours)", () => {
+    expect(loadGovernanceConfig({}).GOVERNANCE_FILING_CALL_IN_HOURS).toBeUndefined();
+    expect(loadGovernanceConfig({ GOVERNANCE_FILING_CALL_IN_HOURS: '0.5' }).GOVERNANCE_FILING_CALL_IN_HOURS).toBe(0.5);
+    expect(() => loadGovernanceConfig({ GOVERNANCE_FILING_CALL_IN_HOURS: '0' })).toThrow(
+      /GOVERNANCE_FILING_CALL_IN_HOURS must be more than 0 hours/,
+    );
+    expect(() => loadGovernanceConfig({ GOVERNANCE_FILING_CALL_IN_HOURS: 'soon' })).toThrow(
+      /GOVERNANCE_FILING_CALL_IN_HOURS/,
+    );
+  });
+
   it('refuses the test-only hold in production', () => {
     const env = { NODE_ENV: 'production', GOVERNANCE_TEST_HOLD_AFTER_UPDATE: 'vote-1' };
     expect(() => loadGovernanceConfig(env)).toThrow(/GOVERNANCE_TEST_HOLD_AFTER_UPDATE is a test-only hook/);

@@ -75,6 +75,14 @@ export const governanceEnvSchema = z.object({
    */
   GOVERNANCE_VOTE_GRACE_MS: milliseconds('GOVERNANCE_VOTE_GRACE_MS', 0, 120_000),
   /**
+   * How long after its notice a filed activity may be called in, in hours (fractions allowed): overrides
+   * the filing rule's `callInHours` (72 in FILING_RULE v1), e.g. for tests. Unset: the rule's.
+   */
+  GOVERNANCE_FILING_CALL_IN_HOURS: z.coerce
+    .number({ error: 'GOVERNANCE_FILING_CALL_IN_HOURS must be a number of hours' })
+    .positive('GOVERNANCE_FILING_CALL_IN_HOURS must be more than 0 hours')
+    .optional(),
+  /**
    * Test-only: the id of an event whose Update, once it succeeded, the bridge holds before its inbox
    * transaction commits, printing a marker, so an end-to-end test can SIGKILL governance in that window.
    */

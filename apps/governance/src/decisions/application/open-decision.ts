@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { PermanentEventError } from '@sanshe/messaging';
 import { CommunityCodeKey, type DecisionInput, DecisionKindKey, type DecisionWorkflow } from '@sanshe/workflows';
 import { AdministrativeAreas } from '../../administrative-areas/domain/administrative-areas';
 import type { GovernanceConfig } from '../../config/governance-config';
@@ -8,10 +7,9 @@ import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
 import { ControllerMap } from '../../parties/domain/controller-map';
 import type { ServiceController } from '../../parties/domain/party-controller';
 import { PolicyRepository } from '../../policies/domain/policy.repository';
-import { decisionAreaOf } from '../../policies/domain/policy-resolution';
 import { DECISION_TASK_QUEUE } from '../decisions.tokens';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
-import { bindDecisionPolicy } from './bind-decision-policy';
+import { resolveBoundPolicy } from './resolve-bound-policy';
 
 /** What a decision-opening event asks governance to decide: the workflow's input, less the policy. */
 export type DecisionOpening = Pick<
@@ -48,19 +46,9 @@ export class OpenDecisionHandler {
   ) {}
 
   async execute({ opening, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
-    // Its community's policy, else its street's, else its district's, else the default.
-    const lineage = await this.areas.lineage(opening.communityCode);
-    const stored = await this.policies.resolve(opening.kind, decisionAreaOf(opening.communityCode, lineage));
-    if (!stored) {
-      // Dead-lettered with this reason; replay it from the dead-letter topic once a policy exists.
-      throw new PermanentEventError(
-        `no decision policy for ${opening.kind} in community ${opening.communityCode} ` +
-          `(nor its street or district, nor district-wide): set one with PUT /policies/{policyId}`,
-      );
-    }
-    const controllerOf = await this.controllers.resolver();
-    // The decision pins this version, bound to its community, street and district (or refused, naming why).
-    const policy = bindDecisionPolicy(stored.policy, opening.communityCode, lineage, controllerOf);
+    // Its community's policy, else its street's, else its district's, else the default, bound to its area.
+    const ports = { policies: this.policies, areas: this.areas, controllers: this.controllers };
+    const { policy, controllerOf } = await resolveBoundPolicy(ports, opening.kind, opening.communityCode);
     // A proposer leaves the electorate: naming a seated party of another controller would take its vote away.
     if (
       policy.parties.some((seat) => seat.partyId === opening.proposerId) &&
