@@ -2,6 +2,7 @@ import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 // O2 migrations
 import { CreateOrganization1797000000001 } from './1797000000001-create-organization';
 // O3 migrations
+import { CreateProposal1797000000020 } from './1797000000020-create-proposal';
 // O4 migrations
 import { CreateActivities1797000000040 } from './1797000000040-create-activities';
 import { CreateCapacityProfile1797000000050 } from './1797000000050-create-capacity-profile';
@@ -16,6 +17,7 @@ export const migrations: Function[] = [
   // O2 migrations (registry, votes)
   CreateOrganization1797000000001,
   // O3 migrations (proposals)
+  CreateProposal1797000000020,
   // O4 migrations (activities, profile)
   CreateActivities1797000000040,
   CreateCapacityProfile1797000000050,

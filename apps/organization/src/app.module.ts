@@ -6,6 +6,7 @@ import { OrganizationConfigModule } from './config/organization-config.tokens';
 import { OrganizationEventsModule } from './events/organization-events.module';
 import { RegistryModule } from './registry/registry.module';
 // O3 modules
+import { ProposalsModule } from './proposals/proposals.module';
 // O4 modules
 import { ActivitiesModule } from './activities/activities.module';
 
@@ -21,6 +22,7 @@ export const organizationFeatureModules = (organization: OrganizationConfig): Dy
   OrganizationEventsModule,
   RegistryModule,
   // O3 modules
+  ProposalsModule,
   // O4 modules
   ActivitiesModule,
 ];

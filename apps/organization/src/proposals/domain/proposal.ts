@@ -1,4 +1,9 @@
-import { type FieldProblem, type FilingRule, lowRiskViolations } from '@sanshe/contracts';
+import {
+  type FieldProblem,
+  type FilingRule,
+  lowRiskViolations,
+  type ProposalContent as ContractContent,
+} from '@sanshe/contracts';
 import {
   CommunityNotServed,
   InvalidTransition,
@@ -6,7 +11,7 @@ import {
   OrganizationNotRegistered,
   ProposalInputInvalid,
 } from './proposal-errors';
-import { expandSchedule, type PlannedSession, type ProposalSchedule } from './schedule';
+import { expandSchedule, type PlannedSession } from './schedule';
 
 export const PROPOSAL_STATUSES = [
   'draft',
@@ -45,26 +50,8 @@ export const ALLOWED: Record<ProposalStatus, readonly ProposalCommand[]> = {
 
 export const TERMINAL: readonly ProposalStatus[] = ['approved', 'rejected', 'withdrawn', 'discarded'];
 
-export interface StaffingLine {
-  role: string;
-  count: number;
-  minLevel?: string;
-}
-
 /** What a proposal says (the contract's ProposalContent); a draft may leave any of it out. */
-export interface ProposalContent {
-  title?: string;
-  summary?: string;
-  needId?: string;
-  programId?: string;
-  category?: string;
-  schedule?: ProposalSchedule;
-  venueId?: string;
-  expectedParticipants?: number;
-  staffingPlan?: StaffingLine[];
-  requestedFunding?: { amountFen: number; currency: string };
-  usesResidentData?: boolean;
-}
+export type ProposalContent = ContractContent;
 
 /** What submitting and filing require, in the order the 400 names them. */
 export const REQUIRED_TO_SUBMIT = [
@@ -155,11 +142,14 @@ export const PROPOSAL_FILED = 'sanshe.organization.proposal.filed.v1';
 export const PROPOSAL_AMENDED = 'sanshe.organization.proposal.amended.v1';
 export const PROPOSAL_WITHDRAWN = 'sanshe.organization.proposal.withdrawn.v1';
 
-/** The content in force: the highest revision governance has not refused. */
-export function contentOf(proposal: Proposal): ProposalContent {
+/** The revision in force: the highest one governance has not refused. */
+export function currentRevision(proposal: Proposal): Revision {
   const live = proposal.revisions.filter((r) => r.status !== 'refused');
-  return live.reduce((a, b) => (b.revisionNo > a.revisionNo ? b : a), proposal.revisions[0]!).content;
+  return live.reduce((a, b) => (b.revisionNo > a.revisionNo ? b : a), proposal.revisions[0]!);
 }
+
+/** The content in force. */
+export const contentOf = (proposal: Proposal): ProposalContent => currentRevision(proposal).content;
 
 export function checkAllowed(proposal: Proposal, command: ProposalCommand): void {
   const allowed = ALLOWED[proposal.status];

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { FILING_RULE } from '@sanshe/contracts';
+import { applyFile, type Proposal } from '../domain/proposal';
+import { ProposalSteps } from './proposal-steps';
+
+/**
+ * POST /proposals/{id}/file: a low-risk draft (FILING_RULE) is filed and goes ahead: proposal.filed and
+ * its activity, scheduled through the activities port, in one transaction.
+ */
+@Injectable()
+export class FileProposalHandler {
+  constructor(private readonly steps: ProposalSteps) {}
+
+  execute(proposalId: string): Promise<Proposal> {
+    return this.steps.run(proposalId, async (proposal, manager) => {
+      const proposer = await this.steps.proposer(manager, proposal.organizationId);
+      return applyFile(proposal, proposer, FILING_RULE, new Date().toISOString());
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { RegistryModule } from '../registry/registry.module';
+import { AmendProposalHandler } from './application/amend-proposal';
+import { CreateDraftHandler } from './application/create-draft';
+import { DiscardDraftHandler } from './application/discard-draft';
+import { EditDraftHandler } from './application/edit-draft';
+import { FileProposalHandler } from './application/file-proposal';
+import { ProposalEffects } from './application/proposal-effects';
+import { ProposalSteps } from './application/proposal-steps';
+import { ReadProposalsHandler } from './application/read-proposals';
+import { SubmitProposalHandler } from './application/submit-proposal';
+import { TrackGovernanceHandler } from './application/track-governance';
+import { WithdrawProposalHandler } from './application/withdraw-proposal';
+import { ProposalRepository } from './domain/proposal.repository';
+import { PostgresProposalRepository } from './infrastructure/postgres-proposal.repository';
+import { ProposalGovernanceSubscriber } from './interface/events/proposal-governance.subscriber';
+import { ProposalRequestsController } from './interface/http/proposal-requests.controller';
+import { ProposalsController } from './interface/http/proposals.controller';
+
+/**
+ * Proposals through their whole life: drafts, submit or file, amend, withdraw; the status from
+ * governance's events only. Schedules, pauses, resumes and cancels activities through ActivityScheduling.
+ */
+@Module({
+  imports: [RegistryModule, ActivitiesModule],
+  controllers: [ProposalsController, ProposalRequestsController],
+  providers: [
+    { provide: ProposalRepository, useClass: PostgresProposalRepository },
+    ProposalEffects,
+    ProposalSteps,
+    CreateDraftHandler,
+    EditDraftHandler,
+    DiscardDraftHandler,
+    SubmitProposalHandler,
+    FileProposalHandler,
+    AmendProposalHandler,
+    WithdrawProposalHandler,
+    ReadProposalsHandler,
+    TrackGovernanceHandler,
+    ProposalGovernanceSubscriber,
+  ],
+})
+export class ProposalsModule {}
