@@ -68,8 +68,14 @@ export type AnyActivityError =
   | InvalidTransition
   | NoSessionHeld
   | SessionStatusConflict
-  | MemberNotFound;
+  | MemberNotFound
+  | ReportNotFound;
 
 export class MemberNotFound extends ActivityError {
   readonly code = 'member-not-found';
+}
+
+/** The activity has no report: it is not completed. */
+export class ReportNotFound extends ActivityError {
+  readonly code = 'report-not-found';
 }
