@@ -1,6 +1,7 @@
 import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 // O2 migrations
 import { CreateOrganization1797000000001 } from './1797000000001-create-organization';
+import { CreateOrgVotes1797000000010 } from './1797000000010-create-org-votes';
 // O3 migrations
 import { CreateProposal1797000000020 } from './1797000000020-create-proposal';
 // O4 migrations
@@ -16,6 +17,7 @@ export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
   // O2 migrations (registry, votes)
   CreateOrganization1797000000001,
+  CreateOrgVotes1797000000010,
   // O3 migrations (proposals)
   CreateProposal1797000000020,
   // O4 migrations (activities, profile)

@@ -5,6 +5,7 @@ import type { OrganizationConfig } from './config/organization-config';
 import { OrganizationConfigModule } from './config/organization-config.tokens';
 import { OrganizationEventsModule } from './events/organization-events.module';
 import { RegistryModule } from './registry/registry.module';
+import { VotesModule } from './votes/votes.module';
 // O3 modules
 import { ProposalsModule } from './proposals/proposals.module';
 // O4 modules
@@ -21,6 +22,7 @@ export const organizationFeatureModules = (organization: OrganizationConfig): Dy
   OrganizationConfigModule.forRoot(organization),
   OrganizationEventsModule,
   RegistryModule,
+  VotesModule,
   // O3 modules
   ProposalsModule,
   // O4 modules

@@ -1,0 +1,32 @@
+import type { FieldProblem } from '@sanshe/contracts';
+
+/** The votes feature's coded errors; interface/http/vote-error.filter.ts maps every code. */
+export abstract class VoteError extends Error {
+  abstract readonly code: string;
+}
+
+export class VoteInputInvalid extends VoteError {
+  readonly code = 'vote-input-invalid';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`invalid request: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
+/** An unknown decision, filing, vote or call-in. */
+export class VoteNotFound extends VoteError {
+  readonly code = 'not-found';
+}
+
+export type VoteConflictCode = 'not-seated' | 'decision-closed' | 'own-proposal' | 'call-in-closed';
+
+/** The decision or filing does not wait on this party. */
+export class VoteConflict extends VoteError {
+  constructor(
+    readonly code: VoteConflictCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type AnyVoteError = VoteInputInvalid | VoteNotFound | VoteConflict;
