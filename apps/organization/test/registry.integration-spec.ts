@@ -1,4 +1,5 @@
 import type { TokenRequest } from '@sanshe/auth';
+import { OrganizationDirectory } from '../src/registry/domain/organization-directory';
 import { type OrganizationUnderTest, startOrganizationUnderTest } from './organization-test-app';
 import {
   auditor,
@@ -81,6 +82,15 @@ describe('registering and changing an organization', () => {
     expect(taken).toMatchObject({ status: 409, body: { code: 'credit-code-taken', holderId: holder } });
     expect(await rowsOf(other)).toEqual([]);
     expect(await svc.outboxOf(other)).toEqual([]);
+  });
+
+  it('gives one of two racing registrations of a credit code and a 409 naming the holder to the other', async () => {
+    const [first, second] = [newId('org'), newId('org')];
+    const body = organizationBody();
+    const replies = await Promise.all([put(first, registrar(), body), put(second, registrar(), body)]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409]);
+    const winner = replies[0].status === 201 ? first : second;
+    expect(replies.find((reply) => reply.status === 409)?.body).toMatchObject({ holderId: winner });
   });
 
   it('refuses: no token 401, staff of another organization 403, a registrar of another district 403', async () => {
@@ -172,6 +182,23 @@ describe('reading the registry', () => {
       expect(seen.body).not.toHaveProperty('legalRepresentative');
     }
     expect((await call(svc, 'GET', `/organizations/${newId('org')}`, auditor())).status).toBe(404);
+  });
+
+  it('tells the other features an organization’s status, communities and grade in force', async () => {
+    const id = newId('org');
+    await registerOrganization(svc, id);
+    await call(svc, 'PUT', `/organizations/${id}/grade`, registrar(), {
+      ...{ grade: '3A', assessedOn: '2020-01-01', validUntil: '2024-12-31', assessmentRef: '已过期' },
+    });
+    const directory = svc.app.get(OrganizationDirectory);
+    expect(await directory.find(id)).toEqual({
+      organizationId: id,
+      status: 'registered',
+      type: 'social-work-agency',
+      communitiesServed: [COMMUNITY],
+      grade: null,
+    });
+    expect(await directory.find(newId('org'))).toBeNull();
   });
 
   it('lists mentees, and refuses a mentor cycle naming the field', async () => {
