@@ -4,6 +4,7 @@ import { CreateOrganization1797000000001 } from './1797000000001-create-organiza
 import { CreateOrgVotes1797000000010 } from './1797000000010-create-org-votes';
 // O3 migrations
 import { CreateProposal1797000000020 } from './1797000000020-create-proposal';
+import { CreateKnownCommunityFacts1797000000021 } from './1797000000021-create-known-community-facts';
 // O4 migrations
 import { CreateActivities1797000000040 } from './1797000000040-create-activities';
 import { CreateCapacityProfile1797000000050 } from './1797000000050-create-capacity-profile';
@@ -20,6 +21,7 @@ export const migrations: Function[] = [
   CreateOrgVotes1797000000010,
   // O3 migrations (proposals)
   CreateProposal1797000000020,
+  CreateKnownCommunityFacts1797000000021,
   // O4 migrations (activities, profile)
   CreateActivities1797000000040,
   CreateCapacityProfile1797000000050,

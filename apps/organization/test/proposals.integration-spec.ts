@@ -7,6 +7,7 @@ import {
   decisionVoteRejected,
   type EventType,
   filingCalledIn,
+  needPublished,
   type NewEvent,
   type SansheEvent,
 } from '@sanshe/contracts';
@@ -404,5 +405,65 @@ describe('filing instead of approval', () => {
     const [event] = await eventsOf(proposalId, 'sanshe.organization.proposal.withdrawn.v1');
     expect(event!.data).toMatchObject({ withdrawnFrom: 'filing', reason });
     expect(await activityOf(proposalId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+  });
+});
+
+describe('the community’s needs and venues, as its events told them', () => {
+  const COMMUNITY_TOPIC = contextTopic('community');
+  const fromCommunity = async <T extends EventType>(event: Omit<NewEvent<T>, 'source'>) => {
+    const sent = await svc.publish(COMMUNITY_TOPIC, 'sanshe/community', event);
+    await eventually(
+      async () =>
+        expect(await svc.query(`SELECT 1 FROM "${svc.schema}".inbox WHERE event_id = $1`, [sent.id])).toHaveLength(1),
+      { timeoutMs: 20_000 },
+    );
+  };
+  const publishNeed = (needId: string, communityCode: string) =>
+    fromCommunity({
+      type: 'sanshe.community.need.published.v1',
+      id: `sanshe.community.need.published.v1:${needId}`,
+      subject: needId,
+      data: { ...needPublished.example, needId, communityCode },
+    });
+
+  it('an unknown need or venue is accepted with warnings (never in the event)', async () => {
+    const unknown = { ...CONTENT, needId: newId('need') };
+    const created = await call(svc, 'POST', `/organizations/${ORG}/proposals`, orgStaff(ORG), {
+      communityCode: COMMUNITY,
+      ...unknown,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.warnings).toEqual([expect.objectContaining({ path: '/needId' })]);
+    const proposalId = String(created.body.proposalId);
+    const submit = await call(svc, 'POST', `/proposals/${proposalId}/submit`, orgAdmin(ORG));
+    expect(submit).toMatchObject({ status: 200, body: { warnings: [expect.objectContaining({ path: '/needId' })] } });
+    const [event] = await eventsOf(proposalId, 'sanshe.organization.proposal.submitted.v1');
+    expect(event!.data).not.toHaveProperty('warnings');
+  });
+
+  it('a need of another community is refused naming /needId; a closed need is 409 need-closed', async () => {
+    const elsewhere = newId('need');
+    await publishNeed(elsewhere, '310104-005-002');
+    const refused = await call(svc, 'POST', `/organizations/${ORG}/proposals`, orgStaff(ORG), {
+      communityCode: COMMUNITY,
+      ...CONTENT,
+      needId: elsewhere,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([expect.objectContaining({ path: '/needId' })]);
+
+    const needId = newId('need');
+    await publishNeed(needId, COMMUNITY);
+    const proposalId = await draft({ ...CONTENT, needId });
+    await fromCommunity({
+      type: 'sanshe.community.need.closed.v1',
+      id: `sanshe.community.need.closed.v1:${needId}`,
+      subject: needId,
+      data: { needId, communityCode: COMMUNITY, reason: 'met' },
+    });
+    const submit = await call(svc, 'POST', `/proposals/${proposalId}/submit`, orgAdmin(ORG));
+    expect(submit).toMatchObject({ status: 409, body: { code: 'need-closed' } });
+    expect(await svc.outboxOf(proposalId)).toEqual([]);
+    expect((await proposalOf(proposalId)).status).toBe('draft');
   });
 });

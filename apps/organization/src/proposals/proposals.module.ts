@@ -12,8 +12,11 @@ import { ReadProposalsHandler } from './application/read-proposals';
 import { SubmitProposalHandler } from './application/submit-proposal';
 import { TrackGovernanceHandler } from './application/track-governance';
 import { WithdrawProposalHandler } from './application/withdraw-proposal';
+import { CommunityFactsRepository } from './domain/community-facts.repository';
 import { ProposalRepository } from './domain/proposal.repository';
+import { PostgresCommunityFactsRepository } from './infrastructure/postgres-community-facts.repository';
 import { PostgresProposalRepository } from './infrastructure/postgres-proposal.repository';
+import { CommunityFactsSubscriber } from './interface/events/community-facts.subscriber';
 import { ProposalGovernanceSubscriber } from './interface/events/proposal-governance.subscriber';
 import { ProposalRequestsController } from './interface/http/proposal-requests.controller';
 import { ProposalsController } from './interface/http/proposals.controller';
@@ -27,6 +30,7 @@ import { ProposalsController } from './interface/http/proposals.controller';
   controllers: [ProposalsController, ProposalRequestsController],
   providers: [
     { provide: ProposalRepository, useClass: PostgresProposalRepository },
+    { provide: CommunityFactsRepository, useClass: PostgresCommunityFactsRepository },
     ProposalEffects,
     ProposalSteps,
     CreateDraftHandler,
@@ -39,6 +43,7 @@ import { ProposalsController } from './interface/http/proposals.controller';
     ReadProposalsHandler,
     TrackGovernanceHandler,
     ProposalGovernanceSubscriber,
+    CommunityFactsSubscriber,
   ],
 })
 export class ProposalsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Proposal, ProposalContent } from '../domain/proposal';
+import type { ProposalContent } from '../domain/proposal';
 import { applyAmend } from '../domain/proposal-requests';
-import { ProposalSteps } from './proposal-steps';
+import { type Checked, ProposalSteps } from './proposal-steps';
 
 /** POST /proposals/{id}/amend {revision, changes}. */
 export interface AmendProposalCommand {
@@ -16,9 +16,11 @@ export interface AmendProposalCommand {
 export class AmendProposalHandler {
   constructor(private readonly steps: ProposalSteps) {}
 
-  execute({ proposalId, ...amendment }: AmendProposalCommand): Promise<Proposal> {
-    return this.steps.run(proposalId, (proposal) =>
-      applyAmend(proposal, { ...amendment, at: new Date().toISOString() }),
+  execute({ proposalId, ...amendment }: AmendProposalCommand): Promise<Checked> {
+    return this.steps.run(
+      proposalId,
+      (proposal) => applyAmend(proposal, { ...amendment, at: new Date().toISOString() }),
+      { checkFacts: true },
     );
   }
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyCreate, type Proposal, type ProposalContent } from '../domain/proposal';
+import { applyCreate, type ProposalContent } from '../domain/proposal';
 import { ProposalRepository } from '../domain/proposal.repository';
-import { ProposalSteps } from './proposal-steps';
+import { type Checked, ProposalSteps } from './proposal-steps';
 
 /** POST /organizations/{id}/proposals: a draft (its body already matches the schema). */
 export interface CreateDraftCommand {
@@ -14,7 +14,7 @@ export interface CreateDraftCommand {
   createdBy: string;
 }
 
-/** Starts a draft of a known organization: stored, no event (a draft is the organization's own). */
+/** Starts a draft of a known organization: checked, stored, no event (a draft is the organization's own). */
 @Injectable()
 export class CreateDraftHandler {
   constructor(
@@ -23,13 +23,14 @@ export class CreateDraftHandler {
     private readonly steps: ProposalSteps,
   ) {}
 
-  execute(command: CreateDraftCommand): Promise<Proposal> {
+  execute(command: CreateDraftCommand): Promise<Checked> {
     return this.dataSource.transaction(async (manager) => {
       await this.steps.proposer(manager, command.organizationId); // 404 for an unknown organization
       const at = new Date().toISOString();
       const { state } = applyCreate({ ...command, proposalId: `prop-${randomUUID()}`, at });
+      const warnings = await this.steps.checkFacts(manager, state);
       await this.proposals.insert(manager, state);
-      return state;
+      return { proposal: state, warnings };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { applyEdit, type Proposal, type mergeContent } from '../domain/proposal';
-import { ProposalSteps } from './proposal-steps';
+import { applyEdit, type mergeContent } from '../domain/proposal';
+import { type Checked, ProposalSteps } from './proposal-steps';
 
 /** PATCH /proposals/{id}: a merge patch of the draft's content (null removes a field). */
 export interface EditDraftCommand {
@@ -13,7 +13,7 @@ export interface EditDraftCommand {
 export class EditDraftHandler {
   constructor(private readonly steps: ProposalSteps) {}
 
-  execute({ proposalId, changes }: EditDraftCommand): Promise<Proposal> {
-    return this.steps.run(proposalId, (proposal) => applyEdit(proposal, changes));
+  execute({ proposalId, changes }: EditDraftCommand): Promise<Checked> {
+    return this.steps.run(proposalId, (proposal) => applyEdit(proposal, changes), { checkFacts: true });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FILING_RULE } from '@sanshe/contracts';
-import { applyFile, type Proposal } from '../domain/proposal';
-import { ProposalSteps } from './proposal-steps';
+import { applyFile } from '../domain/proposal';
+import { type Checked, ProposalSteps } from './proposal-steps';
 
 /**
  * POST /proposals/{id}/file: a low-risk draft (FILING_RULE) is filed and goes ahead: proposal.filed and
@@ -11,10 +11,14 @@ import { ProposalSteps } from './proposal-steps';
 export class FileProposalHandler {
   constructor(private readonly steps: ProposalSteps) {}
 
-  execute(proposalId: string): Promise<Proposal> {
-    return this.steps.run(proposalId, async (proposal, manager) => {
-      const proposer = await this.steps.proposer(manager, proposal.organizationId);
-      return applyFile(proposal, proposer, FILING_RULE, new Date().toISOString());
-    });
+  execute(proposalId: string): Promise<Checked> {
+    return this.steps.run(
+      proposalId,
+      async (proposal, manager) => {
+        const proposer = await this.steps.proposer(manager, proposal.organizationId);
+        return applyFile(proposal, proposer, FILING_RULE, new Date().toISOString());
+      },
+      { checkFacts: true },
+    );
   }
 }

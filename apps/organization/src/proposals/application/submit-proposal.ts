@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { applySubmit, type Proposal } from '../domain/proposal';
-import { ProposalSteps } from './proposal-steps';
+import { applySubmit } from '../domain/proposal';
+import { type Checked, ProposalSteps } from './proposal-steps';
 
 /**
  * POST /proposals/{id}/submit: the draft goes to governance for a decision, as proposal.submitted
@@ -10,9 +10,11 @@ import { ProposalSteps } from './proposal-steps';
 export class SubmitProposalHandler {
   constructor(private readonly steps: ProposalSteps) {}
 
-  execute(proposalId: string): Promise<Proposal> {
-    return this.steps.run(proposalId, async (proposal, manager) =>
-      applySubmit(proposal, await this.steps.proposer(manager, proposal.organizationId)),
+  execute(proposalId: string): Promise<Checked> {
+    return this.steps.run(
+      proposalId,
+      async (proposal, manager) => applySubmit(proposal, await this.steps.proposer(manager, proposal.organizationId)),
+      { checkFacts: true },
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Proposal } from '../domain/proposal';
 import { applyWithdraw } from '../domain/proposal-requests';
-import { ProposalSteps } from './proposal-steps';
+import { type Checked, ProposalSteps } from './proposal-steps';
 
 /** POST /proposals/{id}/withdraw {reason}. */
 export interface WithdrawProposalCommand {
@@ -17,7 +16,7 @@ export interface WithdrawProposalCommand {
 export class WithdrawProposalHandler {
   constructor(private readonly steps: ProposalSteps) {}
 
-  execute({ proposalId, reason }: WithdrawProposalCommand): Promise<Proposal> {
+  execute({ proposalId, reason }: WithdrawProposalCommand): Promise<Checked> {
     return this.steps.run(proposalId, (proposal) => applyWithdraw(proposal, reason, new Date().toISOString()));
   }
 }

@@ -29,7 +29,7 @@ import {
   ProposalView,
   WithdrawProposalBody,
 } from './proposal-schemas';
-import { proposalView } from './proposal-views';
+import { checkedView } from './proposal-views';
 
 const schema = openApiSchema;
 const VIEW = schema(ProposalView);
@@ -75,7 +75,7 @@ export class ProposalRequestsController {
   @Access({ action: 'submit proposals', roles: ADMIN })
   async submit(@Param('proposalId') proposalId: string, @CurrentIdentity() identity: Identity) {
     await this.speaksFor(proposalId, identity, 'submit proposals');
-    return proposalView(await this.submitProposal.execute(proposalId));
+    return checkedView(await this.submitProposal.execute(proposalId));
   }
 
   @Post('file')
@@ -88,7 +88,7 @@ export class ProposalRequestsController {
   @Access({ action: 'file proposals', roles: ADMIN })
   async file(@Param('proposalId') proposalId: string, @CurrentIdentity() identity: Identity) {
     await this.speaksFor(proposalId, identity, 'file proposals');
-    return proposalView(await this.fileProposal.execute(proposalId));
+    return checkedView(await this.fileProposal.execute(proposalId));
   }
 
   @Post('amend')
@@ -104,7 +104,7 @@ export class ProposalRequestsController {
   async amend(@Param('proposalId') proposalId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     await this.speaksFor(proposalId, identity, 'amend proposals', body);
     const { revision, changes } = checked(AmendProposalBody, body);
-    return proposalView(
+    return checkedView(
       await this.amendProposal.execute({ proposalId, revisionText: revision, changes, createdBy: identity.sub }),
     );
   }
@@ -124,7 +124,7 @@ export class ProposalRequestsController {
   ) {
     await this.speaksFor(proposalId, identity, 'withdraw proposals', body);
     const { reason } = checked(WithdrawProposalBody, body);
-    return proposalView(await this.withdrawProposal.execute({ proposalId, reason }));
+    return checkedView(await this.withdrawProposal.execute({ proposalId, reason }));
   }
 
   /** 403 unless the caller is organization-admin of the proposal's organization (read from the stored proposal). */

@@ -1,4 +1,5 @@
 import type { Identity } from '@sanshe/auth';
+import type { Checked } from '../../application/proposal-steps';
 import { actsFor, ROLES } from '../../../access/organization-access';
 import { currentRevision, type Proposal, type Revision } from '../../domain/proposal';
 
@@ -43,3 +44,9 @@ export function proposalView(p: Proposal) {
     createdAt: p.createdAt,
   };
 }
+
+/** A command's reply: the proposal, and the soft checks' warnings when there are any. */
+export const checkedView = ({ proposal, warnings }: Checked) => ({
+  ...proposalView(proposal),
+  ...(warnings.length > 0 ? { warnings } : {}),
+});

@@ -34,7 +34,7 @@ import {
   ProposalView,
   RevisionView,
 } from './proposal-schemas';
-import { isUnsent, mayReadUnsent, proposalView, revisionView } from './proposal-views';
+import { checkedView, isUnsent, mayReadUnsent, proposalView, revisionView } from './proposal-views';
 
 const schema = openApiSchema;
 const VIEW = schema(ProposalView);
@@ -91,7 +91,7 @@ export class ProposalsController {
   ) {
     checked(OrganizationIdParam, { organizationId }, '/params');
     const { communityCode, ...content } = checked(CreateProposalBody, body);
-    return proposalView(
+    return checkedView(
       await this.createDraft.execute({ organizationId, communityCode, content, createdBy: identity.sub }),
     );
   }
@@ -107,7 +107,7 @@ export class ProposalsController {
   async edit(@Param('proposalId') proposalId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     await this.ownDraft(proposalId, identity, body);
     const changes = checked(EditProposalBody, body) as Parameters<EditDraftHandler['execute']>[0]['changes'];
-    return proposalView(await this.editDraft.execute({ proposalId, changes }));
+    return checkedView(await this.editDraft.execute({ proposalId, changes }));
   }
 
   @Delete('proposals/:proposalId')
@@ -118,7 +118,7 @@ export class ProposalsController {
   @Access({ action: EDIT, roles: DRAFTERS })
   async discard(@Param('proposalId') proposalId: string, @CurrentIdentity() identity: Identity) {
     await this.ownDraft(proposalId, identity, {});
-    return proposalView(await this.discardDraft.execute(proposalId));
+    return checkedView(await this.discardDraft.execute(proposalId));
   }
 
   @Get('proposals/:proposalId')
