@@ -7,6 +7,7 @@ import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
 import { parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
 import { decisionWorkflowId, stateQuery, WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import { ParkWithdrawals1795737600012 } from '../migrations/1795737600012-park-withdrawals';
 import { PostgresAdministrativeAreas } from '../src/administrative-areas/infrastructure/postgres-administrative-areas';
 import { ApplyDecisionUpdateHandler } from '../src/decisions/application/apply-decision-update';
 import { ApplyParkedUpdatesHandler } from '../src/decisions/application/apply-parked-updates';
@@ -312,4 +313,37 @@ describe('a filed activity', () => {
     expect(await published('sanshe.governance.filing.noticed.v1', decisionId)).toEqual([]);
     expect(await statusOf(decisionId)).toBe('RUNNING');
   }, 60_000);
+});
+
+describe('migration 0012 (withdrawals park)', () => {
+  it('goes down only once no withdrawal is parked, naming the parked one, and up again', async () => {
+    const own = uniqueName('governance_mig012').replace(/-/g, '_');
+    const upTo012 = migrations.slice(0, migrations.indexOf(ParkWithdrawals1795737600012) + 1);
+    await migrate({ url: servers.DATABASE_URL, schema: own, migrations: upTo012 });
+    const db = new DataSource(serviceDataSourceOptions({ url: servers.DATABASE_URL, schema: own, poolSize: 2 }));
+    await db.initialize();
+    const park = (kind: string) =>
+      db.query(
+        `INSERT INTO "${own}".parked_decision_update (event_source, event_id, decision_id, kind, request, event)
+         VALUES ('sanshe/organization', $1, 'decision/activity-proposal/p-1', $2, '{}', '{}')`,
+        [`evt-${kind}`, kind],
+      );
+    // Run by hand: TypeORM would undo the messaging migrations first (their timestamps are later).
+    const migration = new ParkWithdrawals1795737600012();
+    const runner = db.createQueryRunner();
+    try {
+      await park('withdraw');
+      await expect(migration.down(runner)).rejects.toThrow(/sanshe\/organization evt-withdraw/);
+      await db.query(`DELETE FROM "${own}".parked_decision_update`);
+      await migration.down(runner);
+      await expect(park('withdraw')).rejects.toThrow(/parked_decision_update_kind_check/);
+      await park('vote');
+      await migration.up(runner);
+      await park('withdraw');
+    } finally {
+      await runner.release();
+      await db.query(`DROP SCHEMA "${own}" CASCADE`);
+      await db.destroy();
+    }
+  });
 });
