@@ -1,4 +1,12 @@
-import { contextTopic, decisionOpened, decisionVoteRejected, filingNoticed } from '@sanshe/contracts';
+import {
+  contextTopic,
+  decisionDecided,
+  decisionDeliberationOpened,
+  decisionEscalated,
+  decisionOpened,
+  decisionVoteRejected,
+  filingNoticed,
+} from '@sanshe/contracts';
 import { InboxService } from '@sanshe/messaging';
 import { eventually } from '@sanshe/testing';
 import { type OrganizationUnderTest, startOrganizationUnderTest } from './organization-test-app';
@@ -105,6 +113,50 @@ describe('the organization’s votes', () => {
         },
       }),
     ]);
+  });
+
+  it('follows the decision to its outcome; a late event changes nothing, and a closed decision takes no vote', async () => {
+    const { decisionId } = await openDecision(newId('org'));
+    const publish = (type: string, id: string, data: Record<string, unknown>) =>
+      svc.publish(GOVERNANCE, 'sanshe/governance', {
+        type,
+        subject: decisionId,
+        id,
+        data: { ...data, decisionId },
+      } as never);
+    await publish(
+      'sanshe.governance.decision.deliberation-opened.v1',
+      `${decisionId}/2`,
+      decisionDeliberationOpened.example,
+    );
+    await publish('sanshe.governance.decision.decided.v1', `${decisionId}/outcome`, {
+      ...decisionDecided.example,
+      ...{ result: 'rejected', auditLength: 5 },
+    });
+    await publish('sanshe.governance.decision.escalated.v1', `${decisionId}/3`, decisionEscalated.example);
+    const decisionOf = async () =>
+      (
+        await call<{ decisionId: string; stage: string; result: string | null }[]>(
+          svc,
+          'GET',
+          `/organizations/${FEDERATION}/decisions?status=all`,
+          orgAdmin(FEDERATION),
+        )
+      ).body.find((decision) => decision.decisionId === decisionId);
+    await eventually(async () => expect(await decisionOf()).toMatchObject({ stage: 'closed', result: 'rejected' }), {
+      timeoutMs: 20_000,
+    });
+    // The late escalated (position 3 < 5) was read after decided: applied in order, it would be escalated.
+    await eventually(async () => {
+      const rows = await svc.query(`SELECT 1 FROM "${svc.schema}".inbox WHERE event_id = $1`, [`${decisionId}/3`]);
+      expect(rows).toHaveLength(1);
+    });
+    expect(await decisionOf()).toMatchObject({ stage: 'closed', result: 'rejected' });
+    expect(await decisionIds(FEDERATION)).not.toContain(decisionId);
+    const late = await call(svc, 'POST', '/votes', orgAdmin(FEDERATION), {
+      ...{ decisionId, partyId: `organization:${FEDERATION}`, choice: 'approve' },
+    });
+    expect(late).toMatchObject({ status: 409, body: { code: 'decision-closed' } });
   });
 
   it('shows governance’s refusal on the vote', async () => {
