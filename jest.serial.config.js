@@ -2,6 +2,8 @@
 // or kill the shared local servers, those that time heartbeats against a session timeout (a loaded CPU
 // delays them), and the end-to-end decision tests, whose governance processes each
 // consume every context topic and would otherwise race to start each other's decisions.
+// Its setup also migrates every service and bundles governance's workflows once for the whole pass
+// (infra/local/jest/serial-global-setup.ts): each end-to-end suite starts governance.
 const preset = require('./jest.preset.js');
 
 module.exports = {
@@ -12,4 +14,6 @@ module.exports = {
   testMatch: ['**/*.serial-spec.ts'],
   maxWorkers: 1,
   testSequencer: '<rootDir>/infra/local/jest/serial-sequencer.js',
+  globalSetup: '<rootDir>/infra/local/jest/serial-global-setup.ts',
+  globalTeardown: '<rootDir>/infra/local/jest/serial-global-teardown.ts',
 };

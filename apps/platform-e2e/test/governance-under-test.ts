@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
-import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { freePort, parseTestEnv } from '@sanshe/testing';
 
 export interface GovernanceUnderTest {
@@ -41,8 +41,8 @@ export function governanceUnderTest(clientId: string, env: () => NodeJS.ProcessE
     await waitUntilHealthy(harness.governance);
   };
 
+  // The serial pass's setup has migrated every service (infra/local/jest/serial-global-setup.ts).
   beforeAll(async () => {
-    migrateAll();
     producer = kafka.producer({ idempotent: true });
     await producer.connect();
     harness.temporal = new Client({
