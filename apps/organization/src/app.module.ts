@@ -10,6 +10,7 @@ import { VotesModule } from './votes/votes.module';
 import { ProposalsModule } from './proposals/proposals.module';
 // O4 modules
 import { ActivitiesModule } from './activities/activities.module';
+import { ProfileModule } from './profile/profile.module';
 
 /** How the organization's inbox retries an event that failed: as governance's bridge does. */
 export const ORGANIZATION_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -27,6 +28,7 @@ export const organizationFeatureModules = (organization: OrganizationConfig): Dy
   ProposalsModule,
   // O4 modules
   ActivitiesModule,
+  ProfileModule,
 ];
 
 /**
