@@ -11,6 +11,7 @@ import {
   type NewEvent,
   type SansheEvent,
 } from '@sanshe/contracts';
+import { InboxService } from '@sanshe/messaging';
 import { eventually } from '@sanshe/testing';
 import { type OrganizationUnderTest, startOrganizationUnderTest } from './organization-test-app';
 import {
@@ -425,6 +426,20 @@ describe('the community’s needs and venues, as its events told them', () => {
       subject: needId,
       data: { ...needPublished.example, needId, communityCode },
     });
+
+  it('a need counts only from the community’s channel: another source is dead-lettered, nothing kept', async () => {
+    const processor = () => svc.app.get(InboxService).processor;
+    const deadLettered = processor().counts['dead-lettered'];
+    const needId = newId('need');
+    await svc.publish(COMMUNITY_TOPIC, 'sanshe/organization', {
+      type: 'sanshe.community.need.published.v1',
+      id: `sanshe.community.need.published.v1:${needId}`,
+      subject: needId,
+      data: { ...needPublished.example, needId, communityCode: COMMUNITY },
+    });
+    await eventually(() => expect(processor().counts['dead-lettered']).toBe(deadLettered + 1), { timeoutMs: 20_000 });
+    expect(await svc.query(`SELECT 1 FROM "${svc.schema}".known_need WHERE need_id = $1`, [needId])).toEqual([]);
+  });
 
   it('an unknown need or venue is accepted with warnings (never in the event)', async () => {
     const unknown = { ...CONTENT, needId: newId('need') };
