@@ -18,6 +18,7 @@ export * from './decision/domain/refusals';
 export * from './decision/domain/update-ids';
 export * from './decision/domain/vote-time';
 export * from './decision/domain/votes';
+export * from './decision/domain/withdrawal';
 export * from './decision/domain/policy-rules';
 export * from './decision/search-attributes';
 export * from './examples/street-example';

@@ -7,6 +7,7 @@ import type { AmendmentRequest } from './domain/deliberation';
 import type { ArbitrationRequest } from './domain/escalation';
 import type { AppliedUpdateIds } from './domain/update-ids';
 import type { VoteRequest } from './domain/votes';
+import type { WithdrawalRequest } from './domain/withdrawal';
 
 /**
  * The decision workflow's public surface, shared by the workflow and its callers (the Kafka bridge,
@@ -87,6 +88,8 @@ export interface DecisionView {
 export const voteUpdate = defineUpdate<VoteReceipt, [VoteRequest]>('vote');
 export const amendUpdate = defineUpdate<{ round: number }, [AmendmentRequest]>('amend');
 export const arbitrateUpdate = defineUpdate<{ duplicate: boolean }, [ArbitrationRequest]>('arbitrate');
+/** The proposer takes its proposal back: the decision ends `withdrawn` (a repeat is a duplicate). */
+export const withdrawUpdate = defineUpdate<{ duplicate: boolean }, [WithdrawalRequest]>('withdraw');
 /** The full tally, who is pending until when, and the audit head. */
 export const stateQuery = defineQuery<DecisionView>('state');
 /** The whole audit trail, for verification with findBrokenLink. */

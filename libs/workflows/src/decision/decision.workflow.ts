@@ -8,6 +8,7 @@ import {
   stateQuery,
   type VoteReceipt,
   voteUpdate,
+  withdrawUpdate,
 } from './decision.api';
 import type { DecisionEventToPublish } from './decision-records';
 import { DecisionRun } from './decision-run';
@@ -19,6 +20,7 @@ import { arbitrate, type ArbitrationRequest, checkArbitration } from './domain/e
 import type { Refusal } from './domain/refusals';
 import type { UpdateKind } from './domain/update-ids';
 import { castVote, checkVote, type VoteRequest } from './domain/votes';
+import { checkWithdrawal, withdraw, type WithdrawalRequest } from './domain/withdrawal';
 import { refusalFailure } from './refusal-failure';
 
 const PUBLISH_OPTIONS: wf.ActivityOptions = {
@@ -130,6 +132,18 @@ function handleUpdatesAndQueries(run: DecisionRun): void {
     (step) => ({ duplicate: step.facts.length === 0 }),
   );
   wf.setHandler(arbitrateUpdate, ruling.handler, { validator: ruling.validator });
+  // A new handler emits no command: histories recorded before it replay unchanged, so no patched() here.
+  const withdrawal = updateHandlers<WithdrawalRequest, { duplicate: boolean }>(
+    run,
+    {
+      kind: 'withdraw',
+      partyOf: (w) => w.castBy,
+      check: (s, w) => checkWithdrawal(ctx, s, w),
+      apply: (s, w, now) => withdraw(ctx, s, w, now),
+    },
+    (step) => ({ duplicate: step.facts.length === 0 }),
+  );
+  wf.setHandler(withdrawUpdate, withdrawal.handler, { validator: withdrawal.validator });
   wf.setHandler(stateQuery, () => stateView(run.input, ctx, run.state, run.audit));
   wf.setHandler(auditQuery, () => run.audit);
 }
@@ -187,6 +201,7 @@ function describeEvent({ entry, decisionId }: DecisionEventToPublish): string {
     case 'abstained-by-silence':
     case 'deliberation-closed':
     case 'arbitrated':
+    case 'withdrawn':
       return `publish ${entry.type}`; // not public (PUBLIC_ENTRIES): listed so a new fact type is a compile-time decision
   }
 }

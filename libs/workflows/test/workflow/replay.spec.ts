@@ -31,6 +31,9 @@ describe('DecisionWorkflow replays every committed history', () => {
       'continue-as-new-first-run',
       'late-vote-within-grace',
       'seated-proposer',
+      // The withdraw update (a new handler, no patch: it emits no command).
+      'withdrawn-in-deliberation',
+      'withdrawn-while-escalated',
     ];
     expect(files.map((file) => file.replace(/\.json$/, ''))).toEqual(
       expect.arrayContaining([...beforePatches, ...withPatches]),

@@ -52,6 +52,7 @@ export function toGovernanceEvent(event: DecisionEventToPublish): OutgoingDecisi
     case 'abstained-by-silence':
     case 'deliberation-closed':
     case 'arbitrated':
+    case 'withdrawn':
       throw new Error(`audit entry ${entry.type} is not published (decision ${decisionId})`);
   }
 }

@@ -30,6 +30,7 @@ export function pendingAfter(event: DecisionEventToPublish): PendingDecision | '
     case 'abstained-by-silence':
     case 'deliberation-closed':
     case 'arbitrated':
+    case 'withdrawn':
       throw new Error(`audit entry ${entry.type} is not published (decision ${event.decisionId})`);
   }
 }

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, DecisionPolicy, PartySeat } from '@sanshe/contracts/pure';
+import type { DecisionOutcome, DecisionPolicy, DecisionResult, PartySeat } from '@sanshe/contracts/pure';
 import { totalWeight } from './policy-rules';
 
 /**
@@ -31,9 +31,10 @@ export interface RecordedVote {
 export type Stage = 'voting' | 'deliberation' | 'escalated' | 'decided';
 
 export interface FinalOutcome {
-  result: DecisionOutcome;
-  decidedBy: 'votes' | 'arbiter' | 'default';
-  /** 0 when decided by the parties' votes, else the escalation level that settled it. */
+  /** withdrawn only by the proposer (withdrawal.ts); policies and arbiters name approved or rejected. */
+  result: DecisionResult;
+  decidedBy: 'votes' | 'arbiter' | 'default' | 'proposer';
+  /** 0 when decided by the parties' votes, else the escalation level that settled it (or that it was withdrawn at). */
   level: number;
   at: number;
   reason: string;
@@ -102,6 +103,7 @@ export type Fact =
   | { type: 'amended'; round: number; revision: string }
   | { type: 'escalated'; level: number; arbiterId: string; deadline: number; tally: Tally }
   | { type: 'arbitrated'; level: number; arbiterId: string; result: DecisionOutcome; reason: string }
+  | { type: 'withdrawn'; castBy: string; reason: ObjectionReason; round: number }
   | { type: 'decided'; outcome: FinalOutcome; tally: Tally };
 
 export interface Step {

@@ -1,11 +1,11 @@
 /**
  * The ids of the Workflow Updates a decision applied, carried across continue-as-new. Temporal
- * deduplicates an update id only within one run; after continue-as-new a redelivered vote, amendment
- * or ruling would otherwise be applied again (a false second round, an old choice restored). Bounded:
+ * deduplicates an update id only within one run; after continue-as-new a redelivered vote, amendment,
+ * ruling or withdrawal would otherwise be applied again (a false second round, an old choice restored). Bounded:
  * the last UPDATE_IDS_KEPT per kind and per party, so the carried state stays small whatever happens.
  */
 
-export type UpdateKind = 'vote' | 'amend' | 'arbitrate';
+export type UpdateKind = 'vote' | 'amend' | 'arbitrate' | 'withdraw';
 
 /** Per kind, per party (the voter, the proposer, the arbiter): the ids applied, oldest first. */
 export type AppliedUpdateIds = Partial<Record<UpdateKind, Record<string, string[]>>>;
