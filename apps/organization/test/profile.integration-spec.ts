@@ -58,7 +58,7 @@ beforeAll(async () => {
 afterAll(() => svc?.close());
 
 describe('capacity profile', () => {
-  it("equals the plan's hand-computed example after talent's, funding's and the community's events", async () => {
+  it("equals the hand-computed example (domain/capacity.spec.ts) after talent's, funding's and the community's events", async () => {
     const proposalId = newId('prop');
     const dataSource = svc.app.get<DataSource>(getDataSourceToken());
     const activityId = await dataSource.transaction((manager) =>

@@ -169,7 +169,7 @@ describe('attendanceOf', () => {
     anonymousCount,
   });
 
-  it('plan example: s1 {rp-a,rp-b,rp-c}+2, s2 {rp-b,rp-c,rp-d}+0, s3 cancelled → 2 held, 4 residents, attendance 4+2 = 6', () => {
+  it('worked example: s1 {rp-a,rp-b,rp-c}+2, s2 {rp-b,rp-c,rp-d}+0, s3 cancelled → 2 held, 4 residents, attendance 4+2 = 6', () => {
     const result = attendanceOf([
       session(1, 'held', ['rp-a', 'rp-b', 'rp-c'], 2),
       session(2, 'held', ['rp-b', 'rp-c', 'rp-d'], 0),

@@ -32,7 +32,7 @@ describe('evidence', () => {
     expect(checkEvidence(many)).toEqual([{ path: '/evidence', message: 'at most 200 items' }]);
   });
 
-  it("plan example: A1 (g-1) reported h1,h2; A2 (g-2) reports h2,h3 → only A2's h2 is flagged with A1", () => {
+  it("worked example: A1 (g-1) reported h1,h2; A2 (g-2) reports h2,h3 → only A2's h2 is flagged with A1", () => {
     const uses = new Map<string, EvidenceUse[]>([
       [h1, [{ activityId: 'A1', grantId: 'g-1' }]],
       [h2, [{ activityId: 'A1', grantId: 'g-1' }]],

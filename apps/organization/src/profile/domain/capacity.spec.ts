@@ -47,7 +47,7 @@ const g1: ProfileGrant = {
 const g2: ProfileGrant = { ...g1, grantId: 'g2', amountFen: 1_000_000, tranches: [] };
 
 describe('capacity profile', () => {
-  // The plan's hand-computed example: workers w1–w5 (w4's rev 1 arrives after its rev 2), grants g1 and
+  // The hand-computed example: workers w1–w5 (w4's rev 1 arrives after its rev 2), grants g1 and
   // g2 (voided), g1#1 paid, ratings rev 3 then a late rev 2.
   const workers = fold(
     'workerId',
