@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { contextTopic, type EventType, type NewEvent } from '@sanshe/contracts';
+import { InboxService } from '@sanshe/messaging';
 import { eventually } from '@sanshe/testing';
 import { ActivityScheduling } from '../src/activities/domain/activity-scheduling';
 import { auditor, call, COMMUNITY, newId, orgStaff, registerOrganization } from './organization.fixtures';
@@ -187,6 +188,24 @@ describe('capacity profile', () => {
       [activityId],
     );
     expect(grant?.grant_id).toBe(g1);
+  });
+
+  it("counts a worker only from talent's own channel: a portal's on the talent topic is dead-lettered", async () => {
+    const other = newId('org-forged');
+    await registerOrganization(svc, other);
+    const inbox = svc.app.get(InboxService);
+    const deadLettered = inbox.processor.counts['dead-lettered'];
+    const workerId = newId('w-forged');
+    await svc.publish(contextTopic('talent'), 'portal/xuhui-civil-affairs', {
+      type: 'sanshe.talent.worker.registered.v1',
+      subject: workerId,
+      data: { workerId, organizationId: other, kind: 'certified-social-worker', status: 'active', revision: 1 },
+    });
+    await eventually(() => expect(inbox.processor.counts['dead-lettered']).toBe(deadLettered + 1), {
+      timeoutMs: 30_000,
+    });
+    const capacity = await call(svc, 'GET', `/organizations/${other}/capacity`, auditor());
+    expect(capacity.body).toMatchObject({ staff: { certifiedSocialWorkers: 0 }, asOf: null });
   });
 
   it('an unknown organization is 404; without a token 401', async () => {
