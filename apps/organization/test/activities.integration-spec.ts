@@ -260,6 +260,23 @@ describe('activities', () => {
     });
   });
 
+  it('two reports sharing a hash at the same moment: exactly one of them is flagged (the hash lock orders them)', async () => {
+    const shared = randomUUID().replace(/-/g, '').repeat(2);
+    const [a1, a2] = await Promise.all([runningActivity(), runningActivity()]);
+    const body = report([{ sha256: shared, title: '照片', kind: 'photo' }]);
+    const replies = await Promise.all(
+      [a1, a2].map((id) => call(svc, 'POST', `/activities/${id}/complete`, orgAdmin(ORG), body)),
+    );
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    const flagged = await Promise.all(
+      [a1, a2].map(async (id) => {
+        const [completed] = await eventsOf(id, 'completed');
+        return (completed?.data as { evidence: { reusedIn?: unknown[] }[] }).evidence[0]?.reusedIn?.length ?? 0;
+      }),
+    );
+    expect(flagged.sort()).toEqual([0, 1]);
+  });
+
   it('pause, resume and cancel through the port publish one event each; repeated calls publish none', async () => {
     const proposalId = newId('prop');
     const activityId = await schedule({ proposalId, basis: 'filed', decisionId: null });
