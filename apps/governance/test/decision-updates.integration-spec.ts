@@ -4,8 +4,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createEvent, type EventType, type SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
-import { auditQuery, decisionWorkflowId, streetExample, WORKFLOWS_PATH } from '@sanshe/workflows';
+import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import {
+  auditQuery,
+  type DecisionEventToPublish,
+  decisionWorkflowId,
+  stateQuery,
+  streetExample,
+  WORKFLOWS_PATH,
+} from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import type { AdministrativeAreas } from '../src/administrative-areas/domain/administrative-areas';
 import {
@@ -44,6 +51,8 @@ let applyUpdate: ApplyDecisionUpdateHandler;
 let applyParked: ApplyParkedUpdatesHandler;
 let openDecision: OpenDecisionHandler;
 let refuseExpired: RefuseExpiredParkedUpdatesHandler;
+/** What the workflows handed their publish activity. */
+const publishedEvents: DecisionEventToPublish[] = [];
 
 const inTransaction = <R>(work: (manager: EntityManager) => Promise<R>) => dataSource.transaction(work);
 const rows = (sql: string, params: unknown[] = []) => dataSource.query<Record<string, unknown>[]>(sql, params);
@@ -70,6 +79,31 @@ const voteOf = (decisionId: string, partyId: string): ApplyDecisionUpdateCommand
   }) as SansheEvent<EventType>,
 });
 
+/** The proposer's withdrawal of `decisionId`'s proposal, as the bridge maps proposal.withdrawn (castBy its organization). */
+const withdrawalOf = (decisionId: string, castBy: string = parties.proposer): ApplyDecisionUpdateCommand => {
+  const reason = { code: 'capacity-changed', text: '原定社工离职，撤回方案。' };
+  const organizationId = castBy.slice('organization:'.length);
+  return {
+    decisionId,
+    update: { kind: 'withdraw', request: { castBy, reason } },
+    event: createEvent({
+      type: 'sanshe.organization.proposal.withdrawn.v1',
+      source: 'sanshe/organization',
+      id: uniqueName('withdrawn'),
+      subject: decisionId.slice('decision/activity-proposal/'.length),
+      data: {
+        proposalId: decisionId.slice('decision/activity-proposal/'.length),
+        organizationId,
+        communityCode: streetExample.decisionInput('x').communityCode,
+        withdrawnFrom: 'decision',
+        reason,
+      },
+    }) as SansheEvent<EventType>,
+  };
+};
+const decidedOf = (decisionId: string) =>
+  publishedEvents.filter((e) => e.decisionId === decisionId && e.entry.type === 'decided').map((e) => e.entry);
+
 beforeAll(async () => {
   await migrate({ url: servers.DATABASE_URL, schema, migrations });
   dataSource = new DataSource(serviceDataSourceOptions({ url: servers.DATABASE_URL, schema, poolSize: 4 }));
@@ -84,7 +118,11 @@ beforeAll(async () => {
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     bundlerOptions: workflowBundlerOptions(),
-    activities: { publishDecisionEvent: async () => undefined },
+    activities: {
+      publishDecisionEvent: async (event: DecisionEventToPublish) => {
+        publishedEvents.push(event);
+      },
+    },
   });
   running = worker.run();
 
@@ -198,4 +236,62 @@ describe('updates before their opening', () => {
     expect(await parkedFor(decisionId)).toEqual([]);
     expect(await refuseExpired.execute()).toBe(0);
   }, 30_000);
+});
+
+describe('withdrawals', () => {
+  const open = (decisionId: string) =>
+    inTransaction(async (manager) => {
+      const input = streetExample.decisionInput(decisionId);
+      const opened = await openDecision.execute({
+        opening: { ...input, decisionId },
+        openedBy: input.openedBy,
+        owner: 'organization',
+      });
+      return [opened, await applyParked.execute(manager, decisionId)];
+    });
+  const decided = (decisionId: string) =>
+    eventually(
+      () => {
+        const outcomes = decidedOf(decisionId);
+        expect(outcomes).toHaveLength(1);
+        return outcomes[0]!;
+      },
+      { timeoutMs: 20_000 },
+    );
+
+  it('end the decision as withdrawn by the proposer, published once; a vote after it is decision-closed', async () => {
+    const decisionId = decisionWorkflowId('activity-proposal', uniqueName('withdrawn'));
+    expect(await open(decisionId)).toEqual(['started', 0]);
+    expect(await inTransaction((m) => applyUpdate.execute(m, withdrawalOf(decisionId)))).toBe('accepted');
+    expect(await decided(decisionId)).toMatchObject({
+      type: 'decided',
+      outcome: { result: 'withdrawn', decidedBy: 'proposer', level: 0 },
+    });
+    const late = voteOf(decisionId, parties.community);
+    expect(await inTransaction((m) => applyUpdate.execute(m, late))).toBe('rejected');
+    expect((await refusalsOf(late.event)).map((r) => r.data.code)).toEqual(['decision-closed']);
+    expect(decidedOf(decisionId)).toHaveLength(1);
+  }, 60_000);
+
+  it('are refused as not-the-proposer when another organization sends one, and change nothing', async () => {
+    const decisionId = decisionWorkflowId('activity-proposal', uniqueName('not-mine'));
+    await open(decisionId);
+    const other = withdrawalOf(decisionId, 'organization:org-someone-else');
+    expect(await inTransaction((m) => applyUpdate.execute(m, other))).toBe('rejected');
+    expect((await refusalsOf(other.event)).map((r) => r.data)).toEqual([
+      expect.objectContaining({ decisionId, castBy: 'organization:org-someone-else', code: 'not-the-proposer' }),
+    ]);
+    const state = await client.workflow.getHandle(decisionId).query(stateQuery);
+    expect(state.stage).toBe('voting');
+    await client.workflow.getHandle(decisionId).terminate('test over');
+  }, 60_000);
+
+  it('park before their opening and are applied by it', async () => {
+    const decisionId = decisionWorkflowId('activity-proposal', uniqueName('withdrawn-early'));
+    expect(await inTransaction((m) => applyUpdate.execute(m, withdrawalOf(decisionId)))).toBe('parked');
+    expect((await parkedFor(decisionId)).map((row) => row.kind)).toEqual(['withdraw']);
+    expect(await open(decisionId)).toEqual(['started', 1]);
+    expect(await decided(decisionId)).toMatchObject({ outcome: { result: 'withdrawn', decidedBy: 'proposer' } });
+    expect(await parkedFor(decisionId)).toEqual([]);
+  }, 60_000);
 });

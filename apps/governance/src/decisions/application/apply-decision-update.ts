@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
-import type { EventType, ObjectionReason, SansheEvent } from '@sanshe/contracts';
+import type { EventType, SansheEvent } from '@sanshe/contracts';
 import {
   amendUpdate,
   arbitrateUpdate,
@@ -10,20 +10,13 @@ import {
   refusalOf,
   voteUpdate,
   type VoteRequest,
+  type WithdrawalRequest,
+  withdrawUpdate,
 } from '@sanshe/workflows';
 import { ParkedUpdateRepository } from '../domain/parked-update.repository';
 import { PendingDecisionRepository } from '../domain/pending-decision.repository';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 import { eventIdentity, RejectDecisionEventHandler } from './reject-decision-event';
-
-/**
- * The proposer's withdrawal, as the workflow's `withdraw` update takes it. TODO(#13): import
- * WithdrawalRequest and withdrawUpdate from @sanshe/workflows once the workflow defines them.
- */
-interface WithdrawalRequest {
-  castBy: string;
-  reason: ObjectionReason;
-}
 
 export type DecisionUpdate =
   | { kind: 'vote'; request: VoteRequest }
@@ -140,7 +133,7 @@ async function send(handle: WorkflowHandle, update: DecisionUpdate, updateId: st
   if (update.kind === 'vote')
     return (await handle.executeUpdate(voteUpdate, { updateId, args: [update.request] })).round;
   if (update.kind === 'amend') await handle.executeUpdate(amendUpdate, { updateId, args: [update.request] });
-  else if (update.kind === 'withdraw') await handle.executeUpdate('withdraw', { updateId, args: [update.request] });
+  else if (update.kind === 'withdraw') await handle.executeUpdate(withdrawUpdate, { updateId, args: [update.request] });
   else await handle.executeUpdate(arbitrateUpdate, { updateId, args: [update.request] });
   return undefined;
 }

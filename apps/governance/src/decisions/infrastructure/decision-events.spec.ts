@@ -68,6 +68,19 @@ describe('toGovernanceEvent', () => {
     });
   });
 
+  it("a withdrawal's outcome is published as decided withdrawn by the proposer, valid against the contract", () => {
+    const outcome = {
+      result: 'withdrawn',
+      decidedBy: 'proposer',
+      level: 0,
+      at,
+      reason: 'withdrawn by organization:org-x: capacity-changed',
+    } as const;
+    const outgoing = toGovernanceEvent(publishable({ type: 'decided', outcome, tally }, 6));
+    const event = createEvent({ ...outgoing, source: 'sanshe/governance' } as NewEvent<typeof outgoing.type>);
+    expect(event.data).toMatchObject({ result: 'withdrawn', decidedBy: 'proposer', level: 0 });
+  });
+
   it('refuses to publish an entry that stays in the audit trail', () => {
     expect(() => toGovernanceEvent(publishable({ type: 'deliberation-closed', round: 1 }, 3))).toThrow(/not published/);
   });
