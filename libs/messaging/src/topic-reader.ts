@@ -6,11 +6,12 @@ import { errorMessage, retryWithBackoff } from '@sanshe/common';
  * Reading a topic to the high-water marks taken when called: what tests, the chaos oracle and operators'
  * tools use to see everything on a topic (a duplicate or an extra record shows), never "until N records".
  *
- * Both steps ask again, with backoff, until their deadline: right after a broker restart or resume a
- * partition may have no leader, and kafkajs's `admin.listTopics()` throws a TypeError ("Cannot destructure
- * property 'topicMetadata' … as it is null") when the broker did not answer its metadata request (its
- * broker pool swallows that error and returns null). A step that still fails at its deadline throws
- * an error naming the topic, how long it tried and the last failure.
+ * Both steps ask again, with backoff, until their deadline: right after a broker fault a partition may
+ * have no leader, and kafkajs's `admin.listTopics()` throws a TypeError ("Cannot destructure property
+ * 'topicMetadata' … as it is null") when its metadata request for all topics fails: no answer, or any
+ * partition of any topic reporting an error. Its broker pool swallows that error and returns null, so
+ * kafkajs's own retry never sees it. A step that still fails at its deadline throws an error naming the
+ * topic, how long it tried and the last failure.
  */
 
 export interface TopicRecord {
