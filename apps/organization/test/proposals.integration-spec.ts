@@ -211,6 +211,31 @@ describe('drafts and submission', () => {
     expect(await svc.outboxOf(proposalId)).toEqual([]);
   });
 
+  it('a draft is edited (null removes a field) and discarded by its organization only; a submitted one is not', async () => {
+    const proposalId = await draft({ ...CONTENT, venueId: 'venue-9' });
+    const path = `/proposals/${proposalId}`;
+    expect((await call(svc, 'PATCH', path, orgStaff(OTHER), { expectedParticipants: 12 })).status).toBe(403);
+    const edited = await call(svc, 'PATCH', path, orgStaff(ORG), { expectedParticipants: 12, venueId: null });
+    expect(edited).toMatchObject({ status: 200, body: { status: 'draft', content: { expectedParticipants: 12 } } });
+    expect(edited.body.content).not.toHaveProperty('venueId');
+    expect((await call(svc, 'PATCH', path, orgStaff(ORG), { expectedParticipants: 0 })).body.problems).toEqual([
+      expect.objectContaining({ path: '/expectedParticipants' }),
+    ]);
+    expect((await call(svc, 'PATCH', path, orgStaff(ORG), { nonsense: null })).body.problems).toEqual([
+      expect.objectContaining({ path: '/nonsense' }),
+    ]);
+    expect((await call(svc, 'PATCH', path, orgStaff(ORG), {})).status).toBe(400);
+    expect((await call(svc, 'DELETE', path, orgStaff(ORG))).body).toMatchObject({ status: 'discarded' });
+    const again = await call(svc, 'PATCH', path, orgStaff(ORG), { expectedParticipants: 13 });
+    expect(again).toMatchObject({
+      status: 409,
+      body: { code: 'invalid-transition', status: 'discarded', allowed: [] },
+    });
+    const sent = await submitted();
+    const late = await call(svc, 'PATCH', `/proposals/${sent}`, orgStaff(ORG), { expectedParticipants: 13 });
+    expect(late).toMatchObject({ status: 409, body: { attempted: 'edit', allowed: ['amend', 'withdraw'] } });
+  });
+
   it('a draft is the organization’s own: others neither see nor list it', async () => {
     const proposalId = await draft();
     expect((await call(svc, 'GET', `/proposals/${proposalId}`, orgAdmin(OTHER))).status).toBe(404);

@@ -24,8 +24,26 @@ export const CreateProposalBody = Type.Object(
 );
 export type CreateProposalBody = Static<typeof CreateProposalBody>;
 
-/** PATCH /proposals/{id}: a merge patch of a draft's content; null removes a field. */
+/** PATCH /proposals/{id}: a merge patch of a draft's content; null removes a field (for OpenAPI: checkedEdit judges). */
 export const EditProposalBody = Type.Object(nullable, { additionalProperties: false, minProperties: 1 });
+const ContentBody = Type.Object(content, { additionalProperties: false });
+
+/**
+ * The merge patch as EditProposalBody describes it, judged field by field: a null is a removal (of a
+ * content field), anything else is judged by the content's own schema, so a bad value is named once.
+ */
+export function checkedEdit(body: unknown): Record<string, unknown> {
+  const patch = checked(Type.Object({}, { minProperties: 1 }), body) as Record<string, unknown>;
+  const removed = Object.keys(patch).filter((field) => patch[field] === null);
+  const problems = [
+    ...removed
+      .filter((field) => !(field in content))
+      .map((field) => ({ path: `/${field}`, message: 'is not a field of a proposal' })),
+    ...schemaProblems(ContentBody, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null))),
+  ];
+  if (problems.length > 0) throw new ProposalInputInvalid(problems);
+  return patch;
+}
 
 /** POST /proposals/{id}/amend: what changed in the organization's words, and the new values. */
 export const AmendProposalBody = Type.Object(

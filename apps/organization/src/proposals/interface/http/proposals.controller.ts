@@ -25,6 +25,7 @@ import { ProposalNotFound } from '../../domain/proposal-errors';
 import { ProposalErrorFilter } from './proposal-error.filter';
 import {
   checked,
+  checkedEdit,
   CONFLICT,
   CreateProposalBody,
   EditProposalBody,
@@ -106,7 +107,7 @@ export class ProposalsController {
   @Access({ action: EDIT, roles: DRAFTERS })
   async edit(@Param('proposalId') proposalId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     await this.ownDraft(proposalId, identity, body);
-    const changes = checked(EditProposalBody, body) as Parameters<EditDraftHandler['execute']>[0]['changes'];
+    const changes = checkedEdit(body) as Parameters<EditDraftHandler['execute']>[0]['changes'];
     return checkedView(await this.editDraft.execute({ proposalId, changes }));
   }
 
