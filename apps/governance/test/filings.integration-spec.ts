@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createEvent, type DecisionCallInType, type EventType, type SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
 import { decisionWorkflowId, stateQuery, WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import { ParkWithdrawals1795737600012 } from '../migrations/1795737600012-park-withdrawals';
@@ -113,6 +113,20 @@ const callIn = (proposalId: string, partyId: string, castBy = partyId) => {
     data: { proposalId, decisionId, partyId, castBy, reason },
   });
 };
+const withdrawal = (proposalId: string) =>
+  createEvent({
+    type: 'sanshe.organization.proposal.withdrawn.v1',
+    source: 'sanshe/organization',
+    id: uniqueName('withdrawn'),
+    subject: proposalId,
+    data: {
+      proposalId,
+      organizationId: 'org-x',
+      communityCode: C,
+      withdrawnFrom: 'filing',
+      reason: { code: 'venue-lost', text: '活动取消。' },
+    },
+  });
 const noticeOf = (event: SansheEvent<'sanshe.organization.proposal.filed.v1'>, brokerTime = Date.now()) =>
   inTransaction((manager) => notice.execute(manager, { event, brokerTime }));
 const request = (event: SansheEvent<DecisionCallInType>, brokerTime = Date.now()) =>
@@ -283,25 +297,27 @@ describe('a filed activity', () => {
   it('once withdrawn, refuses a later call-in as filing-closed', async () => {
     const { proposalId, decisionId } = newProposal();
     await noticeOf(filed(proposalId));
-    const withdrawal = createEvent({
-      type: 'sanshe.organization.proposal.withdrawn.v1',
-      source: 'sanshe/organization',
-      id: uniqueName('withdrawn'),
-      subject: proposalId,
-      data: {
-        proposalId,
-        organizationId: 'org-x',
-        communityCode: C,
-        withdrawnFrom: 'filing',
-        reason: { code: 'venue-lost', text: '活动取消。' },
-      },
-    });
-    await inTransaction((manager) => close.execute(manager, { event: withdrawal }));
+    await inTransaction((manager) => close.execute(manager, { event: withdrawal(proposalId) }));
     const after = callIn(proposalId, seats.talent);
     await request(after);
     expect((await refusalOf(after)).map((r) => r.data.code)).toEqual(['filing-closed']);
     expect(await statusOf(decisionId)).toBeNull();
   });
+
+  it("withdrawn after it was called in, ends its decision as the proposer's withdrawal", async () => {
+    const { proposalId, decisionId } = newProposal();
+    await noticeOf(filed(proposalId, { venueId: 'venue-hall-2' })); // called in at once: the decision is open
+    await inTransaction((manager) => close.execute(manager, { event: withdrawal(proposalId) }));
+    const outcome = await eventually(
+      async () => {
+        const view = await client.workflow.getHandle(decisionId).query(stateQuery);
+        expect(view.outcome).not.toBeNull();
+        return view.outcome;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(outcome).toMatchObject({ result: 'withdrawn', decidedBy: 'proposer' });
+  }, 60_000);
 
   it('with a venue is called in at once (not-low-risk), naming the violation, and its decision opens', async () => {
     const { proposalId, decisionId } = newProposal();
