@@ -303,6 +303,19 @@ describe('activities', () => {
     expect((await eventsOf(activityId, 'cancelled'))[0]?.data).toMatchObject({ reason: 'called-in-rejected' });
   });
 
+  it('documents the completion in the API docs: the report body, 400 naming the field, 409 with the allowed commands', async () => {
+    const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses?: Record<string, { content?: unknown }>; requestBody?: unknown }>
+      >;
+    };
+    const complete = docs.paths['/activities/{activityId}/complete']?.post;
+    expect(JSON.stringify(complete?.requestBody)).toContain('evidence');
+    expect(Object.keys(complete?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '403', '409']));
+    expect(JSON.stringify(complete?.responses?.['409'])).toContain('allowed');
+  });
+
   it("lists an organization's activities; an unknown organization is 404", async () => {
     const activityId = await schedule();
     const list = await call<{ activityId: string }[]>(

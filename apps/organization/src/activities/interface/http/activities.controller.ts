@@ -18,6 +18,7 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -49,13 +50,16 @@ import {
   OrganizationIdParam,
   SessionParams,
 } from './activity-schemas';
+import { ActivityView, InvalidTransitionBody, ReportView, SessionView } from './activity-view-schemas';
 import { activityView, reportView, seesResidents, sessionView } from './activity-views';
 
 const invalid = inputInvalidResponse();
 const notFound = { description: 'No such activity (or session, organization, report)' };
 const conflict = {
   description: 'invalid-transition {status, attempted, allowed}, no-session-held, session-status-conflict',
+  schema: openApiSchema(InvalidTransitionBody),
 };
+const ACTIVITY = { schema: openApiSchema(ActivityView) };
 const ADMIN_OR_STAFF = [ROLES.orgAdmin, ROLES.orgStaff];
 const RECORD = 'record the activity of';
 
@@ -79,6 +83,7 @@ export class ActivitiesController {
 
   @Get('activities/:activityId')
   @ApiOperation({ summary: 'One activity: status, sessions planned and held, attendance' })
+  @ApiOkResponse(ACTIVITY)
   @ApiNotFoundResponse(notFound)
   async one(@Param('activityId') activityId: string, @CurrentIdentity() identity: Identity) {
     checked(ActivityIdParam, { activityId }, '/params');
@@ -88,6 +93,7 @@ export class ActivitiesController {
 
   @Get('organizations/:organizationId/activities')
   @ApiOperation({ summary: "An organization's activities, newest first (at most 500), optionally of one status" })
+  @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(ActivityView) } })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse(notFound)
   async list(
@@ -103,6 +109,7 @@ export class ActivitiesController {
 
   @Get('activities/:activityId/sessions')
   @ApiOperation({ summary: "The activity's sessions, in order, with attendance" })
+  @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(SessionView) } })
   @ApiNotFoundResponse(notFound)
   async sessions(@Param('activityId') activityId: string, @CurrentIdentity() identity: Identity) {
     checked(ActivityIdParam, { activityId }, '/params');
@@ -113,6 +120,7 @@ export class ActivitiesController {
 
   @Get('activities/:activityId/report')
   @ApiOperation({ summary: 'The completion report: summary, outcomes, evidence (reused hashes flagged), milestone' })
+  @ApiOkResponse({ schema: openApiSchema(ReportView) })
   @ApiNotFoundResponse(notFound)
   async report(@Param('activityId') activityId: string) {
     checked(ActivityIdParam, { activityId }, '/params');
@@ -122,6 +130,7 @@ export class ActivitiesController {
   @Post('activities/:activityId/start')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Start a scheduled activity (the first attendance also starts it): activity.started' })
+  @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
   @ApiForbiddenResponse({ description: "Not organization-admin or organization-staff of the activity's organization" })
   @Access({ action: RECORD, roles: ADMIN_OR_STAFF })
@@ -133,6 +142,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Add a session the schedule did not plan (numbered after the last)' })
   @ApiBody({ schema: openApiSchema(AddSessionBody) })
   @ApiBadRequestResponse(invalid)
+  @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
   @Access({ action: RECORD, roles: ADMIN_OR_STAFF })
   addSession(@Param('activityId') activityId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
@@ -148,6 +158,7 @@ export class ActivitiesController {
   })
   @ApiBody({ schema: openApiSchema(AttendanceBody) })
   @ApiBadRequestResponse(invalid)
+  @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
   @Access({ action: RECORD, roles: ADMIN_OR_STAFF })
   attendance(
@@ -164,6 +175,7 @@ export class ActivitiesController {
 
   @Delete('activities/:activityId/sessions/:sessionId')
   @ApiOperation({ summary: 'Cancel a planned session (a held one keeps its attendance)' })
+  @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
   @Access({ action: RECORD, roles: ADMIN_OR_STAFF })
   cancelSession(
@@ -184,6 +196,7 @@ export class ActivitiesController {
   })
   @ApiBody({ schema: openApiSchema(CompleteBody) })
   @ApiBadRequestResponse(invalid)
+  @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
   @ApiForbiddenResponse({ description: "Not organization-admin of the activity's organization" })
   @Access({ action: 'complete the activity of', roles: [ROLES.orgAdmin] })
@@ -208,6 +221,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Cancel the activity (its organization): activity.cancelled' })
   @ApiBody({ schema: openApiSchema(CancelBody) })
   @ApiBadRequestResponse(invalid)
+  @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
   @Access({ action: 'cancel the activity of', roles: [ROLES.orgAdmin] })
   cancel(@Param('activityId') activityId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {

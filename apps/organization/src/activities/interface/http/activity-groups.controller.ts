@@ -6,6 +6,7 @@ import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -17,11 +18,13 @@ import { ManageGroupsHandler } from '../../application/manage-groups';
 import { ReadActivitiesHandler } from '../../application/read-activities';
 import { ActivityErrorFilter } from './activity-error.filter';
 import { ActivityIdParam, checked, GroupParams, MeetingBody, MemberBody, MemberParams } from './activity-schemas';
+import { GroupView, InvalidTransitionBody } from './activity-view-schemas';
 import { groupView, seesResidents } from './activity-views';
 
 const invalid = inputInvalidResponse();
 const ADMIN_OR_STAFF = [ROLES.orgAdmin, ROLES.orgStaff];
 const MANAGE = 'manage the groups of';
+const GROUP = { schema: openApiSchema(GroupView) };
 
 /**
  * An activity's three groups (participants: residents; staff: workers; volunteers: either), their
@@ -43,6 +46,7 @@ export class ActivityGroupsController {
   @ApiOperation({
     summary: 'The three groups with members, meetings and counts (resident members counted only, unless yours)',
   })
+  @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(GroupView) } })
   @ApiNotFoundResponse({ description: 'No such activity' })
   async groups(@Param('activityId') activityId: string, @CurrentIdentity() identity: Identity) {
     checked(ActivityIdParam, { activityId }, '/params');
@@ -55,7 +59,11 @@ export class ActivityGroupsController {
   @ApiOperation({ summary: 'Add a member (or change its role); participants are residents, staff are workers' })
   @ApiBody({ schema: openApiSchema(MemberBody) })
   @ApiBadRequestResponse(invalid)
-  @ApiConflictResponse({ description: 'invalid-transition: the activity is completed or cancelled' })
+  @ApiOkResponse(GROUP)
+  @ApiConflictResponse({
+    description: 'invalid-transition: the activity is completed or cancelled',
+    schema: openApiSchema(InvalidTransitionBody),
+  })
   @ApiForbiddenResponse({ description: "Not organization-admin or organization-staff of the activity's organization" })
   @Access({ action: MANAGE, roles: ADMIN_OR_STAFF })
   async join(@Param() params: Record<string, string>, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
@@ -67,6 +75,7 @@ export class ActivityGroupsController {
 
   @Delete(':kind/members/:memberId')
   @ApiOperation({ summary: 'A member leaves the group (kept with left_at, counted no more)' })
+  @ApiOkResponse(GROUP)
   @ApiNotFoundResponse({ description: 'No such activity, or not a current member' })
   @Access({ action: MANAGE, roles: ADMIN_OR_STAFF })
   async leave(@Param() params: Record<string, string>, @CurrentIdentity() identity: Identity) {
@@ -78,6 +87,7 @@ export class ActivityGroupsController {
   @Post(':kind/meetings')
   @ApiOperation({ summary: 'Record a meeting or training of the group (no more attendees than current members)' })
   @ApiBody({ schema: openApiSchema(MeetingBody) })
+  @ApiOkResponse(GROUP)
   @ApiBadRequestResponse(invalid)
   @Access({ action: MANAGE, roles: ADMIN_OR_STAFF })
   async meet(@Param() params: Record<string, string>, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
