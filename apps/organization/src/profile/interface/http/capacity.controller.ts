@@ -12,6 +12,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -19,7 +20,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { Access } from '@sanshe/auth';
 import { Id, schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { OrganizationNotFound, ReadCapacityHandler } from '../../application/read-capacity';
 
 class CapacityInputInvalid extends Error {
@@ -45,6 +46,39 @@ export class CapacityErrorFilter implements ExceptionFilter<OrganizationNotFound
 }
 
 const Params = Type.Object({ organizationId: Id });
+const Count = Type.Integer({ minimum: 0 });
+const Fen = Type.Integer({ minimum: 0, description: 'integer fen (分)' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const CapacityView = Type.Object({
+  organizationId: Type.String(),
+  staff: Type.Object({
+    certifiedSocialWorkers: Count,
+    byLevel: Type.Record(Type.String(), Count),
+    interns: Count,
+    volunteers: Count,
+    communityStaff: Count,
+  }),
+  funding: Type.Object({
+    securedFen: Fen,
+    receivedFen: Fen,
+    currency: Type.String(),
+    nextTranche: Nullable(
+      Type.Object({
+        grantId: Type.String(),
+        trancheNo: Type.Integer({ minimum: 1 }),
+        amountFen: Fen,
+        dueDate: Type.String({ format: 'date' }),
+        overdue: Type.Boolean(),
+      }),
+    ),
+  }),
+  evaluation: Nullable(
+    Type.Object({ averageScore: Type.Number({ description: '2 decimals' }), activitiesEvaluated: Count }),
+  ),
+  activities: Type.Object({ scheduled: Count, running: Count, completed: Count }),
+  asOf: Nullable(Type.String({ format: 'date-time', description: 'The time of the latest event applied' })),
+});
 
 /** An organization's capacity profile, kept current from talent's, funding's and the community's events. */
 @ApiTags('organizations')
@@ -63,6 +97,7 @@ export class CapacityController {
       'A read model from events (talent worker.*, funding grant.*/tranche.paid, community rating.updated); ' +
       'asOf is the time of the latest one applied. Money in integer fen.',
   })
+  @ApiOkResponse({ schema: openApiSchema(CapacityView) })
   @ApiBadRequestResponse(inputInvalidResponse())
   @ApiNotFoundResponse({ description: 'No such organization' })
   capacity(@Param('organizationId') organizationId: string) {
