@@ -2,6 +2,7 @@ export * from './dead-letters';
 export * from './inbox/consumer-transport';
 export * from './inbox/dead-letters';
 export * from './inbox/event-handlers';
+export * from './inbox/feature-event-registry';
 export * from './inbox/inbox-handoff';
 export * from './inbox/inbox-kafka-server';
 export * from './inbox/inbox-processor';
