@@ -191,12 +191,14 @@ async function runDecidingVote(ctx: ScenarioContext, decision: PlannedDecision):
 
 /**
  * Every planned event recorded in governance's inbox (applied or refused: redeliveries of the held ones
- * included) and governance's outbox drained, so that any refusal is on Kafka before it is looked for.
+ * included) and governance's outbox rows about the plan's decisions sent (a refusal is keyed by its
+ * decision), so that any refusal is on Kafka before it is looked for. Other scenarios' rows, which
+ * --short's settling beside this one writes, are not waited for.
  */
 async function everyEventConsumed(ctx: ScenarioContext, eventIds: string[]): Promise<void> {
   for (const id of eventIds) await waitUntil(`${id} in governance's inbox`, 120_000, () => inboxHas(ctx, id));
   await waitUntil("governance's outbox drained", 120_000, async () => {
-    const unsent = await unsentOutboxRows(ctx.servers.env.DATABASE_URL);
+    const unsent = await unsentOutboxRows(ctx.servers.env.DATABASE_URL, ctx.plan);
     return unsent.governance === 0;
   });
 }
