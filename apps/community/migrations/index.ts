@@ -2,6 +2,7 @@ import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { CreateAdministrativeArea1796000000001 } from './1796000000001-create-administrative-area';
 import { CreateRepresentative1796000000002 } from './1796000000002-create-representative';
 import { CreateCommunityDecision1796000000003 } from './1796000000003-create-community-decision';
+import { CreateCommunityFiling1796000000004 } from './1796000000004-create-community-filing';
 import { CreateNeeds1796000000010 } from './1796000000010-create-needs';
 import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-venues-and-bookings';
 import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluations';
@@ -21,6 +22,7 @@ export const migrations: Function[] = [
   CreateAdministrativeArea1796000000001,
   CreateRepresentative1796000000002,
   CreateCommunityDecision1796000000003,
+  CreateCommunityFiling1796000000004,
   CreateNeeds1796000000010,
   CreateVenuesAndBookings1796000000011,
   CreateEvaluations1796000000020,

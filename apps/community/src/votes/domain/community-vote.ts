@@ -47,13 +47,13 @@ export function voteInputProblems(input: CastVoteInput): FieldProblem[] {
 }
 
 /**
- * Why `caller` may not cast `partyId`'s vote, or null: the token must speak for the party with the
- * body's voting role. Committee staff never vote, and a committee member cannot cast the residents' vote.
+ * Why `caller` may not cast `partyId`'s vote (or call a filing in for it), or null: the token must speak
+ * for the party with the body's voting role. Committee staff never vote, and a committee member cannot cast the residents' vote.
  */
-export function voterRefusal(caller: Caller, partyId: string): string | null {
+export function voterRefusal(caller: Caller, partyId: string, action = `cast the vote of ${partyId}`): string | null {
   const party = bodyOfParty(partyId);
   if (!party) return `${partyId} is not a party the community votes for`;
-  return roleRefusal(caller, VOTING_ROLE[party.body], [partyId], `cast the vote of ${partyId}`);
+  return roleRefusal(caller, VOTING_ROLE[party.body], [partyId], action);
 }
 
 export type VoteRefusal =

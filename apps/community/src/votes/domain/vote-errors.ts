@@ -12,15 +12,18 @@ export class VoteInputInvalid extends VoteError {
   }
 }
 
-/** An unknown decision or vote. */
+/** An unknown decision, vote, filing or call-in. */
 export class VoteNotFound extends VoteError {
   readonly code = 'not-found';
 }
 
-/** The decision does not wait on this party: it does not seat it, or it is closed. */
+/**
+ * The decision or filing does not wait on this party: it does not seat it, the decision is closed, or
+ * the filing can no longer be called in (by this party: once).
+ */
 export class VoteConflict extends VoteError {
   constructor(
-    readonly code: 'not-seated' | 'decision-closed',
+    readonly code: 'not-seated' | 'decision-closed' | 'call-in-closed',
     message: string,
   ) {
     super(message);

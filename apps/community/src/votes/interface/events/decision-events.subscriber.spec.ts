@@ -3,6 +3,7 @@ import { contextTopic, type EventType, type SansheEvent } from '@sanshe/contract
 import { type Delivery, type EventHandler, PermanentEventError } from '@sanshe/messaging';
 import { CommunityEventRegistry } from '../../../events/community-event-registry';
 import type { TrackDecisions } from '../../application/track-decisions';
+import type { TrackFilings } from '../../application/track-filings';
 import { DecisionEventsSubscriber } from './decision-events.subscriber';
 
 const TYPES = [
@@ -12,6 +13,8 @@ const TYPES = [
   'sanshe.governance.decision.escalated.v1',
   'sanshe.governance.decision.decided.v1',
   'sanshe.governance.decision.vote-rejected.v1',
+  'sanshe.governance.filing.noticed.v1',
+  'sanshe.governance.filing.called-in.v1',
 ] as const;
 
 /** Every tracker method, recording that it ran. */
@@ -27,19 +30,26 @@ describe('the votes feature’s governance handlers', () => {
   const registry = new CommunityEventRegistry();
   const calls: string[] = [];
   const decisions = spy<TrackDecisions>(['opened', 'roundOpened', 'moved', 'decided', 'voteRejected'], calls);
-  new DecisionEventsSubscriber(registry, decisions).onModuleInit();
+  const filings = spy<TrackFilings>(['noticed', 'calledIn', 'callInRejected'], calls);
+  new DecisionEventsSubscriber(registry, decisions, filings).onModuleInit();
   const handlerOf = (type: EventType) => registry.handlers()[type] as EventHandler<EventType>;
   const manager = {} as EntityManager;
 
   beforeEach(() => calls.splice(0));
 
-  it('registers every decision type', () => {
+  it('registers every decision and filing type', () => {
     for (const type of TYPES) expect(registry.featuresOf(type)).toEqual(['votes']);
   });
 
   it.each(TYPES)('%s counts from governance on its topic', async (type) => {
     await handlerOf(type)(event(type, 'sanshe/governance') as never, manager, delivery(contextTopic('governance')));
     expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('hands a vote-rejected to both votes and call-ins (each marks only its own event id)', async () => {
+    const type = 'sanshe.governance.decision.vote-rejected.v1';
+    await handlerOf(type)(event(type, 'sanshe/governance') as never, manager, delivery(contextTopic('governance')));
+    expect(calls).toEqual(['voteRejected', 'callInRejected']);
   });
 
   it.each(TYPES)(

@@ -4,13 +4,14 @@ import { type Delivery, type EventHandler, PermanentEventError } from '@sanshe/m
 import type { EntityManager } from 'typeorm';
 import { CommunityEventRegistry } from '../../../events/community-event-registry';
 import { TrackDecisions } from '../../application/track-decisions';
+import { TrackFilings } from '../../application/track-filings';
 
 const GOVERNANCE_TOPIC = contextTopic('governance');
 const GOVERNANCE_SOURCE = 'sanshe/governance';
 
 /**
  * A decision or filing fact counts only from governance's channel (its source on its topic): anything
- * else (a portal writing on the topic, say) is dead-lettered, never a seat, an outcome or a refusal.
+ * else (a portal writing on the topic, say) is dead-lettered, never a seat, a filing or a refusal.
  */
 function fromGovernance<T extends EventType>(
   track: (event: SansheEvent<T>, manager: EntityManager) => Promise<void>,
@@ -26,12 +27,16 @@ function fromGovernance<T extends EventType>(
   };
 }
 
-/** Registers the votes feature's handlers of governance's decision events with the service's one consumer. */
+/**
+ * Registers the votes feature's handlers of governance's decision and filing events with the service's
+ * one consumer. A vote-rejected may be about a vote or a call-in: each marks only its own, by event id.
+ */
 @Injectable()
 export class DecisionEventsSubscriber implements OnModuleInit {
   constructor(
     private readonly registry: CommunityEventRegistry,
     private readonly track: TrackDecisions,
+    private readonly filings: TrackFilings,
   ) {}
 
   onModuleInit(): void {
@@ -47,8 +52,13 @@ export class DecisionEventsSubscriber implements OnModuleInit {
         this.track.moved(event.data.decisionId, 'escalated', manager),
       ),
       'sanshe.governance.decision.decided.v1': fromGovernance((event, manager) => this.track.decided(event, manager)),
-      'sanshe.governance.decision.vote-rejected.v1': fromGovernance((event, manager) =>
-        this.track.voteRejected(event, manager),
+      'sanshe.governance.decision.vote-rejected.v1': fromGovernance(async (event, manager) => {
+        await this.track.voteRejected(event, manager);
+        await this.filings.callInRejected(event, manager);
+      }),
+      'sanshe.governance.filing.noticed.v1': fromGovernance((event, manager) => this.filings.noticed(event, manager)),
+      'sanshe.governance.filing.called-in.v1': fromGovernance((event, manager) =>
+        this.filings.calledIn(event, manager),
       ),
     });
   }

@@ -10,6 +10,7 @@ export function voteHttpReply(error: AnyVoteError): { status: number; body: Reco
       return { status: HttpStatus.NOT_FOUND, body: { message: error.message } };
     case 'not-seated':
     case 'decision-closed':
+    case 'call-in-closed':
       return { status: HttpStatus.CONFLICT, body: { code: error.code, message: error.message } };
   }
 }

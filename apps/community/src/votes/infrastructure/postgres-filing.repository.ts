@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
+import type { CommunityCallIn, CommunityFiling, FilingStatus } from '../domain/community-filing';
+import { FilingRepository, type FilingWithCallIns } from '../domain/filing.repository';
+
+interface FilingRow {
+  decision_id: string;
+  proposal_id: string;
+  community_code: string;
+  proposer_id: string;
+  call_in_until: Date;
+  eligible_party_ids: string[];
+  status: FilingStatus;
+}
+interface CallInRow {
+  call_in_id: string;
+  event_id: string;
+  decision_id: string;
+  proposal_id: string;
+  party_id: string;
+  reason_code: string;
+  reason_text: string;
+  cast_by_sub: string;
+  status: CommunityCallIn['status'];
+  rejection_code: string | null;
+  rejection_reason: string | null;
+}
+
+const toFiling = (row: FilingRow): CommunityFiling => ({
+  decisionId: row.decision_id,
+  proposalId: row.proposal_id,
+  communityCode: row.community_code,
+  proposerId: row.proposer_id,
+  callInUntil: row.call_in_until.toISOString(),
+  eligiblePartyIds: row.eligible_party_ids,
+  status: row.status,
+});
+const toCallIn = (row: CallInRow): CommunityCallIn => ({
+  callInId: row.call_in_id,
+  eventId: row.event_id,
+  decisionId: row.decision_id,
+  proposalId: row.proposal_id,
+  partyId: row.party_id,
+  reason: { code: row.reason_code, text: row.reason_text },
+  castBySub: row.cast_by_sub,
+  status: row.status,
+  rejection: row.rejection_code ? { code: row.rejection_code, reason: row.rejection_reason ?? '' } : null,
+});
+
+/** community_filing and community_call_in in the service's own schema. */
+@Injectable()
+export class PostgresFilingRepository extends FilingRepository {
+  private readonly filings: string;
+  private readonly callIns: string;
+
+  constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {
+    super();
+    const schema = schemaNameOf(dataSource);
+    this.filings = qualifiedTable(schema, 'community_filing');
+    this.callIns = qualifiedTable(schema, 'community_call_in');
+  }
+
+  async notice(manager: EntityManager, f: CommunityFiling): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.filings}
+         (decision_id, proposal_id, community_code, proposer_id, call_in_until, eligible_party_ids, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [f.decisionId, f.proposalId, f.communityCode, f.proposerId, f.callInUntil, f.eligiblePartyIds, f.status],
+    );
+  }
+
+  async calledIn(manager: EntityManager, decisionId: string): Promise<void> {
+    await manager.query(`UPDATE ${this.filings} SET status = 'called-in' WHERE decision_id = $1`, [decisionId]);
+  }
+
+  async lockByProposal(manager: EntityManager, proposalId: string): Promise<CommunityFiling | null> {
+    const rows = await manager.query<FilingRow[]>(`SELECT * FROM ${this.filings} WHERE proposal_id = $1 FOR UPDATE`, [
+      proposalId,
+    ]);
+    return rows[0] ? toFiling(rows[0]) : null;
+  }
+
+  async callInOf(manager: EntityManager, decisionId: string, partyId: string): Promise<CommunityCallIn | null> {
+    const rows = await manager.query<CallInRow[]>(
+      `SELECT * FROM ${this.callIns} WHERE decision_id = $1 AND party_id = $2`,
+      [decisionId, partyId],
+    );
+    return rows[0] ? toCallIn(rows[0]) : null;
+  }
+
+  async listFor(partyIds: readonly string[], includeClosed: boolean): Promise<FilingWithCallIns[]> {
+    const rows = await this.dataSource.query<FilingRow[]>(
+      `SELECT * FROM ${this.filings}
+        WHERE eligible_party_ids && $1::text[] AND ($2 OR (status = 'noticed' AND call_in_until >= now()))
+        ORDER BY noticed_at DESC, decision_id`,
+      [partyIds, includeClosed],
+    );
+    const callIns = await this.dataSource.query<CallInRow[]>(
+      `SELECT * FROM ${this.callIns} WHERE decision_id = ANY ($1::text[]) ORDER BY created_at, call_in_id`,
+      [rows.map((row) => row.decision_id)],
+    );
+    return rows.map((row) => ({
+      ...toFiling(row),
+      callIns: callIns.filter((c) => c.decision_id === row.decision_id).map(toCallIn),
+    }));
+  }
+
+  async insertCallIn(manager: EntityManager, c: CommunityCallIn): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.callIns} (call_in_id, event_id, decision_id, proposal_id, party_id, reason_code,
+         reason_text, cast_by_sub, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        c.callInId,
+        c.eventId,
+        c.decisionId,
+        c.proposalId,
+        c.partyId,
+        c.reason.code,
+        c.reason.text,
+        c.castBySub,
+        c.status,
+      ],
+    );
+  }
+
+  async callIn(callInId: string): Promise<CommunityCallIn | null> {
+    const rows = await this.dataSource.query<CallInRow[]>(`SELECT * FROM ${this.callIns} WHERE call_in_id = $1`, [
+      callInId,
+    ]);
+    return rows[0] ? toCallIn(rows[0]) : null;
+  }
+
+  async rejectCallIn(
+    manager: EntityManager,
+    eventId: string,
+    rejection: { code: string; reason: string },
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `UPDATE ${this.callIns} SET status = 'rejected', rejection_code = $2, rejection_reason = $3
+        WHERE event_id = $1 RETURNING call_in_id`,
+      [eventId, rejection.code, rejection.reason],
+    );
+    // TypeORM returns [rows, count] for UPDATE … RETURNING on PostgreSQL.
+    const returned = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
+    return returned.length > 0;
+  }
+}
