@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'net', 'http', 'https', 'child_process', 'crypto', 'os'];
 const noTestHelpers = { name: '@sanshe/testing', message: 'Test helpers are for tests only.' };
+const noServiceTestHelpers = { name: '@sanshe/service-testing', message: 'Test helpers are for tests only.' };
 const noIoInContracts = [
   'node:*',
   'fs',
@@ -91,8 +92,15 @@ export default tseslint.config(
               ],
             },
             {
+              // testing → testing: service-testing builds on testing's helpers (never the other way: a cycle).
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:workflow', 'type:common'],
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:contracts',
+                'type:workflow',
+                'type:testing',
+                'type:common',
+              ],
             },
             // platform → testing is for the libraries' own tests; production code may not import it (rule below).
             {
@@ -122,8 +130,8 @@ export default tseslint.config(
   // below repeats the general ban on test helpers together with its own bans.
   {
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noTestHelpers] }] },
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**', 'libs/service-testing/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noTestHelpers, noServiceTestHelpers] }] },
   },
   {
     // A feature (apps/<context>/src/<feature>/) may use another feature's module and domain/ ports, never
@@ -134,7 +142,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noTestHelpers],
+          paths: [noTestHelpers, noServiceTestHelpers],
           patterns: [
             {
               regex: '^(\\.\\.?/)+(?!\\.)[^/]+/(infrastructure|interface)(/|$)',

@@ -1,148 +1,27 @@
-import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { authConfigOf, AuthModule, type TokenRequest } from '@sanshe/auth';
-import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
-import { ensureTopics, KafkaModule, MessagingModule } from '@sanshe/messaging';
-import { createService, HealthModule } from '@sanshe/nest-platform';
-import {
-  migrate,
-  PostgresModule,
-  qualifiedTable,
-  quoteIdentifier,
-  serviceDataSourceOptions,
-} from '@sanshe/persistence';
-import {
-  consumerGroupOf,
-  loadServiceConfig,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-  startConsumer,
-} from '@sanshe/service-kit';
-import { devToken, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
+import { type ServiceFeaturesUnderTest, startServiceFeaturesUnderTest } from '@sanshe/service-testing';
 import { migrations } from '../migrations';
 import { ORGANIZATION_CONSUMER, organizationFeatureModules } from '../src/app.module';
 import { loadOrganizationConfig } from '../src/config/organization-config';
 import { ORGANIZATION_TOPICS } from '../src/events/organization-consumer.controller';
 
-export interface OrganizationUnderTest {
-  app: INestApplication;
-  baseUrl: string;
-  /** The test's own schema (migrated), where the service's tables, outbox and inbox are. */
-  schema: string;
-  /** The events the service wrote to its outbox for `subject` (the Kafka key), oldest first. */
-  outboxOf(subject: string): Promise<SansheEvent[]>;
-  /** Any SQL on the test's data source (use `schema` to name tables). */
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
-  /** Builds a valid event with this `source` and produces it to `topic`, keyed by its subject. */
-  publish<T extends EventType>(
-    topic: string,
-    source: string,
-    event: Omit<NewEvent<T>, 'source'>,
-  ): Promise<SansheEvent<T>>;
-  /** A development-issuer token the service trusts. */
-  token(identity: TokenRequest): Promise<string>;
-  /** Stops the service and drops its test schema. */
-  close(): Promise<void>;
-}
-
-/** The service kit's pieces on a schema of the test's own (ServiceKitModule always uses `organization`). */
-function testKit(config: ServiceConfig, schema: string): DynamicModule {
-  const configProvider = { provide: SERVICE_CONFIG, useValue: config };
-  const group = consumerGroupOf(config);
-  @Module({})
-  class OrganizationTestKit {}
-  return {
-    module: OrganizationTestKit,
-    global: true,
-    imports: [
-      HealthModule,
-      AuthModule.forRoot(authConfigOf(config, config.stateDir)),
-      PostgresModule.forRootAsync({ useFactory: () => ({ url: config.DATABASE_URL, schema, poolSize: 4 }) }),
-      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: group, brokers: config.KAFKA_BROKERS }) }),
-      MessagingModule.forRoot({
-        schema,
-        source: 'sanshe/organization',
-        consumer: { ...ORGANIZATION_CONSUMER, retryMaxDelayMs: 2_000, consumer: group },
-      }),
-    ],
-    providers: [configProvider],
-    exports: [configProvider],
-  };
-}
-
-/** The app on the test's kit, its consumer started, listening on a free loopback port. */
-async function bootOrganization(
-  config: ServiceConfig,
-  schema: string,
-  env: NodeJS.ProcessEnv,
-): Promise<INestApplication> {
-  @Module({})
-  class OrganizationTestApp {}
-  const module: DynamicModule = {
-    module: OrganizationTestApp,
-    imports: [testKit(config, schema), ...(organizationFeatureModules(loadOrganizationConfig(env)) ?? [])],
-  };
-  const app = await createService(module, {
-    name: 'organization',
-    description: 'organization under test',
-    host: '127.0.0.1',
-    port: 0,
-    silent: true,
-  });
-  await startConsumer(app, config, ORGANIZATION_TOPICS);
-  await app.listen(0, '127.0.0.1');
-  return app;
-}
+export type OrganizationUnderTest = ServiceFeaturesUnderTest;
 
 /**
  * The organization service's real features on the real PostgreSQL (a migrated schema of the test's own)
  * and the real Kafka (a consumer group of its own, and the real topics), over HTTP on a free port.
  * The outbox relay runs too, so what the service publishes reaches Kafka.
  */
-export async function startOrganizationUnderTest(
+export function startOrganizationUnderTest(
   options: { env?: Record<string, string> } = {},
 ): Promise<OrganizationUnderTest> {
-  const env = { ...process.env, ...options.env };
-  const group = uniqueName('organization-test');
-  const schema = group.replace(/-/g, '_');
-  const config = loadServiceConfig('organization', { ...env, KAFKA_GROUP_ID: group, KAFKA_FROM_BEGINNING: 'false' });
-  await migrate({ url: config.DATABASE_URL, schema, migrations });
-  const kafka = new Kafka({ clientId: group, brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
-  await ensureTopics(config.KAFKA_BROKERS, ORGANIZATION_TOPICS);
-  await startGroupAtTopicEnds(kafka, group, ORGANIZATION_TOPICS);
-  const producer: Producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema, poolSize: 2 }));
-  await dataSource.initialize();
-
-  const app = await bootOrganization(config, schema, env);
-  const { port } = app.getHttpServer().address() as { port: number };
-  const query = <R>(sql: string, params: unknown[] = []) => dataSource.query<R[]>(sql, params);
-
-  return {
-    app,
-    baseUrl: `http://127.0.0.1:${port}`,
-    schema,
-    query,
-    async outboxOf(subject) {
-      const rows = await query<{ payload: string }>(
-        `SELECT payload FROM ${qualifiedTable(schema, 'outbox')} WHERE partition_key = $1 ORDER BY position`,
-        [subject],
-      );
-      return rows.map((row) => JSON.parse(row.payload) as SansheEvent);
+  return startServiceFeaturesUnderTest(
+    {
+      service: 'organization',
+      migrations,
+      topics: ORGANIZATION_TOPICS,
+      consumer: ORGANIZATION_CONSUMER,
+      featureModules: (env) => organizationFeatureModules(loadOrganizationConfig(env)),
     },
-    async publish<T extends EventType>(topic: string, source: string, event: Omit<NewEvent<T>, 'source'>) {
-      const built = createEvent({ ...event, source } as NewEvent<T>);
-      await producer.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
-      return built;
-    },
-    token: (identity) => devToken(identity),
-    async close() {
-      await app.close();
-      await producer.disconnect();
-      await dataSource.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
-      await dataSource.destroy();
-    },
-  };
+    options,
+  );
 }
