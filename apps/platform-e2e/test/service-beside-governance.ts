@@ -1,0 +1,103 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { ServiceName } from '@sanshe/config';
+import { contextTopic, type EventContext, portalCommandsTopic } from '@sanshe/contracts';
+import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { ensureTopics } from '@sanshe/messaging';
+import { bearer, freePort, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
+import { type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
+
+/** An HTTP answer: its status, its text, and its JSON body ({} when empty). */
+export interface JsonAnswer {
+  status: number;
+  text: string;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers
+}
+
+export interface ServiceBesideGovernance {
+  governance: GovernanceUnderTest;
+  kafka: Kafka;
+  serviceUrl(): string;
+  governanceUrl(): string;
+  /** What the service's process wrote to stdout and stderr so far. */
+  serviceOutput(): string;
+  call(url: string, method: string, token: string, body?: unknown): Promise<JsonAnswer>;
+}
+
+export interface ServiceBesideGovernanceOptions {
+  /** The service started beside governance, and the contexts whose topics it reads. */
+  service: ServiceName;
+  reads: readonly Exclude<EventContext, 'portal'>[];
+  /** The portal whose commands governance reads. */
+  portal: string;
+  /** Governance settings added to (or, set to undefined, removed from) its environment. */
+  governanceEnv?: NodeJS.ProcessEnv;
+  /** Runs once both consumer groups start at the topics' ends, before the processes start. */
+  beforeStart?: (kafka: Kafka) => Promise<void>;
+}
+
+const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding'] as const;
+
+const call = async (url: string, method: string, token: string, body?: unknown): Promise<JsonAnswer> => {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: text ? JSON.parse(text) : {} };
+};
+
+/**
+ * A service and governance as they run (two processes, from source) on the real Kafka, PostgreSQL and
+ * Temporal; registers the suite's beforeAll/afterAll. Both consumer groups are new each run and start at
+ * the topics' current ends (offsets committed before the processes join), so they read only what this
+ * run publishes.
+ */
+export function serviceBesideGovernance(
+  name: string,
+  options: ServiceBesideGovernanceOptions,
+): ServiceBesideGovernance {
+  const servers = parseTestEnv(process.env);
+  const kafka = new Kafka({ clientId: `${name}-setup`, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  const groups = { governance: uniqueName(`governance-${name}`), service: uniqueName(`${options.service}-${name}`) };
+  const startAtTheEnd = async (groupId: string, topics: string[]) => {
+    await ensureTopics(servers.KAFKA_BROKERS, topics);
+    await startGroupAtTopicEnds(kafka, groupId, topics);
+  };
+  // Registered before governanceUnderTest's, so it runs first: both groups start at the ends before they join.
+  beforeAll(async () => {
+    const portal = portalCommandsTopic(options.portal);
+    await startAtTheEnd(groups.governance, [...GOVERNANCE_READS.map(contextTopic), portal]);
+    await startAtTheEnd(groups.service, options.reads.map(contextTopic));
+    await options.beforeStart?.(kafka);
+  }, 60_000);
+  const governance = governanceUnderTest(name, () => ({
+    KAFKA_GROUP_ID: groups.governance,
+    KAFKA_FROM_BEGINNING: 'false',
+    GOVERNANCE_TASK_QUEUE: uniqueName(name),
+    GOVERNANCE_PORTALS: options.portal,
+    ...options.governanceEnv,
+  }));
+  let service: AppProcess | undefined;
+  let serviceUrl = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    service = startApp(options.service, port, {
+      env: { ...process.env, KAFKA_GROUP_ID: groups.service, KAFKA_FROM_BEGINNING: 'false' },
+    });
+    serviceUrl = `http://127.0.0.1:${port}`;
+    await waitUntilHealthy(service);
+  }, 120_000);
+  afterAll(async () => {
+    if (service) await stopApp(service, 10_000);
+  });
+
+  return {
+    governance,
+    kafka,
+    serviceUrl: () => serviceUrl,
+    governanceUrl: () => `http://127.0.0.1:${governance.governance.port}`,
+    serviceOutput: () => service?.output() ?? '',
+    call,
+  };
+}
