@@ -10,6 +10,7 @@ import {
   exampleEvent,
   filingCalledIn,
   filingNoticed,
+  filingWithdrawn,
   grantActivated,
   grantVoided,
   organizationRegistered,
@@ -175,6 +176,17 @@ describe('call-ins and filings', () => {
       '/data/callInControllers',
     ]);
     expect(refusedFields(withData(filingCalledIn, (d) => (d.cause = 'timeout')))).toEqual(['/data/cause']);
+  });
+
+  it('filing.withdrawn: its example is valid, keyed by the decisionId, and says why, as the organization did', () => {
+    expect(EVENT_CATALOG).toContain(filingWithdrawn);
+    const example = exampleEvent(filingWithdrawn);
+    expect(validateEvent(example)).toBeDefined();
+    expect(example.subject).toBe('decision/activity-proposal/prop-2026-0002');
+    expect(refusedFields(withData(filingWithdrawn, (d) => delete d.reason))).toEqual(['/data/reason']);
+    expect(refusedFields(withData(filingWithdrawn, (d) => (d.withdrawnAt = 'yesterday')))).toEqual([
+      '/data/withdrawnAt',
+    ]);
   });
 
   it('decision.decided may be withdrawn by the proposer', () => {

@@ -97,3 +97,31 @@ export const filingCalledIn = defineEvent('sanshe.governance.filing.called-in.v1
   },
   subjectField: 'decisionId',
 });
+
+export const filingWithdrawn = defineEvent('sanshe.governance.filing.withdrawn.v1', {
+  description:
+    'The proposer withdrew a noticed filing before anyone called it in (sanshe.organization.proposal.withdrawn.v1, ' +
+    'withdrawnFrom filing): the filing is closed, no call-in is taken any more and no decision follows. ' +
+    'reason is the one the organization gave. A filing already called in is withdrawn as its decision instead ' +
+    '(sanshe.governance.decision.decided.v1, result withdrawn), never with this event. Subject: the decisionId.',
+  data: Type.Object(
+    {
+      proposalId: Id,
+      decisionId: DecisionId,
+      communityCode: CommunityCode,
+      organizationId: Id,
+      reason: ObjectionReason,
+      withdrawnAt: Instant,
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    proposalId: 'prop-2026-0002',
+    decisionId: 'decision/activity-proposal/prop-2026-0002',
+    communityCode: '310104-005-001',
+    organizationId: 'org-tianlin-youth-work',
+    reason: { code: 'capacity-changed', text: '原定社工离职，本周无法开展，撤回备案，下季度重新提交。' },
+    withdrawnAt: '2026-11-28T09:30:00.000Z',
+  },
+  subjectField: 'decisionId',
+});

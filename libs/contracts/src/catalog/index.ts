@@ -32,7 +32,7 @@ import {
   decisionRoundOpened,
   decisionVoteRejected,
 } from './governance.events';
-import { filingCalledIn, filingNoticed } from './governance-filing.events';
+import { filingCalledIn, filingNoticed, filingWithdrawn } from './governance-filing.events';
 import {
   organizationDecisionVoteCast,
   organizationFilingCallInRequested,
@@ -118,6 +118,7 @@ export const EVENT_CATALOG = [
   decisionVoteRejected,
   filingNoticed,
   filingCalledIn,
+  filingWithdrawn,
 ] as const;
 
 /** The vote-cast types: one per producing context and for portals, all with the DecisionVoteData schema. */
@@ -167,6 +168,7 @@ export {
   evaluationRecorded,
   filingCalledIn,
   filingNoticed,
+  filingWithdrawn,
   fundingDecisionVoteCast,
   fundingFilingCallInRequested,
   grantActivated,
