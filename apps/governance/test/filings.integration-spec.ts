@@ -1,7 +1,13 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createEvent, type DecisionCallInType, type EventType, type SansheEvent } from '@sanshe/contracts';
+import {
+  createEvent,
+  type DecisionCallInType,
+  type EventType,
+  type SansheEvent,
+  validateEvent,
+} from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
 import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
@@ -182,7 +188,7 @@ beforeAll(async () => {
   const callFilingIn = new CallFilingInHandler(filings, outbox, openDecision, applyParked, reject);
   requestCallIn = new RequestCallInHandler(filings, controllers, reject, callFilingIn);
   notice = new NoticeFilingHandler(filings, policies, areas, controllers, outbox, callFilingIn, requestCallIn, config);
-  close = new CloseFilingHandler(filings, applyUpdate);
+  close = new CloseFilingHandler(filings, applyUpdate, outbox);
 }, 120_000);
 
 afterAll(async () => {
@@ -304,6 +310,30 @@ describe('a filed activity', () => {
     expect(await statusOf(decisionId)).toBeNull();
   });
 
+  it('once withdrawn, says so in exactly one filing.withdrawn, with the reason; withdrawn again, in none', async () => {
+    const { proposalId, decisionId } = newProposal();
+    await noticeOf(filed(proposalId));
+    const first = withdrawal(proposalId);
+    await inTransaction((manager) => close.execute(manager, { event: first }));
+    await inTransaction((manager) => close.execute(manager, { event: withdrawal(proposalId) }));
+    const withdrawn = await published('sanshe.governance.filing.withdrawn.v1', decisionId);
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]).toMatchObject({
+      id: `sanshe.governance.filing.withdrawn.v1:${proposalId}`,
+      source: 'sanshe/governance',
+      correlationid: first.id,
+      data: {
+        proposalId,
+        decisionId,
+        communityCode: C,
+        organizationId: 'org-x',
+        reason: first.data.reason,
+        withdrawnAt: first.time,
+      },
+    });
+    expect(validateEvent(withdrawn[0])).toBeDefined();
+  });
+
   it("withdrawn after it was called in, ends its decision as the proposer's withdrawal", async () => {
     const { proposalId, decisionId } = newProposal();
     await noticeOf(filed(proposalId, { venueId: 'venue-hall-2' })); // called in at once: the decision is open
@@ -317,6 +347,7 @@ describe('a filed activity', () => {
       { timeoutMs: 20_000 },
     );
     expect(outcome).toMatchObject({ result: 'withdrawn', decidedBy: 'proposer' });
+    expect(await published('sanshe.governance.filing.withdrawn.v1', decisionId)).toEqual([]);
   }, 60_000);
 
   it('with a venue is called in at once (not-low-risk), naming the violation, and its decision opens', async () => {
