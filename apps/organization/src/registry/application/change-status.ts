@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { OrganizationStatus } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import type { Caller } from '../../access/organization-access';
+import { DeregistrationListeners } from '../domain/deregistration-listeners';
 import { applyStatus, type Organization } from '../domain/organization';
 import { OrganizationRepository } from '../domain/organization.repository';
 import { OrganizationNotFound } from '../domain/registry-errors';
@@ -11,13 +12,16 @@ import { requireRegistrar } from './registry-access';
 
 /**
  * POST /organizations/{id}/status: the registrar of its district moves it along its lifecycle; the
- * change is kept in its status history and published (organization.updated) in one transaction.
+ * change is kept in its status history and published (organization.updated) in one transaction. A
+ * deregistration also ends the organization's work (its activities, drafts and proposals, through
+ * DeregistrationListeners) in that same transaction: all of it commits, or none.
  */
 @Injectable()
 export class ChangeStatusHandler {
   constructor(
     private readonly organizations: OrganizationRepository,
     private readonly outbox: OutboxWriter,
+    private readonly deregistrationListeners: DeregistrationListeners,
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
   ) {}
 
@@ -35,6 +39,9 @@ export class ChangeStatusHandler {
         bySub: caller.sub,
       });
       for (const fact of change.facts) await this.outbox.publish(manager, fact);
+      if (to === 'deregistered') {
+        await this.deregistrationListeners.notify(manager, { organizationId, reason, at: new Date().toISOString() });
+      }
       return change.state;
     });
   }
