@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module';
 import { ActivityEvents } from './application/activity-events';
+import { CancelActivitiesOnDeregistration } from './application/cancel-on-deregistration';
 import { ChangeActivityHandler } from './application/change-activity';
 import { CompleteActivityHandler } from './application/complete-activity';
 import { ManageGroupsHandler } from './application/manage-groups';
@@ -17,7 +18,8 @@ import { ActivityGroupsController } from './interface/http/activity-groups.contr
 /**
  * Activities: what an approved or filed proposal becomes (sessions, attendance, groups, the completion
  * report with its evidence). Exports ActivityScheduling, the port the proposals feature drives, and
- * ActivityRepository (the capacity profile counts activities and learns their grants).
+ * ActivityRepository (the capacity profile counts activities and learns their grants). A deregistration
+ * cancels the organization's live activities (CancelActivitiesOnDeregistration).
  */
 @Module({
   imports: [RegistryModule],
@@ -32,6 +34,7 @@ import { ActivityGroupsController } from './interface/http/activity-groups.contr
     ManageGroupsHandler,
     CompleteActivityHandler,
     ReadActivitiesHandler,
+    CancelActivitiesOnDeregistration,
   ],
   exports: [ActivityScheduling, ActivityRepository],
 })

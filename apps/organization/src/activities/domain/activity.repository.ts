@@ -20,6 +20,12 @@ export abstract class ActivityRepository {
   abstract findByProposal(manager: EntityManager, proposalId: string, lock?: boolean): Promise<Activity | null>;
   /** Writes its status fields and its sessions (new ones inserted, known ones updated). */
   abstract save(manager: EntityManager, activity: Activity, recordedBy: string | null): Promise<void>;
+  /** Every activity of the organization in one of these statuses, oldest first (no limit), in `manager`'s transaction. */
+  abstract idsOf(
+    manager: EntityManager,
+    organizationId: string,
+    statuses: readonly ActivityStatus[],
+  ): Promise<string[]>;
   abstract list(filter: ActivityFilter): Promise<Activity[]>;
   /** The grant that funds the activity of a proposal (funding's grant.activated names the proposal). */
   abstract setGrant(manager: EntityManager, proposalId: string, grantId: string): Promise<void>;

@@ -205,6 +205,15 @@ export class PostgresActivityRepository extends ActivityRepository {
     }
   }
 
+  async idsOf(manager: EntityManager, organizationId: string, statuses: readonly ActivityStatus[]): Promise<string[]> {
+    const rows = await manager.query<{ activity_id: string }[]>(
+      `SELECT activity_id FROM ${this.activities} WHERE organization_id = $1 AND status = ANY($2)
+       ORDER BY scheduled_at, activity_id`,
+      [organizationId, statuses],
+    );
+    return rows.map((row) => row.activity_id);
+  }
+
   async list({ organizationId, status }: ActivityFilter): Promise<Activity[]> {
     const rows = await this.dataSource.query<ActivityRow[]>(
       `SELECT * FROM ${this.activities} WHERE organization_id = $1 AND ($2::text IS NULL OR status = $2)
