@@ -5,6 +5,7 @@ import { AmendProposalHandler } from './application/amend-proposal';
 import { CreateDraftHandler } from './application/create-draft';
 import { DiscardDraftHandler } from './application/discard-draft';
 import { EditDraftHandler } from './application/edit-draft';
+import { EndProposalsOnDeregistration } from './application/end-proposals-on-deregistration';
 import { FileProposalHandler } from './application/file-proposal';
 import { ProposalEffects } from './application/proposal-effects';
 import { ProposalSteps } from './application/proposal-steps';
@@ -24,6 +25,7 @@ import { ProposalsController } from './interface/http/proposals.controller';
 /**
  * Proposals through their whole life: drafts, submit or file, amend, withdraw; the status from
  * governance's events only. Schedules, pauses, resumes and cancels activities through ActivityScheduling.
+ * A deregistration discards the drafts and withdraws the rest (EndProposalsOnDeregistration).
  */
 @Module({
   imports: [RegistryModule, ActivitiesModule],
@@ -44,6 +46,7 @@ import { ProposalsController } from './interface/http/proposals.controller';
     TrackGovernanceHandler,
     ProposalGovernanceSubscriber,
     CommunityFactsSubscriber,
+    EndProposalsOnDeregistration,
   ],
 })
 export class ProposalsModule {}

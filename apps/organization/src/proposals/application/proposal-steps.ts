@@ -37,15 +37,23 @@ export class ProposalSteps {
     step: (proposal: Proposal, manager: EntityManager) => Step | Promise<Step>,
     { checkFacts = false } = {},
   ): Promise<Checked> {
-    return this.dataSource.transaction(async (manager) => {
-      const proposal = await this.proposals.lock(manager, proposalId);
-      if (!proposal) throw new ProposalNotFound(`proposal ${proposalId} is not known`);
-      const { state, facts } = await step(proposal, manager);
-      const warnings = checkFacts ? await this.checkFacts(manager, state) : [];
-      if (state !== proposal) await this.proposals.save(manager, state);
-      await this.effects.apply(manager, facts);
-      return { proposal: state, warnings };
-    });
+    return this.dataSource.transaction((manager) => this.runIn(manager, proposalId, step, { checkFacts }));
+  }
+
+  /** As run, in the caller's transaction (a deregistration ends each proposal in the registry's). */
+  async runIn(
+    manager: EntityManager,
+    proposalId: string,
+    step: (proposal: Proposal, manager: EntityManager) => Step | Promise<Step>,
+    { checkFacts = false } = {},
+  ): Promise<Checked> {
+    const proposal = await this.proposals.lock(manager, proposalId);
+    if (!proposal) throw new ProposalNotFound(`proposal ${proposalId} is not known`);
+    const { state, facts } = await step(proposal, manager);
+    const warnings = checkFacts ? await this.checkFacts(manager, state) : [];
+    if (state !== proposal) await this.proposals.save(manager, state);
+    await this.effects.apply(manager, facts);
+    return { proposal: state, warnings };
   }
 
   /** The soft checks of the content in force (domain/community-facts.ts): throws, or returns the warnings. */

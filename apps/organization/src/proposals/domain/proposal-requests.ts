@@ -1,4 +1,6 @@
 import {
+  ALLOWED,
+  applyDiscard,
   checkAllowed,
   checkComplete,
   contentOf,
@@ -82,4 +84,29 @@ export function applyWithdraw(proposal: Proposal, reason: { code: string; text: 
   }
   const state: Proposal = { ...proposal, withdrawal };
   return { state, facts: [{ type: 'proposal.withdrawn', proposal: state, withdrawnFrom: 'decision' }] };
+}
+
+/** The withdrawal reason's code when the registrar deregisters the proposing organization. */
+export const DEREGISTERED_CODE = 'organization-deregistered';
+
+/** The statuses a deregistration ends: a draft is discarded, the rest withdrawn. */
+export const ENDED_BY_DEREGISTRATION = [
+  'draft',
+  'submitted',
+  'filed',
+  'under-review',
+  'deliberation',
+  'escalated',
+] as const;
+
+/**
+ * The organization was deregistered: a draft is discarded, and anything in governance's hands is
+ * withdrawn as the organization's own withdrawal would be (applyWithdraw: from the decision, or from a
+ * filing not called in at once), with the registrar's reason. A decided proposal stays as it is.
+ */
+export function applyDeregistration(proposal: Proposal, registrarReason: string, at: string): Step {
+  if (proposal.status === 'draft') return applyDiscard(proposal);
+  if (!ALLOWED[proposal.status].includes('withdraw')) return { state: proposal, facts: [] };
+  const text = `the registrar deregistered organization ${proposal.organizationId}: ${registrarReason}`;
+  return applyWithdraw(proposal, { code: DEREGISTERED_CODE, text }, at);
 }

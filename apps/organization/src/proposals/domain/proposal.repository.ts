@@ -23,6 +23,13 @@ export abstract class ProposalRepository {
 
   abstract find(proposalId: string): Promise<Proposal | null>;
 
+  /** Every proposal of the organization in one of these statuses, oldest first (no limit), in `manager`'s transaction. */
+  abstract idsOf(
+    manager: EntityManager,
+    organizationId: string,
+    statuses: readonly ProposalStatus[],
+  ): Promise<string[]>;
+
   /** Newest first, at most 500. */
   abstract list(filter: ProposalFilter): Promise<Proposal[]>;
 }

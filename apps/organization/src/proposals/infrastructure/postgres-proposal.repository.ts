@@ -163,6 +163,15 @@ export class PostgresProposalRepository extends ProposalRepository {
     return rows[0] ? toProposal(rows[0], await this.revisionsOf(this.dataSource.manager, [proposalId])) : null;
   }
 
+  async idsOf(manager: EntityManager, organizationId: string, statuses: readonly ProposalStatus[]): Promise<string[]> {
+    const rows = await manager.query<{ proposal_id: string }[]>(
+      `SELECT proposal_id FROM ${this.proposals} WHERE organization_id = $1 AND status = ANY($2)
+       ORDER BY created_at, proposal_id`,
+      [organizationId, statuses],
+    );
+    return rows.map((row) => row.proposal_id);
+  }
+
   async list({ organizationId, status, includeUnsent }: ProposalFilter): Promise<Proposal[]> {
     const rows = await this.dataSource.query<ProposalRow[]>(
       `SELECT * FROM ${this.proposals}
