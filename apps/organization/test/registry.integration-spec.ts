@@ -1,4 +1,9 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { TokenRequest } from '@sanshe/auth';
+import type { SansheEvent } from '@sanshe/contracts';
+import { ActivityScheduling } from '../src/activities/domain/activity-scheduling';
+import { DeregistrationListeners } from '../src/registry/domain/deregistration-listeners';
 import { OrganizationDirectory } from '../src/registry/domain/organization-directory';
 import { type OrganizationUnderTest, startOrganizationUnderTest } from './organization-test-app';
 import {
@@ -211,5 +216,181 @@ describe('reading the registry', () => {
     const cycle = await put(hub, registrar(), organizationBody({ mentorOrganizationId: mentee }));
     expect(cycle.status).toBe(400);
     expect(cycle.body.problems).toEqual([expect.objectContaining({ path: '/body/mentorOrganizationId' })]);
+  });
+});
+
+describe('deregistration ends the organization’s work in the status change’s commit', () => {
+  const REASON = '连续两年未参加年检，依法注销登记';
+  const LOW_RISK = {
+    communityCode: COMMUNITY,
+    title: '楼组睦邻茶话会',
+    summary: 'A monthly neighbours’ tea in the stairwell, run by volunteers.',
+    category: 'children-youth',
+    schedule: {
+      kind: 'one-off',
+      timeZone: 'Asia/Shanghai',
+      sessions: [{ startsAt: '2026-12-05T06:00:00.000Z', endsAt: '2026-12-05T07:30:00.000Z' }],
+    },
+    expectedParticipants: 20,
+    staffingPlan: [{ role: 'volunteer', count: 3 }],
+    usesResidentData: false,
+  };
+  const port = <T>(use: (scheduling: ActivityScheduling, manager: EntityManager) => Promise<T>) =>
+    svc.app.get<DataSource>(getDataSourceToken()).transaction((m) => use(svc.app.get(ActivityScheduling), m));
+  const scheduleFor = (organizationId: string, proposalId = newId('prop')) =>
+    port((scheduling, manager) =>
+      scheduling.schedule(manager, {
+        ...{ proposalId, organizationId, communityCode: COMMUNITY, basis: 'approved' as const },
+        ...{ decisionId: `decision/activity-proposal/${proposalId}`, needId: null, venueId: null },
+        staffingPlan: [{ role: 'volunteer', count: 2 }],
+        sessions: [{ startsAt: '2026-12-01T01:30:00.000Z', endsAt: '2026-12-01T03:00:00.000Z' }],
+      }),
+    );
+  const attend = (organizationId: string, activityId: string) =>
+    call(svc, 'PUT', `/activities/${activityId}/sessions/ses-${activityId}-1/attendance`, orgStaff(organizationId), {
+      ...{ residentIds: ['rp-resident0001'], anonymousCount: 1 },
+    });
+  async function proposal(organizationId: string, command?: 'submit' | 'file'): Promise<string> {
+    const created = await call(
+      svc,
+      'POST',
+      `/organizations/${organizationId}/proposals`,
+      orgStaff(organizationId),
+      LOW_RISK,
+    );
+    expect(created.status).toBe(201);
+    const proposalId = String(created.body.proposalId);
+    if (command) {
+      expect((await call(svc, 'POST', `/proposals/${proposalId}/${command}`, orgAdmin(organizationId))).status).toBe(
+        200,
+      );
+    }
+    return proposalId;
+  }
+  const activityOfProposal = async (proposalId: string) => {
+    const [row] = await svc.query<{ activity_id: string }>(
+      `SELECT activity_id FROM "${svc.schema}".activity WHERE proposal_id = $1`,
+      [proposalId],
+    );
+    return String(row?.activity_id);
+  };
+  const statusOf = async (path: string, organizationId: string) =>
+    (await call(svc, 'GET', path, orgAdmin(organizationId))).body.status;
+  const lastPosition = async () => {
+    const [row] = await svc.query<{ p: string }>(`SELECT coalesce(max(position), 0) AS p FROM "${svc.schema}".outbox`);
+    return Number(row?.p);
+  };
+  /** The events written after `position`, each with the time its transaction began (now()). */
+  const writtenAfter = async (position: number) =>
+    (
+      await svc.query<{ payload: string; created_at: Date }>(
+        `SELECT payload, created_at FROM "${svc.schema}".outbox WHERE position > $1 ORDER BY position`,
+        [position],
+      )
+    ).map((row) => ({ event: JSON.parse(row.payload) as SansheEvent, began: row.created_at.toISOString() }));
+  const deregister = (organizationId: string) =>
+    call(svc, 'POST', `/organizations/${organizationId}/status`, registrar(), { to: 'deregistered', reason: REASON });
+
+  it('cancels each live activity, discards drafts, withdraws proposals; a second attempt is 409 and writes nothing', async () => {
+    const id = newId('org');
+    await registerOrganization(svc, id);
+    const scheduled = await scheduleFor(id);
+    const running = await scheduleFor(id);
+    expect((await attend(id, running)).body).toMatchObject({ status: 'running' });
+    const pausedProposal = newId('prop');
+    const paused = await scheduleFor(id, pausedProposal);
+    await port((scheduling, manager) => scheduling.pause(manager, pausedProposal, `decision/filing/${pausedProposal}`));
+    const completed = await scheduleFor(id);
+    await attend(id, completed);
+    const report = {
+      summary: '已完成。',
+      outcomes: [],
+      evidence: [{ sha256: 'd'.repeat(64), title: '签到表', kind: 'sign-in-sheet' }],
+    };
+    expect((await call(svc, 'POST', `/activities/${completed}/complete`, orgAdmin(id), report)).status).toBe(200);
+    const draft = await proposal(id);
+    const submitted = await proposal(id, 'submit');
+    const filed = await proposal(id, 'file');
+    const filedActivity = await activityOfProposal(filed);
+    expect(await statusOf(`/activities/${paused}`, id)).toBe('paused');
+
+    const before = await lastPosition();
+    const gone = await deregister(id);
+    expect(gone).toMatchObject({ status: 200, body: { status: 'deregistered' } });
+
+    const written = await writtenAfter(before);
+    expect(new Set(written.map((w) => w.began)).size).toBe(1);
+    const cancelled = { reason: 'organization-deregistered', note: REASON, organizationId: id };
+    const withdrawn = (withdrawnFrom: string) => ({
+      organizationId: id,
+      withdrawnFrom,
+      reason: { code: 'organization-deregistered', text: expect.stringContaining(REASON) },
+    });
+    expect(written.map(({ event }) => [event.type, event.subject, event.data])).toEqual([
+      ['sanshe.organization.organization.updated.v1', id, expect.objectContaining({ status: 'deregistered' })],
+      ...[scheduled, running, paused, filedActivity].map((activityId) => [
+        'sanshe.organization.activity.cancelled.v1',
+        activityId,
+        expect.objectContaining({ ...cancelled, activityId }),
+      ]),
+      ['sanshe.organization.proposal.withdrawn.v1', submitted, expect.objectContaining(withdrawn('decision'))],
+      ['sanshe.organization.proposal.withdrawn.v1', filed, expect.objectContaining(withdrawn('filing'))],
+    ]);
+    for (const activityId of [scheduled, running, paused, filedActivity]) {
+      expect(await statusOf(`/activities/${activityId}`, id)).toBe('cancelled');
+    }
+    expect(await statusOf(`/activities/${completed}`, id)).toBe('completed');
+    expect(await statusOf(`/proposals/${draft}`, id)).toBe('discarded');
+    expect(await statusOf(`/proposals/${submitted}`, id)).toBe('submitted');
+    expect(await statusOf(`/proposals/${filed}`, id)).toBe('withdrawn');
+
+    const again = await deregister(id);
+    expect(again).toMatchObject({
+      status: 409,
+      body: { code: 'invalid-transition', status: 'deregistered', attempted: 'deregistered', allowed: [] },
+    });
+    expect(await writtenAfter(before)).toHaveLength(written.length);
+  });
+
+  it('suspension ends nothing: the activities and proposals stay as they were', async () => {
+    const id = newId('org');
+    await registerOrganization(svc, id);
+    const activity = await scheduleFor(id);
+    const submitted = await proposal(id, 'submit');
+    const before = await lastPosition();
+    const suspended = await call(svc, 'POST', `/organizations/${id}/status`, registrar(), {
+      to: 'suspended',
+      reason: '整改',
+    });
+    expect(suspended).toMatchObject({ status: 200, body: { status: 'suspended' } });
+    expect((await writtenAfter(before)).map(({ event }) => event.type)).toEqual([
+      'sanshe.organization.organization.updated.v1',
+    ]);
+    expect(await statusOf(`/activities/${activity}`, id)).toBe('scheduled');
+    expect(await statusOf(`/proposals/${submitted}`, id)).toBe('submitted');
+  });
+
+  it('a listener that fails rolls back the status change, its history and every cancellation and withdrawal', async () => {
+    const id = newId('org');
+    await registerOrganization(svc, id);
+    const activity = await scheduleFor(id);
+    const submitted = await proposal(id, 'submit');
+    svc.app.get(DeregistrationListeners).register('failing-in-test', 'withdraw-proposals', async (_manager, gone) => {
+      if (gone.organizationId === id) throw new Error('a listener failed');
+    });
+    const before = await lastPosition();
+    const failed = await deregister(id);
+    expect(failed.status).toBe(500);
+    expect(await writtenAfter(before)).toEqual([]);
+    expect(await statusOf(`/organizations/${id}`, id)).toBe('registered');
+    expect(await statusOf(`/activities/${activity}`, id)).toBe('scheduled');
+    expect((await call(svc, 'GET', `/proposals/${submitted}`, orgAdmin(id))).body).toMatchObject({
+      status: 'submitted',
+    });
+    const history = await svc.query(
+      `SELECT 1 FROM "${svc.schema}".organization_status_change WHERE organization_id = $1 AND to_status = 'deregistered'`,
+      [id],
+    );
+    expect(history).toEqual([]);
   });
 });
