@@ -3,6 +3,7 @@ import { CreateAdministrativeArea1796000000001 } from './1796000000001-create-ad
 import { CreateRepresentative1796000000002 } from './1796000000002-create-representative';
 import { CreateCommunityDecision1796000000003 } from './1796000000003-create-community-decision';
 import { CreateCommunityFiling1796000000004 } from './1796000000004-create-community-filing';
+import { CommunityFilingWithdrawn1796000000005 } from './1796000000005-community-filing-withdrawn';
 import { CreateNeeds1796000000010 } from './1796000000010-create-needs';
 import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-venues-and-bookings';
 import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluations';
@@ -23,6 +24,7 @@ export const migrations: Function[] = [
   CreateRepresentative1796000000002,
   CreateCommunityDecision1796000000003,
   CreateCommunityFiling1796000000004,
+  CommunityFilingWithdrawn1796000000005,
   CreateNeeds1796000000010,
   CreateVenuesAndBookings1796000000011,
   CreateEvaluations1796000000020,

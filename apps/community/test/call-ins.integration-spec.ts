@@ -1,4 +1,4 @@
-import { contextTopic, decisionVoteRejected, filingCalledIn, filingNoticed } from '@sanshe/contracts';
+import { contextTopic, decisionVoteRejected, filingCalledIn, filingNoticed, filingWithdrawn } from '@sanshe/contracts';
 import { InboxService } from '@sanshe/messaging';
 import { bearer, eventually, uniqueName } from '@sanshe/testing';
 import { type CommunityUnderTest, startCommunityUnderTest } from './community-test-app';
@@ -172,6 +172,56 @@ describe('the community’s call-ins', () => {
     expect(refused).toMatchObject({ status: 409, body: { code: 'call-in-closed' } });
     expect(await listed(member)).not.toContain(proposalId);
     expect(await listed(member, '?status=all')).toContain(proposalId);
+  });
+
+  it('takes no call-in once governance says the filing was withdrawn, even if the notice is read after it', async () => {
+    const withdraw = (proposalId: string, decisionId: string) =>
+      community.publish(GOVERNANCE, 'sanshe/governance', {
+        type: 'sanshe.governance.filing.withdrawn.v1',
+        subject: decisionId,
+        id: `sanshe.governance.filing.withdrawn.v1:${proposalId}`,
+        data: { ...filingWithdrawn.example, proposalId, decisionId, communityCode: CODE },
+      });
+    const { proposalId, decisionId } = await notice();
+    expect(await listed(member)).toContain(proposalId);
+    await withdraw(proposalId, decisionId);
+    await eventually(async () => expect(await filingRow(proposalId)).toMatchObject({ status: 'withdrawn' }));
+    const before = await counts();
+    const refused = await call('POST', '/call-ins', residentsRep, { proposalId, partyId: RESIDENTS, reason });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'call-in-closed' } });
+    expect(await counts()).toEqual(before);
+    expect(await listed(member)).not.toContain(proposalId);
+    expect(await listed(member, '?status=all')).toContain(proposalId);
+
+    // Withdrawn first, noticed after (a republished notice): the notice fills in the seats, never reopens it.
+    const late = { proposalId: uniqueName('prop'), decisionId: '' };
+    late.decisionId = `decision/activity-proposal/${late.proposalId}`;
+    const withdrawn = await withdraw(late.proposalId, late.decisionId);
+    await eventually(async () => expect(await inboxHas(withdrawn.id)).toBe(true));
+    const noticed = await community.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.filing.noticed.v1',
+      subject: late.decisionId,
+      id: `sanshe.governance.filing.noticed.v1:${late.proposalId}`,
+      data: {
+        ...filingNoticed.example,
+        ...late,
+        communityCode: CODE,
+        callInUntil: IN_THREE_DAYS(),
+        eligiblePartyIds: [COMMITTEE, RESIDENTS],
+      },
+    });
+    await eventually(async () => expect(await inboxHas(noticed.id)).toBe(true));
+    expect(await filingRow(late.proposalId)).toEqual({
+      status: 'withdrawn',
+      eligible_party_ids: [COMMITTEE, RESIDENTS],
+    });
+    expect(await listed(member)).not.toContain(late.proposalId);
+    const lateCallIn = await call('POST', '/call-ins', member, {
+      proposalId: late.proposalId,
+      partyId: COMMITTEE,
+      reason,
+    });
+    expect(lateCallIn).toMatchObject({ status: 409, body: { code: 'call-in-closed' } });
   });
 
   it('dead-letters a filing.noticed from another source, listing nothing', async () => {

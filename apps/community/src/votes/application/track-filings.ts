@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
-import { communityEligible } from '../domain/community-filing';
+import { communityEligible, filingAfterNotice, filingAfterWithdrawal } from '../domain/community-filing';
 import { FilingRepository } from '../domain/filing.repository';
 import { COMMUNITY_SOURCE } from './track-decisions';
 
@@ -21,7 +21,18 @@ export class TrackFilings {
     const eligible = communityEligible(eligiblePartyIds);
     if (eligible.length === 0) return; // nothing for the community to call in
     const filing = { decisionId, proposalId, communityCode, proposerId, callInUntil };
-    await this.filings.notice(manager, { ...filing, eligiblePartyIds: eligible, status: 'noticed' });
+    const known = await this.filings.lockByDecision(manager, decisionId);
+    const next = filingAfterNotice(known, { ...filing, eligiblePartyIds: eligible, status: 'noticed' });
+    if (next) await this.filings.save(manager, next);
+  }
+
+  /** Withdrawn by its proposer: closed, so no call-in is taken any more (in any order with its notice). */
+  async withdrawn(event: Governance<'filing.withdrawn'>, manager: EntityManager): Promise<void> {
+    const { decisionId, proposalId, communityCode, organizationId, withdrawnAt } = event.data;
+    const known = await this.filings.lockByDecision(manager, decisionId);
+    const withdrawal = { decisionId, proposalId, communityCode, withdrawnAt };
+    const next = filingAfterWithdrawal(known, { ...withdrawal, proposerId: `organization:${organizationId}` });
+    if (next) await this.filings.save(manager, next);
   }
 
   /** Called in (by parties, or at once as not low-risk): no call-in is taken any more; the decision follows. */

@@ -3,6 +3,8 @@ import {
   communityEligible,
   type CommunityCallIn,
   type CommunityFiling,
+  filingAfterNotice,
+  filingAfterWithdrawal,
   requestCallIn,
 } from './community-filing';
 
@@ -31,6 +33,50 @@ describe('the community’s view of a filing', () => {
     ];
     expect(communityEligible(eligible)).toEqual([`community:${CODE}`, `residents:${CODE}`]);
     expect(communityEligible(['talent:district-social-workers'])).toEqual([]);
+  });
+});
+
+describe('a withdrawn filing', () => {
+  const withdrawal = {
+    decisionId: FILING.decisionId,
+    proposalId: 'prop-2',
+    communityCode: CODE,
+    proposerId: 'organization:org-x',
+    withdrawnAt: '2026-11-28T09:30:00.000Z',
+  };
+
+  it('closes a noticed filing; withdrawn again, or once called in, nothing changes', () => {
+    const withdrawn = filingAfterWithdrawal(FILING, withdrawal);
+    expect(withdrawn).toEqual({ ...FILING, status: 'withdrawn' });
+    expect(filingAfterWithdrawal(withdrawn, withdrawal)).toBeNull();
+    expect(filingAfterWithdrawal({ ...FILING, status: 'called-in' }, withdrawal)).toBeNull();
+  });
+
+  it('is refused a call-in (call-in-closed), even within the window', () => {
+    expect(callInRefusal({ ...FILING, status: 'withdrawn' }, `community:${CODE}`, null, BEFORE)).toEqual({
+      code: 'call-in-closed',
+      message: 'the filing of prop-2 is withdrawn',
+    });
+  });
+
+  it('read before its notice stays withdrawn when the notice comes, with the notice’s window and seats', () => {
+    const early = filingAfterWithdrawal(null, withdrawal);
+    expect(early).toEqual({
+      ...FILING,
+      callInUntil: withdrawal.withdrawnAt,
+      eligiblePartyIds: [],
+      status: 'withdrawn',
+    });
+    const late = filingAfterNotice(early, FILING);
+    expect(late).toEqual({ ...FILING, status: 'withdrawn' });
+    expect(filingAfterNotice(late, FILING)).toBeNull(); // the notice again: nothing
+  });
+
+  it('a notice never reopens a filing the community knows (duplicate, called in, withdrawn)', () => {
+    expect(filingAfterNotice(null, FILING)).toEqual(FILING);
+    expect(filingAfterNotice(FILING, FILING)).toBeNull();
+    expect(filingAfterNotice({ ...FILING, status: 'called-in' }, FILING)).toBeNull();
+    expect(filingAfterNotice({ ...FILING, status: 'withdrawn' }, FILING)).toBeNull();
   });
 });
 

@@ -8,7 +8,8 @@ import { isCommunityParty } from './community-decision';
  * still waits on the party.
  */
 
-export type FilingStatus = 'noticed' | 'called-in';
+/** `withdrawn`: its proposer withdrew it before anyone called it in (closed, as `called-in` is). */
+export type FilingStatus = 'noticed' | 'called-in' | 'withdrawn';
 
 export interface CommunityFiling {
   decisionId: string;
@@ -43,10 +44,44 @@ export interface CommunityCallIn {
 export const communityEligible = (eligiblePartyIds: readonly string[]): string[] =>
   eligiblePartyIds.filter(isCommunityParty);
 
+/** What `filing.withdrawn` says of a filing, in the community's terms. */
+export interface FilingWithdrawal {
+  decisionId: string;
+  proposalId: string;
+  communityCode: string;
+  proposerId: string;
+  withdrawnAt: string;
+}
+
+/**
+ * The filing after its `filing.noticed` (null: nothing to write). A known filing keeps its status: noticed
+ * again is a duplicate, called in or withdrawn stays closed. A withdrawal read first left a row with no
+ * seats: it takes the notice's window and seats, and stays withdrawn.
+ */
+export function filingAfterNotice(known: CommunityFiling | null, noticed: CommunityFiling): CommunityFiling | null {
+  if (!known) return noticed;
+  if (known.status === 'withdrawn' && known.eligiblePartyIds.length === 0) return { ...noticed, status: 'withdrawn' };
+  return null;
+}
+
+/**
+ * The filing after its `filing.withdrawn` (null: nothing to write): a noticed one is closed; one called in
+ * or withdrawn already is left (governance withdraws a called-in filing as its decision, not with this
+ * event). One not noticed yet is kept withdrawn with no seats, so its notice, read later, cannot open it.
+ */
+export function filingAfterWithdrawal(
+  known: CommunityFiling | null,
+  withdrawal: FilingWithdrawal,
+): CommunityFiling | null {
+  if (known) return known.status === 'noticed' ? { ...known, status: 'withdrawn' } : null;
+  const { withdrawnAt, ...filing } = withdrawal;
+  return { ...filing, callInUntil: withdrawnAt, eligiblePartyIds: [], status: 'withdrawn' };
+}
+
 /**
  * Why the filing does not wait on the party's call-in at `now` (null when it does): the party must be
- * eligible (`not-seated`); the filing still noticed, not called in by the party already, and within its
- * window (`call-in-closed`). `earlier` is the party's earlier call-in of this filing, if any.
+ * eligible (`not-seated`); the filing still noticed (not called in, not withdrawn), not called in by the
+ * party already, and within its window (`call-in-closed`). `earlier` is the party's earlier call-in of this filing, if any.
  */
 export function callInRefusal(
   filing: CommunityFiling,

@@ -7,15 +7,17 @@ export interface FilingWithCallIns extends CommunityFiling {
 
 /** The filings noticed to the community's parties and the call-ins sent; writes go through the caller's transaction. */
 export abstract class FilingRepository {
-  /** Records a noticed filing; one already known is left as it is. */
-  abstract notice(manager: EntityManager, filing: CommunityFiling): Promise<void>;
+  /** The filing governance decided as `decisionId`, locked for the rest of the transaction. */
+  abstract lockByDecision(manager: EntityManager, decisionId: string): Promise<CommunityFiling | null>;
+  /** Records the filing as it is now (inserted, or its row replaced). */
+  abstract save(manager: EntityManager, filing: CommunityFiling): Promise<void>;
   /** Marks a known filing called in (idempotent; an unknown one is not the community's). */
   abstract calledIn(manager: EntityManager, decisionId: string): Promise<void>;
   /** The filing of a proposal, locked for the rest of the transaction. */
   abstract lockByProposal(manager: EntityManager, proposalId: string): Promise<CommunityFiling | null>;
   /** The party's call-in of the filing, if it sent one. */
   abstract callInOf(manager: EntityManager, decisionId: string, partyId: string): Promise<CommunityCallIn | null>;
-  /** The filings that seat one of `partyIds`, newest first; called-in and past-window ones only when asked. */
+  /** The filings that seat one of `partyIds`, newest first; called-in, withdrawn and past-window ones only when asked. */
   abstract listFor(partyIds: readonly string[], includeClosed: boolean): Promise<FilingWithCallIns[]>;
   abstract insertCallIn(manager: EntityManager, callIn: CommunityCallIn): Promise<void>;
   abstract callIn(callInId: string): Promise<CommunityCallIn | null>;

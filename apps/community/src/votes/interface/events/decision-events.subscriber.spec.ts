@@ -15,6 +15,7 @@ const TYPES = [
   'sanshe.governance.decision.vote-rejected.v1',
   'sanshe.governance.filing.noticed.v1',
   'sanshe.governance.filing.called-in.v1',
+  'sanshe.governance.filing.withdrawn.v1',
 ] as const;
 
 /** Every tracker method, recording that it ran. */
@@ -30,7 +31,7 @@ describe('the votes feature’s governance handlers', () => {
   const registry = new CommunityEventRegistry();
   const calls: string[] = [];
   const decisions = spy<TrackDecisions>(['opened', 'roundOpened', 'moved', 'decided', 'voteRejected'], calls);
-  const filings = spy<TrackFilings>(['noticed', 'calledIn', 'callInRejected'], calls);
+  const filings = spy<TrackFilings>(['noticed', 'calledIn', 'withdrawn', 'callInRejected'], calls);
   new DecisionEventsSubscriber(registry, decisions, filings).onModuleInit();
   const handlerOf = (type: EventType) => registry.handlers()[type] as EventHandler<EventType>;
   const manager = {} as EntityManager;

@@ -60,6 +60,9 @@ export class DecisionEventsSubscriber implements OnModuleInit {
       'sanshe.governance.filing.called-in.v1': fromGovernance((event, manager) =>
         this.filings.calledIn(event, manager),
       ),
+      'sanshe.governance.filing.withdrawn.v1': fromGovernance((event, manager) =>
+        this.filings.withdrawn(event, manager),
+      ),
     });
   }
 }
