@@ -6,6 +6,7 @@ import {
   decisionOpened,
   decisionVoteRejected,
   filingNoticed,
+  filingWithdrawn,
 } from '@sanshe/contracts';
 import { InboxService } from '@sanshe/messaging';
 import { eventually } from '@sanshe/testing';
@@ -251,6 +252,40 @@ describe('the organization’s call-ins', () => {
     ]);
     const read = await call(svc, 'GET', `/call-ins/${String(sent.body.callInId)}`, orgStaff(FEDERATION));
     expect(read.body).toMatchObject({ status: 'sent', proposalId });
+  });
+
+  it('takes no call-in of a filing governance says was withdrawn, no longer listing it as open', async () => {
+    const proposer = newId('org');
+    const { proposalId, decisionId } = await noticeFiling(proposer, '2099-01-01T00:00:00.000Z');
+    const filings = async (status: 'open' | 'all') =>
+      (
+        await call<{ proposalId: string; status: string }[]>(
+          svc,
+          'GET',
+          `/organizations/${FEDERATION}/filings?status=${status}`,
+          orgAdmin(FEDERATION),
+        )
+      ).body.filter((filing) => filing.proposalId === proposalId);
+    expect(await filings('open')).toHaveLength(1);
+    await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.filing.withdrawn.v1',
+      subject: decisionId,
+      id: `sanshe.governance.filing.withdrawn.v1:${proposalId}`,
+      data: { ...filingWithdrawn.example, proposalId, decisionId, communityCode: COMMUNITY, organizationId: proposer },
+    });
+    await eventually(
+      async () => expect(await filings('all')).toEqual([expect.objectContaining({ status: 'withdrawn' })]),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    expect(await filings('open')).toEqual([]);
+    const body = { proposalId, partyId: `organization:${FEDERATION}`, reason: REASON };
+    expect(await call(svc, 'POST', '/call-ins', orgAdmin(FEDERATION), body)).toMatchObject({
+      status: 409,
+      body: { code: 'call-in-closed' },
+    });
+    expect(await eventsOf(decisionId, 'sanshe.organization.filing.call-in-requested.v1')).toEqual([]);
   });
 
   it('refuses a call-in after the window (409 call-in-closed) or of an unknown filing (404), sending nothing', async () => {

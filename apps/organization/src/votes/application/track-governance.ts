@@ -4,6 +4,7 @@ import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { DecisionRepository } from '../domain/decision.repository';
 import { FilingRepository } from '../domain/filing.repository';
 import { decisionSeqOf, isOrganizationParty, nextStage, organizationSeats } from '../domain/org-decision';
+import { filingAfterNotice, filingAfterWithdrawal } from '../domain/org-filing';
 
 type Governance<T extends string> = SansheEvent<Extract<EventType, `sanshe.governance.${T}.v1`>>;
 
@@ -74,11 +75,22 @@ export class TrackGovernance {
     const { decisionId, proposalId, communityCode, proposerId, callInUntil, eligiblePartyIds } = event.data;
     const eligible = eligiblePartyIds.filter(isOrganizationParty);
     if (eligible.length === 0 && !isOrganizationParty(proposerId)) return;
-    await this.filings.notice(manager, {
+    const known = await this.filings.lockByDecision(manager, decisionId);
+    const next = filingAfterNotice(known, {
       ...{ decisionId, proposalId, communityCode, proposerId, callInUntil },
       eligiblePartyIds: eligible,
       status: 'noticed',
     });
+    if (next) await this.filings.save(manager, next);
+  }
+
+  /** Withdrawn by its proposer: closed, so no call-in is taken any more (in any order with its notice). */
+  async filingWithdrawn(event: Governance<'filing.withdrawn'>, manager: EntityManager): Promise<void> {
+    const { decisionId, proposalId, communityCode, organizationId, withdrawnAt } = event.data;
+    const known = await this.filings.lockByDecision(manager, decisionId);
+    const withdrawal = { decisionId, proposalId, communityCode, withdrawnAt };
+    const next = filingAfterWithdrawal(known, { ...withdrawal, proposerId: `organization:${organizationId}` });
+    if (next) await this.filings.save(manager, next);
   }
 
   async filingCalledIn(event: Governance<'filing.called-in'>, manager: EntityManager): Promise<void> {

@@ -4,8 +4,10 @@ import type { Rejection } from './org-vote';
 
 /** The filings noticed to organization parties and the call-ins sent; writes go through the caller's transaction. */
 export abstract class FilingRepository {
-  /** Records a noticed filing; one already known is left as it is. */
-  abstract notice(manager: EntityManager, filing: OrgFiling): Promise<void>;
+  /** The filing governance decided as `decisionId`, locked for the rest of the transaction. */
+  abstract lockByDecision(manager: EntityManager, decisionId: string): Promise<OrgFiling | null>;
+  /** Records the filing as it is now (inserted, or its row replaced). */
+  abstract save(manager: EntityManager, filing: OrgFiling): Promise<void>;
   abstract setStatus(manager: EntityManager, decisionId: string, status: FilingStatus): Promise<void>;
   /** The filing of a proposal, locked for the rest of the transaction. */
   abstract lockByProposal(manager: EntityManager, proposalId: string): Promise<OrgFiling | null>;

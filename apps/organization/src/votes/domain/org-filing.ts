@@ -38,6 +38,37 @@ export interface OrgCallIn {
   rejection: Rejection | null;
 }
 
+/** What `filing.withdrawn` says of a filing, in the organization's terms. */
+export interface FilingWithdrawal {
+  decisionId: string;
+  proposalId: string;
+  communityCode: string;
+  proposerId: string;
+  withdrawnAt: string;
+}
+
+/**
+ * The filing after its `filing.noticed` (null: nothing to write). A known filing keeps its status: noticed
+ * again is a duplicate, called in or withdrawn stays closed. A withdrawal read first left a row with no
+ * seats: it takes the notice's window and seats, and stays withdrawn.
+ */
+export function filingAfterNotice(known: OrgFiling | null, noticed: OrgFiling): OrgFiling | null {
+  if (!known) return noticed;
+  if (known.status === 'withdrawn' && known.eligiblePartyIds.length === 0) return { ...noticed, status: 'withdrawn' };
+  return null;
+}
+
+/**
+ * The filing after its `filing.withdrawn` (null: nothing to write): a noticed one is closed; one called in
+ * or withdrawn already is left (governance withdraws a called-in filing as its decision, not with this
+ * event). One not noticed yet is kept withdrawn with no seats, so its notice, read later, cannot open it.
+ */
+export function filingAfterWithdrawal(known: OrgFiling | null, withdrawal: FilingWithdrawal): OrgFiling | null {
+  if (known) return known.status === 'noticed' ? { ...known, status: 'withdrawn' } : null;
+  const { withdrawnAt, ...filing } = withdrawal;
+  return { ...filing, callInUntil: withdrawnAt, eligiblePartyIds: [], status: 'withdrawn' };
+}
+
 /** Why the filing does not wait on the party's call-in at `now` (null when it does). */
 export function callInRefusal(
   filing: OrgFiling,

@@ -63,11 +63,21 @@ export class PostgresFilingRepository extends FilingRepository {
     this.callIns = qualifiedTable(schema, 'org_call_in');
   }
 
-  async notice(manager: EntityManager, f: OrgFiling): Promise<void> {
+  async lockByDecision(manager: EntityManager, decisionId: string): Promise<OrgFiling | null> {
+    const rows = await manager.query<FilingRow[]>(`SELECT * FROM ${this.filings} WHERE decision_id = $1 FOR UPDATE`, [
+      decisionId,
+    ]);
+    return rows[0] ? toFiling(rows[0]) : null;
+  }
+
+  async save(manager: EntityManager, f: OrgFiling): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.filings}
          (decision_id, proposal_id, community_code, proposer_id, call_in_until, eligible_party_ids, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (decision_id) DO UPDATE SET community_code = EXCLUDED.community_code,
+         proposer_id = EXCLUDED.proposer_id, call_in_until = EXCLUDED.call_in_until,
+         eligible_party_ids = EXCLUDED.eligible_party_ids, status = EXCLUDED.status`,
       [f.decisionId, f.proposalId, f.communityCode, f.proposerId, f.callInUntil, f.eligiblePartyIds, f.status],
     );
   }

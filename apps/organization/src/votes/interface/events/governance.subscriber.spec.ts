@@ -14,12 +14,22 @@ const TYPES = [
   'sanshe.governance.decision.vote-rejected.v1',
   'sanshe.governance.filing.noticed.v1',
   'sanshe.governance.filing.called-in.v1',
+  'sanshe.governance.filing.withdrawn.v1',
 ] as const;
 
 /** Every tracker method, recording that it ran. */
 function trackerSpy(): { track: TrackGovernance; calls: string[] } {
   const calls: string[] = [];
-  const methods = ['opened', 'roundOpened', 'moved', 'decided', 'voteRejected', 'filingNoticed', 'filingCalledIn'];
+  const methods = [
+    'opened',
+    'roundOpened',
+    'moved',
+    'decided',
+    'voteRejected',
+    'filingNoticed',
+    'filingCalledIn',
+    'filingWithdrawn',
+  ];
   const track = Object.fromEntries(methods.map((name) => [name, async () => void calls.push(name)]));
   return { track: track as unknown as TrackGovernance, calls };
 }

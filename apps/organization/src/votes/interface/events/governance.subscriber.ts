@@ -48,6 +48,10 @@ export class GovernanceSubscriber implements OnModuleInit {
         fromOwner(event, delivery, 'governance');
         return this.track.filingCalledIn(event, manager);
       },
+      'sanshe.governance.filing.withdrawn.v1': (event, manager, delivery) => {
+        fromOwner(event, delivery, 'governance');
+        return this.track.filingWithdrawn(event, manager);
+      },
     });
   }
 }
