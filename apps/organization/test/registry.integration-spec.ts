@@ -1,7 +1,8 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TokenRequest } from '@sanshe/auth';
-import type { SansheEvent } from '@sanshe/contracts';
+import { contextTopic, decisionDecided, type SansheEvent } from '@sanshe/contracts';
+import { eventually } from '@sanshe/testing';
 import { ActivityScheduling } from '../src/activities/domain/activity-scheduling';
 import { DeregistrationListeners } from '../src/registry/domain/deregistration-listeners';
 import { OrganizationDirectory } from '../src/registry/domain/organization-directory';
@@ -350,6 +351,41 @@ describe('deregistration ends the organization’s work in the status change’s
       body: { code: 'invalid-transition', status: 'deregistered', attempted: 'deregistered', allowed: [] },
     });
     expect(await writtenAfter(before)).toHaveLength(written.length);
+  });
+
+  it('a decision approved after the deregistration schedules the activity and cancels it at once', async () => {
+    const id = newId('org');
+    await registerOrganization(svc, id);
+    const submitted = await proposal(id, 'submit');
+    expect((await deregister(id)).status).toBe(200);
+    const decisionId = `decision/activity-proposal/${submitted}`;
+    const sent = await svc.publish(contextTopic('governance'), 'sanshe/governance', {
+      type: 'sanshe.governance.decision.decided.v1',
+      id: `${decisionId}/outcome`,
+      subject: decisionId,
+      data: {
+        ...decisionDecided.example,
+        decisionId,
+        subjectId: submitted,
+        result: 'approved',
+        communityCode: COMMUNITY,
+      },
+    });
+    await eventually(
+      async () =>
+        expect(await svc.query(`SELECT 1 FROM "${svc.schema}".inbox WHERE event_id = $1`, [sent.id])).toHaveLength(1),
+      { timeoutMs: 20_000 },
+    );
+    expect(await statusOf(`/proposals/${submitted}`, id)).toBe('approved');
+    const activityId = await activityOfProposal(submitted);
+    expect((await svc.outboxOf(activityId)).map((e) => [e.type, e.data])).toEqual([
+      [
+        'sanshe.organization.activity.scheduled.v1',
+        expect.objectContaining({ proposalId: submitted, basis: 'approved' }),
+      ],
+      ['sanshe.organization.activity.cancelled.v1', expect.objectContaining({ reason: 'organization-deregistered' })],
+    ]);
+    expect(await statusOf(`/activities/${activityId}`, id)).toBe('cancelled');
   });
 
   it('suspension ends nothing: the activities and proposals stay as they were', async () => {
