@@ -177,7 +177,7 @@ describe('event types without a handler (real PostgreSQL)', () => {
       },
     };
     const batch = [
-      ofType('sanshe.organization.proposal.withdrawn.v1', 0), // unknown, in sanshe.organization: for us, maybe
+      ofType('sanshe.organization.proposal.teleported.v1', 0), // unknown, in sanshe.organization: for us, maybe
       ofType('sanshe.organization.proposal.submitted.v2', 1), // unknown version of a handled type: the same
       ofType('sanshe.organization.proposal.amended.v1', 2), // known, no handler here: for other consumers
       ofType('sanshe.talent.worker.relocated.v1', 3), // unknown, in a namespace this consumer handles nothing of
@@ -194,7 +194,7 @@ describe('event types without a handler (real PostgreSQL)', () => {
     expect(deadLettered).toEqual([
       {
         offset: '0',
-        reason: expect.stringMatching(/^unknown-type: sanshe\.organization\.proposal\.withdrawn\.v1 /),
+        reason: expect.stringMatching(/^unknown-type: sanshe\.organization\.proposal\.teleported\.v1 /),
         attempts: 1,
       },
       {
