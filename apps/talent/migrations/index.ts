@@ -1,4 +1,22 @@
 import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
+// T2 migrations
+import { CreateWorker1798000000001 } from './1798000000001-create-worker';
+import { CreateEducation1798000000010 } from './1798000000010-create-education';
+// T4 migrations
+// T5 migrations
+// T6 migrations
 
-/** The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
-export const migrations: Function[] = [...MESSAGING_MIGRATIONS];
+/**
+ * The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones.
+ * Numbered by feature: workers and continuing education 001–019; hours, time bank and rewards 020–039;
+ * staffing, the automatic vote and assignments 040–059; workforce health 060–069.
+ */
+export const migrations: Function[] = [
+  ...MESSAGING_MIGRATIONS,
+  // T2 migrations (workers, continuing education)
+  CreateWorker1798000000001,
+  CreateEducation1798000000010,
+  // T4 migrations (hours, time bank, rewards)
+  // T5 migrations (staffing, votes, assignments)
+  // T6 migrations (workforce health)
+];

@@ -1,8 +1,11 @@
 import { bootService } from '@sanshe/service-kit';
 import { AppModule } from './app.module';
+import { loadTalentConfig } from './config/talent-config';
+import { TALENT_TOPICS } from './events/talent-consumer.controller';
 
 bootService(
   'talent',
   'Social workers (社工人才): qualifications, training, service hours, workforce-health indicators and recognition.',
-  AppModule.forRoot,
+  (config) => AppModule.forRoot(config, loadTalentConfig(process.env)),
+  { consumes: () => TALENT_TOPICS },
 );
