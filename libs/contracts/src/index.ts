@@ -2,7 +2,7 @@
 export * from './pure';
 export * from './catalog';
 // The schemas (with their types), not only the vocabularies' types of the same names.
-export { NeedCategory, SocialWorkerLevel, StaffRole } from './catalog';
+export { NeedCategory, RecognitionCode, SkillCode, SocialWorkerLevel, StaffRole } from './catalog';
 export * from './governance/decision-policy';
 export { FilingRule } from './governance/filing-rule.schema';
 export * from './asyncapi/build-asyncapi';

@@ -9,6 +9,7 @@
 export type * from './catalog';
 export * from './vocabulary/community-vocabulary';
 export * from './vocabulary/organization-vocabulary';
+export * from './vocabulary/talent-vocabulary';
 export * from './events/event-definition';
 export * from './events/topics';
 export type * from './governance/decision-policy';
@@ -21,3 +22,4 @@ export type { FieldProblem } from './events/validation';
 // The catalog's schemas of the same names have these types; the vocabularies are their source.
 export type { NeedCategory } from './vocabulary/community-vocabulary';
 export type { SocialWorkerLevel, StaffRole } from './vocabulary/organization-vocabulary';
+export type { RecognitionCode, SkillCode } from './vocabulary/talent-vocabulary';

@@ -1,6 +1,7 @@
 import { type SchemaOptions, type Static, type TLiteral, Type } from '@sinclair/typebox';
 import { NEED_CATEGORY_CODES } from '../vocabulary/community-vocabulary';
 import { SOCIAL_WORKER_LEVEL_CODES, STAFF_ROLE_CODES } from '../vocabulary/organization-vocabulary';
+import { RECOGNITION_CODES, SKILL_CODES } from '../vocabulary/talent-vocabulary';
 
 /** An aggregate or party id: opaque, URL-safe. */
 export const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' });
@@ -91,6 +92,20 @@ export const SocialWorkerLevel = literalUnion(SOCIAL_WORKER_LEVEL_CODES, {
   description: 'assistant-social-worker (助理社会工作师), social-worker (社会工作师), senior-social-worker',
 });
 export type SocialWorkerLevel = Static<typeof SocialWorkerLevel>;
+
+/** One of SKILLS (`@sanshe/contracts/pure`, with zh labels). */
+export const SkillCode = literalUnion(SKILL_CODES, {
+  description:
+    'case-work, group-work, community-work, elderly-care, child-protection, disability-support, ' +
+    'psychological-support, volunteer-management, project-management, policy-advocacy',
+});
+export type SkillCode = Static<typeof SkillCode>;
+
+/** One of RECOGNITIONS (`@sanshe/contracts/pure`, with zh labels and the star levels' hours). */
+export const RecognitionCode = literalUnion(RECOGNITION_CODES, {
+  description: 'star-volunteer-1 … star-volunteer-5 (100/300/600/1000/1500 confirmed hours), social-worker-of-the-year',
+});
+export type RecognitionCode = Static<typeof RecognitionCode>;
 
 /** When an activity happens, as planned in its proposal; the organization expands it into sessions. */
 export const ProposalSchedule = Type.Object(

@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
-import { Id, Revision, SocialWorkerLevel, StaffRole } from './common';
+import { CalendarDate, Id, Revision, SkillCode, SocialWorkerLevel, StaffRole } from './common';
 import { defineCallIn, defineVoteCast } from './decision';
 
 export const talentDecisionVoteCast = defineVoteCast(
@@ -28,8 +28,10 @@ export const talentFilingCallInRequested = defineCallIn(
 );
 
 /*
- * Workers (社工人才), minimal until issue 14 extends them additively: enough for an organization's capacity
- * profile. Whole state + revision; consumers keep the newest. No name on the wire. Subject: the workerId.
+ * Workers (社工人才): enough for an organization's capacity profile and the community's view of who serves it.
+ * Whole state + revision; consumers keep the newest. Issue 14 added skills, the internship's end, the
+ * certificate in force and the career step (all optional: older events stay valid). No name, phone, ID number
+ * or school on the wire: they stay in the talent service. Subject: the workerId.
  */
 const WorkerData = Type.Object(
   {
@@ -41,29 +43,41 @@ const WorkerData = Type.Object(
     level: Type.Optional(SocialWorkerLevel),
     status: Type.Union([Type.Literal('active'), Type.Literal('left')]),
     revision: Revision,
+    /** Skills from SKILLS, each at most once. */
+    skills: Type.Optional(Type.Array(SkillCode, { maxItems: 20, uniqueItems: true })),
+    /** The last day of an intern's internship (interns leave when it ends unless retained). */
+    internshipEndsOn: Type.Optional(CalendarDate),
+    /** The expiry of the certificate in force, for certified social workers; null or absent when none is. */
+    certifiedUntil: Type.Optional(Type.Union([CalendarDate, Type.Null()])),
+    /** Whether the worker came through an internship and was kept on as staff (the career path's intern step). */
+    retainedFromIntern: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: true },
 );
-const worker = {
+const worker: Omit<Static<typeof WorkerData>, 'revision'> = {
   workerId: 'sw-2019-0457',
   organizationId: 'org-xinhua-elderly-care',
-  kind: 'certified-social-worker' as const,
-  level: 'social-worker' as const,
-  status: 'active' as const,
+  kind: 'certified-social-worker',
+  level: 'social-worker',
+  status: 'active',
+  skills: ['elderly-care', 'case-work'],
+  certifiedUntil: '2028-06-30',
+  retainedFromIntern: false,
 };
 
 export const workerRegistered = defineEvent('sanshe.talent.worker.registered.v1', {
   description:
     'The talent service registered a worker (certified social worker, intern, volunteer, community staff) and ' +
-    'the organization they work for. Minimal; issue 14 extends it additively. Subject: the workerId.',
+    'the organization they work for, with their skills, the internship end (interns), the certificate in force ' +
+    '(certified social workers) and whether they were an intern kept on as staff. Subject: the workerId.',
   data: WorkerData,
   example: { ...worker, revision: 1 },
 });
 
 export const workerUpdated = defineEvent('sanshe.talent.worker.updated.v1', {
   description:
-    "A worker's record changed (organization, level, left): the whole state with its revision; a consumer " +
-    'ignores a revision older than the one it keeps. Minimal; issue 14 extends it additively. Subject: the workerId.',
+    "A worker's record changed (organization, kind, level, skills, certificate, left): the whole state with its " +
+    'revision; a consumer ignores a revision older than the one it keeps. Subject: the workerId.',
   data: WorkerData,
   example: { ...worker, level: 'senior-social-worker', revision: 2 },
 });
