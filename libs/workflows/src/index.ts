@@ -22,5 +22,11 @@ export * from './decision/domain/withdrawal';
 export * from './decision/domain/policy-rules';
 export * from './decision/search-attributes';
 export * from './examples/street-example';
+export * from './hours/activities';
+export * from './hours/domain/hours-rules';
+export * from './hours/hours.api';
+export * from './client/hours-refusal-of';
 /** The workflow's type, for typed starts by name (the function itself lives only in the worker's bundle). */
 export type DecisionWorkflow = typeof import('./decision/decision.workflow').decisionWorkflow;
+/** The hours workflow's type, for typed starts by name. */
+export type HoursConfirmationWorkflow = typeof import('./hours/hours-confirmation.workflow').hoursConfirmationWorkflow;

@@ -3,3 +3,4 @@
  * worker's deterministic sandbox: import only @temporalio/workflow, type-only @sanshe/contracts and pure code.
  */
 export { decisionWorkflow } from './decision/decision.workflow';
+export { hoursConfirmationWorkflow } from './hours/hours-confirmation.workflow';
