@@ -52,6 +52,12 @@ describe('workforce indicators (thresholds v1: intern ratio above 0.70, turnover
     expect(judge(steady).find((j) => j.indicator === 'turnover')).toMatchObject({ value: 0.3, atRisk: false });
   });
 
+  it('judges turnover only with 5 staff 12 months ago: 10 staff now, 4 a year ago, 3 left is 6/14 yet not judged', () => {
+    const young = { ...mix(4, 2, 4), left12Months: 3, headcount12MonthsAgo: 4 };
+    expect(indicatorsOf(young).turnover12Months).toBe(0.4286);
+    expect(judge(young).map((j) => j.indicator)).toEqual(['intern-ratio']);
+  });
+
   it('certified coverage is certified / staff; no staff gives no ratio', () => {
     expect(indicatorsOf(mix(3, 1, 4)).certifiedCoverage).toBe(0.375);
     expect(indicatorsOf(mix(0, 0, 0))).toMatchObject({ staff: 0, internRatio: null, certifiedCoverage: null });

@@ -94,12 +94,15 @@ export const thresholdOf = (indicator: WorkforceIndicator, thresholds: Workforce
 
 /**
  * Each indicator judged against its threshold; an empty list when the organization has fewer staff than
- * `minStaff` (too small for a ratio: nothing is judged, so nothing crosses).
+ * `minStaff` (too small for a ratio: nothing is judged, so nothing crosses). Turnover is judged only with
+ * a year of history, `minStaff` staff 12 months ago too: workers are dated from their registration, so an
+ * organization registered this year would otherwise show every leaving as a spike.
  */
 export function judge(f: WorkforceFigures, thresholds: WorkforceThresholds = WORKFORCE_THRESHOLDS): Judgement[] {
   if (staffOf(f) < thresholds.minStaff) return [];
   const shares = sharesOf(f);
   return WORKFORCE_INDICATORS.flatMap((indicator) => {
+    if (indicator === 'turnover' && f.headcount12MonthsAgo < thresholds.minStaff) return [];
     const share = shares[indicator];
     const value = valueOf(share);
     if (value === null) return [];
