@@ -7,6 +7,7 @@ import {
   streetUpdated,
 } from './community-areas.events';
 import { evaluationRecorded, ratingUpdated } from './community-evaluation.events';
+import { communityHoursConfirmed, communityHoursDisputed } from './community-hours.events';
 import { needClosed, needMatched, needPublished } from './community-needs.events';
 import { bookingCancelled, bookingConfirmed, venueRegistered, venueUpdated } from './community-venues.events';
 import { dataAccessGranted, dataAccessRefused, dataAccessRequested } from './community-data-access.events';
@@ -33,6 +34,7 @@ import {
   decisionVoteRejected,
 } from './governance.events';
 import { filingCalledIn, filingNoticed, filingWithdrawn } from './governance-filing.events';
+import { hoursUpdateRejected } from './governance-hours.events';
 import {
   organizationDecisionVoteCast,
   organizationFilingCallInRequested,
@@ -51,7 +53,23 @@ import {
 } from './organization-activity.events';
 import { organizationRegistered, organizationUpdated } from './organization-registry.events';
 import { portalDecisionArbitrated, portalDecisionVoteCast, portalFilingCallInRequested } from './portal.events';
-import { talentDecisionVoteCast, talentFilingCallInRequested, workerRegistered, workerUpdated } from './talent.events';
+import {
+  assignmentMade,
+  assignmentReleased,
+  talentDecisionVoteCast,
+  talentFilingCallInRequested,
+  workerRegistered,
+  workerUpdated,
+} from './talent.events';
+import { hoursConfirmed, hoursRecorded, hoursRejected } from './talent-hours.events';
+import {
+  certificateExpiring,
+  educationShortfallDetected,
+  recognitionAwarded,
+  trainingCompleted,
+  workforceRiskCleared,
+  workforceRiskDetected,
+} from './talent-workforce.events';
 
 /** Every event type Sanshe publishes or accepts. Add new ones here; AsyncAPI is generated from this list. */
 export const EVENT_CATALOG = [
@@ -78,6 +96,8 @@ export const EVENT_CATALOG = [
   bookingCancelled,
   evaluationRecorded,
   ratingUpdated,
+  communityHoursConfirmed,
+  communityHoursDisputed,
   // organization
   organizationRegistered,
   organizationUpdated,
@@ -98,6 +118,17 @@ export const EVENT_CATALOG = [
   workerUpdated,
   talentDecisionVoteCast,
   talentFilingCallInRequested,
+  hoursRecorded,
+  hoursConfirmed,
+  hoursRejected,
+  trainingCompleted,
+  educationShortfallDetected,
+  certificateExpiring,
+  assignmentMade,
+  assignmentReleased,
+  recognitionAwarded,
+  workforceRiskDetected,
+  workforceRiskCleared,
   // funding
   grantAwarded,
   grantActivated,
@@ -119,6 +150,7 @@ export const EVENT_CATALOG = [
   filingNoticed,
   filingCalledIn,
   filingWithdrawn,
+  hoursUpdateRejected,
 ] as const;
 
 /** The vote-cast types: one per producing context and for portals, all with the DecisionVoteData schema. */
@@ -148,10 +180,15 @@ export {
   activityResumed,
   activityScheduled,
   activityStarted,
+  assignmentMade,
+  assignmentReleased,
   bookingCancelled,
   bookingConfirmed,
+  certificateExpiring,
   communityDecisionVoteCast,
   communityFilingCallInRequested,
+  communityHoursConfirmed,
+  communityHoursDisputed,
   communityRegistered,
   communityUpdated,
   dataAccessGranted,
@@ -165,6 +202,7 @@ export {
   decisionVoteRejected,
   districtRegistered,
   districtUpdated,
+  educationShortfallDetected,
   evaluationRecorded,
   filingCalledIn,
   filingNoticed,
@@ -174,6 +212,10 @@ export {
   grantActivated,
   grantAwarded,
   grantVoided,
+  hoursConfirmed,
+  hoursRecorded,
+  hoursRejected,
+  hoursUpdateRejected,
   needClosed,
   needMatched,
   needPublished,
@@ -189,17 +231,21 @@ export {
   proposalSubmitted,
   proposalWithdrawn,
   ratingUpdated,
+  recognitionAwarded,
   representativeAppointed,
   representativeRemoved,
   streetRegistered,
   streetUpdated,
   talentDecisionVoteCast,
   talentFilingCallInRequested,
+  trainingCompleted,
   tranchePaid,
   venueRegistered,
   venueUpdated,
   workerRegistered,
   workerUpdated,
+  workforceRiskCleared,
+  workforceRiskDetected,
 };
 export {
   DecisionCallInData,

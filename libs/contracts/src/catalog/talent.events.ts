@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
-import { CalendarDate, Id, Revision, SkillCode, SocialWorkerLevel, StaffRole } from './common';
+import { CalendarDate, Id, Instant, Revision, SkillCode, SocialWorkerLevel, StaffRole } from './common';
 import { defineCallIn, defineVoteCast } from './decision';
 
 export const talentDecisionVoteCast = defineVoteCast(
@@ -80,4 +80,50 @@ export const workerUpdated = defineEvent('sanshe.talent.worker.updated.v1', {
     'revision; a consumer ignores a revision older than the one it keeps. Subject: the workerId.',
   data: WorkerData,
   example: { ...worker, level: 'senior-social-worker', revision: 2 },
+});
+
+/*
+ * Assignments (排班): a worker assigned to an activity for a stretch of time, from its staffing plan; the
+ * talent service refuses double booking, an expired certificate and a plan that breaks the staffing rules.
+ * Subject: the activityId (an activity's assignments stay in order).
+ */
+const Assignment = {
+  assignmentId: Id,
+  activityId: Id,
+  workerId: Id,
+  organizationId: Id,
+  /** The staffing plan's role the worker fills. */
+  role: StaffRole,
+  startsAt: Instant,
+  endsAt: Instant,
+};
+const assignment = {
+  assignmentId: 'asg-2026-0102',
+  activityId: 'act-2026-0009',
+  workerId: 'sw-2019-0457',
+  organizationId: 'org-xinhua-elderly-care',
+  role: 'certified-social-worker' as const,
+  startsAt: '2026-12-01T03:00:00.000Z',
+  endsAt: '2026-12-01T05:00:00.000Z',
+};
+
+export const assignmentMade = defineEvent('sanshe.talent.assignment.made.v1', {
+  description:
+    'A worker was assigned to an activity in a role of its staffing plan, from startsAt to endsAt. Subject: ' +
+    'the activityId.',
+  data: Type.Object(Assignment, { additionalProperties: true }),
+  example: assignment,
+  subjectField: 'activityId',
+});
+
+export const assignmentReleased = defineEvent('sanshe.talent.assignment.released.v1', {
+  description:
+    'An assignment ended before it was served: the organization released the worker, the activity was ' +
+    'cancelled, or the worker left; reason says which for people. Subject: the activityId.',
+  data: Type.Object(
+    { ...Assignment, reason: Type.String({ minLength: 1, maxLength: 200 }) },
+    { additionalProperties: true },
+  ),
+  example: { ...assignment, reason: '活动取消，排班释放。' },
+  subjectField: 'activityId',
 });
