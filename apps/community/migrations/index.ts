@@ -4,6 +4,7 @@ import { CreateRepresentative1796000000002 } from './1796000000002-create-repres
 import { CreateCommunityDecision1796000000003 } from './1796000000003-create-community-decision';
 import { CreateCommunityFiling1796000000004 } from './1796000000004-create-community-filing';
 import { CommunityFilingWithdrawn1796000000005 } from './1796000000005-community-filing-withdrawn';
+import { CreateCommunityHours1796000000006 } from './1796000000006-create-community-hours';
 import { CreateNeeds1796000000010 } from './1796000000010-create-needs';
 import { CreateVenuesAndBookings1796000000011 } from './1796000000011-create-venues-and-bookings';
 import { CreateEvaluations1796000000020 } from './1796000000020-create-evaluations';
@@ -15,7 +16,7 @@ import { CreateDataAccess1796000000050 } from './1796000000050-create-data-acces
 
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
- * Numbered by feature: areas, representatives and decisions 001–009; needs and venues 010–019; evaluations
+ * Numbered by feature: areas, representatives, decisions and hours 001–009; needs and venues 010–019; evaluations
  * and the overview 020–029; residents 030–039; consents 040–049; data access 050–059.
  */
 export const migrations: Function[] = [
@@ -25,6 +26,7 @@ export const migrations: Function[] = [
   CreateCommunityDecision1796000000003,
   CreateCommunityFiling1796000000004,
   CommunityFilingWithdrawn1796000000005,
+  CreateCommunityHours1796000000006,
   CreateNeeds1796000000010,
   CreateVenuesAndBookings1796000000011,
   CreateEvaluations1796000000020,

@@ -9,6 +9,7 @@ import { DataAccessModule } from './data-access/data-access.module';
 import { CommunityEventsModule } from './events/community-events.module';
 import { RepresentativesModule } from './representatives/representatives.module';
 import { VotesModule } from './votes/votes.module';
+import { HoursModule } from './hours/hours.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { OverviewModule } from './overview/overview.module';
 import { NeedsModule } from './needs/needs.module';
@@ -28,6 +29,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   AreasModule,
   RepresentativesModule,
   VotesModule,
+  HoursModule,
   NeedsModule,
   VenuesModule,
   EvaluationsModule,

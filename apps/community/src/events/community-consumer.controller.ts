@@ -4,8 +4,13 @@ import { contextTopic } from '@sanshe/contracts';
 import { ConsumeTopic, InboxService } from '@sanshe/messaging';
 import { CommunityEventRegistry } from './community-event-registry';
 
-/** What the community reads: governance's decisions, organizations' proposals and activities, funding's grants. */
-export const COMMUNITY_TOPICS = [contextTopic('governance'), contextTopic('organization'), contextTopic('funding')];
+/** What the community reads: governance's decisions, organizations' proposals and activities, funding's grants, talent's hours. */
+export const COMMUNITY_TOPICS = [
+  contextTopic('governance'),
+  contextTopic('organization'),
+  contextTopic('funding'),
+  contextTopic('talent'),
+];
 
 /**
  * The service's one Kafka consumer: Nest allows one handler per topic per app, so the features do not
