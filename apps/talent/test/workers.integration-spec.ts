@@ -1,0 +1,197 @@
+import { auditor, call, newId, orgAdmin, orgStaff, registerWorker, talentAdmin, workerBody } from './talent.fixtures';
+import { startTalentUnderTest, type TalentUnderTest } from './talent-test-app';
+
+const PERSONAL = ['name', 'phone', 'school'];
+
+describe('talent: workers and continuing education on the real servers', () => {
+  let svc: TalentUnderTest;
+  const orgX = newId('org');
+  const orgY = newId('org');
+
+  beforeAll(async () => {
+    svc = await startTalentUnderTest();
+  }, 60_000);
+  afterAll(() => svc?.close());
+
+  /** The events of `subject` in the outbox, their data readable field by field. */
+  const facts = async (subject: string) =>
+    (await svc.outboxOf(subject)).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
+  const workerRows = (workerId: string) =>
+    svc.query(`SELECT worker_id FROM "${svc.schema}".worker WHERE worker_id = $1`, [workerId]);
+
+  describe('workers', () => {
+    it('registers (201, one event), changes nothing on the same body (200, no event), then updates (200, one more)', async () => {
+      const workerId = newId('sw');
+      const body = workerBody(orgX);
+      const first = await call(svc, 'PUT', `/workers/${workerId}`, orgStaff(orgX), body);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({
+        workerId,
+        kind: 'certified-social-worker',
+        level: 'social-worker',
+        revision: 1,
+      });
+      const again = await call(svc, 'PUT', `/workers/${workerId}`, orgStaff(orgX), body);
+      expect(again.status).toBe(200);
+      expect(again.body.revision).toBe(1);
+      const changed = await call(svc, 'PUT', `/workers/${workerId}`, orgAdmin(orgX), {
+        ...body,
+        skills: ['case-work'],
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.body.revision).toBe(2);
+
+      const events = await facts(workerId);
+      expect(events.map((e) => [e.type, e.data.revision])).toEqual([
+        ['sanshe.talent.worker.registered.v1', 1],
+        ['sanshe.talent.worker.updated.v1', 2],
+      ]);
+      expect(events[0].data).toMatchObject({ certifiedUntil: '2030-05-31', skills: ['case-work', 'elderly-care'] });
+      for (const event of events) for (const field of PERSONAL) expect(event.data).not.toHaveProperty(field);
+      const certificates = await call<unknown[]>(svc, 'GET', `/workers/${workerId}/certificates`, orgAdmin(orgX));
+      expect(certificates.body).toHaveLength(1);
+    });
+
+    it.each([
+      ['an unknown skill', { skills: ['case-work', 'juggling'] }, '/body/skills/1'],
+      [
+        'a backwards slot',
+        {
+          availability: [
+            { weekday: 1, from: '09:00', to: '10:00' },
+            { weekday: 1, from: '15:00', to: '14:00' },
+          ],
+        },
+        '/body/availability/1',
+      ],
+      ['a weekday 8', { availability: [{ weekday: 8, from: '09:00', to: '10:00' }] }, '/body/availability/0/weekday'],
+      [
+        'a certificate expiring before issue',
+        { certificate: { level: 'social-worker', number: 'X-1', issuedOn: '2024-01-01', expiresOn: '2023-01-01' } },
+        '/body/certificate/expiresOn',
+      ],
+      ['a certified worker without a certificate', { certificate: undefined }, '/body/level'],
+      [
+        'a certificate at another level',
+        {
+          certificate: {
+            level: 'assistant-social-worker',
+            number: 'A-1',
+            issuedOn: '2024-01-01',
+            expiresOn: '2030-01-01',
+          },
+        },
+        '/body/level',
+      ],
+      ['an unknown field', { nickname: '敏' }, '/body/nickname'],
+    ])('refuses %s with 400 naming the field, writing nothing', async (_what, overrides, path) => {
+      const workerId = newId('sw');
+      const reply = await call<{ problems: { path: string }[] }>(
+        svc,
+        'PUT',
+        `/workers/${workerId}`,
+        orgAdmin(orgX),
+        workerBody(orgX, overrides),
+      );
+      expect(reply.status).toBe(400);
+      expect(reply.body.problems.map((p) => p.path)).toContain(path);
+      expect(await workerRows(workerId)).toEqual([]);
+      expect(await svc.outboxOf(workerId)).toEqual([]);
+    });
+
+    it('refuses no token (401) and another organization’s staff or an auditor (403), writing nothing', async () => {
+      const workerId = newId('sw');
+      expect((await call(svc, 'PUT', `/workers/${workerId}`, null, workerBody(orgX))).status).toBe(401);
+      expect((await call(svc, 'PUT', `/workers/${workerId}`, orgStaff(orgY), workerBody(orgX))).status).toBe(403);
+      expect((await call(svc, 'PUT', `/workers/${workerId}`, auditor(), workerBody(orgX))).status).toBe(403);
+      expect(await workerRows(workerId)).toEqual([]);
+
+      const { workerId: existing } = await registerWorker(svc, orgX);
+      const moved = await call(svc, 'PUT', `/workers/${existing}`, orgStaff(orgY), workerBody(orgY));
+      expect(moved.status).toBe(403);
+      const certificate = { level: 'social-worker', number: 'Y-1', issuedOn: '2025-01-01', expiresOn: '2031-01-01' };
+      expect((await call(svc, 'POST', `/workers/${existing}/certificates`, orgStaff(orgY), certificate)).status).toBe(
+        403,
+      );
+      expect((await facts(existing)).map((e) => e.data.revision)).toEqual([1]);
+    });
+
+    it('shows name, phone and school to the worker’s organization, the talent office and auditors only', async () => {
+      const { workerId } = await registerWorker(svc, orgX, {
+        kind: 'intern',
+        level: undefined,
+        certificate: undefined,
+        school: '华东理工大学',
+        internshipEndsOn: '2027-06-30',
+      });
+      for (const reader of [orgStaff(orgX), talentAdmin(), auditor()]) {
+        const seen = await call(svc, 'GET', `/workers/${workerId}`, reader);
+        expect(seen.body).toMatchObject({ name: '陈敏', phone: '13800138000', school: '华东理工大学' });
+      }
+      const other = await call(svc, 'GET', `/workers/${workerId}`, orgAdmin(orgY));
+      expect(other.status).toBe(200);
+      for (const field of PERSONAL) expect(other.body).not.toHaveProperty(field);
+      const listed = await call<Record<string, unknown>[]>(
+        svc,
+        'GET',
+        `/workers?organizationId=${orgX}`,
+        orgAdmin(orgY),
+      );
+      expect(listed.body.find((w) => w.workerId === workerId)).not.toHaveProperty('name');
+      expect((await call(svc, 'GET', `/workers/${newId('sw')}`, orgAdmin(orgX))).status).toBe(404);
+    });
+
+    it('records the career path: an intern kept on as staff is retained; leaving is dated', async () => {
+      const { workerId } = await registerWorker(svc, orgX, {
+        kind: 'intern',
+        level: undefined,
+        certificate: undefined,
+        school: '上海大学',
+        internshipEndsOn: '2026-12-31',
+      });
+      const kept = await call(svc, 'PUT', `/workers/${workerId}`, orgAdmin(orgX), {
+        ...workerBody(orgX, { kind: 'community-staff', level: undefined, certificate: undefined }),
+        careerNote: '实习期满留用',
+      });
+      expect(kept.body).toMatchObject({ kind: 'community-staff', retainedFromIntern: true, school: null });
+      const left = await call(svc, 'PUT', `/workers/${workerId}`, orgAdmin(orgX), {
+        ...workerBody(orgX, { kind: 'community-staff', level: undefined, certificate: undefined }),
+        status: 'left',
+        leftOn: '2026-11-20',
+      });
+      expect(left.body).toMatchObject({ status: 'left', leftOn: '2026-11-20', revision: 3 });
+      const career = await call<Record<string, unknown>[]>(svc, 'GET', `/workers/${workerId}/career`, auditor());
+      expect(career.body).toMatchObject([
+        { seq: 1, fromKind: 'intern', toKind: 'community-staff', note: '实习期满留用' },
+      ]);
+      const events = await facts(workerId);
+      expect(events.map((e) => [e.data.kind, e.data.status, e.data.retainedFromIntern])).toEqual([
+        ['intern', 'active', false],
+        ['community-staff', 'active', true],
+        ['community-staff', 'left', true],
+      ]);
+    });
+
+    it('publishes a new certificate in force at the worker’s level, and nothing for an older one', async () => {
+      const { workerId } = await registerWorker(svc, orgX);
+      const renewal = { level: 'social-worker', number: 'SW-R', issuedOn: '2026-01-01', expiresOn: '2032-01-01' };
+      const added = await call(svc, 'POST', `/workers/${workerId}/certificates`, orgStaff(orgX), renewal);
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ workerId, number: 'SW-R', expiresOn: '2032-01-01' });
+      const older = { ...renewal, number: 'SW-O', issuedOn: '2020-01-01', expiresOn: '2025-01-01' };
+      expect((await call(svc, 'POST', `/workers/${workerId}/certificates`, orgStaff(orgX), older)).status).toBe(201);
+      const events = await facts(workerId);
+      expect(events.map((e) => [e.data.revision, e.data.certifiedUntil])).toEqual([
+        [1, '2030-05-31'],
+        [2, '2032-01-01'],
+      ]);
+      const seenByOther = await call<Record<string, unknown>[]>(
+        svc,
+        'GET',
+        `/workers/${workerId}/certificates`,
+        orgAdmin(orgY),
+      );
+      for (const certificate of seenByOther.body) expect(certificate).not.toHaveProperty('number');
+    });
+  });
+});
