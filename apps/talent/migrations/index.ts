@@ -3,6 +3,8 @@ import { MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { CreateWorker1798000000001 } from './1798000000001-create-worker';
 import { CreateEducation1798000000010 } from './1798000000010-create-education';
 // T4 migrations
+import { CreateHoursRecord1798000000020 } from './1798000000020-create-hours-record';
+import { CreateRewardEntry1798000000030 } from './1798000000030-create-reward-entry';
 // T5 migrations
 // T6 migrations
 
@@ -17,6 +19,8 @@ export const migrations: Function[] = [
   CreateWorker1798000000001,
   CreateEducation1798000000010,
   // T4 migrations (hours, time bank, rewards)
+  CreateHoursRecord1798000000020,
+  CreateRewardEntry1798000000030,
   // T5 migrations (staffing, votes, assignments)
   // T6 migrations (workforce health)
 ];
