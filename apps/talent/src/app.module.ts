@@ -6,6 +6,8 @@ import { TalentConfigModule } from './config/talent-config.tokens';
 import { TalentEventsModule } from './events/talent-events.module';
 import { WorkersModule } from './workers/workers.module';
 // T4 modules
+import { HoursModule, talentActivityWorker } from './hours/hours.module';
+import { RewardsModule } from './rewards/rewards.module';
 // T5 modules
 // T6 modules
 
@@ -21,6 +23,8 @@ export const talentFeatureModules = (talent: TalentConfig): DynamicModule['impor
   TalentEventsModule,
   WorkersModule,
   // T4 modules
+  RewardsModule,
+  HoursModule,
   // T5 modules
   // T6 modules
 ];
@@ -37,6 +41,8 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({ config, migrations, consumer: TALENT_CONSUMER }),
         ...(talentFeatureModules(talent) ?? []),
+        // T4 modules: talent's Temporal worker, in the service process only (never in a feature test)
+        talentActivityWorker(config, talent),
       ],
     };
   }
