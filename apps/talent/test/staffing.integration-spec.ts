@@ -1,0 +1,181 @@
+import { contextTopic, decisionOpened, proposalAmended, proposalSubmitted } from '@sanshe/contracts';
+import { eventually } from '@sanshe/testing';
+import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
+import { call, COMMUNITY, newId } from './talent.fixtures';
+
+/**
+ * Staffing on the real PostgreSQL and Kafka: the talent party's automatic vote (governance's and the
+ * organization's events published to their real topics, read by talent's consumer) and assignments.
+ */
+const GOVERNANCE = contextTopic('governance');
+const ORGANIZATION = contextTopic('organization');
+const SEAT = 'talent:district-social-workers';
+const DEADLINE = '2026-12-31T09:30:00.000Z';
+const VOTE_CAST = 'sanshe.talent.decision.vote-cast.v1';
+const OBJECTION = {
+  code: 'staffing-rule',
+  text: 'certified-ratio: 45 participants need 3 certified social workers, the plan has 2: add 1 certified-social-worker',
+};
+let svc: TalentUnderTest;
+
+const votesSent = async (decisionId: string) =>
+  (await svc.outboxOf(decisionId)).filter((event) => event.type === VOTE_CAST);
+
+/** Waits until talent's inbox took every event id (processed, duplicate or ignored): a barrier, not a timer. */
+async function consumed(...eventIds: string[]) {
+  await eventually(
+    async () => {
+      const rows = await svc.query<{ event_id: string }>(`SELECT event_id FROM ${svc.schema}.inbox`);
+      const taken = rows.map((row) => row.event_id);
+      for (const id of eventIds) expect(taken.some((taken) => taken.endsWith(id))).toBe(true);
+    },
+    { timeoutMs: 20_000 },
+  );
+}
+
+function proposal() {
+  const proposalId = newId('prop');
+  return { proposalId, organizationId: newId('org'), decisionId: `decision/activity-proposal/${proposalId}` };
+}
+
+async function submit({ proposalId, organizationId }: ReturnType<typeof proposal>) {
+  const event = await svc.publish(ORGANIZATION, 'sanshe/organization', {
+    type: 'sanshe.organization.proposal.submitted.v1',
+    subject: proposalId,
+    data: {
+      ...proposalSubmitted.example,
+      ...{ proposalId, organizationId, communityCode: COMMUNITY, revisionNo: 1 },
+      category: 'elderly-care',
+      expectedParticipants: 45,
+      staffingPlan: [
+        { role: 'certified-social-worker', count: 2 },
+        { role: 'intern', count: 3 },
+      ],
+    },
+  });
+  return event.id;
+}
+
+async function open({ proposalId, organizationId, decisionId }: ReturnType<typeof proposal>) {
+  const event = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+    type: 'sanshe.governance.decision.opened.v1',
+    subject: decisionId,
+    id: `${decisionId}/1`,
+    data: {
+      ...decisionOpened.example,
+      ...{ decisionId, subjectId: proposalId, communityCode: COMMUNITY, proposerId: `organization:${organizationId}` },
+      pending: [`community:${COMMUNITY}`, SEAT].map((partyId) => ({ partyId, deadline: DEADLINE })),
+    },
+  });
+  return event.id;
+}
+
+beforeAll(async () => {
+  svc = await startTalentUnderTest();
+}, 60_000);
+afterAll(() => svc?.close());
+
+describe('the talent party’s automatic vote', () => {
+  it('objects once with the rule and the fix; the amendment’s round gets one approval', async () => {
+    const p = proposal();
+    const ids = [await submit(p), await open(p)];
+    await eventually(async () => expect(await votesSent(p.decisionId)).toHaveLength(1), { timeoutMs: 20_000 });
+    // the same opening again (a redelivery governance republishes) casts nothing new
+    await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.decision.opened.v1',
+      subject: p.decisionId,
+      id: `${p.decisionId}/1`,
+      data: { ...decisionOpened.example, decisionId: p.decisionId, subjectId: p.proposalId, communityCode: COMMUNITY },
+    });
+    await consumed(...ids);
+    expect((await votesSent(p.decisionId)).map((event) => event)).toEqual([
+      expect.objectContaining({
+        id: `${VOTE_CAST}:${p.decisionId}:${SEAT}:1`,
+        source: 'sanshe/talent',
+        data: { decisionId: p.decisionId, partyId: SEAT, castBy: SEAT, choice: 'object', round: 1, reason: OBJECTION },
+      }),
+    ]);
+
+    const revision = 'a third certified social worker for 45 participants';
+    const amended = await svc.publish(ORGANIZATION, 'sanshe/organization', {
+      type: 'sanshe.organization.proposal.amended.v1',
+      subject: p.proposalId,
+      data: {
+        ...proposalAmended.example,
+        ...{ proposalId: p.proposalId, organizationId: p.organizationId, communityCode: COMMUNITY, revision },
+        revisionNo: 2,
+        staffingPlan: [
+          { role: 'certified-social-worker', count: 3 },
+          { role: 'intern', count: 3 },
+        ],
+      },
+    });
+    const round2 = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.decision.round-opened.v1',
+      subject: p.decisionId,
+      id: `${p.decisionId}/4`,
+      data: { decisionId: p.decisionId, round: 2, revision, pending: [{ partyId: SEAT, deadline: DEADLINE }] },
+    });
+    await consumed(amended.id, round2.id);
+    const sent = await votesSent(p.decisionId);
+    expect(sent.map((event) => event.data)).toEqual([
+      expect.objectContaining({ choice: 'object', round: 1 }),
+      { decisionId: p.decisionId, partyId: SEAT, castBy: SEAT, choice: 'approve', round: 2 },
+    ]);
+
+    const shown = await call<Record<string, unknown>[]>(svc, 'GET', `/decisions/${p.decisionId}/talent-votes`, {
+      sub: 'anyone',
+      parties: [],
+      roles: [],
+    });
+    expect(shown.status).toBe(200);
+    expect(shown.body).toEqual([
+      expect.objectContaining({ round: 1, revisionNo: 1, rulesVersion: 1, choice: 'object', reason: OBJECTION }),
+      expect.objectContaining({ round: 2, revisionNo: 2, choice: 'approve', reason: null, status: 'sent' }),
+    ]);
+  });
+
+  it('opened before submitted: votes once the plan arrives; governance’s refusal shows on the vote', async () => {
+    const p = proposal();
+    const opened = await open(p);
+    await consumed(opened);
+    expect(await votesSent(p.decisionId)).toEqual([]);
+    await submit(p);
+    await eventually(async () => expect(await votesSent(p.decisionId)).toHaveLength(1), { timeoutMs: 20_000 });
+
+    const rejected = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.decision.vote-rejected.v1',
+      subject: p.decisionId,
+      data: {
+        decisionId: p.decisionId,
+        partyId: SEAT,
+        castBy: SEAT,
+        code: 'past-deadline',
+        reason: 'the round closed before the vote arrived',
+        rejectedEventId: `${VOTE_CAST}:${p.decisionId}:${SEAT}:1`,
+        rejectedEventSource: 'sanshe/talent',
+        rejectedEventType: VOTE_CAST,
+      },
+    });
+    await consumed(rejected.id);
+    const shown = await call<Record<string, unknown>[]>(
+      svc,
+      'GET',
+      `/votes?decisionId=${encodeURIComponent(p.decisionId)}`,
+      { sub: 'anyone', parties: [], roles: [] },
+    );
+    expect(shown.body).toEqual([
+      expect.objectContaining({
+        status: 'rejected',
+        rejection: { code: 'past-deadline', reason: 'the round closed before the vote arrived' },
+      }),
+    ]);
+  });
+
+  it('reads need a token and a well-formed decision id (400 naming the field)', async () => {
+    expect((await call(svc, 'GET', '/votes?decisionId=decision/activity-proposal/x', null)).status).toBe(401);
+    const bad = await call(svc, 'GET', '/votes', { sub: 'anyone', parties: [], roles: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems).toEqual([{ path: '/query/decisionId', message: 'is required' }]);
+  });
+});
