@@ -6,6 +6,8 @@ import { CreateEducation1798000000010 } from './1798000000010-create-education';
 import { CreateHoursRecord1798000000020 } from './1798000000020-create-hours-record';
 import { CreateRewardEntry1798000000030 } from './1798000000030-create-reward-entry';
 // T5 migrations
+import { CreateTalentVotes1798000000040 } from './1798000000040-create-talent-votes';
+import { CreateAssignments1798000000050 } from './1798000000050-create-assignments';
 // T6 migrations
 
 /**
@@ -22,5 +24,7 @@ export const migrations: Function[] = [
   CreateHoursRecord1798000000020,
   CreateRewardEntry1798000000030,
   // T5 migrations (staffing, votes, assignments)
+  CreateTalentVotes1798000000040,
+  CreateAssignments1798000000050,
   // T6 migrations (workforce health)
 ];

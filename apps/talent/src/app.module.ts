@@ -9,6 +9,7 @@ import { WorkersModule } from './workers/workers.module';
 import { HoursModule, talentActivityWorker } from './hours/hours.module';
 import { RewardsModule } from './rewards/rewards.module';
 // T5 modules
+import { VotesModule } from './votes/votes.module';
 // T6 modules
 
 /** How talent's inbox retries an event that failed: as the organization's does. */
@@ -26,6 +27,7 @@ export const talentFeatureModules = (talent: TalentConfig): DynamicModule['impor
   RewardsModule,
   HoursModule,
   // T5 modules
+  VotesModule,
   // T6 modules
 ];
 
