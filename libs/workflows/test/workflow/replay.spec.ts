@@ -11,7 +11,7 @@ import { HISTORIES_DIR } from './record-history';
  * here with a non-determinism error: guard it with `patched()` instead (docs/decisions.md, "Changing
  * the workflow safely").
  */
-describe('DecisionWorkflow replays every committed history', () => {
+describe('the workflows replay every committed history', () => {
   const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));
 
   it('has histories to replay: the paths recorded before the patches, and each path since', () => {
@@ -35,8 +35,10 @@ describe('DecisionWorkflow replays every committed history', () => {
       'withdrawn-in-deliberation',
       'withdrawn-while-escalated',
     ];
+    // The hours confirmation workflow (hours-confirmation.workflow.ts): each way the community answers.
+    const hours = ['hours-confirmed-by-community', 'hours-confirmed-by-silence', 'hours-disputed-approved'];
     expect(files.map((file) => file.replace(/\.json$/, ''))).toEqual(
-      expect.arrayContaining([...beforePatches, ...withPatches]),
+      expect.arrayContaining([...beforePatches, ...withPatches, ...hours]),
     );
   });
 
