@@ -7,7 +7,17 @@ import { eventually } from '@sanshe/testing';
 import { TalentActivities } from '../src/hours/infrastructure/talent-activities';
 import { RewardsLedger } from '../src/rewards/domain/rewards-ledger';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
-import { auditor, call, COMMUNITY, newId, orgAdmin, orgStaff, registerWorker, talentAdmin } from './talent.fixtures';
+import {
+  auditor,
+  call,
+  COMMUNITY,
+  newId,
+  orgAdmin,
+  orgStaff,
+  registerWorker,
+  talentAdmin,
+  workerBody,
+} from './talent.fixtures';
 
 /**
  * Hours, the time bank and the rewards ledger on the real PostgreSQL and Kafka: an organization records
@@ -147,6 +157,17 @@ describe('recording hours', () => {
     expect((await record(newId('nobody'), 60)).status).toBe(404);
     expect(await svc.query(`SELECT 1 FROM ${table('hours_record')} WHERE worker_id = $1`, [workerId])).toEqual([]);
     expect(await outboxRows()).toBe(before);
+  });
+
+  it('refuses hours of a worker who left (409 worker-not-active)', async () => {
+    const { workerId } = await volunteer();
+    const volunteerBody = { kind: 'volunteer', level: undefined, certificate: undefined };
+    const leaving = workerBody(ORG, { ...volunteerBody, status: 'left', leftOn: '2026-10-01' });
+    expect((await call(svc, 'PUT', `/workers/${workerId}`, orgAdmin(ORG), leaving)).status).toBe(200);
+    const refused = await record(workerId, 60);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'worker-not-active' });
+    expect(await svc.query(`SELECT 1 FROM ${table('hours_record')} WHERE worker_id = $1`, [workerId])).toEqual([]);
   });
 });
 
