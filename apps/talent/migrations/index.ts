@@ -9,6 +9,7 @@ import { CreateRewardEntry1798000000030 } from './1798000000030-create-reward-en
 import { CreateTalentVotes1798000000040 } from './1798000000040-create-talent-votes';
 import { CreateAssignments1798000000050 } from './1798000000050-create-assignments';
 // T6 migrations
+import { CreateWorkforceState1798000000060 } from './1798000000060-create-workforce-state';
 
 /**
  * The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   CreateTalentVotes1798000000040,
   CreateAssignments1798000000050,
   // T6 migrations (workforce health)
+  CreateWorkforceState1798000000060,
 ];

@@ -11,6 +11,7 @@ import { RewardsModule } from './rewards/rewards.module';
 // T5 modules
 import { VotesModule } from './votes/votes.module';
 // T6 modules
+import { WorkforceModule } from './workforce/workforce.module';
 
 /** How talent's inbox retries an event that failed: as the organization's does. */
 export const TALENT_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -29,6 +30,7 @@ export const talentFeatureModules = (talent: TalentConfig): DynamicModule['impor
   // T5 modules
   VotesModule,
   // T6 modules
+  WorkforceModule,
 ];
 
 /**
