@@ -14,6 +14,7 @@ import {
 } from '../domain/worker';
 import { WorkerInputInvalid } from '../domain/worker-errors';
 import { WorkerRepository } from '../domain/worker.repository';
+import { WorkforceWatch } from '../../workforce/domain/workforce-watch';
 import { requireActsForWorkers, todayInShanghai } from './worker-access';
 
 export interface PutWorkerResult {
@@ -36,6 +37,7 @@ export class PutWorkerHandler {
     private readonly workers: WorkerRepository,
     private readonly outbox: OutboxWriter,
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    private readonly workforce: WorkforceWatch,
   ) {}
 
   async execute(workerId: string, body: WorkerBody, caller: Caller): Promise<PutWorkerResult> {
@@ -62,6 +64,9 @@ export class PutWorkerHandler {
       if (added) await this.workers.addCertificate(manager, added, caller.sub);
       if (change.career) await this.workers.addCareerStep(manager, workerId, change.career, caller.sub);
       for (const fact of change.facts) await this.outbox.publish(manager, fact);
+      // Workforce health of the organizations the change touches, in this transaction (a crossing commits with it).
+      const touched = new Set([current?.organizationId, change.state.organizationId]);
+      for (const org of touched) if (org && change.facts.length) await this.workforce.reevaluate(manager, org);
       return { worker: change.state, created: current === null };
     });
   }
