@@ -17,11 +17,12 @@ import {
 } from './hours.api';
 
 // Talent records the outcome: unlimited retries with backoff, so a talent outage delays it, never loses it.
-const { recordConfirmedHours, rejectHours } = wf.proxyActivities<HoursActivities>({
-  taskQueue: TALENT_ACTIVITIES_TASK_QUEUE,
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const talentActivities = (taskQueue = TALENT_ACTIVITIES_TASK_QUEUE) =>
+  wf.proxyActivities<HoursActivities>({
+    taskQueue,
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  });
 
 /** Same shape as the decision's refusals: the code is the failure's type, read as data by callers. */
 const refusalFailure = (refusal: HoursRefusal) =>
@@ -55,6 +56,7 @@ export async function hoursConfirmationWorkflow(input: HoursConfirmationInput): 
     ? await settleDispute(input, state, state.disputed)
     : ({ result: 'confirmed', confirmedBy: state.confirmed ? 'community' : 'silence' } satisfies HoursOutcome);
   moveTo(state, 'settling');
+  const { recordConfirmedHours, rejectHours } = talentActivities(input.talentTaskQueue);
   if (outcome.result === 'confirmed') {
     await recordConfirmedHours({ hoursId: input.hoursId, confirmedBy: outcome.confirmedBy, ...decisionOf(outcome) });
   } else {

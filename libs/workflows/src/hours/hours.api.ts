@@ -26,6 +26,8 @@ export interface HoursConfirmationInput {
   confirmBy: string;
   /** The talent.hours.recorded event that started it. */
   openedBy: { eventId: string; type: string };
+  /** Where talent's worker takes the recording activities (default TALENT_ACTIVITIES_TASK_QUEUE; tests own theirs). */
+  talentTaskQueue?: string;
 }
 
 /** The community confirms the hours: `partyId` must be `community:<communityCode>`. */
