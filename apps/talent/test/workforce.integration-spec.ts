@@ -94,6 +94,15 @@ describe('workforce health', () => {
     });
   });
 
+  it('crosses once when several changes that cross come at the same time', async () => {
+    const org = newId('org-race');
+    for (let i = 0; i < 2; i += 1) await registerWorker(svc, org);
+    await registerWorker(svc, org, communityStaff);
+    for (let i = 0; i < 7; i += 1) await registerWorker(svc, org, intern); // 7/10
+    await Promise.all([1, 2, 3].map(() => registerWorker(svc, org, intern))); // 8/11, 9/12, 10/13 in any order
+    expect(await crossings(org)).toEqual(['risk-detected:intern-ratio:1']);
+  });
+
   it('lets turnover decay: a spike of leavings is detected, and cleared by the periodic pass once they are over a year old', async () => {
     const org = newId('org-turnover');
     const staff: string[] = [];
