@@ -4,6 +4,7 @@ import { migrations } from '../migrations';
 import type { TalentConfig } from './config/talent-config';
 import { TalentConfigModule } from './config/talent-config.tokens';
 import { TalentEventsModule } from './events/talent-events.module';
+import { EducationModule } from './education/education.module';
 import { WorkersModule } from './workers/workers.module';
 // T4 modules
 import { HoursModule, talentActivityWorker } from './hours/hours.module';
@@ -24,6 +25,7 @@ export const talentFeatureModules = (talent: TalentConfig): DynamicModule['impor
   TalentConfigModule.forRoot(talent),
   TalentEventsModule,
   WorkersModule,
+  EducationModule,
   // T4 modules
   RewardsModule,
   HoursModule,

@@ -1,5 +1,7 @@
 import { auditor, call, newId, orgAdmin, orgStaff, registerWorker, talentAdmin, workerBody } from './talent.fixtures';
 import { startTalentUnderTest, type TalentUnderTest } from './talent-test-app';
+import { EducationSweeper } from '../src/education/application/education-sweeper';
+import { todayInShanghai } from '../src/workers/application/worker-access';
 
 const PERSONAL = ['name', 'phone', 'school'];
 
@@ -9,7 +11,8 @@ describe('talent: workers and continuing education on the real servers', () => {
   const orgY = newId('org');
 
   beforeAll(async () => {
-    svc = await startTalentUnderTest();
+    // Warn of shortfalls from 1 January, so the sweeper's test holds on any day of the year.
+    svc = await startTalentUnderTest({ env: { TALENT_EDUCATION_WARN_FROM: '01-01' } });
   }, 60_000);
   afterAll(() => svc?.close());
 
@@ -192,6 +195,125 @@ describe('talent: workers and continuing education on the real servers', () => {
         orgAdmin(orgY),
       );
       for (const certificate of seenByOther.body) expect(certificate).not.toHaveProperty('number');
+    });
+  });
+  describe('continuing education', () => {
+    const today = todayInShanghai();
+    const plusDays = (days: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const program = (hours: number) => ({
+      programId: newId('prog'),
+      title: '老年个案工作实务',
+      hours,
+      provider: '徐汇区社工协会',
+    });
+
+    it('lets only a talent-admin add a program, once', async () => {
+      const body = program(12.5);
+      expect((await call(svc, 'POST', '/training-programs', orgAdmin(orgX), body)).status).toBe(403);
+      expect((await call(svc, 'POST', '/training-programs', talentAdmin(), body)).status).toBe(201);
+      const again = await call(svc, 'POST', '/training-programs', talentAdmin(), { ...body, title: '另一个' });
+      expect(again).toMatchObject({ status: 409, body: { code: 'program-exists' } });
+      const bad = await call<{ problems: { path: string }[] }>(svc, 'POST', '/training-programs', talentAdmin(), {
+        ...program(0),
+        programId: newId('prog'),
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.problems.map((p) => p.path)).toEqual(['/body/hours']);
+    });
+
+    it('records a completion by the worker’s organization with talent.training.completed, once', async () => {
+      const { workerId } = await registerWorker(svc, orgX);
+      const prog = program(12.5);
+      await call(svc, 'POST', '/training-programs', talentAdmin(), prog);
+      const path = `/workers/${workerId}/training-completions`;
+      const body = { programId: prog.programId, completedOn: today };
+      expect((await call(svc, 'POST', path, orgStaff(orgY), body)).status).toBe(403);
+      const tooMany = await call<{ problems: { path: string }[] }>(svc, 'POST', path, orgStaff(orgX), {
+        ...body,
+        hours: 13,
+      });
+      expect(tooMany.body.problems.map((p) => p.path)).toEqual(['/body/hours']);
+      const future = await call<{ problems: { path: string }[] }>(svc, 'POST', path, orgStaff(orgX), {
+        ...body,
+        completedOn: plusDays(1),
+      });
+      expect(future.body.problems.map((p) => p.path)).toEqual(['/body/completedOn']);
+      expect((await call(svc, 'POST', path, orgStaff(orgX), { ...body, programId: newId('prog') })).status).toBe(404);
+      expect((await facts(workerId)).map((e) => e.type)).toEqual(['sanshe.talent.worker.registered.v1']);
+
+      expect((await call(svc, 'POST', path, orgStaff(orgX), body)).status).toBe(201);
+      expect((await call(svc, 'POST', path, orgAdmin(orgX), body)).body).toMatchObject({ code: 'completion-exists' });
+      const completed = (await facts(workerId)).filter((e) => e.type === 'sanshe.talent.training.completed.v1');
+      expect(completed.map((e) => e.data)).toEqual([
+        { workerId, organizationId: orgX, programId: prog.programId, hours: 12.5, completedOn: today },
+      ]);
+      const year = await call(svc, 'GET', `/workers/${workerId}/education`, orgAdmin(orgY));
+      expect(year.body).toMatchObject({
+        level: 'social-worker',
+        requiredHours: 30,
+        completedHours: 12.5,
+        shortfallHours: 17.5,
+      });
+    });
+
+    it('warns once of a shortfall and of a certificate expiring within 90 days, however often it sweeps', async () => {
+      const expiresOn = plusDays(65);
+      const certificate = { level: 'social-worker', number: 'SW-E', issuedOn: '2021-01-01', expiresOn };
+      const { workerId: short } = await registerWorker(svc, orgX, { certificate });
+      const { workerId: done } = await registerWorker(svc, orgX);
+      const prog = program(12.5);
+      const full = program(30);
+      await call(svc, 'POST', '/training-programs', talentAdmin(), prog);
+      await call(svc, 'POST', '/training-programs', talentAdmin(), full);
+      await call(svc, 'POST', `/workers/${short}/training-completions`, orgStaff(orgX), {
+        programId: prog.programId,
+        completedOn: today,
+      });
+      await call(svc, 'POST', `/workers/${done}/training-completions`, orgStaff(orgX), {
+        programId: full.programId,
+        completedOn: today,
+      });
+
+      const sweeper = svc.app.get(EducationSweeper);
+      expect(await sweeper.sweepNow(today)).toBeGreaterThanOrEqual(2);
+      // The second sweep finds every warning claimed (talent_notice outlives the outbox's pruned rows).
+      expect(await sweeper.sweepNow(today)).toBe(0);
+      const notices = await svc.query(`SELECT notice_key FROM "${svc.schema}".talent_notice WHERE worker_id = $1`, [
+        short,
+      ]);
+      expect(notices).toHaveLength(2);
+      const warnings = (await facts(short)).filter(
+        (e) => e.type !== 'sanshe.talent.worker.registered.v1' && e.type !== 'sanshe.talent.training.completed.v1',
+      );
+      expect(warnings).toEqual([
+        {
+          type: 'sanshe.talent.education.shortfall-detected.v1',
+          data: {
+            workerId: short,
+            organizationId: orgX,
+            level: 'social-worker',
+            year: Number(today.slice(0, 4)),
+            requiredHours: 30,
+            completedHours: 12.5,
+            shortfallHours: 17.5,
+          },
+        },
+        {
+          type: 'sanshe.talent.certificate.expiring.v1',
+          data: expect.objectContaining({
+            workerId: short,
+            organizationId: orgX,
+            level: 'social-worker',
+            expiresOn,
+            daysLeft: 65,
+          }),
+        },
+      ]);
+      expect((await facts(done)).map((e) => e.type)).toEqual([
+        'sanshe.talent.worker.registered.v1',
+        'sanshe.talent.training.completed.v1',
+      ]);
     });
   });
 });
