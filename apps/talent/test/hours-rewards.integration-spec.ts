@@ -195,12 +195,17 @@ describe('settling hours through talent’s activities', () => {
     ]);
   });
 
-  it('refuses the opposite outcome without retries, and retries hours it does not know', async () => {
+  it('refuses the opposite outcome or a malformed id without retries, and retries hours it does not know', async () => {
     const { workerId } = await volunteer();
     const hoursId = await confirmed(workerId, 60);
     const contrary = activities().rejectHours({ hoursId, decisionId: `decision/hours-dispute/${hoursId}` });
     await expect(contrary).rejects.toMatchObject({ type: 'hours-settled-otherwise', nonRetryable: true });
     expect(await eventsOf(hoursId, REJECTED)).toEqual([]);
+
+    const waiting = (await record(workerId, 30)).body.hoursId;
+    const malformed = activities().rejectHours({ hoursId: waiting, decisionId: 'hours-dispute' });
+    await expect(malformed).rejects.toMatchObject({ type: 'hours-input-invalid', nonRetryable: true });
+    expect((await call<HoursView>(svc, 'GET', `/hours/${waiting}`, auditor())).body.status).toBe('recorded');
 
     const unknown = activities().recordConfirmedHours({ hoursId: newId('hours'), confirmedBy: 'silence' });
     await expect(unknown).rejects.toBeInstanceOf(ApplicationFailure);
