@@ -10,6 +10,7 @@ import { WorkersModule } from './workers/workers.module';
 import { HoursModule, talentActivityWorker } from './hours/hours.module';
 import { RewardsModule } from './rewards/rewards.module';
 // T5 modules
+import { AssignmentsModule } from './assignments/assignments.module';
 import { VotesModule } from './votes/votes.module';
 // T6 modules
 import { WorkforceModule } from './workforce/workforce.module';
@@ -30,6 +31,7 @@ export const talentFeatureModules = (talent: TalentConfig): DynamicModule['impor
   RewardsModule,
   HoursModule,
   // T5 modules
+  AssignmentsModule,
   VotesModule,
   // T6 modules
   WorkforceModule,

@@ -1,7 +1,7 @@
-import { contextTopic, decisionOpened, proposalAmended, proposalSubmitted } from '@sanshe/contracts';
+import { activityScheduled, contextTopic, decisionOpened, proposalAmended, proposalSubmitted } from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
-import { call, COMMUNITY, newId } from './talent.fixtures';
+import { call, COMMUNITY, newId, orgAdmin, orgStaff, registerWorker } from './talent.fixtures';
 
 /**
  * Staffing on the real PostgreSQL and Kafka: the talent party's automatic vote (governance's and the
@@ -177,5 +177,154 @@ describe('the talent party’s automatic vote', () => {
     const bad = await call(svc, 'GET', '/votes', { sub: 'anyone', parties: [], roles: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.problems).toEqual([{ path: '/query/decisionId', message: 'is required' }]);
+  });
+});
+
+/** Publishes the organization's activity.scheduled (certified ≥ social-worker, interns) and waits until talent keeps it. */
+async function scheduleActivity(organizationId: string) {
+  const activityId = newId('act');
+  const proposalId = newId('prop');
+  const event = await svc.publish(ORGANIZATION, 'sanshe/organization', {
+    type: 'sanshe.organization.activity.scheduled.v1',
+    subject: activityId,
+    data: {
+      ...activityScheduled.example,
+      ...{ activityId, proposalId, organizationId, communityCode: COMMUNITY },
+      decisionId: `decision/activity-proposal/${proposalId}`,
+      staffingPlan: [
+        { role: 'certified-social-worker', count: 1, minLevel: 'social-worker' },
+        { role: 'intern', count: 2 },
+      ],
+    },
+  });
+  await consumed(event.id);
+  return activityId;
+}
+
+const SLOT = { startsAt: '2026-12-01T03:00:00.000Z', endsAt: '2026-12-01T05:00:00.000Z' };
+const assignmentEvents = async (activityId: string) =>
+  (await svc.outboxOf(activityId)).filter((event) => event.type.startsWith('sanshe.talent.assignment.'));
+
+describe('assignments', () => {
+  it('ten concurrent assignments of one worker at one time: one 201, nine 409 double-booked naming it', async () => {
+    const org = newId('org');
+    const [first, second] = [await scheduleActivity(org), await scheduleActivity(org)];
+    const { workerId } = await registerWorker(svc, org);
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call(svc, 'POST', `/activities/${i % 2 ? first : second}/assignments`, orgStaff(org), {
+          workerId,
+          role: 'certified-social-worker',
+          ...SLOT,
+        }),
+      ),
+    );
+    const created = replies.filter((reply) => reply.status === 201);
+    expect(created).toHaveLength(1);
+    const assignmentId = created[0].body.assignmentId;
+    const refused = replies.filter((reply) => reply.status === 409);
+    expect(refused).toHaveLength(9);
+    for (const reply of refused) {
+      expect(reply.body).toMatchObject({ code: 'double-booked', conflictingAssignmentId: assignmentId });
+    }
+    const made = [...(await assignmentEvents(first)), ...(await assignmentEvents(second))];
+    expect(made.map((event) => event.data)).toEqual([
+      expect.objectContaining({ assignmentId, workerId, organizationId: org, ...SLOT }),
+    ]);
+    // back to back is no overlap
+    const next = {
+      workerId,
+      role: 'certified-social-worker',
+      startsAt: SLOT.endsAt,
+      endsAt: '2026-12-01T07:00:00.000Z',
+    };
+    expect((await call(svc, 'POST', `/activities/${first}/assignments`, orgAdmin(org), next)).status).toBe(201);
+  });
+
+  it('refuses an expired certificate, a role the worker does not hold, bad input and strangers, writing nothing', async () => {
+    const org = newId('org');
+    const activityId = await scheduleActivity(org);
+    const certificate = {
+      level: 'social-worker',
+      number: newId('SW'),
+      issuedOn: '2024-06-01',
+      expiresOn: '2026-12-31',
+    };
+    const { workerId } = await registerWorker(svc, org, { certificate });
+    const path = `/activities/${activityId}/assignments`;
+    const late = {
+      workerId,
+      role: 'certified-social-worker',
+      startsAt: '2027-01-05T03:00:00.000Z',
+      endsAt: '2027-01-05T05:00:00.000Z',
+    };
+    const expired = await call(svc, 'POST', path, orgAdmin(org), late);
+    expect(expired).toMatchObject({ status: 409, body: { code: 'certificate-expired' } });
+    expect(String(expired.body.message)).toContain('2026-12-31');
+    const asIntern = await call(svc, 'POST', path, orgAdmin(org), { ...late, role: 'intern' });
+    expect(asIntern).toMatchObject({ status: 409, body: { code: 'role-mismatch' } });
+    const bad = await call<{ problems: { path: string }[] }>(svc, 'POST', path, orgAdmin(org), {
+      workerId,
+      role: 'boss',
+      startsAt: SLOT.endsAt,
+      endsAt: SLOT.startsAt,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((problem) => problem.path)).toContain('/body/role');
+    const backwards = await call<{ problems: { path: string }[] }>(svc, 'POST', path, orgAdmin(org), {
+      workerId,
+      role: 'certified-social-worker',
+      startsAt: SLOT.endsAt,
+      endsAt: SLOT.startsAt,
+    });
+    expect(backwards.body.problems).toEqual([{ path: '/body/endsAt', message: 'must be after startsAt' }]);
+    expect((await call(svc, 'POST', path, orgStaff(newId('org')), { ...late, ...SLOT })).status).toBe(403);
+    expect((await call(svc, 'POST', path, null, { ...late, ...SLOT })).status).toBe(401);
+    expect(await assignmentEvents(activityId)).toEqual([]);
+  });
+
+  it('release publishes assignment.released once; the staffing view names the broken rule and its fix', async () => {
+    const org = newId('org');
+    const activityId = await scheduleActivity(org);
+    const intern = await registerWorker(svc, org, {
+      kind: 'intern',
+      level: undefined,
+      certificate: undefined,
+      school: '华东理工大学',
+      internshipEndsOn: '2027-06-30',
+    });
+    const made = await call(svc, 'POST', `/activities/${activityId}/assignments`, orgAdmin(org), {
+      workerId: intern.workerId,
+      role: 'intern',
+      ...SLOT,
+    });
+    expect(made.status).toBe(201);
+    const staffing = await call(svc, 'GET', `/activities/${activityId}/staffing`, orgStaff(org));
+    expect(staffing.body).toMatchObject({
+      assigned: [{ role: 'intern', count: 1 }],
+      problems: [
+        {
+          rule: 'intern-not-alone',
+          message: 'the plan has 1 intern and no certified social worker or community staff',
+          fix: 'add 1 certified-social-worker or community-staff',
+        },
+      ],
+    });
+    expect((await call(svc, 'GET', `/activities/${activityId}/staffing`, orgStaff(newId('org')))).status).toBe(403);
+
+    const release = `/activities/${activityId}/assignments/${String(made.body.assignmentId)}`;
+    expect(await call(svc, 'DELETE', release, orgAdmin(org))).toMatchObject({
+      status: 200,
+      body: { status: 'released' },
+    });
+    expect((await call(svc, 'DELETE', release, orgAdmin(org))).body.status).toBe('released');
+    expect((await assignmentEvents(activityId)).map((event) => event.type)).toEqual([
+      'sanshe.talent.assignment.made.v1',
+      'sanshe.talent.assignment.released.v1',
+    ]);
+    expect((await call(svc, 'GET', `/activities/${activityId}/staffing`, orgAdmin(org))).body).toMatchObject({
+      assigned: [],
+      problems: [],
+    });
   });
 });
