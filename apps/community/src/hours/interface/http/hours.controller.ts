@@ -17,7 +17,7 @@ import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/au
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { communityParty, ROLES } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
-import { AnswerHoursHandler, DisputeBody } from '../../application/answer-hours';
+import { AnswerHoursHandler, ConfirmBody, DisputeBody } from '../../application/answer-hours';
 import { type CommunityHours, isAwaiting } from '../../domain/community-hours';
 import { HoursInputInvalid, HoursNotFound } from '../../domain/hours-errors';
 import { HoursRepository } from '../../domain/hours.repository';
@@ -88,6 +88,7 @@ export class HoursController {
   @Post('hours/:hoursId/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'The committee confirms the hours (once, before confirmBy): community.hours.confirmed' })
+  @ApiBody({ schema: openApiSchema(ConfirmBody), required: false })
   @ApiOkResponse({ description: 'Sent; governance’s refusal, if any, shows on the hours later' })
   @ApiForbiddenResponse({ description: 'Not a serving committee member of the hours’ community' })
   @ApiNotFoundResponse({ description: 'The community knows no such hours' })
