@@ -106,5 +106,10 @@ describe('the talent party’s automatic vote', () => {
 
   it('the event id is deterministic per decision, party and round', () => {
     expect(voteEventId(DECISION, SEAT, 3)).toBe(`sanshe.talent.decision.vote-cast.v1:${DECISION}:${SEAT}:3`);
+    const long = `decision/activity-proposal/${'p'.repeat(128)}`;
+    const hashed = voteEventId(long, `talent:${'w'.repeat(100)}`, 1);
+    expect(hashed).toMatch(/^sanshe\.talent\.decision\.vote-cast\.v1:[0-9a-f]{64}$/);
+    expect(voteEventId(long, `talent:${'w'.repeat(100)}`, 1)).toBe(hashed);
+    expect(voteEventId(long, `talent:${'w'.repeat(100)}`, 2)).not.toBe(hashed);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NewEvent, ObjectionReason, VoteChoice } from '@sanshe/contracts';
 import {
   objectionReason,
@@ -94,9 +95,18 @@ export function judge(
 
 export const VOTE_CAST_TYPE = 'sanshe.talent.decision.vote-cast.v1';
 
-/** Deterministic: one event per decision, party and round, so a redelivery republishes nothing new. */
-export const voteEventId = (decisionId: string, partyId: string, round: number): string =>
-  `${VOTE_CAST_TYPE}:${decisionId}:${partyId}:${round}`;
+/** The envelope's cap on an event id. */
+const EVENT_ID_MAX = 256;
+
+/**
+ * Deterministic: one event per decision, party and round, so a redelivery republishes nothing new. An id
+ * past the envelope's cap (long proposal and party ids) becomes the type and the SHA-256 of the same key.
+ */
+export function voteEventId(decisionId: string, partyId: string, round: number): string {
+  const key = `${decisionId}:${partyId}:${round}`;
+  const id = `${VOTE_CAST_TYPE}:${key}`;
+  return id.length <= EVENT_ID_MAX ? id : `${VOTE_CAST_TYPE}:${createHash('sha256').update(key).digest('hex')}`;
+}
 
 export interface TalentVote {
   decisionId: string;
