@@ -248,6 +248,9 @@ describe('talent: workers and continuing education on the real servers', () => {
       expect(completed.map((e) => e.data)).toEqual([
         { workerId, organizationId: orgX, programId: prog.programId, hours: 12.5, completedOn: today },
       ]);
+      // 2 points per hour of training, floored: 12.5 h → 25.
+      const rewards = await call(svc, 'GET', `/workers/${workerId}/rewards`, orgAdmin(orgX));
+      expect(rewards.body).toMatchObject({ balance: 25 });
       const year = await call(svc, 'GET', `/workers/${workerId}/education`, orgAdmin(orgY));
       expect(year.body).toMatchObject({
         level: 'social-worker',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RewardsModule } from '../rewards/rewards.module';
 import { WorkersModule } from '../workers/workers.module';
 import { EducationSweeper } from './application/education-sweeper';
 import { ManageEducationHandler } from './application/manage-education';
@@ -8,7 +9,7 @@ import { EducationController } from './interface/http/education.controller';
 
 /** Continuing education: programs, completions, and the sweeper's shortfall and expiring-certificate warnings. */
 @Module({
-  imports: [WorkersModule],
+  imports: [WorkersModule, RewardsModule],
   controllers: [EducationController],
   providers: [
     { provide: EducationRepository, useClass: PostgresEducationRepository },

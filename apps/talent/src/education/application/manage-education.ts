@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AccessDenied } from '@sanshe/auth';
 import { OutboxWriter } from '@sanshe/messaging';
 import { type Caller, isTalentAdmin, ROLES } from '../../access/talent-access';
+import { RewardsLedger } from '../../rewards/domain/rewards-ledger';
 import { requireActsForWorkers, todayInShanghai } from '../../workers/application/worker-access';
 import { WorkerRepository } from '../../workers/domain/worker.repository';
 import {
@@ -24,13 +25,14 @@ export interface CompletionCommand {
 
 /**
  * Training programs (the district's talent office adds them) and completions (the worker's organization
- * or the office records them, with talent.training.completed in the same transaction).
+ * or the office records them, with talent.training.completed and the points they earn in the same transaction).
  */
 @Injectable()
 export class ManageEducationHandler {
   constructor(
     private readonly education: EducationRepository,
     private readonly workers: WorkerRepository,
+    private readonly rewards: RewardsLedger,
     private readonly outbox: OutboxWriter,
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
   ) {}
@@ -72,12 +74,14 @@ export class ManageEducationHandler {
       if (!(await this.education.addCompletion(manager, completion, caller.sub))) {
         throw new CompletionExists(workerId, program.programId, command.completedOn);
       }
+      const { organizationId } = worker;
+      await this.rewards.earnForTraining(manager, { ...completion, organizationId, recordedBy: caller.sub });
       const type = 'sanshe.talent.training.completed.v1';
       await this.outbox.publish(manager, {
         type,
         subject: workerId,
         id: `${type}:${workerId}:${program.programId}:${command.completedOn}`,
-        data: { ...completion, organizationId: worker.organizationId },
+        data: { ...completion, organizationId },
       });
       return completion;
     });
