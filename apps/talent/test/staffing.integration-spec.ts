@@ -1,4 +1,11 @@
-import { activityScheduled, contextTopic, decisionOpened, proposalAmended, proposalSubmitted } from '@sanshe/contracts';
+import {
+  activityScheduled,
+  contextTopic,
+  decisionOpened,
+  proposalAmended,
+  proposalFiled,
+  proposalSubmitted,
+} from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
 import { call, COMMUNITY, newId, orgAdmin, orgStaff, registerWorker } from './talent.fixtures';
@@ -172,6 +179,35 @@ describe('the talent party’s automatic vote', () => {
     ]);
   });
 
+  it('a called-in filing is judged on the plan it was filed with', async () => {
+    const p = proposal();
+    await svc.publish(ORGANIZATION, 'sanshe/organization', {
+      type: 'sanshe.organization.proposal.filed.v1',
+      subject: p.proposalId,
+      data: {
+        ...proposalFiled.example,
+        ...{ proposalId: p.proposalId, organizationId: p.organizationId, communityCode: COMMUNITY },
+        category: 'culture-hobby',
+        expectedParticipants: 30,
+        staffingPlan: [
+          { role: 'intern', count: 2 },
+          { role: 'volunteer', count: 5 },
+        ],
+      },
+    });
+    await open(p);
+    await eventually(async () => expect(await votesSent(p.decisionId)).toHaveLength(1), { timeoutMs: 20_000 });
+    expect((await votesSent(p.decisionId))[0].data).toMatchObject({
+      choice: 'object',
+      reason: {
+        code: 'staffing-rule',
+        text:
+          'intern-not-alone: the plan has 2 interns and no certified social worker or community staff: ' +
+          'add 1 certified-social-worker or community-staff',
+      },
+    });
+  });
+
   it('reads need a token and a well-formed decision id (400 naming the field)', async () => {
     expect((await call(svc, 'GET', '/votes?decisionId=decision/activity-proposal/x', null)).status).toBe(401);
     const bad = await call(svc, 'GET', '/votes', { sub: 'anyone', parties: [], roles: [] });
@@ -326,5 +362,29 @@ describe('assignments', () => {
       assigned: [],
       problems: [],
     });
+  });
+
+  it('a cancelled activity releases its assignments and takes no more', async () => {
+    const org = newId('org');
+    const activityId = await scheduleActivity(org);
+    const { workerId } = await registerWorker(svc, org);
+    const body = { workerId, role: 'certified-social-worker', ...SLOT };
+    expect((await call(svc, 'POST', `/activities/${activityId}/assignments`, orgAdmin(org), body)).status).toBe(201);
+    const cancelled = await svc.publish(ORGANIZATION, 'sanshe/organization', {
+      type: 'sanshe.organization.activity.cancelled.v1',
+      subject: activityId,
+      data: {
+        ...{ activityId, proposalId: newId('prop'), organizationId: org, communityCode: COMMUNITY },
+        reason: 'organization',
+        at: '2026-11-28T02:00:00.000Z',
+      },
+    });
+    await consumed(cancelled.id);
+    expect((await assignmentEvents(activityId)).map((event) => event.type)).toEqual([
+      'sanshe.talent.assignment.made.v1',
+      'sanshe.talent.assignment.released.v1',
+    ]);
+    const again = await call(svc, 'POST', `/activities/${activityId}/assignments`, orgAdmin(org), body);
+    expect(again).toMatchObject({ status: 409, body: { code: 'activity-cancelled' } });
   });
 });

@@ -39,7 +39,8 @@ export class TrackStaffingVotes {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async submitted(event: Organization<'proposal.submitted'>, manager: EntityManager): Promise<void> {
+  /** Revision 1: submitted, or filed (a called-in filing is decided on the plan it was filed with). */
+  async submitted(event: Organization<'proposal.submitted' | 'proposal.filed'>, manager: EntityManager): Promise<void> {
     const { proposalId, organizationId, communityCode } = event.data;
     await this.votes.lockProposal(manager, proposalId);
     const content = staffingContent(event.data);

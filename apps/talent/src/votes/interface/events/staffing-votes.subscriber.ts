@@ -20,6 +20,10 @@ export class StaffingVotesSubscriber implements OnModuleInit {
         fromOwner(event, delivery, 'organization');
         return this.track.submitted(event, manager);
       },
+      'sanshe.organization.proposal.filed.v1': (event, manager, delivery) => {
+        fromOwner(event, delivery, 'organization');
+        return this.track.submitted(event, manager);
+      },
       'sanshe.organization.proposal.amended.v1': (event, manager, delivery) => {
         fromOwner(event, delivery, 'organization');
         return this.track.amended(event, manager);
