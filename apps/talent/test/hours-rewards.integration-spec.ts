@@ -1,9 +1,17 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Client, Connection } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { contextTopic, ratingUpdated, type SansheEvent } from '@sanshe/contracts';
 import { qualifiedTable } from '@sanshe/persistence';
-import { eventually } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import {
+  type HoursConfirmationInput,
+  type HoursConfirmationWorkflow,
+  hoursWorkflowId,
+  WORKFLOWS_PATH,
+} from '@sanshe/workflows';
 import { TalentActivities } from '../src/hours/infrastructure/talent-activities';
 import { RewardsLedger } from '../src/rewards/domain/rewards-ledger';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
@@ -243,6 +251,46 @@ describe('settling hours through talent’s activities', () => {
       expect.objectContaining({ points: 0, recognition: 'star-volunteer-1', cause: { type: 'hours', id: reaching } }),
     ]);
   });
+});
+
+describe('through Temporal', () => {
+  it('the hours workflow, silent past confirmBy, records the hours once through talent’s activities', async () => {
+    const servers = parseTestEnv(process.env);
+    const { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace } = servers;
+    const taskQueue = uniqueName('talent-hours-test'); // the workflow's and talent's, owned by this test
+    const connection = await NativeConnection.connect({ address });
+    const worker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue,
+      workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: workflowBundlerOptions(),
+      activities: activities().activities(), // what talent's worker registers (hours.module.ts)
+    });
+    const client = new Client({ connection: await Connection.connect({ address }), namespace });
+    try {
+      const { workerId } = await volunteer();
+      const { body } = await record(workerId, 90);
+      const [recorded] = await eventsOf(body.hoursId, RECORDED);
+      const hours = recorded?.data as unknown as Omit<HoursConfirmationInput, 'openedBy'>;
+      const input = { ...hours, confirmBy: new Date(Date.now() + 1_000).toISOString(), talentTaskQueue: taskQueue };
+      const outcome = await worker.runUntil(
+        client.workflow.execute<HoursConfirmationWorkflow>('hoursConfirmationWorkflow', {
+          workflowId: hoursWorkflowId(body.hoursId),
+          taskQueue,
+          args: [{ ...input, openedBy: { eventId: `${RECORDED}:${body.hoursId}`, type: RECORDED } }],
+        }),
+      );
+      expect(outcome).toEqual({ result: 'confirmed', confirmedBy: 'silence' });
+      const one = await call<HoursView>(svc, 'GET', `/hours/${body.hoursId}`, auditor());
+      expect(one.body).toMatchObject({ status: 'confirmed', confirmedBy: 'silence' });
+      expect(await eventsOf(body.hoursId, CONFIRMED)).toHaveLength(1);
+      expect((await account(workerId)).balance).toBe(15); // 90 min × 10 / 60
+    } finally {
+      await client.connection.close();
+      await connection.close();
+    }
+  }, 90_000);
 });
 
 describe('the rewards ledger', () => {
