@@ -12,6 +12,8 @@ import { StreetOfficeArbitratesItsOwnStreet1795737600010 } from './1795737600010
 import { ScopePoliciesToStreetsAndDistricts1795737600011 } from './1795737600011-scope-policies-to-streets-and-districts';
 import { ParkWithdrawals1795737600012 } from './1795737600012-park-withdrawals';
 import { CreateFiling1795737600013 } from './1795737600013-create-filing';
+import { CreateParkedHoursUpdate1795737600014 } from './1795737600014-create-parked-hours-update';
+import { SeedHoursDisputePolicy1795737600015 } from './1795737600015-seed-hours-dispute-policy';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -29,4 +31,6 @@ export const migrations: Function[] = [
   ScopePoliciesToStreetsAndDistricts1795737600011,
   ParkWithdrawals1795737600012,
   CreateFiling1795737600013,
+  CreateParkedHoursUpdate1795737600014,
+  SeedHoursDisputePolicy1795737600015,
 ];

@@ -9,6 +9,8 @@ import { GovernanceConfigModule } from './config/governance-config.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GovernanceActivities } from './decisions/infrastructure/governance-activities';
 import { FilingsModule } from './filings/filings.module';
+import { HoursModule } from './hours/hours.module';
+import { ChildDecisionActivitiesProvider } from './hours/infrastructure/child-decision-activities';
 import { PartiesModule } from './parties/parties.module';
 import { PoliciesModule } from './policies/policies.module';
 
@@ -47,6 +49,7 @@ export class AppModule {
       taskQueue: governance.GOVERNANCE_TASK_QUEUE,
       temporalUiWorkflowsUrl: `${governance.GOVERNANCE_TEMPORAL_UI_URL}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
     });
+    const hours = HoursModule.forRoot(decisions);
     return {
       module: AppModule,
       imports: [
@@ -60,15 +63,16 @@ export class AppModule {
         PoliciesModule,
         decisions,
         FilingsModule.forRoot(decisions),
+        hours,
         TemporalWorkerModule.forRootAsync({
-          imports: [decisions],
-          inject: [GovernanceActivities],
-          useFactory: (activities: GovernanceActivities) => ({
+          imports: [decisions, hours],
+          inject: [GovernanceActivities, ChildDecisionActivitiesProvider],
+          useFactory: (activities: GovernanceActivities, childDecisions: ChildDecisionActivitiesProvider) => ({
             address: config.TEMPORAL_ADDRESS,
             namespace: config.TEMPORAL_NAMESPACE,
             taskQueue: governance.GOVERNANCE_TASK_QUEUE,
             ...workflowCode(governance.GOVERNANCE_WORKFLOW_BUNDLE),
-            activities: activities.activities(),
+            activities: { ...activities.activities(), ...childDecisions.activities() },
           }),
         }),
       ],

@@ -24,6 +24,9 @@ import { PostgresParkedUpdateRepository } from './infrastructure/postgres-parked
 import { PostgresPendingDecisionRepository } from './infrastructure/postgres-pending-decision.repository';
 import { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { bridgeTopics, DecisionBridgeController } from './interface/events/decision-bridge.controller';
+
+/** The feature's Temporal client, re-exported for the features that use it through this module (hours). */
+export { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { DecisionsController } from './interface/http/decisions.controller';
 import { PendingDecisionsController } from './interface/http/pending-decisions.controller';
 
@@ -77,6 +80,9 @@ export class DecisionsModule {
         ApplyParkedUpdatesHandler,
         ChannelCheck,
         RejectDecisionEventHandler,
+        // The hours feature starts its workflows and sends its updates with the same client and queue.
+        TemporalClientHolder,
+        DECISION_TASK_QUEUE,
       ],
     };
   }
