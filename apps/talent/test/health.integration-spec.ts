@@ -10,6 +10,6 @@ const config = loadServiceConfig('talent', { ...process.env, PORT: '0' });
 describeServiceHealth(
   'talent',
   () => AppModule.forRoot(config, loadTalentConfig({})),
-  ['postgres', 'kafka', 'outbox', 'inbox'],
+  ['postgres', 'kafka', 'outbox', 'inbox', 'temporal'],
   () => migrate({ url: config.DATABASE_URL, schema: 'talent', migrations }),
 );
