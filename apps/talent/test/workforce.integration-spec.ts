@@ -103,6 +103,18 @@ describe('workforce health', () => {
     expect(await crossings(org)).toEqual(['risk-detected:intern-ratio:1']);
   });
 
+  it('re-evaluates the organization a worker moves away from, too', async () => {
+    const [from, to] = [newId('org-from'), newId('org-to')];
+    for (let i = 0; i < 2; i += 1) await registerWorker(svc, from);
+    await registerWorker(svc, from, communityStaff);
+    const interns: string[] = [];
+    for (let i = 0; i < 8; i += 1) interns.push((await registerWorker(svc, from, intern)).workerId); // 8/11
+    expect(await crossings(from)).toEqual(['risk-detected:intern-ratio:1']);
+    const moved = await call(svc, 'PUT', `/workers/${interns[0]}`, orgAdmin(from), workerBody(to, intern));
+    expect(moved.status).toBe(200); // 7/10 at `from`
+    expect(await crossings(from)).toEqual(['risk-detected:intern-ratio:1', 'risk-cleared:intern-ratio:1']);
+  });
+
   it('lets turnover decay: a spike of leavings is detected, and cleared by the periodic pass once they are over a year old', async () => {
     const org = newId('org-turnover');
     const staff: string[] = [];
