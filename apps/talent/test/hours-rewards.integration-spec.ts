@@ -118,7 +118,7 @@ describe('recording hours', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('takes a scheduled activity of the worker’s organization without warning, refuses another’s (409)', async () => {
+  it('takes a scheduled activity of the worker’s organization without warning, refuses another’s or one elsewhere (409)', async () => {
     const { workerId } = await volunteer();
     const [ours, theirs] = [newId('act'), newId('act')];
     for (const [activityId, organizationId] of [
@@ -137,6 +137,9 @@ describe('recording hours', () => {
     const foreign = await record(workerId, 60, { activityId: theirs });
     expect(foreign.status).toBe(409);
     expect(foreign.body).toMatchObject({ code: 'activity-of-another-organization' });
+    const elsewhere = await record(workerId, 60, { activityId: ours, communityCode: '310104-005-009' });
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body).toMatchObject({ code: 'activity-in-another-community' });
   });
 
   it('answers 400 naming each field, 401, 403 and 404, writing nothing', async () => {

@@ -11,7 +11,7 @@ import { TALENT_CONFIG } from '../../config/talent-config.tokens';
 import type { TalentConfig } from '../../config/talent-config';
 import { WorkerDirectory, type WorkerEntry } from '../../workers/domain/worker-directory';
 import { HoursConflict, HoursInputInvalid, HoursNotFound } from '../domain/hours-errors';
-import { confirmByFrom, type HoursRecord } from '../domain/hours-record';
+import { activityRefusal, confirmByFrom, type HoursRecord } from '../domain/hours-record';
 import { HoursRepository } from '../domain/hours.repository';
 import { hoursRecordedEvent } from './hours-events';
 
@@ -109,12 +109,10 @@ export class RecordHoursHandler {
     if (!worker) throw new HoursNotFound(`no worker ${input.workerId}`);
     const organizationId = checkRecorder(caller, worker);
     return this.dataSource.transaction(async (manager) => {
-      const activityOrganization = await this.hours.organizationOfActivity(manager, input.activityId);
-      if (activityOrganization !== null && activityOrganization !== organizationId) {
-        const message = `activity ${input.activityId} is ${activityOrganization}'s, not ${organizationId}'s`;
-        throw new HoursConflict('activity-of-another-organization', message);
-      }
-      const activityKnown = activityOrganization !== null;
+      const activity = await this.hours.scheduledActivity(manager, input.activityId);
+      const refusal = activityRefusal(activity, organizationId, input.communityCode);
+      if (refusal) throw refusal;
+      const activityKnown = activity !== null;
       const record = newRecord(input, { ...worker, organizationId }, activityKnown, caller.sub, this.confirmHours);
       const stored = await this.hours.insert(manager, record);
       if ('existing' in stored) {

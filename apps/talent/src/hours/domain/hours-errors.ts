@@ -18,7 +18,11 @@ export class HoursNotFound extends HoursError {
 }
 
 export type HoursConflictCode =
-  'worker-not-active' | 'activity-of-another-organization' | 'hours-already-recorded' | 'hours-settled-otherwise';
+  | 'worker-not-active'
+  | 'activity-of-another-organization'
+  | 'activity-in-another-community'
+  | 'hours-already-recorded'
+  | 'hours-settled-otherwise';
 
 /** The hours cannot be recorded or settled as asked; `hoursId` names the record in the way, if any. */
 export class HoursConflict extends HoursError {

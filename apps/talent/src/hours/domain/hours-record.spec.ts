@@ -1,5 +1,5 @@
 import { HoursConflict } from './hours-errors';
-import { confirmByFrom, type HoursRecord, settlementStep, timeBankOf } from './hours-record';
+import { activityRefusal, confirmByFrom, type HoursRecord, settlementStep, timeBankOf } from './hours-record';
 
 const recorded: HoursRecord = {
   hoursId: 'hours-1',
@@ -33,6 +33,26 @@ describe('confirmBy', () => {
     const at = new Date('2026-11-21T10:00:00.000Z');
     expect(confirmByFrom(at, 168).toISOString()).toBe('2026-11-28T10:00:00.000Z');
     expect(confirmByFrom(at, 0.5).toISOString()).toBe('2026-11-21T10:30:00.000Z');
+  });
+});
+
+describe('the activity the hours are for', () => {
+  const activity = { activityId: 'act-1', organizationId: 'org-x', communityCode: '310104-005-001' };
+
+  it('takes a scheduled activity of the worker’s organization in the community named, or one not known yet', () => {
+    expect(activityRefusal(activity, 'org-x', '310104-005-001')).toBeNull();
+    expect(activityRefusal(null, 'org-x', '310104-005-001')).toBeNull();
+  });
+
+  it('refuses another organization’s activity, and an activity held in another community', () => {
+    expect(activityRefusal(activity, 'org-y', '310104-005-001')).toMatchObject({
+      code: 'activity-of-another-organization',
+      message: "activity act-1 is org-x's, not org-y's",
+    });
+    expect(activityRefusal(activity, 'org-x', '310104-005-002')).toMatchObject({
+      code: 'activity-in-another-community',
+      message: 'activity act-1 is held in 310104-005-001, not 310104-005-002',
+    });
   });
 });
 

@@ -33,6 +33,35 @@ export type HoursSettlement =
   | { status: 'confirmed'; confirmedBy: HoursConfirmedBy; decisionId?: string }
   | { status: 'rejected'; decisionId: string };
 
+/** An activity as organization.activity.scheduled told talent of it. */
+export interface ScheduledActivity {
+  activityId: string;
+  organizationId: string;
+  communityCode: string;
+}
+
+/**
+ * Why hours of `organizationId`'s worker in `communityCode` cannot be on the scheduled activity: it is
+ * another organization's, or it is held in another community (whose committee would then be asked to
+ * confirm hours it never hosted). Null when they can, or when the activity is not known yet.
+ */
+export function activityRefusal(
+  activity: ScheduledActivity | null,
+  organizationId: string,
+  communityCode: string,
+): HoursConflict | null {
+  if (!activity) return null;
+  if (activity.organizationId !== organizationId) {
+    const message = `activity ${activity.activityId} is ${activity.organizationId}'s, not ${organizationId}'s`;
+    return new HoursConflict('activity-of-another-organization', message);
+  }
+  if (activity.communityCode !== communityCode) {
+    const message = `activity ${activity.activityId} is held in ${activity.communityCode}, not ${communityCode}`;
+    return new HoursConflict('activity-in-another-community', message);
+  }
+  return null;
+}
+
 /** When the community's silence confirms hours recorded at `recordedAt`: TALENT_HOURS_CONFIRM_HOURS later. */
 export function confirmByFrom(recordedAt: Date, confirmHours: number): Date {
   return new Date(recordedAt.getTime() + Math.round(confirmHours * 3_600_000));

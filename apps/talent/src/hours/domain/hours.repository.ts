@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { HoursRecord, HoursSettlement } from './hours-record';
+import type { HoursRecord, HoursSettlement, ScheduledActivity } from './hours-record';
 
 /** The hours feature's port (its adapter: infrastructure/postgres-hours.repository.ts). */
 export abstract class HoursRepository {
@@ -14,8 +14,8 @@ export abstract class HoursRepository {
   /** The minutes the worker served as a volunteer and were confirmed, as `manager`'s transaction sees them. */
   abstract confirmedVolunteerMinutes(manager: EntityManager, workerId: string): Promise<number>;
   /**
-   * The organization of an activity talent learnt of from organization.activity.scheduled (the staffing
-   * feature keeps them), or null when none arrived yet.
+   * An activity as talent learnt of it from organization.activity.scheduled (the staffing feature keeps
+   * them), or null when that has not arrived yet.
    */
-  abstract organizationOfActivity(manager: EntityManager, activityId: string): Promise<string | null>;
+  abstract scheduledActivity(manager: EntityManager, activityId: string): Promise<ScheduledActivity | null>;
 }

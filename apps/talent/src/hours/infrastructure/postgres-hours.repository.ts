@@ -3,7 +3,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffRole } from '@sanshe/contracts';
 import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
-import type { HoursConfirmedBy, HoursRecord, HoursSettlement, HoursStatus } from '../domain/hours-record';
+import type {
+  HoursConfirmedBy,
+  HoursRecord,
+  HoursSettlement,
+  HoursStatus,
+  ScheduledActivity,
+} from '../domain/hours-record';
 import { HoursRepository } from '../domain/hours.repository';
 
 interface HoursRow {
@@ -141,11 +147,12 @@ export class PostgresHoursRepository extends HoursRepository {
     return Number(row?.minutes ?? 0);
   }
 
-  async organizationOfActivity(manager: EntityManager, activityId: string): Promise<string | null> {
-    const rows = await manager.query<{ organization_id: string }[]>(
-      `SELECT organization_id FROM ${this.activities} WHERE activity_id = $1`,
+  async scheduledActivity(manager: EntityManager, activityId: string): Promise<ScheduledActivity | null> {
+    const rows = await manager.query<{ organization_id: string; community_code: string }[]>(
+      `SELECT organization_id, community_code FROM ${this.activities} WHERE activity_id = $1`,
       [activityId],
     );
-    return rows[0]?.organization_id ?? null;
+    const row = rows[0];
+    return row ? { activityId, organizationId: row.organization_id, communityCode: row.community_code } : null;
   }
 }

@@ -10,6 +10,7 @@ export function hoursHttpReply(error: AnyHoursError): { status: number; body: Re
       return { status: HttpStatus.NOT_FOUND, body: { message: error.message } };
     case 'worker-not-active':
     case 'activity-of-another-organization':
+    case 'activity-in-another-community':
     case 'hours-already-recorded':
     case 'hours-settled-otherwise':
       return {
