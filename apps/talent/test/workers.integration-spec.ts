@@ -55,6 +55,20 @@ describe('talent: workers and continuing education on the real servers', () => {
       expect(certificates.body).toHaveLength(1);
     });
 
+    it('registers a worker once when two PUTs race: one 201, the other a change on top of it (200)', async () => {
+      const workerId = newId('sw');
+      const replies = await Promise.all(
+        [['case-work'], ['group-work']].map((skills) =>
+          call(svc, 'PUT', `/workers/${workerId}`, orgAdmin(orgX), workerBody(orgX, { skills })),
+        ),
+      );
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 201]);
+      expect((await facts(workerId)).map((e) => [e.type, e.data.revision])).toEqual([
+        ['sanshe.talent.worker.registered.v1', 1],
+        ['sanshe.talent.worker.updated.v1', 2],
+      ]);
+    });
+
     it.each([
       ['an unknown skill', { skills: ['case-work', 'juggling'] }, '/body/skills/1'],
       [

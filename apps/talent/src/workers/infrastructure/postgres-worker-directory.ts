@@ -3,6 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
 import { WorkerDirectory, type WorkerEntry } from '../domain/worker-directory';
 
+/** Today where the service works, as the HTTP side judges certificates (worker-access.ts). */
+const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
 interface DirectoryRow {
   worker_id: string;
   organization_id: string | null;
@@ -15,7 +18,7 @@ interface DirectoryRow {
 
 /**
  * Reads the workers' table; a certificate counts while it is in force at the worker's level (today in
- * PostgreSQL's clock), and the latest expiry of those is the worker's `certifiedUntil`.
+ * Asia/Shanghai), and the latest expiry of those is the worker's `certifiedUntil`.
  */
 @Injectable()
 export class PostgresWorkerDirectory extends WorkerDirectory {
@@ -28,7 +31,7 @@ export class PostgresWorkerDirectory extends WorkerDirectory {
       SELECT w.worker_id, w.organization_id, w.kind, w.level, w.status, w.skills,
              (SELECT to_char(max(c.expires_on), 'YYYY-MM-DD') FROM ${qualifiedTable(schema, 'certificate')} c
                WHERE c.worker_id = w.worker_id AND c.level = w.level
-                 AND c.issued_on <= current_date AND c.expires_on >= current_date) AS certified_until
+                 AND c.issued_on <= ${TODAY} AND c.expires_on >= ${TODAY}) AS certified_until
         FROM ${qualifiedTable(schema, 'worker')} w`;
   }
 

@@ -64,6 +64,8 @@ export class PostgresWorkerRepository extends WorkerRepository {
   }
 
   async lockForChange(manager: EntityManager, workerId: string): Promise<Worker | null> {
+    // Locks the id too, not only an existing row: two PUTs of a new worker register it once, the second after.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [this.workers, workerId]);
     const rows = await manager.query<WorkerRow[]>(
       `SELECT ${COLUMNS} FROM ${this.workers} WHERE worker_id = $1 FOR UPDATE`,
       [workerId],
