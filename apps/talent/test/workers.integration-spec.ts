@@ -131,6 +131,16 @@ describe('talent: workers and continuing education on the real servers', () => {
         403,
       );
       expect((await facts(existing)).map((e) => e.data.revision)).toEqual([1]);
+
+      // A worker of no organization is the talent office's alone.
+      const independent = newId('sw');
+      const body = workerBody(orgX, { organizationId: null });
+      expect((await call(svc, 'PUT', `/workers/${independent}`, orgAdmin(orgX), body)).status).toBe(403);
+      expect((await call(svc, 'PUT', `/workers/${independent}`, talentAdmin(), body)).status).toBe(201);
+      const byOrg = await call(svc, 'PUT', `/workers/${independent}`, orgAdmin(orgX), workerBody(orgX));
+      expect(byOrg.status).toBe(403);
+      const noOrganization = await call<{ problems: { path: string }[] }>(svc, 'GET', '/workers', auditor());
+      expect(noOrganization.body.problems.map((p) => p.path)).toEqual(['/query/organizationId']);
     });
 
     it('shows name, phone and school to the worker’s organization, the talent office and auditors only', async () => {
