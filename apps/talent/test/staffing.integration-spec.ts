@@ -2,10 +2,12 @@ import {
   activityScheduled,
   contextTopic,
   decisionOpened,
+  decisionVoteRejected,
   proposalAmended,
   proposalFiled,
   proposalSubmitted,
 } from '@sanshe/contracts';
+import { InboxService } from '@sanshe/messaging';
 import { eventually } from '@sanshe/testing';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
 import { call, COMMUNITY, newId, orgAdmin, orgStaff, registerWorker } from './talent.fixtures';
@@ -177,6 +179,31 @@ describe('the talent party’s automatic vote', () => {
         rejection: { code: 'past-deadline', reason: 'the round closed before the vote arrived' },
       }),
     ]);
+  });
+
+  it('an opening from another channel than governance’s is dead-lettered: no vote', async () => {
+    const p = proposal();
+    const deadLettered = svc.app.get(InboxService).processor.counts['dead-lettered'];
+    await consumed(await submit(p)); // the plan is known: an accepted opening would vote at once
+    await svc.publish(GOVERNANCE, 'portal/xuhui-civil-affairs', {
+      type: 'sanshe.governance.decision.opened.v1',
+      subject: p.decisionId,
+      id: `${p.decisionId}/1`,
+      data: {
+        ...decisionOpened.example,
+        ...{ decisionId: p.decisionId, subjectId: p.proposalId, communityCode: COMMUNITY },
+        pending: [{ partyId: SEAT, deadline: DEADLINE }],
+      },
+    });
+    // A later governance event of the same decision (same partition) marks the wrong one as handled.
+    const after = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.decision.vote-rejected.v1',
+      subject: p.decisionId,
+      data: { ...decisionVoteRejected.example, decisionId: p.decisionId },
+    });
+    await consumed(after.id);
+    expect(svc.app.get(InboxService).processor.counts['dead-lettered']).toBeGreaterThan(deadLettered);
+    expect(await votesSent(p.decisionId)).toEqual([]);
   });
 
   it('a called-in filing is judged on the plan it was filed with', async () => {
