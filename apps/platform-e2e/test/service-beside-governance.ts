@@ -4,7 +4,7 @@ import { contextTopic, type EventContext, portalCommandsTopic } from '@sanshe/co
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
 import { bearer, freePort, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
-import { type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
+import { GOVERNANCE_READS, type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
 
 /** An HTTP answer: its status, its text, and its JSON body ({} when empty). */
 export interface JsonAnswer {
@@ -21,6 +21,8 @@ export interface ServiceBesideGovernance {
   /** What the service's process wrote to stdout and stderr so far. */
   serviceOutput(): string;
   call(url: string, method: string, token: string, body?: unknown): Promise<JsonAnswer>;
+  /** SIGKILLs the service's process (a crash: no shutdown hooks), runs `whileDown`, then starts it again on its port. */
+  crashService(whileDown: () => Promise<void>): Promise<void>;
 }
 
 export interface ServiceBesideGovernanceOptions {
@@ -34,8 +36,6 @@ export interface ServiceBesideGovernanceOptions {
   /** Runs once both consumer groups start at the topics' ends, before the processes start. */
   beforeStart?: (kafka: Kafka) => Promise<void>;
 }
-
-const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding'] as const;
 
 const call = async (url: string, method: string, token: string, body?: unknown): Promise<JsonAnswer> => {
   const response = await fetch(url, {
@@ -80,14 +80,14 @@ export function serviceBesideGovernance(
   }));
   let service: AppProcess | undefined;
   let serviceUrl = '';
-  beforeAll(async () => {
-    const port = await freePort();
+  const startService = async (port: number) => {
     service = startApp(options.service, port, {
       env: { ...process.env, KAFKA_GROUP_ID: groups.service, KAFKA_FROM_BEGINNING: 'false' },
     });
     serviceUrl = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(service);
-  }, 120_000);
+  };
+  beforeAll(async () => startService(await freePort()), 120_000);
   afterAll(async () => {
     if (service) await stopApp(service, 10_000);
   });
@@ -99,5 +99,14 @@ export function serviceBesideGovernance(
     governanceUrl: () => `http://127.0.0.1:${governance.governance.port}`,
     serviceOutput: () => service?.output() ?? '',
     call,
+    crashService: async (whileDown) => {
+      const crashed = service;
+      if (!crashed) throw new Error(`${options.service} is not running`);
+      const exited = new Promise((resolve) => crashed.child.once('exit', resolve));
+      crashed.child.kill('SIGKILL');
+      await exited;
+      await whileDown();
+      await startService(crashed.port);
+    },
   };
 }

@@ -8,6 +8,8 @@ export interface TalentBesideGovernance {
   /** What the talent process wrote to stdout and stderr so far. */
   talentOutput(): string;
   call(url: string, method: string, token: string, body?: unknown): Promise<JsonAnswer>;
+  /** SIGKILLs the talent process, runs `whileDown`, then starts it again on its port. */
+  crashTalent(whileDown: () => Promise<void>): Promise<void>;
 }
 
 /**
@@ -45,5 +47,6 @@ export function talentBesideGovernance(
     governanceUrl: beside.governanceUrl,
     talentOutput: beside.serviceOutput,
     call: beside.call,
+    crashTalent: beside.crashService,
   };
 }
