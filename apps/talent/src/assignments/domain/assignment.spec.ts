@@ -37,6 +37,13 @@ describe('assignment rules', () => {
     );
   });
 
+  it('days are Asia/Shanghai’s: 16:30Z on Jan 31 is already Feb 1 there; ending at its midnight serves Jan 31 only', () => {
+    expect(assignRefusal(activity, certified, { ...input, endsAt: '2027-01-31T16:00:00.000Z' })).toBeNull();
+    expect(assignRefusal(activity, certified, { ...input, endsAt: '2027-01-31T16:30:00.000Z' })?.message).toBe(
+      "sw-1's certificate expires on 2027-01-31, before the assignment ends (2027-02-01)",
+    );
+  });
+
   it('the worker’s kind must be the role, at the line’s minimum level, on a line of the plan', () => {
     const endsAt = '2027-01-31T03:00:00.000Z';
     const assistant = { ...certified, level: 'assistant-social-worker' as const };

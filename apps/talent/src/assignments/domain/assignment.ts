@@ -90,10 +90,15 @@ function roleRefusal(activity: TalentActivity, worker: WorkerEntry, input: Assig
   return null;
 }
 
-/** A certified role needs a certificate in force on the day the assignment ends. */
+const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** The last day served, where the service works (Asia/Shanghai): the day of the range's last instant. */
+export const lastDayServed = (endsAt: string): string => LOCAL_DATE.format(new Date(Date.parse(endsAt) - 1));
+
+/** A certified role needs a certificate in force through the last day the assignment serves. */
 function certificateRefusal(worker: WorkerEntry, input: AssignInput): AssignRefusal | null {
   if (input.role !== 'certified-social-worker') return null;
-  const lastDay = input.endsAt.slice(0, 10);
+  const lastDay = lastDayServed(input.endsAt);
   if (worker.certifiedUntil !== null && worker.certifiedUntil >= lastDay) return null;
   return {
     code: 'certificate-expired',
