@@ -2,7 +2,7 @@ import { contextTopic, type DecisionPolicyInput, portalCommandsTopic } from '@sa
 import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { decisionWorkflowId, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
-import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
+import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * Parties speak only for themselves, through the governance process on the real servers: votes and
@@ -62,8 +62,9 @@ describe('channel binding, through the governance process', () => {
   };
   removePoliciesAfterAll(policy.policyId);
 
+  const group = governanceGroupAtTopicEnds('channels-e2e', [portalA, portalB, arbiter]);
   const harness = governanceUnderTest('channels-e2e', () => ({
-    KAFKA_GROUP_ID: 'sanshe-governance-channels-it',
+    ...group,
     GOVERNANCE_TASK_QUEUE: 'governance-channels-it',
     GOVERNANCE_PORTALS: [portalA, portalB, arbiter].join(','),
   }));

@@ -2,7 +2,7 @@ import { contextTopic, type DecisionPolicyInput, type EventType, type NewEvent }
 import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
-import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
+import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * The governance service as it runs (its own process), on the real dev server, Kafka and PostgreSQL:
@@ -14,7 +14,6 @@ import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-
  * The bridge runs in its own consumer group and task queue (stable names, so each run only reads what
  * was published since the last one), in a community of its own with a policy of seconds-long deadlines.
  */
-const GROUP = 'sanshe-governance-it';
 const TASK_QUEUE = 'governance-it';
 const SECOND_IN_HOURS = 1 / 3600;
 
@@ -91,8 +90,9 @@ describe('a decision driven by Kafka events, through the governance process', ()
   // The deciding vote's id is known before governance starts: its first run holds that vote's inbox commit.
   const decidingVoteId = uniqueName('vote-funder');
   let holdDecidingVote = true;
+  const group = governanceGroupAtTopicEnds('decisions-e2e', [portal]);
   const harness = governanceUnderTest('decisions-e2e', () => ({
-    KAFKA_GROUP_ID: GROUP,
+    ...group,
     GOVERNANCE_TASK_QUEUE: TASK_QUEUE,
     GOVERNANCE_PORTALS: portal,
     GOVERNANCE_VOTE_GRACE_MS: '0', // silence is recorded at the deadline itself: the peer's 3 s

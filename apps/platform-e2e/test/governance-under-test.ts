@@ -1,9 +1,38 @@
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client as PgClient } from 'pg';
-import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
+import {
+  contextTopic,
+  createEvent,
+  type EventType,
+  type NewEvent,
+  portalCommandsTopic,
+  type SansheEvent,
+} from '@sanshe/contracts';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import { freePort, parseTestEnv } from '@sanshe/testing';
+import { ensureTopics } from '@sanshe/messaging';
+import { freePort, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
+
+/** The contexts whose topics governance reads (besides the portals' command topics). */
+export const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding'] as const;
+
+/**
+ * A consumer group of this run's own for a suite's governance, its offsets committed at the current ends of
+ * what governance reads before the process joins (register it before governanceUnderTest): a fixed group
+ * would first work through everything other suites published since its last run — votes and withdrawals
+ * for decisions whose workers are gone, each stalling its partition until its Temporal call times out.
+ */
+export function governanceGroupAtTopicEnds(name: string, portals: string[]): NodeJS.ProcessEnv {
+  const groupId = uniqueName(`governance-${name}`);
+  beforeAll(async () => {
+    const servers = parseTestEnv(process.env);
+    const topics = [...GOVERNANCE_READS.map(contextTopic), ...portals.map(portalCommandsTopic)];
+    const kafka = new Kafka({ clientId: `${name}-setup`, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+    await ensureTopics(servers.KAFKA_BROKERS, topics);
+    await startGroupAtTopicEnds(kafka, groupId, topics);
+  }, 60_000);
+  return { KAFKA_GROUP_ID: groupId, KAFKA_FROM_BEGINNING: 'false' };
+}
 
 export interface GovernanceUnderTest {
   kafka: Kafka;

@@ -9,7 +9,7 @@ import { stopApp } from '@sanshe/infra';
 import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
-import { governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
+import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
 
 /**
  * A street office bound by `{streetCode}` arbitrates its own community's escalated decision, through the
@@ -29,8 +29,9 @@ const OTHER_OFFICE = `street-${OTHER_STREET}`;
 const POLICY_ID = `data-access.e2e-street-${STREET}`;
 
 describe('the street office of the decision’s own street arbitrates, through the governance process', () => {
+  const group = governanceGroupAtTopicEnds('street-arbiter-e2e', [OFFICE, OTHER_OFFICE]);
   const harness = governanceUnderTest('street-arbiter-e2e', () => ({
-    KAFKA_GROUP_ID: 'sanshe-governance-street-it',
+    ...group,
     GOVERNANCE_TASK_QUEUE: 'governance-street-it',
     GOVERNANCE_PORTALS: '', // no extras: the policies name the portals
   }));
