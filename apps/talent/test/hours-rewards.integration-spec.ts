@@ -254,6 +254,16 @@ describe('settling hours through talent’s activities', () => {
       expect.objectContaining({ points: 0, recognition: 'star-volunteer-1', cause: { type: 'hours', id: reaching } }),
     ]);
   });
+  it('awards the level reached by confirmations at once, which none alone would reach', async () => {
+    const { workerId } = await volunteer();
+    for (let i = 0; i < 5; i++) await confirmed(workerId, 1180); // 5900 min: 98.3 h
+    const waiting: string[] = [];
+    for (let i = 0; i < 4; i++) waiting.push((await record(workerId, 30)).body.hoursId);
+    // Each sees its own 30 min: 5930. Only the ledger's lock lets the last see all four: 6020 min, 100.3 h.
+    await Promise.all(waiting.map((hoursId) => activities().recordConfirmedHours({ hoursId, confirmedBy: 'silence' })));
+    const awarded = await eventsOf(workerId, AWARDED);
+    expect(awarded.map((e) => (e.data as { recognition: string }).recognition)).toEqual(['star-volunteer-1']);
+  });
 });
 
 describe('through Temporal', () => {
