@@ -65,6 +65,28 @@ async function submit({ proposalId, organizationId }: ReturnType<typeof proposal
   return event.id;
 }
 
+/**
+ * Files a low-risk proposal (no venue, resident data or money): a governance running beside this test on the
+ * real topics only notices it and opens no decision of its own, so the decision.opened here is the only one.
+ */
+async function file({ proposalId, organizationId }: ReturnType<typeof proposal>) {
+  const event = await svc.publish(ORGANIZATION, 'sanshe/organization', {
+    type: 'sanshe.organization.proposal.filed.v1',
+    subject: proposalId,
+    data: {
+      ...proposalFiled.example,
+      ...{ proposalId, organizationId, communityCode: COMMUNITY },
+      category: 'culture-hobby',
+      expectedParticipants: 30,
+      staffingPlan: [
+        { role: 'intern', count: 2 },
+        { role: 'volunteer', count: 5 },
+      ],
+    },
+  });
+  return event.id;
+}
+
 async function open({ proposalId, organizationId, decisionId }: ReturnType<typeof proposal>) {
   const event = await svc.publish(GOVERNANCE, 'sanshe/governance', {
     type: 'sanshe.governance.decision.opened.v1',
@@ -184,7 +206,7 @@ describe('the talent party’s automatic vote', () => {
   it('an opening from another channel than governance’s is dead-lettered: no vote', async () => {
     const p = proposal();
     const deadLettered = svc.app.get(InboxService).processor.counts['dead-lettered'];
-    await consumed(await submit(p)); // the plan is known: an accepted opening would vote at once
+    await consumed(await file(p)); // the plan is known: an accepted opening would vote at once
     await svc.publish(GOVERNANCE, 'portal/xuhui-civil-affairs', {
       type: 'sanshe.governance.decision.opened.v1',
       subject: p.decisionId,
@@ -208,20 +230,7 @@ describe('the talent party’s automatic vote', () => {
 
   it('a called-in filing is judged on the plan it was filed with', async () => {
     const p = proposal();
-    await svc.publish(ORGANIZATION, 'sanshe/organization', {
-      type: 'sanshe.organization.proposal.filed.v1',
-      subject: p.proposalId,
-      data: {
-        ...proposalFiled.example,
-        ...{ proposalId: p.proposalId, organizationId: p.organizationId, communityCode: COMMUNITY },
-        category: 'culture-hobby',
-        expectedParticipants: 30,
-        staffingPlan: [
-          { role: 'intern', count: 2 },
-          { role: 'volunteer', count: 5 },
-        ],
-      },
-    });
+    await file(p);
     await open(p);
     await eventually(async () => expect(await votesSent(p.decisionId)).toHaveLength(1), { timeoutMs: 20_000 });
     expect((await votesSent(p.decisionId))[0].data).toMatchObject({
@@ -244,7 +253,13 @@ describe('the talent party’s automatic vote', () => {
 });
 
 /** Publishes the organization's activity.scheduled (certified ≥ social-worker, interns) and waits until talent keeps it. */
-async function scheduleActivity(organizationId: string) {
+async function scheduleActivity(
+  organizationId: string,
+  staffingPlan: { role: 'certified-social-worker' | 'intern'; count: number; minLevel?: 'social-worker' }[] = [
+    { role: 'certified-social-worker', count: 1, minLevel: 'social-worker' },
+    { role: 'intern', count: 2 },
+  ],
+) {
   const activityId = newId('act');
   const proposalId = newId('prop');
   const event = await svc.publish(ORGANIZATION, 'sanshe/organization', {
@@ -254,10 +269,7 @@ async function scheduleActivity(organizationId: string) {
       ...activityScheduled.example,
       ...{ activityId, proposalId, organizationId, communityCode: COMMUNITY },
       decisionId: `decision/activity-proposal/${proposalId}`,
-      staffingPlan: [
-        { role: 'certified-social-worker', count: 1, minLevel: 'social-worker' },
-        { role: 'intern', count: 2 },
-      ],
+      staffingPlan,
     },
   });
   await consumed(event.id);
@@ -348,7 +360,7 @@ describe('assignments', () => {
 
   it('release publishes assignment.released once; the staffing view names the broken rule and its fix', async () => {
     const org = newId('org');
-    const activityId = await scheduleActivity(org);
+    const activityId = await scheduleActivity(org, [{ role: 'intern', count: 2 }]);
     const intern = await registerWorker(svc, org, {
       kind: 'intern',
       level: undefined,
@@ -365,6 +377,13 @@ describe('assignments', () => {
     const staffing = await call(svc, 'GET', `/activities/${activityId}/staffing`, orgStaff(org));
     expect(staffing.body).toMatchObject({
       assigned: [{ role: 'intern', count: 1 }],
+      planProblems: [
+        {
+          rule: 'intern-not-alone',
+          message: 'the plan has 2 interns and no certified social worker or community staff',
+          fix: 'add 1 certified-social-worker or community-staff',
+        },
+      ],
       problems: [
         {
           rule: 'intern-not-alone',

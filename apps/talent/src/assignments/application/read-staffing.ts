@@ -8,7 +8,7 @@ import { AssignmentNotFound } from '../domain/assignment-errors';
 import { AssignmentRepository } from '../domain/assignment.repository';
 
 /**
- * GET /activities/{id}/staffing: the plan, the assignments, and what is assigned judged by the staffing
+ * GET /activities/{id}/staffing: the plan, the assignments, and both the plan and what is assigned judged by the staffing
  * rules against the proposal's category and size (its latest revision known to talent), each problem
  * with its rule and fix. Its organization's admin and staff, the talent office and auditors read it.
  */
@@ -43,7 +43,10 @@ export class ReadStaffingHandler {
       rulesVersion: STAFFING_RULES.version,
       assignments,
       assigned,
+      /** What is assigned, judged by the rules. */
       problems: staffingProblems(assigned, context),
+      /** The scheduled plan itself, judged by the same rules. */
+      planProblems: staffingProblems(activity.staffingPlan, context),
     };
   }
 }
