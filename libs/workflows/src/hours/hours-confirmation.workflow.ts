@@ -20,7 +20,8 @@ import {
 const talentActivities = (taskQueue = TALENT_ACTIVITIES_TASK_QUEUE) =>
   wf.proxyActivities<HoursActivities>({
     taskQueue,
-    startToCloseTimeout: '30 seconds',
+    // One short transaction: a worker that died holding the task is given up on soon, and it is retried.
+    startToCloseTimeout: '10 seconds',
     retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   });
 
