@@ -54,6 +54,7 @@ const running: Promise<void>[] = [];
 let holder: TemporalClientHolder;
 let start: StartHoursConfirmationHandler;
 let applyHours: ApplyHoursUpdateHandler;
+let applyDecisionUpdate: ApplyDecisionUpdateHandler;
 const recorded: RecordConfirmedHoursInput[] = [];
 const decisionEvents: DecisionEventToPublish[] = [];
 const startedIds: string[] = [];
@@ -146,8 +147,8 @@ beforeAll(async () => {
   const outbox = new OutboxWriter({ schema, source: 'sanshe/governance' });
   const parked = new PostgresParkedUpdateRepository(dataSource);
   const pending = new PostgresPendingDecisionRepository(dataSource);
-  const applyUpdate = new ApplyDecisionUpdateHandler(holder, new RejectDecisionEventHandler(outbox), pending, parked);
-  const applyParked = new ApplyParkedUpdatesHandler(parked, applyUpdate);
+  applyDecisionUpdate = new ApplyDecisionUpdateHandler(holder, new RejectDecisionEventHandler(outbox), pending, parked);
+  const applyParked = new ApplyParkedUpdatesHandler(parked, applyDecisionUpdate);
   const controllers = {
     resolver: async () => (partyId: string) => controllerOf(DEFAULT_CONTROLLER_RULES, partyId),
   } as unknown as ControllerMap;
@@ -257,24 +258,40 @@ describe('hours confirmed by two parties, through governance', () => {
     expect(Number(n)).toBe(0);
   });
 
-  it('a dispute opens the child decision under hours-dispute; two approvals: recorded (decision)', async () => {
+  it('a dispute opens the child decision under hours-dispute; a vote parked before it and a second approval: recorded (decision)', async () => {
     const hoursId = uniqueName('hrs');
     await startFor(recordedEvent(hoursId, 60_000));
+    const decisionId = `decision/hours-dispute/${hoursId}`;
+    const TALENT = 'talent:district-social-workers';
+    const early = createEvent({
+      type: 'sanshe.talent.decision.vote-cast.v1',
+      source: 'sanshe/talent',
+      id: uniqueName('vote'),
+      subject: decisionId,
+      data: { decisionId, partyId: TALENT, castBy: TALENT, choice: 'approve' },
+    });
+    const request = { partyId: TALENT, castBy: TALENT, choice: 'approve' as const };
+    const parkedVote = await inTransaction((manager) =>
+      applyDecisionUpdate.execute(manager, { decisionId, update: { kind: 'vote', request }, event: early }),
+    );
+    expect(parkedVote).toBe('parked'); // the child decision does not exist yet
     expect(await dispute(disputed(hoursId))).toBe('accepted');
     expect(await confirm(confirmed(hoursId))).toBe('rejected');
     expect((await refusals(hoursId)).map((r) => r.data.code)).toEqual(['hours-disputed']);
 
-    const decisionId = `decision/hours-dispute/${hoursId}`;
     await eventually(async () => expect(await statusOf(decisionId)).toBe('RUNNING'));
     const view = await client.workflow.getHandle(decisionId).query(stateQuery);
     expect(view).toMatchObject({ kind: 'hours-dispute', subjectId: hoursId, proposerId: 'organization:org-x' });
     expect(view.policy).toMatchObject({ policyId: 'hours-dispute.district', quorum: 2 });
     const seats = view.votes.map((v) => v.partyId);
     expect(seats).toEqual([COMMUNITY, expect.stringMatching(/^portal:street-/), 'talent:district-social-workers']);
-    for (const partyId of [seats[1]!, 'talent:district-social-workers']) {
-      const vote = { partyId, castBy: partyId, choice: 'approve' as const };
-      await client.workflow.getHandle(decisionId).executeUpdate(voteUpdate, { args: [vote] });
-    }
+    // The parked vote was applied once the child started (applyParkedDecisionUpdates).
+    await eventually(async () => {
+      const votes = (await client.workflow.getHandle(decisionId).query(stateQuery)).votes;
+      expect(votes.find((v) => v.partyId === TALENT)?.choice).toBe('approve');
+    });
+    const street = { partyId: seats[1]!, castBy: seats[1]!, choice: 'approve' as const };
+    await client.workflow.getHandle(decisionId).executeUpdate(voteUpdate, { args: [street] });
     await eventually(async () =>
       expect(recordsOf(hoursId)).toEqual([{ hoursId, confirmedBy: 'decision', decisionId }]),
     );
