@@ -26,6 +26,18 @@ export class CreateParkedHoursUpdate1795737600014 implements MigrationInterface 
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE ${schemaOf(runner)}.parked_hours_update`);
+    const s = schemaOf(runner);
+    // Dropping them would lose a community's answer silently: neither applied nor refused.
+    const parked: { event_source: string; event_id: string }[] = await runner.query(
+      `SELECT event_source, event_id FROM ${s}.parked_hours_update ORDER BY seq`,
+    );
+    if (parked.length > 0) {
+      const named = parked.map((row) => `${row.event_source} ${row.event_id}`).join(', ');
+      throw new Error(
+        `hours answers are parked (${named}): let their hours workflows start, or wait for ` +
+          'GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS to refuse them, before reverting',
+      );
+    }
+    await runner.query(`DROP TABLE ${s}.parked_hours_update`);
   }
 }

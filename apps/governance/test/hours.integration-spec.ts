@@ -17,15 +17,19 @@ import {
   WORKFLOWS_PATH,
 } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import { CreateParkedHoursUpdate1795737600014 } from '../migrations/1795737600014-create-parked-hours-update';
 import { HOURS_DISPUTE_POLICY } from '../migrations/1795737600015-seed-hours-dispute-policy';
 import { PostgresAdministrativeAreas } from '../src/administrative-areas/infrastructure/postgres-administrative-areas';
 import { ApplyDecisionUpdateHandler } from '../src/decisions/application/apply-decision-update';
 import { ApplyParkedUpdatesHandler } from '../src/decisions/application/apply-parked-updates';
+import { RefuseExpiredParkedUpdatesHandler } from '../src/decisions/application/refuse-expired-parked-updates';
 import { RejectDecisionEventHandler } from '../src/decisions/application/reject-decision-event';
+import { ParkedUpdateSweeper } from '../src/decisions/infrastructure/parked-update-sweeper';
 import { PostgresParkedUpdateRepository } from '../src/decisions/infrastructure/postgres-parked-update.repository';
 import { PostgresPendingDecisionRepository } from '../src/decisions/infrastructure/postgres-pending-decision.repository';
 import { TemporalClientHolder } from '../src/decisions/infrastructure/temporal-client-holder';
 import { ApplyHoursUpdateHandler } from '../src/hours/application/apply-hours-update';
+import { RefuseExpiredParkedHoursUpdatesHandler } from '../src/hours/application/refuse-expired-parked-hours-updates';
 import { RejectHoursUpdateHandler } from '../src/hours/application/reject-hours-update';
 import { StartHoursConfirmationHandler } from '../src/hours/application/start-hours-confirmation';
 import { ChildDecisionActivitiesProvider } from '../src/hours/infrastructure/child-decision-activities';
@@ -55,6 +59,8 @@ let holder: TemporalClientHolder;
 let start: StartHoursConfirmationHandler;
 let applyHours: ApplyHoursUpdateHandler;
 let applyDecisionUpdate: ApplyDecisionUpdateHandler;
+/** The sweeper as governance wires it (hours registered, as HoursModule does); its timer never started. */
+let sweeper: ParkedUpdateSweeper;
 const recorded: RecordConfirmedHoursInput[] = [];
 const decisionEvents: DecisionEventToPublish[] = [];
 const startedIds: string[] = [];
@@ -125,6 +131,13 @@ const dispute = (event: SansheEvent<'sanshe.community.hours.disputed.v1'>) => {
     applyHours.execute(manager, { hoursId: event.data.hoursId, update: { kind: 'dispute', request }, event }),
   );
 };
+const parkedEventIds = async (...hoursIds: string[]) =>
+  (
+    await dataSource.query<{ event_id: string }[]>(
+      `SELECT event_id FROM "${schema}".parked_hours_update WHERE workflow_id = ANY($1) ORDER BY seq`,
+      [hoursIds.map(hoursWorkflowId)],
+    )
+  ).map((row) => row.event_id);
 const statusOf = async (workflowId: string) => {
   try {
     return (await client.workflow.getHandle(workflowId).describe()).status.name;
@@ -158,6 +171,19 @@ beforeAll(async () => {
   const parkedHours = new PostgresParkedHoursUpdateRepository(dataSource);
   applyHours = new ApplyHoursUpdateHandler(holder, parkedHours, new RejectHoursUpdateHandler(outbox));
   start = new StartHoursConfirmationHandler(holder, parkedHours, applyHours, taskQueue, talentQueue);
+  const maxAge = { GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS: 60_000 };
+  const rejectDecision = new RejectDecisionEventHandler(outbox);
+  sweeper = new ParkedUpdateSweeper(
+    new RefuseExpiredParkedUpdatesHandler(dataSource, parked, rejectDecision, maxAge),
+    maxAge,
+  );
+  const refuseHours = new RefuseExpiredParkedHoursUpdatesHandler(
+    dataSource,
+    parkedHours,
+    new RejectHoursUpdateHandler(outbox),
+    maxAge,
+  );
+  sweeper.register({ label: 'parked_hours_update', execute: () => refuseHours.execute() });
 
   const connection = await NativeConnection.connect({ address: servers.TEMPORAL_ADDRESS });
   const namespace = servers.TEMPORAL_NAMESPACE;
@@ -256,6 +282,52 @@ describe('hours confirmed by two parties, through governance', () => {
       [hoursWorkflowId(hoursId)],
     );
     expect(Number(n)).toBe(0);
+  });
+
+  it('a confirm parked past GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS is refused (unknown-hours) by the sweeper, once, and deleted; a fresh one stays', async () => {
+    const [stale, fresh] = [uniqueName('hrs'), uniqueName('hrs')];
+    const staleEvent = confirmed(stale);
+    const freshEvent = confirmed(fresh);
+    expect(await confirm(staleEvent)).toBe('parked');
+    expect(await confirm(freshEvent)).toBe('parked');
+    await dataSource.query(
+      `UPDATE "${schema}".parked_hours_update SET parked_at = now() - interval '2 hours' WHERE event_id = $1`,
+      [staleEvent.id],
+    );
+
+    await sweeper.sweep();
+    await sweeper.sweep(); // nothing left to refuse: no second refusal
+
+    const rejected = await refusals(stale);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].data).toMatchObject({
+      hoursId: stale,
+      workflowId: hoursWorkflowId(stale),
+      partyId: COMMUNITY,
+      castBy: COMMUNITY,
+      code: 'unknown-hours',
+      rejectedEventId: staleEvent.id,
+      rejectedEventSource: 'sanshe/community',
+      rejectedEventType: 'sanshe.community.hours.confirmed.v1',
+    });
+    expect(rejected[0].data.reason).toContain('GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS');
+    expect(await refusals(fresh)).toEqual([]);
+    expect(await parkedEventIds(stale, fresh)).toEqual([freshEvent.id]);
+  });
+
+  it('reverting migration 014 refuses while hours answers are parked, naming them, and keeps the table', async () => {
+    const hoursId = uniqueName('hrs');
+    const event = confirmed(hoursId);
+    expect(await confirm(event)).toBe('parked');
+    const runner = dataSource.createQueryRunner();
+    try {
+      await expect(new CreateParkedHoursUpdate1795737600014().down(runner)).rejects.toThrow(
+        `sanshe/community ${event.id}`,
+      );
+    } finally {
+      await runner.release();
+    }
+    expect(await parkedEventIds(hoursId)).toEqual([event.id]);
   });
 
   it('a dispute opens the child decision under hours-dispute; a vote parked before it and a second approval: recorded (decision)', async () => {

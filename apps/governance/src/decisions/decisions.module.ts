@@ -25,8 +25,9 @@ import { PostgresPendingDecisionRepository } from './infrastructure/postgres-pen
 import { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { bridgeTopics, DecisionBridgeController } from './interface/events/decision-bridge.controller';
 
-/** The feature's Temporal client, re-exported for the features that use it through this module (hours). */
+/** The feature's Temporal client and parked-update sweeper, re-exported for the features that use them (hours). */
 export { TemporalClientHolder } from './infrastructure/temporal-client-holder';
+export { ParkedUpdateSweeper } from './infrastructure/parked-update-sweeper';
 import { DecisionsController } from './interface/http/decisions.controller';
 import { PendingDecisionsController } from './interface/http/pending-decisions.controller';
 
@@ -83,6 +84,8 @@ export class DecisionsModule {
         // The hours feature starts its workflows and sends its updates with the same client and queue.
         TemporalClientHolder,
         DECISION_TASK_QUEUE,
+        // The hours feature's parked answers are swept by the same timer, under the same bound.
+        ParkedUpdateSweeper,
       ],
     };
   }

@@ -3,8 +3,10 @@ import type { EventHandlers } from '@sanshe/messaging';
 import { AdministrativeAreasModule } from '../administrative-areas/administrative-areas.module';
 import { BridgeEventRegistry } from '../decisions/application/bridge-event-registry';
 import { ChannelCheck } from '../decisions/application/channel-check';
+import { ParkedUpdateSweeper } from '../decisions/decisions.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { ApplyHoursUpdateHandler } from './application/apply-hours-update';
+import { RefuseExpiredParkedHoursUpdatesHandler } from './application/refuse-expired-parked-hours-updates';
 import { RejectHoursUpdateHandler } from './application/reject-hours-update';
 import { StartHoursConfirmationHandler } from './application/start-hours-confirmation';
 import { ParkedHoursUpdateRepository } from './domain/parked-hours-update.repository';
@@ -24,6 +26,8 @@ export class HoursModule implements OnModuleInit {
   constructor(
     private readonly registry: BridgeEventRegistry,
     @Inject(HOURS_EVENT_HANDLERS) private readonly handlers: EventHandlers,
+    private readonly sweeper: ParkedUpdateSweeper,
+    private readonly refuseExpired: RefuseExpiredParkedHoursUpdatesHandler,
   ) {}
 
   static forRoot(decisions: DynamicModule): DynamicModule {
@@ -34,6 +38,7 @@ export class HoursModule implements OnModuleInit {
         { provide: TALENT_TASK_QUEUE, useValue: TALENT_ACTIVITIES_TASK_QUEUE },
         { provide: ParkedHoursUpdateRepository, useClass: PostgresParkedHoursUpdateRepository },
         RejectHoursUpdateHandler,
+        RefuseExpiredParkedHoursUpdatesHandler,
         ApplyHoursUpdateHandler,
         StartHoursConfirmationHandler,
         ChildDecisionActivitiesProvider,
@@ -52,8 +57,9 @@ export class HoursModule implements OnModuleInit {
     };
   }
 
-  /** Before the consumer starts: the bridge runs these too. */
+  /** Before the consumer starts: the bridge runs these too; before bootstrap: the sweeper's timer starts. */
   onModuleInit(): void {
     this.registry.register(this.handlers);
+    this.sweeper.register({ label: 'parked_hours_update', execute: () => this.refuseExpired.execute() });
   }
 }

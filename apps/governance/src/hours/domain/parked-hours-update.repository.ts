@@ -22,4 +22,10 @@ export abstract class ParkedHoursUpdateRepository {
 
   /** Removes and returns the workflow's parked updates, in arrival order. */
   abstract takeFor(manager: EntityManager, workflowId: string): Promise<ParkedHoursUpdate[]>;
+
+  /**
+   * Removes and returns up to `limit` updates parked longer than `maxAgeMs`, in arrival order, skipping
+   * rows another transaction holds (a start applying them, another instance refusing them).
+   */
+  abstract takeExpired(manager: EntityManager, maxAgeMs: number, limit: number): Promise<ParkedHoursUpdate[]>;
 }

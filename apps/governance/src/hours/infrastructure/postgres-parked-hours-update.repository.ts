@@ -42,19 +42,37 @@ export class PostgresParkedHoursUpdateRepository extends ParkedHoursUpdateReposi
 
   async takeFor(manager: EntityManager, workflowId: string): Promise<ParkedHoursUpdate[]> {
     const [rows] = await manager.query<[Row[], number]>(
-      `DELETE FROM ${this.table} WHERE workflow_id = $1 RETURNING seq, workflow_id, kind, request, event`,
+      `DELETE FROM ${this.table} WHERE workflow_id = $1 RETURNING ${RETURNED}`,
       [workflowId],
     );
-    return rows
-      .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1))
-      .map(
-        (row) =>
-          ({
-            workflowId: row.workflow_id,
-            kind: row.kind,
-            request: row.request,
-            event: row.event,
-          }) as ParkedHoursUpdate,
-      );
+    return inArrivalOrder(rows);
+  }
+
+  async takeExpired(manager: EntityManager, maxAgeMs: number, limit: number): Promise<ParkedHoursUpdate[]> {
+    const [rows] = await manager.query<[Row[], number]>(
+      `DELETE FROM ${this.table}
+        WHERE (event_source, event_id) IN (
+          SELECT event_source, event_id FROM ${this.table}
+           WHERE parked_at < now() - make_interval(secs => $1::double precision / 1000)
+           ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING ${RETURNED}`,
+      [maxAgeMs, limit],
+    );
+    return inArrivalOrder(rows);
   }
 }
+
+const RETURNED = 'seq, workflow_id, kind, request, event';
+
+const inArrivalOrder = (rows: Row[]): ParkedHoursUpdate[] =>
+  rows
+    .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1))
+    .map(
+      (row) =>
+        ({
+          workflowId: row.workflow_id,
+          kind: row.kind,
+          request: row.request,
+          event: row.event,
+        }) as ParkedHoursUpdate,
+    );
