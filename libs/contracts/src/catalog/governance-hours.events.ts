@@ -14,7 +14,8 @@ export const hoursUpdateRejected = defineEvent('sanshe.governance.hours.update-r
     "Governance refused a community's confirm or dispute of hours and changed nothing. `code` is " +
     'machine-readable (an open set: wrong-channel — not on the community topic from the community service — ' +
     "wrong-identity, not-a-party — not the committee of the hours' community — hours-disputed — a confirm " +
-    'after a dispute — hours-closed — after confirmBy or once settled), `reason` is for people. ' +
+    'after a dispute — hours-closed — after confirmBy or once settled — unknown-hours — parked, and no ' +
+    'hours recorded within GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS), `reason` is for people. ' +
     'rejectedEventSource, rejectedEventId and rejectedEventType name the refused event. Subject: the hoursId.',
   data: Type.Object(
     {
