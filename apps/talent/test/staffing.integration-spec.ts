@@ -434,3 +434,91 @@ describe('assignments', () => {
     expect(again).toMatchObject({ status: 409, body: { code: 'activity-cancelled' } });
   });
 });
+
+/** Publishes governance's opening of the dispute of `hoursId` (the hours-dispute default's three seats). */
+async function openDispute(hoursId: string, organizationId: string) {
+  const decisionId = `decision/hours-dispute/${hoursId}`;
+  const event = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+    type: 'sanshe.governance.decision.opened.v1',
+    subject: decisionId,
+    id: `${decisionId}/1`,
+    data: {
+      ...decisionOpened.example,
+      ...{ decisionId, kind: 'hours-dispute', subjectId: hoursId, communityCode: COMMUNITY },
+      ...{ proposerId: `organization:${organizationId}`, policyId: 'hours-dispute.district', policyVersion: 1 },
+      pending: [`community:${COMMUNITY}`, 'portal:street-310104-005', SEAT].map((partyId) => ({
+        partyId,
+        deadline: DEADLINE,
+      })),
+    },
+  });
+  return { decisionId, eventId: event.id };
+}
+
+describe('the talent party’s vote on a dispute of hours', () => {
+  it('approves hours of an assigned worker; objects to an unassigned one’s and to hours it never recorded', async () => {
+    const org = newId('org');
+    const activityId = await scheduleActivity(org);
+    const [assigned, unassigned] = [await registerWorker(svc, org), await registerWorker(svc, org)];
+    const assignment = { workerId: assigned.workerId, role: 'certified-social-worker', ...SLOT };
+    expect((await call(svc, 'POST', `/activities/${activityId}/assignments`, orgStaff(org), assignment)).status).toBe(
+      201,
+    );
+    // SLOT is 11:00–13:00 on 1 December in Shanghai
+    const hoursOf = async (workerId: string) => {
+      const body = { workerId, activityId, communityCode: COMMUNITY, servedOn: '2026-12-01', minutes: 120 };
+      const reply = await call<{ hoursId: string }>(svc, 'POST', '/hours', orgStaff(org), body);
+      expect(reply.status).toBe(201);
+      return reply.body.hoursId;
+    };
+    const [backed, unbacked] = [await hoursOf(assigned.workerId), await hoursOf(unassigned.workerId)];
+    const disputes = [
+      await openDispute(backed, org),
+      await openDispute(unbacked, org),
+      await openDispute(newId('hours'), org),
+    ];
+    // the same opening again (a redelivery) casts nothing new
+    const again = await openDispute(backed, org);
+    await consumed(...disputes.map((dispute) => dispute.eventId), again.eventId);
+
+    const [approved, notAssigned, notRecorded] = await Promise.all(disputes.map((d) => votesSent(d.decisionId)));
+    const castBy = { partyId: SEAT, castBy: SEAT, round: 1 };
+    expect(approved).toEqual([
+      expect.objectContaining({
+        id: `${VOTE_CAST}:${disputes[0].decisionId}:${SEAT}:1`,
+        source: 'sanshe/talent',
+        data: { decisionId: disputes[0].decisionId, ...castBy, choice: 'approve' },
+      }),
+    ]);
+    expect(notAssigned.map((event) => event.data)).toEqual([
+      {
+        ...{ decisionId: disputes[1].decisionId, ...castBy, choice: 'object' },
+        reason: {
+          code: 'worker-not-assigned',
+          text:
+            `${unassigned.workerId} had no active assignment to ${activityId} on 2026-12-01 (Asia/Shanghai): ` +
+            'assign the worker to the activity for 2026-12-01 or withdraw the hours',
+        },
+      },
+    ]);
+    expect(notRecorded.map((event) => event.data)).toEqual([
+      expect.objectContaining({
+        choice: 'object',
+        reason: expect.objectContaining({ code: 'hours-not-recorded-here' }),
+      }),
+    ]);
+    const shown = await call<Record<string, unknown>[]>(
+      svc,
+      'GET',
+      `/decisions/${disputes[1].decisionId}/talent-votes`,
+      {
+        sub: 'anyone',
+        parties: [],
+        roles: [],
+      },
+    );
+    expect(shown.body).toEqual([
+      expect.objectContaining({ partyId: SEAT, round: 1, revisionNo: 1, rulesVersion: 1, choice: 'object' }),
+    ]);
+  });
+});

@@ -21,5 +21,6 @@ import { AssignmentsController } from './interface/http/assignments.controller';
     TrackActivities,
     ActivitiesSubscriber,
   ],
+  exports: [AssignmentRepository],
 })
 export class AssignmentsModule {}

@@ -26,7 +26,7 @@ import { HoursController } from './interface/http/hours.controller';
     ReadHoursHandler,
     TalentActivities,
   ],
-  exports: [TalentActivities],
+  exports: [TalentActivities, HoursRepository],
 })
 export class HoursModule {}
 

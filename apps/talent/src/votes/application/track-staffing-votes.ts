@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { HOURS_DISPUTE_KIND } from '../domain/hours-dispute-rule';
 import { isTalentParty, JUDGED_KIND, type StaffingContent, votesDue } from '../domain/talent-vote';
 import { type SeatOfRound, VotesRepository } from '../domain/votes.repository';
+import { TrackHoursDisputeVotes } from './track-hours-dispute-votes';
 
 type Governance<T extends string> = SansheEvent<Extract<EventType, `sanshe.governance.${T}.v1`>>;
 type Organization<T extends string> = SansheEvent<Extract<EventType, `sanshe.organization.${T}.v1`>>;
+
+/** The kinds talent votes on: activity proposals (staffing rules) and hours disputes (HOURS_DISPUTE_RULES). */
+const JUDGED_KINDS: readonly string[] = [JUDGED_KIND, HOURS_DISPUTE_KIND];
 
 /** Talent's own source: only refusals of what talent sent are its votes. */
 export const TALENT_SOURCE = 'sanshe/talent';
@@ -37,6 +42,7 @@ export class TrackStaffingVotes {
   constructor(
     private readonly votes: VotesRepository,
     private readonly outbox: OutboxWriter,
+    private readonly hoursDisputes: TrackHoursDisputeVotes,
   ) {}
 
   /** Revision 1: submitted, or filed (a called-in filing is decided on the plan it was filed with). */
@@ -62,7 +68,7 @@ export class TrackStaffingVotes {
   async opened(event: Governance<'decision.opened'>, manager: EntityManager): Promise<void> {
     const { decisionId, kind, subjectId, round, pending } = event.data;
     const seats = talentSeats(pending, round);
-    if (kind !== JUDGED_KIND || seats.length === 0) return; // nothing for the talent party here
+    if (!JUDGED_KINDS.includes(kind) || seats.length === 0) return; // nothing for the talent party here
     await this.votes.lockProposal(manager, subjectId);
     const decision = { decisionId, kind, proposalId: subjectId, round, closed: false, roundTexts: {} };
     await this.votes.open(manager, decision, seats);
@@ -99,6 +105,7 @@ export class TrackStaffingVotes {
   private async castDue(manager: EntityManager, decisionId: string): Promise<void> {
     const decision = await this.votes.lock(manager, decisionId);
     if (!decision) return;
+    if (decision.kind === HOURS_DISPUTE_KIND) return this.hoursDisputes.castDue(manager, decision);
     const due = votesDue(
       decision,
       await this.votes.seats(manager, decisionId, decision.round),

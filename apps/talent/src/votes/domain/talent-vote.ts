@@ -127,10 +127,18 @@ export function automaticVote(
   judged: JudgedPlan,
   rules: StaffingRules = STAFFING_RULES,
 ): { vote: TalentVote; event: VoteCast } {
+  return automaticVoteOf(seat, judge(judged, rules), { revisionNo: judged.revisionNo, rulesVersion: rules.version });
+}
+
+/** A verdict (of any kind's rule) as the seat's vote and its event, under the one idempotent id scheme. */
+export function automaticVoteOf(
+  seat: { decisionId: string; partyId: string; round: number },
+  { choice, reason }: { choice: VoteChoice; reason: ObjectionReason | null },
+  judgedOn: { revisionNo: number; rulesVersion: number },
+): { vote: TalentVote; event: VoteCast } {
   const { decisionId, partyId, round } = seat;
-  const { choice, reason } = judge(judged, rules);
   const eventId = voteEventId(decisionId, partyId, round);
-  const vote = { ...seat, revisionNo: judged.revisionNo, rulesVersion: rules.version, choice, reason, eventId };
+  const vote = { ...seat, ...judgedOn, choice, reason, eventId };
   const data = { decisionId, partyId, castBy: partyId, choice, round, ...(reason ? { reason } : {}) };
   return { vote, event: { type: VOTE_CAST_TYPE, id: eventId, subject: decisionId, data } };
 }
@@ -139,6 +147,7 @@ export function automaticVote(
 export interface TrackedDecision {
   decisionId: string;
   kind: string;
+  /** The decision's subjectId: the proposal (activity-proposal) or the hours record (hours-dispute). */
   proposalId: string;
   round: number;
   closed: boolean;
