@@ -12,6 +12,7 @@ import {
 } from '@sanshe/testing';
 import { bindPolicyToCommunity, validatePolicy } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import { HOURS_DISPUTE_CREATED_BY, HOURS_DISPUTE_POLICY } from '../migrations/1795737600015-seed-hours-dispute-policy';
 import { policiesTestApp, serviceConfig } from './policies-test-app';
 import {
   DISTRICT_DEFAULT_POLICIES,
@@ -168,10 +169,12 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const { status, body } = await get('/policies?communityCode=');
     expect(status).toBe(200);
     const stored = body as unknown as Reply['body'][];
-    expect(stored.map(inputOf)).toEqual(DISTRICT_DEFAULT_POLICIES_V4);
-    expect(stored.map((p) => [p.version, p.createdBy])).toEqual(
-      DISTRICT_DEFAULT_POLICIES_V4.map(() => [4, STREET_ARBITERS_CREATED_BY]),
-    );
+    // The three kinds' v4, then the hours-dispute default (issue 14) at its first version.
+    expect(stored.map(inputOf)).toEqual([...DISTRICT_DEFAULT_POLICIES_V4, HOURS_DISPUTE_POLICY]);
+    expect(stored.map((p) => [p.version, p.createdBy])).toEqual([
+      ...DISTRICT_DEFAULT_POLICIES_V4.map(() => [4, STREET_ARBITERS_CREATED_BY]),
+      [1, HOURS_DISPUTE_CREATED_BY],
+    ]);
     const third = await get(`/policies/activity-proposal.district/versions/3`);
     expect(third.body).toMatchObject({
       ...DISTRICT_DEFAULT_POLICIES_V3[0],
