@@ -1,10 +1,10 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { ServiceName } from '@sanshe/config';
-import { contextTopic, type EventContext, portalCommandsTopic } from '@sanshe/contracts';
+import { contextTopic, type EventContext } from '@sanshe/contracts';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
 import { bearer, freePort, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
-import { GOVERNANCE_READS, type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
+import { governanceGroupAtTopicEnds, type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
 
 /** An HTTP answer: its status, its text, and its JSON body ({} when empty). */
 export interface JsonAnswer {
@@ -59,21 +59,17 @@ export function serviceBesideGovernance(
 ): ServiceBesideGovernance {
   const servers = parseTestEnv(process.env);
   const kafka = new Kafka({ clientId: `${name}-setup`, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
-  const groups = { governance: uniqueName(`governance-${name}`), service: uniqueName(`${options.service}-${name}`) };
-  const startAtTheEnd = async (groupId: string, topics: string[]) => {
-    await ensureTopics(servers.KAFKA_BROKERS, topics);
-    await startGroupAtTopicEnds(kafka, groupId, topics);
-  };
-  // Registered before governanceUnderTest's, so it runs first: both groups start at the ends before they join.
+  const serviceGroup = uniqueName(`${options.service}-${name}`);
+  // Registered before governanceUnderTest's, so they run first: both groups start at the ends before they join.
+  const governanceGroup = governanceGroupAtTopicEnds(name, [options.portal]);
   beforeAll(async () => {
-    const portal = portalCommandsTopic(options.portal);
-    await startAtTheEnd(groups.governance, [...GOVERNANCE_READS.map(contextTopic), portal]);
-    await startAtTheEnd(groups.service, options.reads.map(contextTopic));
+    const topics = options.reads.map(contextTopic);
+    await ensureTopics(servers.KAFKA_BROKERS, topics);
+    await startGroupAtTopicEnds(kafka, serviceGroup, topics);
     await options.beforeStart?.(kafka);
   }, 60_000);
   const governance = governanceUnderTest(name, () => ({
-    KAFKA_GROUP_ID: groups.governance,
-    KAFKA_FROM_BEGINNING: 'false',
+    ...governanceGroup,
     GOVERNANCE_TASK_QUEUE: uniqueName(name),
     GOVERNANCE_PORTALS: options.portal,
     ...options.governanceEnv,
@@ -82,7 +78,7 @@ export function serviceBesideGovernance(
   let serviceUrl = '';
   const startService = async (port: number) => {
     service = startApp(options.service, port, {
-      env: { ...process.env, KAFKA_GROUP_ID: groups.service, KAFKA_FROM_BEGINNING: 'false' },
+      env: { ...process.env, KAFKA_GROUP_ID: serviceGroup, KAFKA_FROM_BEGINNING: 'false' },
     });
     serviceUrl = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(service);
