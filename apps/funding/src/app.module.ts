@@ -1,10 +1,47 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, ServiceKitModule } from '@sanshe/service-kit';
 import { migrations } from '../migrations';
+import type { FundingConfig } from './config/funding-config';
+import { FundingConfigModule } from './config/funding-config.tokens';
+import { FundingEventsModule } from './events/funding-events.module';
+// F2 modules
+// F3 modules
+// F4 modules
+// F5 modules
+// F6 modules
 
+/** How funding's inbox retries an event that failed: as talent's and the organization's do. */
+export const FUNDING_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
+
+/**
+ * Funding's features, without the service kit: AppModule puts them on the kit, the tests
+ * (test/funding-test-app.ts) on a kit of their own schema.
+ */
+export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['imports'] => [
+  FundingConfigModule.forRoot(funding),
+  FundingEventsModule.forRoot(funding),
+  // F2 modules
+  // F3 modules
+  // F4 modules
+  // F5 modules
+  // F6 modules
+];
+
+/**
+ * The funding service: programs and their budgets, applications and grants decided in governance, a
+ * double-entry ledger, payments that never pay twice, reports and gap warnings, on the service kit
+ * (its own schema, outbox, inbox).
+ */
 @Module({})
 export class AppModule {
-  static forRoot(this: void, config: ServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceKitModule.forRoot({ config, migrations })] };
+  static forRoot(this: void, config: ServiceConfig, funding: FundingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({ config, migrations, consumer: FUNDING_CONSUMER }),
+        ...(fundingFeatureModules(funding) ?? []),
+        // F5 modules: funding's Temporal worker, in the service process only (never in a feature test)
+      ],
+    };
   }
 }
