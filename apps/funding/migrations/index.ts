@@ -5,6 +5,8 @@ import { CreateFundingOrganization1799000000002 } from './1799000000002-create-f
 // F3 migrations
 import { CreateLedger1799000000020 } from './1799000000020-create-ledger';
 // F4 migrations
+import { CreateApplicationsAndGrants1799000000040 } from './1799000000040-create-applications-and-grants';
+import { CreateFunderVotes1799000000041 } from './1799000000041-create-funder-votes';
 // F5 migrations
 import { CreatePayment1799000000060 } from './1799000000060-create-payment';
 import { CreateClawback1799000000061 } from './1799000000061-create-clawback';
@@ -23,6 +25,8 @@ export const migrations: Function[] = [
   // F3 migrations (the double-entry ledger)
   CreateLedger1799000000020,
   // F4 migrations (applications, grants, the funder's vote)
+  CreateApplicationsAndGrants1799000000040,
+  CreateFunderVotes1799000000041,
   // F5 migrations (payments, clawbacks)
   CreatePayment1799000000060,
   CreateClawback1799000000061,
