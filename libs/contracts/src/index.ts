@@ -1,8 +1,9 @@
 // Node-side entry point: the pure contracts plus what validates and builds events.
 export * from './pure';
 export * from './catalog';
+export * from './catalog/funding-catalog';
 // The schemas (with their types), not only the vocabularies' types of the same names.
-export { NeedCategory, RecognitionCode, SkillCode, SocialWorkerLevel, StaffRole } from './catalog';
+export { FunderKind, NeedCategory, RecognitionCode, SkillCode, SocialWorkerLevel, StaffRole } from './catalog';
 export * from './governance/decision-policy';
 export { FilingRule } from './governance/filing-rule.schema';
 export * from './asyncapi/build-asyncapi';

@@ -8,6 +8,7 @@
  */
 export type * from './catalog';
 export * from './vocabulary/community-vocabulary';
+export * from './vocabulary/funding-vocabulary';
 export * from './vocabulary/organization-vocabulary';
 export * from './vocabulary/talent-vocabulary';
 export * from './events/event-definition';
@@ -21,5 +22,6 @@ export type { EventData, EventType, NewEvent, SansheEvent } from './events/envel
 export type { FieldProblem } from './events/validation';
 // The catalog's schemas of the same names have these types; the vocabularies are their source.
 export type { NeedCategory } from './vocabulary/community-vocabulary';
+export type { FunderKind } from './vocabulary/funding-vocabulary';
 export type { SocialWorkerLevel, StaffRole } from './vocabulary/organization-vocabulary';
 export type { RecognitionCode, SkillCode } from './vocabulary/talent-vocabulary';

@@ -152,9 +152,9 @@ describe('decision events: types per event type', () => {
     const decided: EventData<'sanshe.governance.decision.decided.v1'>['decidedBy'] = 'arbiter';
     // @ts-expect-error a vote's choice is approve, object or abstain
     const veto: EventData<'sanshe.community.decision.vote-cast.v1'> = { ...VOTE, choice: 'veto' };
-    // @ts-expect-error a grant award has no proposalId
-    const grant: EventData<'sanshe.funding.grant.awarded.v1'>['proposalId'] = 'prop-1';
-    expect([vote.choice, decided, veto.choice, grant]).toEqual(['approve', 'arbiter', 'veto', 'prop-1']);
+    // @ts-expect-error a grant award has no reasonCode (grant.voided's field)
+    const grant: EventData<'sanshe.funding.grant.awarded.v1'>['reasonCode'] = 'cancelled';
+    expect([vote.choice, decided, veto.choice, grant]).toEqual(['approve', 'arbiter', 'veto', 'cancelled']);
   });
 
   it('lets a specific event be used where any event is expected', () => {

@@ -22,6 +22,7 @@ export * from './decision/domain/withdrawal';
 export * from './decision/domain/policy-rules';
 export * from './decision/search-attributes';
 export * from './examples/street-example';
+export * from './funding/funding-activities';
 export * from './hours/activities';
 export * from './hours/domain/hours-rules';
 export * from './hours/hours.api';

@@ -60,6 +60,7 @@ export const MoneyFen = Type.Object(
   },
   { additionalProperties: true }, // as everywhere in events: consumers ignore fields they do not know
 );
+export type MoneyFen = Static<typeof MoneyFen>;
 
 /** A SHA-256 digest in lower-case hex, e.g. of a piece of evidence (the file stays with its owner). */
 export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, 64 lower-case hex digits' });

@@ -17,14 +17,8 @@ import {
   representativeAppointed,
   representativeRemoved,
 } from './community.events';
-import {
-  fundingDecisionVoteCast,
-  fundingFilingCallInRequested,
-  grantActivated,
-  grantAwarded,
-  grantVoided,
-  tranchePaid,
-} from './funding.events';
+import { fundingDecisionVoteCast, fundingFilingCallInRequested } from './funding.events';
+import { FUNDING_EVENTS } from './funding-catalog';
 import {
   decisionDecided,
   decisionDeliberationOpened,
@@ -52,7 +46,12 @@ import {
   activityStarted,
 } from './organization-activity.events';
 import { organizationRegistered, organizationUpdated } from './organization-registry.events';
-import { portalDecisionArbitrated, portalDecisionVoteCast, portalFilingCallInRequested } from './portal.events';
+import {
+  portalDecisionArbitrated,
+  portalDecisionVoteCast,
+  portalFilingCallInRequested,
+  portalPaymentConfirmed,
+} from './portal.events';
 import {
   assignmentMade,
   assignmentReleased,
@@ -130,16 +129,12 @@ export const EVENT_CATALOG = [
   workforceRiskDetected,
   workforceRiskCleared,
   // funding
-  grantAwarded,
-  grantActivated,
-  grantVoided,
-  tranchePaid,
-  fundingDecisionVoteCast,
-  fundingFilingCallInRequested,
+  ...FUNDING_EVENTS,
   // portals (commands)
   portalDecisionVoteCast,
   portalDecisionArbitrated,
   portalFilingCallInRequested,
+  portalPaymentConfirmed,
   // governance
   decisionOpened,
   decisionDeliberationOpened,
@@ -209,9 +204,6 @@ export {
   filingWithdrawn,
   fundingDecisionVoteCast,
   fundingFilingCallInRequested,
-  grantActivated,
-  grantAwarded,
-  grantVoided,
   hoursConfirmed,
   hoursRecorded,
   hoursRejected,
@@ -226,6 +218,7 @@ export {
   portalDecisionArbitrated,
   portalDecisionVoteCast,
   portalFilingCallInRequested,
+  portalPaymentConfirmed,
   proposalAmended,
   proposalFiled,
   proposalSubmitted,
@@ -239,7 +232,6 @@ export {
   talentDecisionVoteCast,
   talentFilingCallInRequested,
   trainingCompleted,
-  tranchePaid,
   venueRegistered,
   venueUpdated,
   workerRegistered,
@@ -287,4 +279,5 @@ export {
 } from './common';
 export type { CommunityData, DistrictData, StreetData } from './community-areas.events';
 export type { OrganizationData } from './organization-registry.events';
+export * from './funding-catalog';
 export { OpeningHours } from './community-venues.events';

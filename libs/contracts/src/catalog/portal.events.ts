@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../events/event-definition';
 import { DecisionOutcome, PartyId } from '../governance/decision-policy';
+import { Id, Instant } from './common';
 import { DecisionId, defineCallIn, defineVoteCast } from './decision';
 
 export const portalDecisionVoteCast = defineVoteCast(
@@ -55,3 +56,34 @@ export const portalFilingCallInRequested = defineCallIn(
     reason: { code: 'needs-review', text: '涉及未成年人的活动，街道需审核安全预案。' },
   },
 );
+
+export const portalPaymentConfirmed = defineEvent('sanshe.portal.payment.confirmed.v1', {
+  description:
+    "A government portal that funds a program (party `portal:<portalId>`) confirmed it transferred one tranche's " +
+    'payment through its own rail. Sent on its own `sanshe.portal.<portalId>.commands` topic; castBy is the ' +
+    'authenticated identity that sent it, as asserted by the portal gateway. For funding only (governance skips ' +
+    'it): funding settles the payment (sanshe.funding.tranche.paid.v1) when portalId is the funder of the ' +
+    "grant's program. Subject: the paymentId.",
+  data: Type.Object(
+    {
+      paymentId: Id,
+      grantId: Id,
+      trancheNo: Type.Integer({ minimum: 1, maximum: 24 }),
+      portalId: PartyId,
+      castBy: PartyId,
+      /** The portal's rail reference for the transfer. */
+      railReference: Type.String({ minLength: 1, maxLength: 128 }),
+      confirmedAt: Instant,
+    },
+    { additionalProperties: true },
+  ),
+  example: {
+    paymentId: 'pay-2027-000113',
+    grantId: 'grant-2026-0007',
+    trancheNo: 1,
+    portalId: 'portal:xuhui-civil-affairs',
+    castBy: 'portal:xuhui-civil-affairs',
+    railReference: 'XH-CZ-20270115-0031',
+    confirmedAt: '2027-01-15T06:00:00.000Z',
+  },
+});
