@@ -1,6 +1,6 @@
 import type { KafkaContext } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { DECISION_VOTE_CAST_EVENTS, type EventType, type SansheEvent } from '@sanshe/contracts';
+import { DECISION_VOTE_CAST_EVENTS, EVENT_CATALOG, type EventType, type SansheEvent } from '@sanshe/contracts';
 import type { EventHandler, EventHandlers, InboxService } from '@sanshe/messaging';
 import type { ApplyDecisionUpdateHandler } from '../../application/apply-decision-update';
 import type { ApplyParkedUpdatesHandler } from '../../application/apply-parked-updates';
@@ -215,6 +215,16 @@ describe('DecisionBridgeController', () => {
     expect(() => registry.register({ 'sanshe.organization.proposal.filed.v1': notice })).toThrow(/already/);
     const { handlers } = bridge(null, 'started', registry);
     expect(handlers['sanshe.organization.proposal.filed.v1']).toBe(notice);
+  });
+
+  it("leaves a portal's payment confirmation to funding: catalogued and unhandled, so the inbox skips it", () => {
+    // The bridge handles sanshe.portal.* types, so the inbox dead-letters a portal type the catalogue does not
+    // know (unknown-type) and skips one it knows but has no handler for (libs/messaging, inbox-processor.ts).
+    const type = 'sanshe.portal.payment.confirmed.v1';
+    const { handlers } = bridge();
+    expect(Object.keys(handlers).some((handled) => handled.startsWith('sanshe.portal.'))).toBe(true);
+    expect(EVENT_CATALOG.map((definition) => definition.type)).toContain(type);
+    expect(handlers[type]).toBeUndefined();
   });
 
   it('consumes one topic list per process', () => {
