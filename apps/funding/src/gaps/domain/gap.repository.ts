@@ -19,6 +19,8 @@ export abstract class GapRepository {
   abstract lockOrganization(manager: EntityManager, organizationId: string): Promise<void>;
   /** Every tranche of the organization's active and completed grants, paid = a settled payment exists. */
   abstract tranchesOf(organizationId: string, manager?: EntityManager): Promise<ScheduledTranche[]>;
+  /** The clawbacks requested on the organization's grants (their tranche's paid money taken back). */
+  abstract clawbacksOf(organizationId: string): Promise<{ currency: string; amountFen: number }[]>;
   abstract statesOf(organizationId: string, manager?: EntityManager): Promise<GapState[]>;
   abstract saveState(manager: EntityManager, state: GapState): Promise<void>;
   /** Organizations with a grant ever activated, or a gap open: what a sweep checks. */
