@@ -8,6 +8,9 @@ import { FundingEventsModule } from './events/funding-events.module';
 // F3 modules
 // F4 modules
 // F5 modules
+import { ClawbacksModule } from './clawbacks/clawbacks.module';
+import { PaymentsModule } from './payments/payments.module';
+import { FundingActivitiesModule, fundingActivityWorker } from './worker/funding-worker.module';
 // F6 modules
 
 /** How funding's inbox retries an event that failed: as talent's and the organization's do. */
@@ -24,6 +27,9 @@ export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['im
   // F3 modules
   // F4 modules
   // F5 modules
+  PaymentsModule,
+  ClawbacksModule,
+  FundingActivitiesModule,
   // F6 modules
 ];
 
@@ -41,6 +47,7 @@ export class AppModule {
         ServiceKitModule.forRoot({ config, migrations, consumer: FUNDING_CONSUMER }),
         ...(fundingFeatureModules(funding) ?? []),
         // F5 modules: funding's Temporal worker, in the service process only (never in a feature test)
+        fundingActivityWorker(config, funding),
       ],
     };
   }
