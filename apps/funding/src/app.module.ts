@@ -5,6 +5,8 @@ import type { FundingConfig } from './config/funding-config';
 import { FundingConfigModule } from './config/funding-config.tokens';
 import { FundingEventsModule } from './events/funding-events.module';
 // F2 modules
+import { DirectoryModule } from './directory/directory.module';
+import { ProgramsModule } from './programs/programs.module';
 // F3 modules
 // F4 modules
 // F5 modules
@@ -24,6 +26,8 @@ export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['im
   FundingConfigModule.forRoot(funding),
   FundingEventsModule.forRoot(funding),
   // F2 modules
+  DirectoryModule,
+  ProgramsModule,
   // F3 modules
   // F4 modules
   // F5 modules
