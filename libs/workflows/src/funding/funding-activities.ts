@@ -10,14 +10,23 @@
 /** Funding's activity task queue (the worker's FUNDING_TEMPORAL_TASK_QUEUE defaults to it). */
 export const FUNDING_TASK_QUEUE = 'funding-activities';
 
-/** The types of funding's non-retryable activity failures. */
+/**
+ * The types of funding's non-retryable activity failures. A paid tranche is not one: payTranche answers its
+ * settled payment. TrancheNotPaid, AmountExceedsPaid, ClawbackConflict (the tranche was clawed back with
+ * another amount or decision) and InvalidClawback refuse a clawback; InsufficientFunds is the ledger refusing
+ * a reservation or payment; InvalidInput a key no grant could have.
+ */
 export const FUNDING_ACTIVITY_FAILURE_TYPES = [
   'GrantNotFound',
   'GrantNotActive',
   'TrancheNotFound',
-  'TrancheAlreadyPaid',
+  'TrancheNotPaid',
   'AmountExceedsPaid',
+  'ClawbackConflict',
+  'InvalidClawback',
   'InsufficientFunds',
+  'IdempotencyConflict',
+  'InvalidInput',
 ] as const;
 export type FundingActivityFailureType = (typeof FUNDING_ACTIVITY_FAILURE_TYPES)[number];
 

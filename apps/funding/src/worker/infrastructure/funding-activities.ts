@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { Id, schemaProblems } from '@sanshe/contracts';
-import type { FundingActivities, PaymentOutcome } from '@sanshe/workflows';
+import type { FundingActivities, FundingActivityFailureType, PaymentOutcome } from '@sanshe/workflows';
 import { RequestClawbackHandler } from '../../clawbacks/application/request-clawback';
 import { ClawbackRefused } from '../../clawbacks/domain/clawback-errors';
 import { LedgerError } from '../../ledger/domain/ledger-errors';
@@ -14,7 +14,7 @@ import { PaymentRepository } from '../../payments/domain/payment.repository';
 import { GrantBudgetHandlers } from '../application/grant-budget-handlers';
 
 /** The ledger's refusals that no retry can change, as activity failure types. */
-const LEDGER_FAILURE_TYPES: Partial<Record<LedgerError['code'], string>> = {
+const LEDGER_FAILURE_TYPES: Partial<Record<LedgerError['code'], FundingActivityFailureType>> = {
   'insufficient-funds': 'InsufficientFunds',
   'award-exceeded': 'InsufficientFunds',
   'idempotency-conflict': 'IdempotencyConflict',
