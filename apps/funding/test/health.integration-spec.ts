@@ -10,6 +10,6 @@ const config = loadServiceConfig('funding', { ...process.env, PORT: '0' });
 describeServiceHealth(
   'funding',
   () => AppModule.forRoot(config, loadFundingConfig({})),
-  ['postgres', 'kafka', 'outbox', 'inbox'],
+  ['postgres', 'kafka', 'outbox', 'inbox', 'temporal'],
   () => migrate({ url: config.DATABASE_URL, schema: 'funding', migrations }),
 );
