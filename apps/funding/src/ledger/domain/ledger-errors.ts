@@ -25,8 +25,9 @@ export class LedgerError extends Error {
     readonly code: LedgerErrorCode,
     message: string,
     readonly detail?: LedgerRefusalDetail,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'LedgerError';
   }
 }

@@ -8,6 +8,7 @@ import type {
   NormalSide,
 } from '../domain/accounts';
 import { fenFromPg, nullableFenFromPg } from '../domain/fen';
+import { LedgerError } from '../domain/ledger-errors';
 import type { Posting } from '../domain/postings';
 
 interface AccountRow {
@@ -41,6 +42,25 @@ const toBalance = (row: AccountRow): AccountBalance => ({
   balanceFen: fenFromPg(row.balance_fen),
   capFen: nullableFenFromPg(row.cap_fen),
 });
+
+const CHECK_REFUSALS: Record<string, 'insufficient-funds' | 'award-exceeded'> = {
+  ledger_account_not_negative: 'insufficient-funds',
+  ledger_account_within_cap: 'award-exceeded',
+};
+
+/**
+ * The database's balance CHECKs as the ledger's refusal (the code refuses first on locked rows; this is
+ * the backstop should it ever not). The transaction is aborted by then: the caller's work rolls back.
+ */
+function asBalanceRefusal(err: unknown): unknown {
+  const driverError = (err as { driverError?: { code?: string; constraint?: string; detail?: string } }).driverError;
+  const code = driverError?.code === '23514' ? CHECK_REFUSALS[driverError.constraint ?? ''] : undefined;
+  if (!code) return err;
+  const account = /Failing row contains \(([^,]+),/.exec(driverError?.detail ?? '')?.[1] ?? 'an account';
+  return new LedgerError(code, `${account}: the database refused the balance (${driverError?.constraint})`, undefined, {
+    cause: err,
+  });
+}
 
 /** The ledger's SQL, every statement in the caller's transaction (its EntityManager). */
 export class LedgerStore {
@@ -132,8 +152,9 @@ export class LedgerStore {
     contentHash: string,
     deltas: Map<string, number>,
   ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `WITH entry AS (
+    const rows = await manager
+      .query<unknown[]>(
+        `WITH entry AS (
          INSERT INTO ${this.entries} (entry_id, idempotency_key, content_hash, kind, cause_type, cause_id, currency)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id),
        written_lines AS (
@@ -146,21 +167,22 @@ export class LedgerStore {
            FROM entry, unnest($11::text[], $12::bigint[]) AS delta(account_id, fen)
           WHERE account.account_id = delta.account_id)
        SELECT entry_id FROM entry`,
-      [
-        entryId,
-        posting.idempotencyKey,
-        contentHash,
-        posting.kind,
-        posting.cause.type,
-        posting.cause.id,
-        posting.currency,
-        posting.lines.map((line) => line.accountId),
-        posting.lines.map((line) => line.side),
-        posting.lines.map((line) => String(line.amountFen)),
-        [...deltas.keys()],
-        [...deltas.values()].map(String),
-      ],
-    );
+        [
+          entryId,
+          posting.idempotencyKey,
+          contentHash,
+          posting.kind,
+          posting.cause.type,
+          posting.cause.id,
+          posting.currency,
+          posting.lines.map((line) => line.accountId),
+          posting.lines.map((line) => line.side),
+          posting.lines.map((line) => String(line.amountFen)),
+          [...deltas.keys()],
+          [...deltas.values()].map(String),
+        ],
+      )
+      .catch((err: unknown) => Promise.reject(asBalanceRefusal(err)));
     return rows.length > 0;
   }
 }
