@@ -11,6 +11,7 @@ import { CreateFunderVotes1799000000041 } from './1799000000041-create-funder-vo
 import { CreatePayment1799000000060 } from './1799000000060-create-payment';
 import { CreateClawback1799000000061 } from './1799000000061-create-clawback';
 // F6 migrations
+import { CreateFundingGapState1799000000080 } from './1799000000080-create-funding-gap-state';
 
 /**
  * The funding schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   CreatePayment1799000000060,
   CreateClawback1799000000061,
   // F6 migrations (gap warnings)
+  CreateFundingGapState1799000000080,
 ];
