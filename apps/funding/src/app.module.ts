@@ -14,6 +14,8 @@ import { ClawbacksModule } from './clawbacks/clawbacks.module';
 import { PaymentsModule } from './payments/payments.module';
 import { FundingActivitiesModule, fundingActivityWorker } from './worker/funding-worker.module';
 // F6 modules
+import { GapsModule } from './gaps/gaps.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** How funding's inbox retries an event that failed: as talent's and the organization's do. */
 export const FUNDING_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -35,6 +37,8 @@ export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['im
   ClawbacksModule,
   FundingActivitiesModule,
   // F6 modules
+  ReportsModule,
+  GapsModule,
 ];
 
 /**
