@@ -32,7 +32,7 @@ const eventTypes = async (programId: string) => (await svc.outboxOf(programId)).
 async function balances(programId: string): Promise<Record<string, number>> {
   const ids = [programAccountId(programId, 'source'), programAccountId(programId, 'available')];
   const found = await svc.app.get(Ledger).balances(svc.app.get<DataSource>(getDataSourceToken()).manager, ids);
-  return Object.fromEntries([...found].map(([id, account]) => [id.split('/')[2]!, account.balanceFen]));
+  return Object.fromEntries([...found].map(([id, account]) => [id.split('/').at(-1) ?? id, account.balanceFen]));
 }
 
 async function programRows(programId: string) {
@@ -87,7 +87,7 @@ describe('programs', () => {
     expect(changed.body).toMatchObject({ revision: 2, budget: { amountFen: 150_000_000, currency: 'CNY' } });
     const events = await svc.outboxOf(programId);
     expect(events.map((event) => event.type)).toEqual([OPENED, UPDATED]);
-    expect(events[1]!.data).toMatchObject({ programId, revision: 2, budget: { amountFen: 150_000_000 } });
+    expect(events[1]?.data).toMatchObject({ programId, revision: 2, budget: { amountFen: 150_000_000 } });
     expect(await balances(programId)).toEqual({ source: 150_000_000, available: 150_000_000 });
   });
 
@@ -207,7 +207,7 @@ describe('programs', () => {
     expect(changed.status).toBe(409);
     expect(changed.body).toMatchObject({ code: 'program-closed' });
     expect(await eventTypes(program.programId)).toEqual([OPENED, UPDATED]);
-    expect((await svc.outboxOf(program.programId))[1]!.data).toMatchObject({ status: 'closed', revision: 2 });
+    expect((await svc.outboxOf(program.programId))[1]?.data).toMatchObject({ status: 'closed', revision: 2 });
     expect((await call(svc, 'POST', `/programs/${newId('prog')}/close`, funderAdmin())).status).toBe(404);
   });
 
