@@ -115,7 +115,8 @@ describe('programs', () => {
       '/body/period/to',
       '/body/tranchePlan',
     ]);
-    const shapeless = programBody({ budget: { amountFen: 0, currency: 'CNY' }, bonus: true });
+    const eligibility = { ...(programBody().eligibility as object), organizationTypes: ['church'] };
+    const shapeless = programBody({ bonus: true, eligibility, policies: { award: { quorum: 'most' } } });
     const schemaRefused = await call<{ problems: { path: string }[] }>(
       svc,
       'PUT',
@@ -124,7 +125,19 @@ describe('programs', () => {
       shapeless,
     );
     expect(schemaRefused.status).toBe(400);
-    expect(schemaRefused.body.problems.map((problem) => problem.path)).toContain('/body/bonus');
+    const schemaPaths = schemaRefused.body.problems.map((problem) => problem.path);
+    expect(schemaPaths).toEqual(expect.arrayContaining(['/body/bonus', '/body/eligibility/organizationTypes/0']));
+    expect(schemaPaths.some((path) => path.startsWith('/body/policies/award'))).toBe(true);
+    const free = programBody({ budget: { amountFen: 0, currency: 'CNY' } });
+    const zero = await call<{ problems: { path: string }[] }>(
+      svc,
+      'PUT',
+      `/programs/${programId}`,
+      funderAdmin(),
+      free,
+    );
+    expect(zero.status).toBe(400);
+    expect(zero.body.problems.map((problem) => problem.path)).toEqual(['/body/budget/amountFen']);
     expect(await programRows(programId)).toEqual([]);
     expect(await svc.outboxOf(programId)).toEqual([]);
     expect(await balances(programId)).toEqual({});
