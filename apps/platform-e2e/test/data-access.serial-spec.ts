@@ -1,8 +1,15 @@
 import { randomInt } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { contextTopic, type DecisionPolicyInput } from '@sanshe/contracts';
-import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
-import { devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
+import {
+  devToken,
+  DISTRICT_POLICY_ADMIN,
+  eventually,
+  readTopicsToHighWaterMarks,
+  topicEnds,
+  type TopicOffsets,
+  uniqueName,
+} from '@sanshe/testing';
 import { decisionWorkflowId } from '@sanshe/workflows';
 import { communityBesideGovernance } from './community-beside-governance';
 import { removePoliciesAfterAll } from './governance-under-test';
@@ -46,33 +53,12 @@ const leaked = (text: string, values: string[]) =>
   values.filter((value) => text.includes(value) || text.includes(value.toLowerCase()));
 
 /**
- * Each `sanshe.*` topic's high-water marks now, per partition. highWaterMarks asks again while a partition has
- * no leader yet (this suite may run right after a test that restarted Kafka).
- */
-async function endsOfEverySansheTopic(kafka: Kafka): Promise<Map<string, Map<number, number>>> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = await admin.listTopics().finally(() => admin.disconnect());
-  const ends = new Map<string, Map<number, number>>();
-  for (const topic of topics.filter((name) => name.startsWith('sanshe.')))
-    ends.set(topic, await highWaterMarks(kafka, topic));
-  return ends;
-}
-
-/**
  * Every record (key, value and headers) on every `sanshe.*` topic after `starts`, read to the high-water
- * marks; a topic created since (a dead-letter topic, say) from its beginning.
+ * marks taken now by one consumer group; a topic created since (a dead-letter topic, say) from its beginning.
  */
-async function everythingPublishedSince(kafka: Kafka, starts: Map<string, Map<number, number>>): Promise<string> {
-  const texts: string[] = [];
-  for (const [topic, ends] of await endsOfEverySansheTopic(kafka)) {
-    const from = starts.get(topic) ?? new Map<number, number>();
-    if (![...ends].some(([partition, end]) => end > (from.get(partition) ?? 0))) continue;
-    for (const record of await readToHighWaterMarks(kafka, topic, from, { timeoutMs: 30_000 })) {
-      texts.push(`${topic} ${record.key}\n${record.value}\n${JSON.stringify(record.headers)}`);
-    }
-  }
-  return texts.join('\n');
+async function everythingPublishedSince(kafka: Kafka, starts: TopicOffsets): Promise<string> {
+  const records = await readTopicsToHighWaterMarks(kafka, starts, await topicEnds(kafka, 'sanshe.'));
+  return records.map((r) => `${r.topic} ${r.key}\n${r.value}\n${JSON.stringify(r.headers)}`).join('\n');
 }
 
 describe("residents' data under consent: a grant decided by the parties, reads logged, nothing on the wire", () => {
@@ -120,11 +106,11 @@ describe("residents' data under consent: a grant decided by the parties, reads l
   const policies = [policyOf('activity-proposal'), policyOf('data-access')];
   removePoliciesAfterAll(...policies.map((policy) => policy.policyId));
   /** Every sanshe.* topic's high-water marks before the run: the wire scan reads what the run added. */
-  const topicStarts = new Map<string, Map<number, number>>();
+  let topicStarts: TopicOffsets = new Map();
   const e2e = communityBesideGovernance('data-access', {
     portal,
     beforeStart: async (kafka) => {
-      for (const [topic, ends] of await endsOfEverySansheTopic(kafka)) topicStarts.set(topic, ends);
+      topicStarts = await topicEnds(kafka, 'sanshe.');
     },
   });
   const { call, governanceUrl, communityOutput, kafka } = e2e;

@@ -6,3 +6,4 @@ export * from './service-under-test';
 export * from './test-env';
 export * from './temporal';
 export * from './tokens';
+export * from './topic-scan';

@@ -1,0 +1,42 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { parseTestEnv, readTopicsToHighWaterMarks, topicEnds, uniqueName } from '@sanshe/testing';
+
+const env = parseTestEnv(process.env);
+
+describe('topicEnds and readTopicsToHighWaterMarks (the real broker)', () => {
+  const kafka = new Kafka({ clientId: 'topic-scan-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  // Not `sanshe.`: the end-to-end suites scan every sanshe.* topic.
+  const prefix = `${uniqueName('topic-scan')}.`;
+  const [old, created] = [`${prefix}old`, `${prefix}created`];
+  const send = async (topic: string, values: string[]) => {
+    const producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: values.map((value, i) => ({ key: `k${i}`, value })) });
+    await producer.disconnect();
+  };
+
+  it('reads what every matching topic got after the start marks, a new topic from its beginning, up to the end marks', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: old, numPartitions: 3 }], waitForLeaders: true });
+    await admin.disconnect();
+    await send(old, ['before-1', 'before-2', 'before-3']);
+
+    const starts = await topicEnds(kafka, prefix);
+    expect([...starts.keys()]).toEqual([old]);
+    await send(old, ['after-1', 'after-2', 'after-3', 'after-4']);
+    await send(created, ['new-1']); // auto-created after the start marks
+    const ends = await topicEnds(kafka, prefix);
+    await send(old, ['past-the-end']);
+
+    const records = await readTopicsToHighWaterMarks(kafka, starts, ends, 30_000);
+    expect(records.map(({ topic, value }) => `${topic.slice(prefix.length)} ${value}`).sort()).toEqual([
+      'created new-1',
+      'old after-1',
+      'old after-2',
+      'old after-3',
+      'old after-4',
+    ]);
+    expect(await readTopicsToHighWaterMarks(kafka, ends, ends)).toEqual([]);
+  });
+});
