@@ -268,4 +268,13 @@ describe('funding-gap warnings', () => {
     const bad = await call(svc, 'GET', '/organizations/bad%20id/funding', auditor());
     expect(bad).toMatchObject({ status: 400, body: { problems: [{ path: '/params/organizationId' }] } });
   });
+
+  it('documents both reads in the OpenAPI document', async () => {
+    const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    };
+    expect(docs.paths['/organizations/{organizationId}/funding']?.get).toBeDefined();
+    const parameters = docs.paths['/reports/flows']?.get?.parameters?.map((p) => p.name);
+    expect(parameters?.sort()).toEqual(['from', 'funderId', 'groupBy', 'programId', 'to']);
+  });
 });
