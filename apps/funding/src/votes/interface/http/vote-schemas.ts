@@ -1,0 +1,66 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { DecisionId, DecisionVoteData, schemaProblems } from '@sanshe/contracts';
+import { VoteInputInvalid } from '../../domain/vote-errors';
+
+const vote = DecisionVoteData.properties;
+
+/** POST /decisions/{decisionId}/votes: the seat, the choice and (required to object) the reason. */
+export const StaffVoteBody = Type.Object(
+  { partyId: vote.partyId, choice: vote.choice, reason: vote.reason },
+  { additionalProperties: false },
+);
+export type StaffVoteBody = Static<typeof StaffVoteBody>;
+
+export const DecisionsQuery = Type.Object(
+  { pending: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
+  { additionalProperties: false },
+);
+
+export const DecisionIdParam = Type.Object({ decisionId: DecisionId });
+
+const Vote = Type.Object({
+  decisionId: Type.String(),
+  partyId: Type.String(),
+  round: Type.Integer(),
+  choice: Type.String(),
+  reason: Type.Union([Type.Object({ code: Type.String(), text: Type.String() }), Type.Null()]),
+  mode: Type.Union([Type.Literal('rules'), Type.Literal('staff')]),
+  rulesVersion: Type.Union([Type.Integer(), Type.Null()]),
+  castBy: Type.String({ description: '`rules`, or the staff member’s token subject' }),
+  eventId: Type.String(),
+  castAt: Type.String({ format: 'date-time' }),
+  status: Type.Union([Type.Literal('sent'), Type.Literal('rejected')]),
+  rejection: Type.Union([Type.Object({ code: Type.String(), reason: Type.String() }), Type.Null()]),
+});
+export const VoteView = Vote;
+
+export const DecisionView = Type.Object({
+  decisionId: Type.String(),
+  kind: Type.String(),
+  subjectId: Type.String(),
+  communityCode: Type.String(),
+  title: Type.String(),
+  round: Type.Integer(),
+  seats: Type.Array(Type.Object({ partyId: Type.String(), deadline: Type.String({ format: 'date-time' }) })),
+  status: Type.Union([Type.Literal('open'), Type.Literal('decided')]),
+  result: Type.Union([Type.String(), Type.Null()]),
+  votes: Type.Array(Vote),
+});
+
+/** `value` as `schema` wants it, or VoteInputInvalid naming each field (under `prefix`, e.g. `/query`). */
+export function checked<S extends TSchema>(schema: S, value: unknown, prefix = ''): Static<S> {
+  const problems = schemaProblems(schema, value ?? {}, prefix);
+  if (problems.length > 0) throw new VoteInputInvalid(problems);
+  return value as Static<S>;
+}
+
+/** The body, plus the rule the schema cannot say: an objection carries its reason. */
+export function checkedVote(body: unknown): StaffVoteBody {
+  const vote = checked(StaffVoteBody, body);
+  if (vote.choice === 'object' && !vote.reason) {
+    throw new VoteInputInvalid([
+      { path: '/reason', message: 'is required to object (an objection is a vote with a reason)' },
+    ]);
+  }
+  return vote;
+}
