@@ -9,6 +9,9 @@ import { DirectoryModule } from './directory/directory.module';
 import { ProgramsModule } from './programs/programs.module';
 // F3 modules
 // F4 modules
+import { ApplicationsModule } from './applications/applications.module';
+import { GrantsModule } from './grants/grants.module';
+import { VotesModule } from './votes/votes.module';
 // F5 modules
 import { ClawbacksModule } from './clawbacks/clawbacks.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -31,7 +34,10 @@ export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['im
   DirectoryModule,
   ProgramsModule,
   // F3 modules
-  // F4 modules
+  // F4 modules (in this order: on one event, applications' handler runs before grants', grants' before votes')
+  ApplicationsModule,
+  GrantsModule,
+  VotesModule,
   // F5 modules
   PaymentsModule,
   ClawbacksModule,
