@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { parseTestEnv, readTopicsToHighWaterMarks, topicEnds, uniqueName } from '@sanshe/testing';
+import { parseTestEnv, readTopicsToHighWaterMarks, topicEnds, uniqueName } from '../src';
 
 const env = parseTestEnv(process.env);
 
