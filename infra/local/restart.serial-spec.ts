@@ -1,24 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { readToHighWaterMarks } from '@sanshe/messaging';
-import { parseTestEnv, uniqueName } from '@sanshe/testing';
-import { dataDir, pidFile } from './paths';
+import { uniqueName } from '@sanshe/testing';
+import { RESTART_TEST_ENV, restartTestServers } from './restart-test-servers';
+
+const { dataDir, infra: INFRA, pidFile, stateDir: STATE_DIR } = restartTestServers;
 
 /**
- * Runs alone, after the main suite (it kills servers the other tests use): a SIGKILLed Kafka and
- * Temporal are restarted by the next `infra:up` with their data intact; `up` twice does nothing the
- * second time; `down` leaves no process behind.
+ * infra/local's lifecycle, on servers of the test's own (restart-test-servers.ts: its own state directory
+ * and ports, never the servers the other tests use): a SIGKILLed Kafka and Temporal are restarted by the
+ * next `infra:up` with their data intact; `up` twice does nothing the second time; `down` leaves no
+ * process behind. In the serial pass: starting three servers loads the CPU.
  */
-const env = parseTestEnv(process.env);
 const ROOT = resolve(__dirname, '../..');
-const usesOwnServers = !process.env.KAFKA_BROKERS && !process.env.TEMPORAL_ADDRESS && !process.env.DATABASE_URL;
+const KAFKA_BROKERS = [`${INFRA.kafka.host}:${INFRA.kafka.port}`];
+const TEMPORAL_ADDRESS = `${INFRA.temporal.host}:${INFRA.temporal.port}`;
+const NAMESPACE = INFRA.temporal.namespace;
 
 function infra(...args: string[]): string {
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'infra/local/cli.ts', ...args], {
     cwd: ROOT,
+    env: RESTART_TEST_ENV,
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`infra ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
@@ -29,8 +34,8 @@ const SERVER_DIRS = ['postgres', 'kafka', 'temporal'].map((server) => `${dataDir
 const pidOf = (server: string) => Number(readFileSync(pidFile(server), 'utf8').trim());
 
 /**
- * Live processes whose command line names one of our servers' folders in the state directory: ours. (A
- * chaos suite's servers live in a state directory of their own, e.g. `<state>/chaos/kafka`: not these.)
+ * Live processes whose command line names one of this test's servers' folders in its state directory: ours.
+ * (The shared servers and the chaos suite's live in other state directories: not these.)
  */
 function processesUsingStateDir(): string[] {
   return readdirSync('/proc')
@@ -47,8 +52,24 @@ function processesUsingStateDir(): string[] {
     });
 }
 
-(usesOwnServers ? describe : describe.skip)('infra/local process lifecycle (servers of our own only)', () => {
-  const kafka = new Kafka({ clientId: 'restart-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+describe('infra/local process lifecycle (on servers of its own)', () => {
+  const kafka = new Kafka({ clientId: 'restart-test', brokers: KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+
+  beforeAll(() => {
+    // Never the shared servers: this removes its state directory.
+    expect({ stateDir: STATE_DIR, kafkaPort: INFRA.kafka.port }).toEqual({
+      stateDir: expect.stringMatching(/\/restart-test$/),
+      kafkaPort: 29_092,
+    });
+    infra('down'); // what an interrupted run left, then a clean start
+    if (existsSync(STATE_DIR)) rmSync(STATE_DIR, { recursive: true, force: true });
+    const output = infra('up');
+    for (const server of ['postgres', 'kafka', 'temporal']) expect(output).toMatch(new RegExp(`${server}\\s+started`));
+  }, 240_000);
+
+  afterAll(() => {
+    infra('down');
+  }, 60_000);
 
   /** Every value on `topic`, read to its high-water marks (a duplicate would show); fails after 30 s rather than hang. */
   const readAll = async (topic: string) =>
@@ -61,15 +82,12 @@ function processesUsingStateDir(): string[] {
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'written before the crash' }] });
     await producer.disconnect();
 
-    let connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    let connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
     const workflowId = uniqueName('survivor');
-    const started = await new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }).workflow.start(
-      'noWorkerNeeded',
-      {
-        taskQueue: uniqueName('nobody-polls'),
-        workflowId,
-      },
-    );
+    const started = await new Client({ connection, namespace: NAMESPACE }).workflow.start('noWorkerNeeded', {
+      taskQueue: uniqueName('nobody-polls'),
+      workflowId,
+    });
     await connection.close();
 
     const killed = { kafka: pidOf('kafka'), temporal: pidOf('temporal') };
@@ -82,8 +100,8 @@ function processesUsingStateDir(): string[] {
     expect(pidOf('kafka')).not.toBe(killed.kafka);
 
     expect(await readAll(topic)).toEqual(['written before the crash']);
-    connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-    const description = await new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }).workflow
+    connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
+    const description = await new Client({ connection, namespace: NAMESPACE }).workflow
       .getHandle(workflowId)
       .describe();
     await connection.close();

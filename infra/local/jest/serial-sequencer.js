@@ -1,6 +1,6 @@
-// The serial pass's order: by path, the restart test last. After it SIGKILLs and restarts the shared
-// Kafka, the broker answered the next suite's first admin call with "does not host this topic-partition"
-// (CI, twice); run last, it leaves nothing behind it to trip. (A sequencer of our own: Jest's default one
+// The serial pass's order: by path, the restart test last. It now kills servers of its own
+// (infra/local/restart-test-servers.ts); when it restarted the shared Kafka, the broker answered the next
+// suite's first admin call with "does not host this topic-partition" (CI, twice): last, nothing follows it. (A sequencer of our own: Jest's default one
 // is not a dependency of this project, only of Jest.)
 const restartsServers = (test) => test.path.endsWith('restart.serial-spec.ts');
 
