@@ -91,6 +91,16 @@ describe('programs', () => {
     expect(await balances(programId)).toEqual({ source: 150_000_000, available: 150_000_000 });
   });
 
+  it('opens a program once when its first PUT arrives several times at once: one 201, one program.opened', async () => {
+    const programId = newId('prog');
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => call(svc, 'PUT', `/programs/${programId}`, funderAdmin(), programBody())),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(await eventTypes(programId)).toEqual([OPENED]);
+    expect(await balances(programId)).toEqual({ source: 120_000_000, available: 120_000_000 });
+  });
+
   it('refuses a bad body with 400 naming each field, writing nothing (no row, event or account)', async () => {
     const programId = newId('prog');
     const plan = [

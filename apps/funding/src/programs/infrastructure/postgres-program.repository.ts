@@ -73,6 +73,9 @@ export class PostgresProgramRepository extends ProgramRepository {
   }
 
   async lockForChange(manager: EntityManager, programId: string): Promise<Program | null> {
+    // A row lock cannot hold a program not opened yet: concurrent first PUTs meet on this lock instead,
+    // so one opens it (201, program.opened) and the others then see it (200).
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${this.table}/${programId}`]);
     const rows = await manager.query<ProgramRow[]>(
       `SELECT ${COLUMNS} FROM ${this.table} WHERE program_id = $1 FOR UPDATE`,
       [programId],
