@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { schemaNameOf } from '@sanshe/persistence';
 import { type AccountBalance, type AccountDefinition, grantAccounts, programAccounts } from '../domain/accounts';
-import { balancesAfter, assertBalancedPosting } from '../domain/balance-rules';
+import { assertBalancedPosting, balanceMoves } from '../domain/balance-rules';
 import { postingContentHash } from '../domain/content-hash';
 import { LedgerError } from '../domain/ledger-errors';
 import type { Posting } from '../domain/postings';
@@ -60,7 +60,9 @@ export class Ledger {
     const entryId = randomUUID();
     if (await this.store.append(manager, entryId, posting, contentHash, deltas)) return { entryId, replayed: false };
     // A concurrent post of the key committed first (the insert waited for it).
-    return replayOf((await this.store.findEntry(manager, posting.idempotencyKey))!, posting, contentHash);
+    const stored = await this.store.findEntry(manager, posting.idempotencyKey);
+    if (!stored) throw new Error(`the entry of ${posting.idempotencyKey} neither inserted nor found`);
+    return replayOf(stored, posting, contentHash);
   }
 
   /** The accounts' current balances (unlocked); an account never opened is absent. */
@@ -75,10 +77,7 @@ export class Ledger {
     contentHash: string,
   ): Promise<Map<string, number> | PostResult> {
     try {
-      const after = balancesAfter(accounts, posting);
-      return new Map(
-        [...after].map(([accountId, balance]) => [accountId, balance - accounts.get(accountId)!.balanceFen]),
-      );
+      return new Map([...balanceMoves(accounts, posting)].map(([accountId, move]) => [accountId, move.deltaFen]));
     } catch (err) {
       // While this call waited for the account locks, a post of the same key may have committed: its
       // balances are what refuse this one, and the answer is the replay (a fresh statement sees it).

@@ -23,15 +23,24 @@ export function assertBalancedPosting(posting: Posting): void {
   }
 }
 
+/** How a posting moves one account: by `deltaFen` on its normal side, to `afterFen`. */
+export interface BalanceMove {
+  account: AccountBalance;
+  deltaFen: number;
+  afterFen: number;
+}
+
 /**
- * The new balance of every account the posting touches, or the LedgerError that refuses it: an unknown
+ * How the posting moves every account it touches, or the LedgerError that refuses it: an unknown
  * account, another currency, a debit-normal balance below zero (insufficient-funds) or a balance above
  * the account's cap (award-exceeded). Pure: the Ledger runs it on the locked rows, the model on its map.
  */
-export function balancesAfter(accounts: ReadonlyMap<string, AccountBalance>, posting: Posting): Map<string, number> {
+export function balanceMoves(
+  accounts: ReadonlyMap<string, AccountBalance>,
+  posting: Posting,
+): Map<string, BalanceMove> {
   assertBalancedPosting(posting);
-  const next = new Map<string, number>();
-  const requested = new Map<string, number>();
+  const moves = new Map<string, BalanceMove>();
   for (const line of posting.lines) {
     const account = accounts.get(line.accountId);
     if (!account) throw new LedgerError('unknown-account', `no ledger account ${line.accountId}`);
@@ -41,28 +50,24 @@ export function balancesAfter(accounts: ReadonlyMap<string, AccountBalance>, pos
         `account ${account.accountId} holds ${account.currency}, the posting is in ${posting.currency}`,
       );
     }
-    const delta = balanceDelta(account.normalSide, line.side, line.amountFen);
-    next.set(account.accountId, (next.get(account.accountId) ?? account.balanceFen) + delta);
-    requested.set(account.accountId, (requested.get(account.accountId) ?? 0) + delta);
+    const deltaFen =
+      (moves.get(account.accountId)?.deltaFen ?? 0) + balanceDelta(account.normalSide, line.side, line.amountFen);
+    moves.set(account.accountId, { account, deltaFen, afterFen: account.balanceFen + deltaFen });
   }
-  for (const [accountId, balanceFen] of next) refuseBeyondLimits(accounts.get(accountId)!, balanceFen, requested);
-  return next;
+  for (const move of moves.values()) refuseBeyondLimits(move);
+  return moves;
 }
 
-function refuseBeyondLimits(account: AccountBalance, after: number, requested: Map<string, number>): void {
-  const detail = {
-    account: account.accountId,
-    balanceFen: account.balanceFen,
-    requestedFen: Math.abs(requested.get(account.accountId) ?? 0),
-  };
-  if (account.normalSide === 'debit' && after < 0) {
+function refuseBeyondLimits({ account, deltaFen, afterFen }: BalanceMove): void {
+  const detail = { account: account.accountId, balanceFen: account.balanceFen, requestedFen: Math.abs(deltaFen) };
+  if (account.normalSide === 'debit' && afterFen < 0) {
     throw new LedgerError(
       'insufficient-funds',
       `${account.accountId} holds ${account.balanceFen} fen, ${detail.requestedFen} fen requested`,
       detail,
     );
   }
-  if (account.capFen !== null && after > account.capFen) {
+  if (account.capFen !== null && afterFen > account.capFen) {
     throw new LedgerError(
       'award-exceeded',
       `${account.accountId} holds ${account.balanceFen} fen of its ${account.capFen} fen award, ` +

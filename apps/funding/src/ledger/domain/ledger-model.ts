@@ -1,5 +1,5 @@
 import { type AccountBalance, type AccountDefinition, balanceDelta } from './accounts';
-import { balancesAfter } from './balance-rules';
+import { balanceMoves } from './balance-rules';
 import { postingContentHash } from './content-hash';
 import { LedgerError } from './ledger-errors';
 import type { Posting } from './postings';
@@ -37,8 +37,8 @@ export class LedgerModel {
       }
       return { entryId: existing.entryId, replayed: true };
     }
-    for (const [accountId, balanceFen] of balancesAfter(this.accounts, posting)) {
-      this.accounts.set(accountId, { ...this.accounts.get(accountId)!, balanceFen });
+    for (const { account, afterFen } of balanceMoves(this.accounts, posting).values()) {
+      this.accounts.set(account.accountId, { ...account, balanceFen: afterFen });
     }
     const entryId = `model-${this.entries.size + 1}`;
     this.entries.set(posting.idempotencyKey, { entryId, contentHash, posting });
@@ -68,7 +68,11 @@ export class LedgerModel {
     for (const { posting } of this.entries.values()) {
       let net = 0;
       for (const line of posting.lines) {
-        const account = this.accounts.get(line.accountId)!;
+        const account = this.accounts.get(line.accountId);
+        if (!account) {
+          found.push(`entry ${posting.idempotencyKey} names no account ${line.accountId}`);
+          continue;
+        }
         net += line.side === 'debit' ? line.amountFen : -line.amountFen;
         const delta = balanceDelta(account.normalSide, line.side, line.amountFen);
         recomputed.set(line.accountId, (recomputed.get(line.accountId) ?? 0) + delta);

@@ -1,5 +1,5 @@
 import { grantAccounts, programAccounts } from './accounts';
-import { balancesAfter } from './balance-rules';
+import { balanceMoves } from './balance-rules';
 import { postingContentHash } from './content-hash';
 import { fenFromPg } from './fen';
 import { LedgerError } from './ledger-errors';
@@ -48,13 +48,18 @@ describe('posting builders', () => {
 
 describe('balance rules', () => {
   it('moves each account on its normal side', () => {
-    const after = balancesAfter(accountsOf({}), fundProgram('p1', cny(1_000), 1));
-    expect(Object.fromEntries(after)).toEqual({ 'program/p1/available': 1_000, 'program/p1/source': 1_000 });
+    const moves = balanceMoves(accountsOf({ 'program/p1/available': 5 }), fundProgram('p1', cny(1_000), 1));
+    expect(
+      [...moves.values()].map(({ account, deltaFen, afterFen }) => [account.accountId, deltaFen, afterFen]),
+    ).toEqual([
+      ['program/p1/available', 1_000, 1_005],
+      ['program/p1/source', 1_000, 1_000],
+    ]);
   });
 
   it('refuses going below zero, naming the account, its balance and the amount requested', () => {
     const error = refusal(() =>
-      balancesAfter(accountsOf({ 'program/p1/available': 250 }), reserveGrant('p1', 'g1', cny(300))),
+      balanceMoves(accountsOf({ 'program/p1/available': 250 }), reserveGrant('p1', 'g1', cny(300))),
     );
     expect(error.code).toBe('insufficient-funds');
     expect(error.detail).toEqual({ account: 'program/p1/available', balanceFen: 250, requestedFen: 300 });
@@ -62,17 +67,17 @@ describe('balance rules', () => {
 
   it('refuses passing the award with award-exceeded', () => {
     const accounts = accountsOf({ 'grant/g1/payable': 200, 'grant/g1/paid': 400 });
-    const error = refusal(() => balancesAfter(accounts, settlePayment('g1', 2, cny(200))));
+    const error = refusal(() => balanceMoves(accounts, settlePayment('g1', 2, cny(200))));
     expect(error.code).toBe('award-exceeded');
     expect(error.detail).toEqual({ account: 'grant/g1/paid', balanceFen: 400, requestedFen: 200, capFen: 500 });
   });
 
   it('refuses an unbalanced posting, another currency and an unknown account', () => {
     const unbalanced: Posting = { ...fundProgram('p1', cny(5), 1), lines: [fundProgram('p1', cny(5), 1).lines[0]] };
-    expect(refusal(() => balancesAfter(accountsOf({}), unbalanced)).code).toBe('invalid-posting');
+    expect(refusal(() => balanceMoves(accountsOf({}), unbalanced)).code).toBe('invalid-posting');
     const usd = fundProgram('p1', { amountFen: 5, currency: 'USD' }, 1);
-    expect(refusal(() => balancesAfter(accountsOf({}), usd)).code).toBe('currency-mismatch');
-    expect(refusal(() => balancesAfter(accountsOf({}), reserveGrant('p1', 'g9', cny(1)))).code).toBe('unknown-account');
+    expect(refusal(() => balanceMoves(accountsOf({}), usd)).code).toBe('currency-mismatch');
+    expect(refusal(() => balanceMoves(accountsOf({}), reserveGrant('p1', 'g9', cny(1)))).code).toBe('unknown-account');
   });
 });
 

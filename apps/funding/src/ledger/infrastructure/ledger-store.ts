@@ -125,10 +125,13 @@ export class LedgerStore {
          LEFT JOIN (SELECT entry_id, content_hash FROM ${this.entries} WHERE idempotency_key = $2) e ON true`,
       [accountIds, idempotencyKey],
     );
-    const found = rows.find((row) => row.existing_id !== null);
+    const [first] = rows;
     return {
       accounts: new Map(rows.filter((row) => row.account_id !== null).map((row) => [row.account_id, toBalance(row)])),
-      existing: found ? { entryId: found.existing_id!, contentHash: found.existing_hash! } : null,
+      existing:
+        first?.existing_id && first.existing_hash
+          ? { entryId: first.existing_id, contentHash: first.existing_hash }
+          : null,
     };
   }
 
