@@ -11,7 +11,7 @@ import {
 } from '@sanshe/contracts';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
-import { freePort, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
+import { freePorts, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
 
 /** The contexts whose topics governance reads (besides the portals' command topics). */
 export const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding'] as const;
@@ -54,7 +54,15 @@ export interface GovernanceUnderTest {
  * producer and a Temporal client for the test; registers the suite's beforeAll/afterAll. `env` isolates
  * the run: its own consumer group, task queue and portals.
  */
-export function governanceUnderTest(clientId: string, env: () => NodeJS.ProcessEnv): GovernanceUnderTest {
+export function governanceUnderTest(
+  clientId: string,
+  env: () => NodeJS.ProcessEnv,
+  /**
+   * Starts another process at the same time as governance, on the port it is given (free, not governance's),
+   * awaited with it: one start's wait, not two.
+   */
+  alongside?: (port: number) => Promise<void>,
+): GovernanceUnderTest {
   const servers = parseTestEnv(process.env);
   const kafka = new Kafka({ clientId, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
   let producer: Producer | undefined;
@@ -78,8 +86,9 @@ export function governanceUnderTest(clientId: string, env: () => NodeJS.ProcessE
       connection: await Connection.connect({ address: servers.TEMPORAL_ADDRESS }),
       namespace: servers.TEMPORAL_NAMESPACE,
     });
-    harness.governance = startApp('governance', await freePort(), { env: { ...process.env, ...env() } });
-    await waitUntilHealthy(harness.governance);
+    const [port, alongsidePort] = await freePorts(2);
+    harness.governance = startApp('governance', port, { env: { ...process.env, ...env() } });
+    await Promise.all([waitUntilHealthy(harness.governance), alongside?.(alongsidePort)]);
   }, 120_000);
 
   afterAll(async () => {

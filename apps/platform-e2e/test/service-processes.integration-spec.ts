@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { SERVICE_NAMES } from '@sanshe/config';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import { freePort } from '@sanshe/testing';
+import { freePort, freePorts } from '@sanshe/testing';
 
 /** The five services as `npm start` runs them: separate processes, from source, against the real servers. */
 describe('the five services as processes', () => {
@@ -14,7 +14,8 @@ describe('the five services as processes', () => {
   });
 
   it('boot, answer /health, and exit 0 on SIGTERM after draining', async () => {
-    for (const service of SERVICE_NAMES) apps.push(startApp(service, await freePort()));
+    const ports = await freePorts(SERVICE_NAMES.length); // distinct: none has bound its port yet
+    SERVICE_NAMES.forEach((service, i) => apps.push(startApp(service, ports[i])));
     await Promise.all(apps.map((app) => waitUntilHealthy(app)));
 
     const exits = await Promise.all(apps.map((app) => stopApp(app)));
