@@ -100,10 +100,18 @@ describe('policyScopeOf', () => {
       { communityCode: null, streetCode: null, districtCode: undefined },
       { level: 'default', code: null },
     ],
+    [
+      { communityCode: null, programId: 'prog-2026-elderly-care' },
+      { level: 'program', code: 'prog-2026-elderly-care' },
+    ],
     // Two scopes are refused by governance; the scope is still the most specific one.
     [
       { communityCode: '310104-005-001', districtCode: '310104' },
       { level: 'community', code: '310104-005-001' },
+    ],
+    [
+      { communityCode: '310104-005-001', programId: 'prog-2026-elderly-care' },
+      { level: 'program', code: 'prog-2026-elderly-care' },
     ],
   ])('%j is scoped %j', (input, scope) => {
     expect(policyScopeOf(input)).toEqual(scope);
@@ -120,6 +128,18 @@ describe('policyScopeOf', () => {
     expect(conflictingScopeFields({ communityCode: '310104-005-001', streetCode: '310104-005' })).toEqual([
       'communityCode',
       'streetCode',
+    ]);
+    expect(conflictingScopeFields({ ...policy, programId: 'prog-2026-elderly-care' })).toEqual([
+      'programId',
+      'streetCode',
+    ]);
+  });
+
+  it('lets a policy name a program as its scope (issue 15), and refuses a malformed program id', () => {
+    const ofProgram = { ...policy, streetCode: undefined, programId: 'prog-2026-elderly-care' };
+    expect(schemaProblems(DecisionPolicyInput, ofProgram)).toEqual([]);
+    expect(schemaProblems(DecisionPolicyInput, { ...ofProgram, programId: 'prog 2026' })).toEqual([
+      expect.objectContaining({ path: '/programId' }),
     ]);
   });
 });

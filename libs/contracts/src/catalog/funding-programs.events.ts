@@ -49,12 +49,12 @@ export type TranchePlan = Static<typeof TranchePlan>;
 
 /**
  * The rules of a decision policy a program sets for its own decisions: a DecisionPolicyInput without its
- * id, kind and scope (governance stores it as `program/<programId>/<kind>`, scoped to the program, and checks
+ * id, kind and scope (governance stores it as `program.<programId>.<kind>`, scoped to the program, and checks
  * it with the same validator as any policy).
  */
 export const ProgramPolicyRules = Type.Omit(
   DecisionPolicyInput,
-  ['policyId', 'decisionKind', 'communityCode', 'streetCode', 'districtCode'],
+  ['policyId', 'decisionKind', 'programId', 'communityCode', 'streetCode', 'districtCode'],
   { additionalProperties: true },
 );
 export type ProgramPolicyRules = Static<typeof ProgramPolicyRules>;

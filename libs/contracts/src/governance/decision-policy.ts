@@ -99,15 +99,20 @@ export const DecisionPolicyInput = Type.Object(
     /** The kind of decision it governs, e.g. activity-proposal, data-access, grant-award. */
     decisionKind: Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z][a-z-]*$' }),
     /**
-     * The scope, at most one of communityCode (non-null), streetCode and districtCode (governance checks
-     * it); none = the deployment's district default. A decision takes the policy of its community, else of
-     * its street, else of its district, else the default (policyScopeOf).
+     * The scope, at most one of programId, communityCode (non-null), streetCode and districtCode (governance
+     * checks it); none = the deployment's district default. A decision takes the policy of its program, else
+     * of its community, else of its street, else of its district, else the default (policyScopeOf).
      */
     communityCode: Type.Union([CommunityCode, Type.Null()]),
     /** The street whose communities it applies to, unless they have their own policy. */
     streetCode: Type.Optional(StreetCode),
     /** The district whose communities it applies to, unless their community or street has a policy. */
     districtCode: Type.Optional(DistrictCode),
+    /**
+     * A funding program whose decisions it governs (issue 15), ahead of any area's policy: set from the
+     * program's own policies (sanshe.funding.program.opened.v1), or by the district's operator.
+     */
+    programId: Type.Optional(Id),
     title: Type.String({ minLength: 1, maxLength: 200 }),
     parties: Type.Array(PartySeat, { minItems: 1, maxItems: 50 }),
     /** Approving weight needed to pass. */

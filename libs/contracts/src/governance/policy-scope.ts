@@ -1,26 +1,31 @@
 /**
- * Which part of the administrative hierarchy a decision policy applies to. A policy names at most one
- * of communityCode (non-null), streetCode and districtCode; none = the deployment's district default.
- * Governance resolves a decision's policy community → street → district → default, and refuses a policy
- * that names two scopes (conflictingScopeFields). Pure: no schema library, so workflows may use it.
+ * What a decision policy applies to: a funding program's own decisions, or a part of the administrative
+ * hierarchy. A policy names at most one of programId, communityCode (non-null), streetCode and districtCode;
+ * none = the deployment's district default. Governance resolves a decision's policy program → community →
+ * street → district → default, and refuses a policy that names two scopes (conflictingScopeFields). Pure: no
+ * schema library, so workflows may use it.
  */
 
-export type PolicyScopeLevel = 'community' | 'street' | 'district' | 'default';
+export type PolicyScopeLevel = 'program' | 'community' | 'street' | 'district' | 'default';
 
 export interface PolicyScope {
   level: PolicyScopeLevel;
-  /** The community, street or district code; null for the default. */
+  /** The program id, or the community, street or district code; null for the default. */
   code: string | null;
 }
 
 /** The scope fields of a DecisionPolicyInput (absent and null both mean "not this level"). */
 export interface PolicyScopeFields {
+  /** A funding program (issue 15): the policy governs that program's decisions, wherever they are. */
+  programId?: string | null;
   communityCode?: string | null;
   streetCode?: string | null;
   districtCode?: string | null;
 }
 
-const SCOPE_FIELDS = [
+/** The scope fields, most specific first: the order policyScopeOf and resolution rank them in. */
+export const SCOPE_FIELDS = [
+  ['programId', 'program'],
   ['communityCode', 'community'],
   ['streetCode', 'street'],
   ['districtCode', 'district'],
