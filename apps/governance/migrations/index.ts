@@ -14,6 +14,7 @@ import { ParkWithdrawals1795737600012 } from './1795737600012-park-withdrawals';
 import { CreateFiling1795737600013 } from './1795737600013-create-filing';
 import { CreateParkedHoursUpdate1795737600014 } from './1795737600014-create-parked-hours-update';
 import { SeedHoursDisputePolicy1795737600015 } from './1795737600015-seed-hours-dispute-policy';
+import { ScopePoliciesToPrograms1795737600016 } from './1795737600016-scope-policies-to-programs';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -33,4 +34,5 @@ export const migrations: Function[] = [
   CreateFiling1795737600013,
   CreateParkedHoursUpdate1795737600014,
   SeedHoursDisputePolicy1795737600015,
+  ScopePoliciesToPrograms1795737600016,
 ];

@@ -11,11 +11,14 @@ import { DECISION_TASK_QUEUE } from '../decisions.tokens';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
 import { resolveBoundPolicy } from './resolve-bound-policy';
 
-/** What a decision-opening event asks governance to decide: the workflow's input, less the policy. */
+/**
+ * What a decision-opening event asks governance to decide: the workflow's input, less the policy; and the
+ * funding program it is about, if any, whose own policy comes first.
+ */
 export type DecisionOpening = Pick<
   DecisionInput,
   'decisionId' | 'kind' | 'subjectId' | 'communityCode' | 'proposerId' | 'title' | 'summary'
->;
+> & { programId?: string };
 
 export interface OpenDecisionCommand {
   opening: DecisionOpening;
@@ -45,10 +48,11 @@ export class OpenDecisionHandler {
     private readonly areas: AdministrativeAreas,
   ) {}
 
-  async execute({ opening, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
-    // Its community's policy, else its street's, else its district's, else the default, bound to its area.
+  async execute({ opening: withProgram, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
+    // Its program's policy, else its community's, its street's, its district's, the default, bound to its area.
     const ports = { policies: this.policies, areas: this.areas, controllers: this.controllers };
-    const { policy, controllerOf } = await resolveBoundPolicy(ports, opening.kind, opening.communityCode);
+    const { programId, ...opening } = withProgram; // the workflow's input stays as it was
+    const { policy, controllerOf } = await resolveBoundPolicy(ports, opening.kind, opening.communityCode, programId);
     // A proposer leaves the electorate: naming a seated party of another controller would take its vote away.
     if (
       policy.parties.some((seat) => seat.partyId === opening.proposerId) &&

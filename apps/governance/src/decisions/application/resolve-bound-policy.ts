@@ -13,8 +13,9 @@ export interface BoundPolicy {
 }
 
 /**
- * The policy a decision of `kind` in `communityCode` would pin now: its community's, else its street's,
- * else its district's, else the default, bound to the community, street and district; with the controller
+ * The policy a decision of `kind` in `communityCode` would pin now: its program's (when it is about one),
+ * else its community's, else its street's, else its district's, else the default, bound to the community,
+ * street and district; with the controller
  * map read once. No policy at all is a permanent error (the event is dead-lettered with the reason and can
  * be replayed once one is set). Shared by the opening of a decision and the notice of a filing, which
  * seats the same parties a decision would.
@@ -23,12 +24,13 @@ export async function resolveBoundPolicy(
   ports: { policies: PolicyRepository; areas: AdministrativeAreas; controllers: ControllerMap },
   kind: string,
   communityCode: string,
+  programId?: string,
 ): Promise<BoundPolicy> {
   const lineage = await ports.areas.lineage(communityCode);
-  const stored = await ports.policies.resolve(kind, decisionAreaOf(communityCode, lineage));
+  const stored = await ports.policies.resolve(kind, decisionAreaOf(communityCode, lineage, programId));
   if (!stored) {
     throw new PermanentEventError(
-      `no decision policy for ${kind} in community ${communityCode} ` +
+      `no decision policy for ${kind} ${programId ? `of program ${programId} nor ` : ''}in community ${communityCode} ` +
         `(nor its street or district, nor district-wide): set one with PUT /policies/{policyId}`,
     );
   }

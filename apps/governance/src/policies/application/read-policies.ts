@@ -41,18 +41,20 @@ export class ReadPoliciesHandler {
     return this.policies.listLatest(filter);
   }
 
-  /** As a decision opening in `communityCode` resolves it (null: the default alone). */
-  async resolve(decisionKind: string, communityCode: string | null): Promise<PolicyResolution> {
+  /** As a decision opening in `communityCode` (null: the default alone), about `programId` if any, resolves it. */
+  async resolve(decisionKind: string, communityCode: string | null, programId?: string): Promise<PolicyResolution> {
     const lineage = communityCode === null ? null : await this.areas.lineage(communityCode);
-    const bindings = decisionAreaOf(communityCode, lineage);
+    const bindings = decisionAreaOf(communityCode, lineage, programId);
     const resolved = await this.policies.resolve(decisionKind, bindings);
     if (resolved) return { resolved, bindings };
+    const ofProgram = programId ? `program ${programId} has no ${decisionKind} policy of its own; ` : '';
     throw new PolicyNotFound(
-      communityCode === null
-        ? `no district-wide policy governs ${decisionKind}`
-        : `no policy governs ${describeScope({ decisionKind, communityCode })}` +
+      ofProgram +
+        (communityCode === null
+          ? `no district-wide policy governs ${decisionKind}`
+          : `no policy governs ${describeScope({ decisionKind, communityCode })}` +
             `${bindings.streetCode ? `, its street ${bindings.streetCode} or district ${bindings.districtCode}` : ''}` +
-            ', and no district-wide one either',
+            ', and no district-wide one either'),
     );
   }
 }

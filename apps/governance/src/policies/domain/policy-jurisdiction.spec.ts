@@ -31,6 +31,14 @@ describe('jurisdictionsOver', () => {
     ]);
   });
 
+  it("a program's policy: the deployment district's operator, even for a program id that reads like a code", () => {
+    expect(jurisdictionsOver({ programId: 'prog-2026-elderly-care' }, '310104')).toEqual(['jurisdiction:310104']);
+    expect(jurisdictionsOver({ communityCode: null, programId: '310105-001' }, '310104')).toEqual([
+      'jurisdiction:310104',
+    ]);
+    expect(scopeFieldsOf({ programId: 'prog-1', communityCode: null })).toEqual({ programId: 'prog-1' });
+  });
+
   it("another district's community or street is not the deployment district's to govern", () => {
     expect(jurisdictionsOver({ communityCode: '310105-001-001' }, '310104')).not.toContain('jurisdiction:310104');
     expect(jurisdictionsOver({ streetCode: '310105-001' }, '310104')).not.toContain('jurisdiction:310104');
@@ -51,5 +59,12 @@ describe('scopeProblems', () => {
     expect(
       scopeProblems({ communityCode: 'x', streetCode: '310104-005', districtCode: '310104' }).map((p) => p.path),
     ).toEqual(['/streetCode', '/districtCode']);
+  });
+
+  it('names both fields when a policy sets a program and an area (issue 15)', () => {
+    const problems = scopeProblems({ programId: 'prog-1', communityCode: '310104-005-001' });
+    expect(problems).toEqual([
+      { path: '/communityCode', message: expect.stringContaining('it sets programId and communityCode') as string },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { DecisionPolicy, PolicyScopeFields } from '@sanshe/contracts';
-import { type DecisionArea, mostSpecificPolicy, resolutionScopes } from './policy-resolution';
+import { type DecisionArea, decisionAreaOf, mostSpecificPolicy, resolutionScopes } from './policy-resolution';
 import type { StoredPolicy } from './stored-policy';
 
 const stored = (policyId: string, scope: PolicyScopeFields, version = 1): StoredPolicy => ({
@@ -49,5 +49,43 @@ describe('policy resolution: community → street → district → default', () 
   it('an unknown community (no street, no district) takes its own policy or the default only', () => {
     const unknown = { communityCode: 'chaos-community', streetCode: null, districtCode: null };
     expect(idOf([street, district, fallback], unknown)).toEqual(['default', 'default']);
+  });
+});
+
+describe('program scope (issue 15): program → community → street → district → default', () => {
+  const program = stored('program.prog-1.grant-award', { programId: 'prog-1' });
+  const otherProgram = stored('program.prog-2.grant-award', { programId: 'prog-2' });
+  const inProgram = { ...AREA, programId: 'prog-1' };
+
+  it("ranks the decision's program first, then its area as before", () => {
+    expect(resolutionScopes(inProgram).map((scope) => scope.level)).toEqual([
+      'program',
+      'community',
+      'street',
+      'district',
+      'default',
+    ]);
+    expect(resolutionScopes(AREA)[0]).toEqual({ level: 'community', code: '310104-005-001' });
+  });
+
+  it("takes the program's policy over every area's, and another program's never", () => {
+    expect(idOf([fallback, district, street, community, program], inProgram)).toEqual([
+      'program.prog-1.grant-award',
+      'program',
+    ]);
+    expect(idOf([otherProgram, fallback, street, community], inProgram)).toEqual(['own', 'community']);
+    expect(idOf([program, otherProgram, street], AREA)).toEqual(['street', 'street']);
+    expect(idOf([program, otherProgram])).toBeNull();
+  });
+
+  it('puts the program into the area only when there is one', () => {
+    expect(decisionAreaOf('310104-005-001', AREA, 'prog-1')).toEqual(inProgram);
+    expect(decisionAreaOf('310104-005-001', AREA)).toEqual(AREA);
+    expect(decisionAreaOf('chaos-community', null, 'prog-1')).toEqual({
+      communityCode: 'chaos-community',
+      streetCode: null,
+      districtCode: null,
+      programId: 'prog-1',
+    });
   });
 });

@@ -5,7 +5,9 @@ import type { ResolvedPolicy, StoredPolicy } from './stored-policy';
 
 export interface PolicyFilter {
   decisionKind?: string;
-  /** undefined = any scope; null = the default policies only (no community, street or district). */
+  /** A program's own policies (issue 15). */
+  programId?: string;
+  /** undefined = any scope; null = the default policies only (no program, community, street or district). */
   communityCode?: string | null;
   streetCode?: string;
   districtCode?: string;
@@ -16,8 +18,9 @@ export interface PolicyFilter {
  */
 export abstract class PolicyRepository {
   /**
-   * What a new decision of `decisionKind` in `area` uses: the latest version of its community's policy,
-   * else its street's, else its district's, else the default (mostSpecificPolicy); null if none exists.
+   * What a new decision of `decisionKind` in `area` uses: the latest version of its program's policy, else
+   * its community's, else its street's, else its district's, else the default (mostSpecificPolicy); null if
+   * none exists.
    * (Called when a decision opens, to pin the policy version it will run under.)
    */
   abstract resolve(decisionKind: string, area: DecisionArea): Promise<ResolvedPolicy | null>;

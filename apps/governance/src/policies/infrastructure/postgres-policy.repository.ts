@@ -16,8 +16,8 @@ interface PolicyRow {
 }
 
 const COLUMNS = 'version, body, created_at, created_by';
-/** The deployment's default: a policy scoped to no community, street or district. */
-const DEFAULT_SCOPE = 'community_code IS NULL AND street_code IS NULL AND district_code IS NULL';
+/** The deployment's default: a policy scoped to no program, community, street or district. */
+const DEFAULT_SCOPE = 'program_id IS NULL AND community_code IS NULL AND street_code IS NULL AND district_code IS NULL';
 
 const toStored = (row: PolicyRow): StoredPolicy => ({
   policy: { ...row.body, version: row.version },
@@ -39,13 +39,14 @@ export class PostgresPolicyRepository extends PolicyRepository {
 
   async resolve(decisionKind: string, area: DecisionArea): Promise<ResolvedPolicy | null> {
     // The latest version of each policy in one of the area's scopes (a scope has one policy, so at most
-    // four rows); mostSpecificPolicy ranks them. `= NULL` matches nothing: an unknown street is no scope.
+    // five rows); mostSpecificPolicy ranks them. `= NULL` matches nothing: an unknown street is no scope.
     const rows = await this.dataSource.query<PolicyRow[]>(
       `SELECT DISTINCT ON (policy_id) ${COLUMNS} FROM ${this.table}
         WHERE decision_kind = $1
-          AND (community_code = $2 OR street_code = $3 OR district_code = $4 OR (${DEFAULT_SCOPE}))
+          AND (program_id = $5 OR community_code = $2 OR street_code = $3 OR district_code = $4
+               OR (${DEFAULT_SCOPE}))
         ORDER BY policy_id, version DESC`,
-      [decisionKind, area.communityCode, area.streetCode, area.districtCode],
+      [decisionKind, area.communityCode, area.streetCode, area.districtCode, area.programId ?? null],
     );
     return mostSpecificPolicy(rows.map(toStored), area);
   }
@@ -62,7 +63,8 @@ export class PostgresPolicyRepository extends PolicyRepository {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
-  async listLatest({ decisionKind, communityCode, streetCode, districtCode }: PolicyFilter): Promise<StoredPolicy[]> {
+  async listLatest(filter: PolicyFilter): Promise<StoredPolicy[]> {
+    const { decisionKind, programId, communityCode, streetCode, districtCode } = filter;
     const where: string[] = [];
     const params: unknown[] = [];
     if (decisionKind !== undefined) where.push(`decision_kind = $${params.push(decisionKind)}`);
@@ -70,6 +72,7 @@ export class PostgresPolicyRepository extends PolicyRepository {
     else if (communityCode !== undefined) where.push(`community_code = $${params.push(communityCode)}`);
     if (streetCode !== undefined) where.push(`street_code = $${params.push(streetCode)}`);
     if (districtCode !== undefined) where.push(`district_code = $${params.push(districtCode)}`);
+    if (programId !== undefined) where.push(`program_id = $${params.push(programId)}`);
     const rows = await this.dataSource.query<PolicyRow[]>(
       `SELECT DISTINCT ON (policy_id) ${COLUMNS} FROM ${this.table}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -97,8 +100,9 @@ export class PostgresPolicyRepository extends PolicyRepository {
 
       const rows = await manager.query<PolicyRow[]>(
         `INSERT INTO ${this.table}
-                (policy_id, version, decision_kind, community_code, street_code, district_code, body, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
+                (policy_id, version, decision_kind, community_code, street_code, district_code, body, created_by,
+                 program_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
          RETURNING ${COLUMNS}`,
         [
           input.policyId,
@@ -109,6 +113,7 @@ export class PostgresPolicyRepository extends PolicyRepository {
           input.districtCode ?? null,
           JSON.stringify(input),
           createdBy,
+          input.programId ?? null,
         ],
       );
       const [row] = rows;
@@ -135,8 +140,16 @@ export class PostgresPolicyRepository extends PolicyRepository {
       `SELECT policy_id FROM ${this.table}
         WHERE decision_kind = $1 AND policy_id <> $2 AND community_code IS NOT DISTINCT FROM $3
           AND street_code IS NOT DISTINCT FROM $4 AND district_code IS NOT DISTINCT FROM $5
+          AND program_id IS NOT DISTINCT FROM $6
         LIMIT 1`,
-      [input.decisionKind, input.policyId, input.communityCode, input.streetCode ?? null, input.districtCode ?? null],
+      [
+        input.decisionKind,
+        input.policyId,
+        input.communityCode,
+        input.streetCode ?? null,
+        input.districtCode ?? null,
+        input.programId ?? null,
+      ],
     );
     return rows[0]?.policy_id ?? null;
   }

@@ -15,6 +15,7 @@ describe('DECISION_OPENINGS', () => {
     ).toMatchObject({
       decisionId: 'decision/grant-award/grant-2026-0007',
       proposerId: 'funder:xuhui-civil-affairs',
+      programId: 'prog-elderly',
       summary: expect.stringContaining('48000.00 CNY') as unknown,
     });
     expect(

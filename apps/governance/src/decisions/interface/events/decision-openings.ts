@@ -52,6 +52,8 @@ export const DECISION_OPENINGS: { [T in OpeningEventType]: (data: EventData<T>) 
   'sanshe.funding.grant.awarded.v1': (data: EventData<'sanshe.funding.grant.awarded.v1'>): DecisionOpening =>
     opening('grant-award', data.grantId, {
       communityCode: data.communityCode,
+      // The program's own grant-award policy, when it set one, comes before the area's (docs/decisions.md).
+      programId: data.programId,
       proposerId: data.funderId,
       title: data.title,
       summary: `Grant of ${(data.amount.amountFen / 100).toFixed(2)} ${data.amount.currency} to organization ${data.organizationId} under program ${data.programId}`,

@@ -41,6 +41,12 @@ const communityQuery = {
 };
 const streetQuery = { name: 'streetCode', required: false, example: '310104-005' };
 const districtQuery = { name: 'districtCode', required: false, example: '310104' };
+const programQuery = {
+  name: 'programId',
+  required: false,
+  example: 'prog-2026-elderly-care',
+  description: "A funding program's own policies (they come before any area's)",
+};
 
 const view = ({ policy, createdAt, createdBy }: StoredPolicy) => ({
   ...policy,
@@ -53,7 +59,7 @@ const SET_POLICIES = 'set decision policies';
 /**
  * Decision policies as data: thin HTTP over the SetPolicy and ReadPolicies handlers. Anyone with a
  * valid token may read them (the rules of a decision are public to its parties); setting one takes the
- * `policy-admin` role for the policy's jurisdiction (community, street or district).
+ * `policy-admin` role for the policy's jurisdiction (community, street or district; a program's: the district's).
  */
 @ApiTags('policies')
 @ApiBearerAuth()
@@ -79,23 +85,26 @@ export class PoliciesController {
   })
   @ApiQuery({ ...decisionKindQuery, required: true })
   @ApiQuery(communityQuery)
+  @ApiQuery(programQuery)
   @ApiOkResponse({ schema: RESOLVED_VIEW })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse(notFound)
   async resolve(@Query() query: Record<string, unknown>) {
-    const { decisionKind, communityCode } = resolveQuery(query);
-    const { resolved, bindings } = await this.read.resolve(decisionKind, communityCode);
+    const { decisionKind, communityCode, programId } = resolveQuery(query);
+    const { resolved, bindings } = await this.read.resolve(decisionKind, communityCode, programId);
     return { ...view(resolved), resolvedFrom: resolved.resolvedFrom, bindings };
   }
 
   @Get()
   @ApiOperation({
-    summary: 'The latest version of every policy, optionally of one decision kind and/or community, street, district',
+    summary:
+      'The latest version of every policy, optionally of one decision kind and/or program, community, street, district',
   })
   @ApiQuery({ ...decisionKindQuery, required: false })
   @ApiQuery(communityQuery)
   @ApiQuery(streetQuery)
   @ApiQuery(districtQuery)
+  @ApiQuery(programQuery)
   @ApiOkResponse({ schema: { type: 'array', items: VIEW } })
   @ApiBadRequestResponse(invalid)
   async list(@Query() query: Record<string, unknown>) {

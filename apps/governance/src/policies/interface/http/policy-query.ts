@@ -6,13 +6,18 @@ import type { PolicyFilter } from '../../domain/policy.repository';
 // The contract's own field schemas, so a query is judged exactly like a policy body.
 const DecisionKind = DecisionPolicyInput.properties.decisionKind;
 const CommunityCode = DecisionPolicyInput.properties.communityCode.anyOf[0];
-const { streetCode: StreetCode, districtCode: DistrictCode } = DecisionPolicyInput.properties;
-const ResolveQuery = Type.Object({ decisionKind: DecisionKind, communityCode: Type.Optional(CommunityCode) });
+const { streetCode: StreetCode, districtCode: DistrictCode, programId: ProgramId } = DecisionPolicyInput.properties;
+const ResolveQuery = Type.Object({
+  decisionKind: DecisionKind,
+  communityCode: Type.Optional(CommunityCode),
+  programId: ProgramId,
+});
 const ListQuery = Type.Object({
   decisionKind: Type.Optional(DecisionKind),
   communityCode: Type.Optional(CommunityCode),
   streetCode: StreetCode,
   districtCode: DistrictCode,
+  programId: ProgramId,
 });
 
 /** `communityCode=` (empty) means "district-wide", which a query string cannot spell as null. */
@@ -24,10 +29,22 @@ function check(schema: typeof ResolveQuery | typeof ListQuery, query: Record<str
   if (problems.length > 0) throw new PolicyInputInvalid(problems, 'query');
 }
 
-/** `?decisionKind=&communityCode=`: without a community (or with it empty), the district-wide policy. */
-export function resolveQuery(query: Record<string, unknown>): { decisionKind: string; communityCode: string | null } {
+export interface ResolveQuery {
+  decisionKind: string;
+  communityCode: string | null;
+  /** The program a decision would be about: its own policy first. */
+  programId?: string;
+}
+
+/** `?decisionKind=&communityCode=&programId=`: without a community (or with it empty), the district-wide policy. */
+export function resolveQuery(query: Record<string, unknown>): ResolveQuery {
   check(ResolveQuery, query);
-  return { decisionKind: query.decisionKind as string, communityCode: communityOf(query.communityCode) ?? null };
+  const resolved: ResolveQuery = {
+    decisionKind: query.decisionKind as string,
+    communityCode: communityOf(query.communityCode) ?? null,
+  };
+  if (typeof query.programId === 'string') resolved.programId = query.programId;
+  return resolved;
 }
 
 /** Each filter is optional; `communityCode=` (empty) lists the default policies (no community, street or district). */
@@ -39,6 +56,7 @@ export function listQuery(query: Record<string, unknown>): PolicyFilter {
   };
   if (typeof query.streetCode === 'string') filter.streetCode = query.streetCode;
   if (typeof query.districtCode === 'string') filter.districtCode = query.districtCode;
+  if (typeof query.programId === 'string') filter.programId = query.programId;
   return filter;
 }
 
