@@ -1,6 +1,16 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { DecisionPolicyInput } from '@sanshe/contracts';
+import type { EntityManager } from 'typeorm';
+import {
+  type DecisionPolicyInput,
+  exampleEvent,
+  grantAwarded,
+  type ProgramPolicyRules,
+  programOpened,
+  programUpdated,
+  type SansheEvent,
+} from '@sanshe/contracts';
+import { type EventHandler, PermanentEventError } from '@sanshe/messaging';
 import { migrate } from '@sanshe/persistence';
 import {
   bearer,
@@ -11,8 +21,15 @@ import {
   uniqueName,
 } from '@sanshe/testing';
 import { migrations } from '../migrations';
+import { AdministrativeAreas } from '../src/administrative-areas/domain/administrative-areas';
 import { bindDecisionPolicy } from '../src/decisions/application/bind-decision-policy';
+import type { ChannelCheck } from '../src/decisions/application/channel-check';
+import { resolveBoundPolicy } from '../src/decisions/application/resolve-bound-policy';
+import { DECISION_OPENINGS } from '../src/decisions/interface/events/decision-openings';
+import { programPolicyEventHandlers } from '../src/decisions/interface/events/program-policy-events';
 import { ControllerMap } from '../src/parties/domain/controller-map';
+import { SetProgramPoliciesHandler } from '../src/policies/application/set-program-policies';
+import { PolicyRepository } from '../src/policies/domain/policy.repository';
 import { policiesTestApp, serviceConfig } from './policies-test-app';
 
 /**
@@ -204,5 +221,110 @@ describe('policies scoped to a street or a district', () => {
       await clerkOf('310104-008'),
     );
     expect(upwards.status).toBe(403);
+  });
+});
+
+/*
+ * Policies scoped to a funding program (docs/decisions.md, "Program scope"): set from funding's program events
+ * through the bridge's handler (the channel check passes here; it is unit-tested), or by the district's operator
+ * over HTTP; a grant-award of the program resolves to its own policy before any area's.
+ */
+describe('policies scoped to a funding program', () => {
+  const PROGRAM = uniqueName('prog');
+  const FUNDER = 'funder:xuhui-civil-affairs';
+  const awardPolicyId = `program.${PROGRAM}.grant-award`;
+  /** The program's award rules: its funder, the community (committee and residents) and a peer, 2 of 6 each. */
+  const award: ProgramPolicyRules = {
+    title: '项目资助决策',
+    parties: [
+      { partyId: FUNDER, kind: 'funder', title: '区民政局', weight: 2, voteWindowHours: 48 },
+      { partyId: 'community:{communityCode}', kind: 'community', title: '居委会', weight: 1, voteWindowHours: 48 },
+      { partyId: 'residents:{communityCode}', kind: 'residents', title: '居民代表', weight: 1, voteWindowHours: 48 },
+      { partyId: 'organization:peer-review', kind: 'organization', title: '同行评审', weight: 2, voteWindowHours: 48 },
+    ],
+    quorum: 4,
+    deliberationHours: 24,
+    maxAmendments: 1,
+    escalation: [
+      { arbiterId: 'portal:street-{streetCode}', title: '街道办', deadlineHours: 72, defaultOutcome: 'rejected' },
+    ],
+  };
+  const delivery = { topic: 'sanshe.funding.events', partition: 0, offset: '0', timestamp: '0' };
+  type ProgramType = 'sanshe.funding.program.opened.v1' | 'sanshe.funding.program.updated.v1';
+  const deliver = (definition: typeof programOpened | typeof programUpdated, policies: Record<string, unknown>) => {
+    const handlers = programPolicyEventHandlers(
+      { refusal: async () => null } as unknown as ChannelCheck,
+      svc.app.get(SetProgramPoliciesHandler),
+    );
+    const data = { ...definition.example, programId: PROGRAM, funderId: FUNDER, policies };
+    const event = { ...exampleEvent(definition), data } as unknown as SansheEvent<ProgramType>;
+    const handler = handlers[definition.type] as EventHandler<ProgramType>;
+    return handler(event, {} as EntityManager, delivery);
+  };
+  const listed = async () => (await call('GET', `/policies?programId=${PROGRAM}`)).body as unknown as StoredView[];
+  type StoredView = { policyId: string; version: number; programId: string; createdBy: string };
+
+  it("stores a program.opened's award policy as the program's, set by its funder; the same again stores nothing", async () => {
+    await deliver(programOpened, { award });
+    await deliver(programOpened, { award }); // a redelivery, or a program.updated that left it as it was
+    await deliver(programUpdated, { award });
+    expect(await listed()).toEqual([
+      expect.objectContaining({ policyId: awardPolicyId, version: 1, programId: PROGRAM, createdBy: FUNDER }),
+    ]);
+    await deliver(programUpdated, { award: { ...award, deliberationHours: 12 } });
+    expect((await listed()).map((p) => [p.policyId, p.version])).toEqual([[awardPolicyId, 2]]);
+  });
+
+  it("opens a grant-award of the program under the program's policy, with the seats it set, bound to the community", async () => {
+    const opening = DECISION_OPENINGS['sanshe.funding.grant.awarded.v1']({
+      ...grantAwarded.example,
+      programId: PROGRAM,
+      communityCode: '310104-005-001',
+    });
+    const ports = {
+      policies: svc.app.get(PolicyRepository),
+      areas: svc.app.get(AdministrativeAreas),
+      controllers: svc.app.get(ControllerMap),
+    };
+    const { policy } = await resolveBoundPolicy(ports, opening.kind, opening.communityCode, opening.programId);
+    expect(policy).toMatchObject({ policyId: awardPolicyId, version: 2, quorum: 4, deliberationHours: 12 });
+    expect(policy.parties.map((seat) => [seat.partyId, seat.weight])).toEqual([
+      [FUNDER, 2],
+      ['community:310104-005-001', 1],
+      ['residents:310104-005-001', 1],
+      ['organization:peer-review', 2],
+    ]);
+    expect(policy.escalation.map((step) => step.arbiterId)).toEqual(['portal:street-310104-005']);
+    // Another program's grant, and the resolve endpoint: the district default, and the program's own.
+    const other = await resolveBoundPolicy(ports, 'grant-award', '310104-005-001', uniqueName('prog'));
+    expect(other.policy.policyId).toBe('grant-award.district');
+    const resolved = await call(
+      'GET',
+      `/policies/resolve?decisionKind=grant-award&communityCode=310104-005-001&programId=${PROGRAM}`,
+    );
+    expect(resolved.body).toMatchObject({ policyId: awardPolicyId, resolvedFrom: 'program' });
+  });
+
+  it('dead-letters a program policy that breaks a rule, naming it, and stores nothing', async () => {
+    const before = await storedRows();
+    const [funderSeat, ...others] = award.parties;
+    const alone = { ...award, parties: [{ ...funderSeat, weight: 4 }, ...others] } as ProgramPolicyRules;
+    const refused = deliver(programUpdated, { award: { ...award, deliberationHours: 6 }, verify: alone });
+    await expect(refused).rejects.toThrow(PermanentEventError);
+    await expect(refused).rejects.toThrow(/^policy-rules-broken: .*funder:xuhui-civil-affairs/);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it("lets the district's operator set a program policy over HTTP, and refuses one naming two scopes with 400", async () => {
+    const operated = policy(`program.${PROGRAM}.activity-proposal`, { programId: PROGRAM });
+    expect((await put(operated)).status).toBe(201);
+    const clerk = await devToken({ sub: 'clerk-005', parties: [`jurisdiction:${STREET}`], roles: ['policy-admin'] });
+    expect((await put({ ...operated, title: 'by a street clerk' }, clerk)).status).toBe(403);
+    const both = await put(policy('program-and-community', { programId: PROGRAM, communityCode: '310104-005-001' }));
+    expect(both.status).toBe(400);
+    expect(both.body.problems).toEqual([
+      { path: '/communityCode', message: expect.stringContaining('it sets programId and communityCode') as string },
+    ]);
+    expect((await listed()).map((p) => p.policyId)).toEqual([`program.${PROGRAM}.activity-proposal`, awardPolicyId]);
   });
 });

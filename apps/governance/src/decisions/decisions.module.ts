@@ -24,6 +24,7 @@ import { PostgresParkedUpdateRepository } from './infrastructure/postgres-parked
 import { PostgresPendingDecisionRepository } from './infrastructure/postgres-pending-decision.repository';
 import { TemporalClientHolder } from './infrastructure/temporal-client-holder';
 import { bridgeTopics, DecisionBridgeController } from './interface/events/decision-bridge.controller';
+import { ProgramPolicyEvents } from './interface/events/program-policy-events';
 
 /** The feature's Temporal client and parked-update sweeper, re-exported for the features that use them (hours). */
 export { TemporalClientHolder } from './infrastructure/temporal-client-holder';
@@ -71,6 +72,8 @@ export class DecisionsModule {
         RejectDecisionEventHandler,
         GovernanceActivities,
         BridgeEventRegistry,
+        // Funding's program events set the programs' own policies (registered with the bridge at init).
+        ProgramPolicyEvents,
       ],
       // Filings open decisions and apply updates through the bridge's use cases, and register their handlers.
       exports: [

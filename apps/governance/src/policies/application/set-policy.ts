@@ -39,6 +39,11 @@ export class SetPolicyHandler {
   ) {}
 
   async execute({ policyId, body, createdBy }: SetPolicyCommand): Promise<SetPolicyResult> {
+    return this.store(await this.checked(policyId, body), createdBy);
+  }
+
+  /** `body` as a policy `policyId` may be, or the first refusal: PolicyInputInvalid, then PolicyRulesBroken. */
+  async checked(policyId: string, body: unknown): Promise<DecisionPolicyInput> {
     const problems = schemaProblems(DecisionPolicyInput, body);
     if (problems.length === 0) {
       problems.push(
@@ -51,7 +56,11 @@ export class SetPolicyHandler {
     const input = body as DecisionPolicyInput;
     const violations = validatePolicy(input, await this.controllers.resolver());
     if (violations.length > 0) throw new PolicyRulesBroken(policyId, violations);
+    return input;
+  }
 
+  /** Stores a checked policy as its next version, unless it equals the latest (PolicyConflict on a scope clash). */
+  store(input: DecisionPolicyInput, createdBy: string | null): Promise<SetPolicyResult> {
     return this.policies.append(input, createdBy, (latest, scopeHolder) => decideVersion(input, latest, scopeHolder));
   }
 }
