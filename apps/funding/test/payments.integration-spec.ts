@@ -12,7 +12,7 @@ import { FailPaymentHandler } from '../src/payments/application/fail-payment';
 import { RetryPaymentHandler } from '../src/payments/application/retry-payment';
 import { SettleDuePaymentsLoop } from '../src/payments/application/settle-due-payments';
 import { FundingTemporalActivities } from '../src/worker/infrastructure/funding-activities';
-import { COMMUNITY, FUNDER, newId } from './funding.fixtures';
+import { auditor, call, COMMUNITY, FUNDER, funderAdmin, funderStaff, newId, orgAdmin } from './funding.fixtures';
 import { type FundingUnderTest, startFundingUnderTest } from './funding-test-app';
 
 /**
@@ -191,12 +191,52 @@ describe('a tranche paid exactly once', () => {
   }, 30_000);
 });
 
+describe('payments over HTTP', () => {
+  it('the grant’s funder, its organization and auditors read its payments; only the funder’s admin retries one', async () => {
+    const { grantId } = await activeGrant(FUNDER);
+    const { paymentId } = await activities.payTranche({ grantId, trancheNo: 1 });
+    const failure = { code: 'account-frozen', text: '收款账户已冻结' };
+    await dataSource.transaction((manager) => svc.app.get(FailPaymentHandler).execute(manager, { paymentId, failure }));
+
+    const path = `/grants/${grantId}/payments`;
+    for (const reader of [funderStaff(), orgAdmin('org-payments'), auditor()]) {
+      const read = await call<Record<string, unknown>[]>(svc, 'GET', path, reader);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual([
+        expect.objectContaining({ paymentId, trancheNo: 1, status: 'failed', attempt: 1, rail: 'internal', failure }),
+      ]);
+    }
+    expect((await call(svc, 'GET', path, orgAdmin('org-other'))).status).toBe(404);
+    expect((await call(svc, 'GET', path, null)).status).toBe(401);
+    expect(await call(svc, 'GET', '/grants/-bad/payments', auditor())).toMatchObject({
+      status: 400,
+      body: { problems: [expect.objectContaining({ path: '/params/grantId' })] },
+    });
+
+    const retry = `/payments/${paymentId}/retry`;
+    expect((await call(svc, 'POST', retry, funderStaff())).status).toBe(403);
+    expect((await call(svc, 'POST', retry, funderAdmin('funder:someone-else'))).status).toBe(403);
+    expect((await call(svc, 'POST', '/payments/pay-nowhere/retry', funderAdmin())).status).toBe(404);
+    const retried = await call(svc, 'POST', retry, funderAdmin());
+    expect(retried).toMatchObject({ status: 200, body: { paymentId, status: 'instructed', attempt: 2 } });
+    expect(retried.body).not.toHaveProperty('failure');
+    expect(await call(svc, 'POST', retry, funderAdmin())).toMatchObject({
+      status: 409,
+      body: { code: 'PaymentNotFailed' },
+    });
+    expect(
+      (await outboxed(grantId, 'payment.instructed')).map((e) => (e.data as { attempt?: number }).attempt),
+    ).toEqual([undefined, 2]);
+  });
+});
+
 describe('a portal funder’s confirmation', () => {
   it('settles the payment from that portal’s own channel; another portal, or another tranche, is dead-lettered', async () => {
     const portalParty = `portal:${PORTAL}`;
     const { grantId } = await activeGrant(portalParty);
     const { paymentId } = await activities.payTranche({ grantId, trancheNo: 1 });
-    expect(await settleDue()).toBe(0); // the internal rail does not settle a portal's payment
+    await settleDue(); // the internal rail does not settle a portal's payment
+    expect(await activities.paymentStatus({ grantId, trancheNo: 1 })).toMatchObject({ status: 'instructed' });
     const dlq = deadLetterTopic(svc.schema.replace(/_/g, '-'));
     const dlqStart = await highWaterMarks(kafka, dlq);
     const confirm = (source: string, data: Record<string, unknown>) =>

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfirmPortalPaymentHandler } from './application/confirm-portal-payment';
 import { FailPaymentHandler } from './application/fail-payment';
 import { PayTrancheHandler } from './application/pay-tranche';
+import { ReadPaymentsHandler } from './application/read-payments';
 import { RetryPaymentHandler } from './application/retry-payment';
 import { SettleDuePaymentsLoop } from './application/settle-due-payments';
 import { SettlePaymentHandler } from './application/settle-payment';
@@ -10,6 +11,7 @@ import { PaymentRepository } from './domain/payment.repository';
 import { ConfiguredPaymentRails } from './infrastructure/configured-payment-rails';
 import { PostgresPaymentRepository } from './infrastructure/postgres-payment.repository';
 import { PortalConfirmationsSubscriber } from './interface/events/portal-confirmations.subscriber';
+import { PaymentsController } from './interface/http/payments.controller';
 import { LedgerModule } from '../ledger/ledger.module';
 
 /**
@@ -18,6 +20,7 @@ import { LedgerModule } from '../ledger/ledger.module';
  */
 @Module({
   imports: [LedgerModule],
+  controllers: [PaymentsController],
   providers: [
     { provide: PaymentRepository, useClass: PostgresPaymentRepository },
     { provide: PaymentRails, useClass: ConfiguredPaymentRails },
@@ -26,6 +29,7 @@ import { LedgerModule } from '../ledger/ledger.module';
     FailPaymentHandler,
     RetryPaymentHandler,
     ConfirmPortalPaymentHandler,
+    ReadPaymentsHandler,
     SettleDuePaymentsLoop,
     PortalConfirmationsSubscriber,
   ],

@@ -4,7 +4,12 @@
  */
 export abstract class PaymentError extends Error {
   abstract readonly code:
-    'GrantNotFound' | 'GrantNotActive' | 'TrancheNotFound' | 'PaymentNotFound' | 'PaymentNotFailed';
+    | 'GrantNotFound'
+    | 'GrantNotActive'
+    | 'TrancheNotFound'
+    | 'PaymentNotFound'
+    | 'PaymentNotFailed'
+    | 'PaymentInputInvalid';
 
   constructor(message: string) {
     super(message);
@@ -28,4 +33,14 @@ export class PaymentNotFound extends PaymentError {
 export class PaymentNotFailed extends PaymentError {
   readonly code = 'PaymentNotFailed';
 }
-export type AnyPaymentError = GrantNotFound | GrantNotActive | TrancheNotFound | PaymentNotFound | PaymentNotFailed;
+/** A malformed request (an id no payment or grant could have); `problems` name the fields. */
+export class PaymentInputInvalid extends PaymentError {
+  readonly code = 'PaymentInputInvalid';
+
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path} ${p.message}`).join('; '));
+  }
+}
+
+export type AnyPaymentError =
+  GrantNotFound | GrantNotActive | TrancheNotFound | PaymentNotFound | PaymentNotFailed | PaymentInputInvalid;

@@ -54,6 +54,8 @@ export abstract class PaymentRepository {
     instructedAt: Date,
   ): Promise<Payment>;
 
+  /** The grant, unlocked (for reads). */
+  abstract grant(manager: EntityManager, grantId: string): Promise<PayableGrant | null>;
   /** The grant, share-locked (its status cannot change until the caller's transaction ends). */
   abstract grantForShare(manager: EntityManager, grantId: string): Promise<PayableGrant | null>;
   /** The grant, locked against other payments' settlement of the same grant. */

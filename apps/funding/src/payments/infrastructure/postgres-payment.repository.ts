@@ -75,13 +75,13 @@ const toGrant = (row: GrantRow): PayableGrant => ({
 @Injectable()
 export class PostgresPaymentRepository extends PaymentRepository {
   private readonly payment: string;
-  private readonly grant: string;
+  private readonly grantTable: string;
 
   constructor(@Inject(getDataSourceToken()) dataSource: DataSource) {
     super();
     const schema = schemaNameOf(dataSource);
     this.payment = qualifiedTable(schema, 'payment');
-    this.grant = qualifiedTable(schema, 'grant');
+    this.grantTable = qualifiedTable(schema, 'grant');
   }
 
   async insertIfAbsent(manager: EntityManager, p: NewPayment): Promise<Payment | null> {
@@ -159,6 +159,10 @@ export class PostgresPaymentRepository extends PaymentRepository {
     );
   }
 
+  grant(manager: EntityManager, grantId: string): Promise<PayableGrant | null> {
+    return this.grantRow(manager, grantId, '');
+  }
+
   grantForShare(manager: EntityManager, grantId: string): Promise<PayableGrant | null> {
     return this.grantRow(manager, grantId, 'FOR SHARE');
   }
@@ -169,7 +173,7 @@ export class PostgresPaymentRepository extends PaymentRepository {
 
   async completeGrant(manager: EntityManager, grantId: string): Promise<boolean> {
     const [, count] = await manager.query<[unknown, number]>(
-      `UPDATE ${this.grant} SET status = 'completed', updated_at = now() WHERE grant_id = $1 AND status = 'active'`,
+      `UPDATE ${this.grantTable} SET status = 'completed', updated_at = now() WHERE grant_id = $1 AND status = 'active'`,
       [grantId],
     );
     return count === 1;
@@ -178,7 +182,7 @@ export class PostgresPaymentRepository extends PaymentRepository {
   private async grantRow(manager: EntityManager, grantId: string, lock: string): Promise<PayableGrant | null> {
     const rows = await manager.query<GrantRow[]>(
       `SELECT grant_id, program_id, organization_id, community_code, funder_id, currency, status, tranches
-         FROM ${this.grant} WHERE grant_id = $1 ${lock}`,
+         FROM ${this.grantTable} WHERE grant_id = $1 ${lock}`,
       [grantId],
     );
     return rows[0] ? toGrant(rows[0]) : null;
