@@ -151,6 +151,18 @@ describe('programs', () => {
     expect(await programRows(programId)).toEqual([]);
     expect(await svc.outboxOf(programId)).toEqual([]);
     expect(await balances(programId)).toEqual({});
+    // governance names the program's policies `program.<id>.milestone-verification`, an Id of ≤ 128 characters
+    const longId = 'p'.repeat(98);
+    const tooLong = await call<{ problems: { path: string }[] }>(
+      svc,
+      'PUT',
+      `/programs/${longId}`,
+      funderAdmin(),
+      programBody(),
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.problems.map((problem) => problem.path)).toEqual(['/params/programId']);
+    expect(await programRows(longId)).toEqual([]);
     const badQuery = await call<{ problems: { path: string }[] }>(svc, 'GET', '/programs?status=paused', auditor());
     expect(badQuery.status).toBe(400);
     expect(badQuery.body.problems.map((problem) => problem.path)).toEqual(['/query/status']);

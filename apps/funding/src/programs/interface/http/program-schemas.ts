@@ -28,7 +28,13 @@ export const ProgramBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ProgramIdParam = Type.Object({ programId: Id });
+/**
+ * A program id: an Id of at most 97 characters, because governance stores the program's policies as
+ * `program.<programId>.milestone-verification`, itself an Id (≤ 128).
+ */
+export const ProgramId = Type.String({ minLength: 1, maxLength: 97, pattern: Id.pattern });
+
+export const ProgramIdParam = Type.Object({ programId: ProgramId });
 
 export const ProgramQuery = Type.Object(
   {
