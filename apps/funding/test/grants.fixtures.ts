@@ -36,13 +36,19 @@ export function proposal(organizationId: string, programId: string | null, amoun
 export type TestProposal = ReturnType<typeof proposal>;
 
 export async function submit(svc: FundingUnderTest, p: TestProposal): Promise<SansheEvent> {
-  const { needId: _need, programId: _program, requestedFunding: _requested, ...example } = proposalSubmitted.example;
+  // The example's funding fields (and its need) are the proposal's own here.
+  const example: Partial<typeof proposalSubmitted.example> = { ...proposalSubmitted.example };
+  delete example.needId;
+  delete example.programId;
+  delete example.requestedFunding;
   return svc.publish(ORGANIZATION, 'sanshe/organization', {
     type: 'sanshe.organization.proposal.submitted.v1',
     subject: p.proposalId,
     id: `submitted-${p.proposalId}`,
     data: {
       ...example,
+      title: proposalSubmitted.example.title,
+      summary: proposalSubmitted.example.summary,
       proposalId: p.proposalId,
       organizationId: p.organizationId,
       communityCode: COMMUNITY,

@@ -237,9 +237,8 @@ describe('awards, decided in governance', () => {
       await applied(p);
       expect((await award(p)).status).toBe(200);
     }
-    const { programId: _id, funderId: _funder, revision: _revision, ...rest } = program;
     const cut = await call(svc, 'PUT', `/programs/${program.programId}`, funderAdmin(), {
-      ...programBodyOf(rest),
+      ...programBodyOf(program),
       budget: { amountFen: 500_000, currency: 'CNY' },
     });
     expect(cut.status).toBe(200);
@@ -276,12 +275,29 @@ describe('awards, decided in governance', () => {
     expect(await grantRow(svc, grantIdOf(active))).toMatchObject({ status: 'active' });
   });
 
-  it('a program that awards by itself awards an eligible application its request at once', async () => {
-    const { programId } = await openProgram(svc, { ...LATER, autoAward: true });
-    const p = proposal(organizationId, programId, 300_000);
-    await applied(p);
-    await eventually(async () => expect(await sent(svc, grantIdOf(p), AWARDED)).toHaveLength(1), { timeoutMs: 20_000 });
-    expect(await grantRow(svc, grantIdOf(p))).toMatchObject({ status: 'awarded', awarded_by: 'program:auto-award' });
+  it('a program that awards by itself awards its request at once; one the budget left cannot cover waits for the funder', async () => {
+    const budget = { amountFen: 1_000_000, currency: 'CNY' };
+    const { programId } = await openProgram(svc, { ...LATER, autoAward: true, budget });
+    const [first, second] = [
+      proposal(organizationId, programId, 600_000),
+      proposal(organizationId, programId, 600_000),
+    ];
+    await applied(first);
+    await eventually(async () => expect(await sent(svc, grantIdOf(first), AWARDED)).toHaveLength(1), {
+      timeoutMs: 20_000,
+    });
+    expect(await grantRow(svc, grantIdOf(first))).toMatchObject({
+      status: 'awarded',
+      awarded_by: 'program:auto-award',
+    });
+    // 1 000 000 available − 600 000 pending = 400 000 < 600 000: refused inside the inbox's transaction, which goes on
+    expect(await applied(second)).toMatchObject({ status: 'received' });
+    expect(await grantRow(svc, grantIdOf(second))).toBeUndefined();
+    const byHand = await award(second, { amount: { amountFen: 400_000, currency: 'CNY' } });
+    expect(byHand).toMatchObject({
+      status: 200,
+      body: { status: 'awarded', awardedBy: 'admin-of-funder:xuhui-civil-affairs' },
+    });
   });
 });
 
