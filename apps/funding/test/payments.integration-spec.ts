@@ -318,6 +318,10 @@ describe('funding’s budget and clawback activities', () => {
       type: 'TrancheNotPaid',
       nonRetryable: true,
     });
+    expect(await failureOf(activities.requestClawback({ ...input, decisionId: 'not a decision' }))).toMatchObject({
+      type: 'InvalidInput',
+      message: expect.stringContaining('/decisionId'),
+    });
     await activities.payTranche({ grantId, trancheNo: 1 });
     await settleDue();
     expect(await failureOf(activities.requestClawback({ ...input, amountFen: 1_440_001 }))).toMatchObject({

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { Id, schemaProblems } from '@sanshe/contracts';
+import { DecisionId, Id, schemaProblems } from '@sanshe/contracts';
 import type { FundingActivities, FundingActivityFailureType, PaymentOutcome } from '@sanshe/workflows';
 import { RequestClawbackHandler } from '../../clawbacks/application/request-clawback';
 import { ClawbackRefused } from '../../clawbacks/domain/clawback-errors';
@@ -22,11 +22,25 @@ const LEDGER_FAILURE_TYPES: Partial<Record<LedgerError['code'], FundingActivityF
   'invalid-posting': 'InvalidInput',
 };
 
-/** Business keys no grant could ever have: retrying cannot help. */
-function checkKeys(grantId: string, trancheNo?: number): void {
+/** What an activity is given, checked before any work (what its events will carry must be valid too). */
+interface ActivityInput {
+  grantId: string;
+  trancheNo?: number;
+  decisionId?: string;
+  reason?: string;
+}
+
+/** Keys no grant could ever have, or a decision id or reason no event could carry: retrying cannot help. */
+function checkInput({ grantId, trancheNo, decisionId, reason }: ActivityInput): void {
   const problems = schemaProblems(Id, grantId, '/grantId').map((p) => `${p.path} ${p.message}`);
-  if (trancheNo !== undefined && (!Number.isInteger(trancheNo) || trancheNo < 1)) {
-    problems.push(`/trancheNo must be an integer ≥ 1, got ${trancheNo}`);
+  if (trancheNo !== undefined && (!Number.isInteger(trancheNo) || trancheNo < 1 || trancheNo > 24)) {
+    problems.push(`/trancheNo must be an integer 1–24, got ${trancheNo}`);
+  }
+  if (decisionId !== undefined) {
+    problems.push(...schemaProblems(DecisionId, decisionId, '/decisionId').map((p) => `${p.path} ${p.message}`));
+  }
+  if (reason !== undefined && (reason.length < 1 || reason.length > 500)) {
+    problems.push(`/reason must be 1–500 characters, got ${reason.length}`);
   }
   if (problems.length > 0) {
     throw ApplicationFailure.nonRetryable(`invalid funding activity input: ${problems.join('; ')}`, 'InvalidInput');
@@ -68,21 +82,21 @@ export class FundingTemporalActivities {
   /** The plain object the Temporal worker registers (methods bound: the worker calls them unbound). */
   activities(): FundingActivities {
     return {
-      reserveGrantBudget: ({ grantId }) => this.run(grantId, undefined, () => this.budgets.reserve(grantId)),
+      reserveGrantBudget: ({ grantId }) => this.run({ grantId }, () => this.budgets.reserve(grantId)),
       releaseReservation: ({ grantId, reason }) =>
-        this.run(grantId, undefined, () => this.budgets.release(grantId, reason)),
+        this.run({ grantId, reason }, () => this.budgets.release(grantId, reason)),
       payTranche: ({ grantId, trancheNo }) =>
-        this.run(grantId, trancheNo, async () =>
+        this.run({ grantId, trancheNo }, async () =>
           outcomeOf(await this.payTrancheHandler.execute({ grantId, trancheNo })),
         ),
       paymentStatus: ({ grantId, trancheNo }) =>
-        this.run(grantId, trancheNo, () => this.paymentStatus(grantId, trancheNo)),
+        this.run({ grantId, trancheNo }, () => this.paymentStatus(grantId, trancheNo)),
       requestClawback: (input) =>
-        this.run(input.grantId, input.trancheNo, async () => {
+        this.run(input, async () => {
           const { clawback, alreadyRequested } = await this.clawbacks.execute(input);
           return { clawbackId: clawback.clawbackId, alreadyRequested };
         }),
-      grantPlan: ({ grantId }) => this.run(grantId, undefined, () => this.budgets.plan(grantId)),
+      grantPlan: ({ grantId }) => this.run({ grantId }, () => this.budgets.plan(grantId)),
     };
   }
 
@@ -91,8 +105,8 @@ export class FundingTemporalActivities {
     return payment ? outcomeOf(payment) : null;
   }
 
-  private async run<T>(grantId: string, trancheNo: number | undefined, work: () => Promise<T>): Promise<T> {
-    checkKeys(grantId, trancheNo);
+  private async run<T>(input: ActivityInput, work: () => Promise<T>): Promise<T> {
+    checkInput(input);
     try {
       return await work();
     } catch (error) {
