@@ -153,6 +153,14 @@ describe('awards, decided in governance', () => {
     ]);
   });
 
+  it('a closed program awards no more (409 program-closed)', async () => {
+    const { programId } = await openProgram(svc, LATER);
+    const p = proposal(organizationId, programId, 100_000);
+    await applied(p);
+    expect((await call(svc, 'POST', `/programs/${programId}/close`, funderAdmin())).status).toBe(200);
+    expect(await award(p)).toMatchObject({ status: 409, body: { code: 'program-closed' } });
+  });
+
   it('only governance’s decision activates: not the award, not a decided from another channel', async () => {
     const { programId } = await openProgram(svc, LATER);
     const p = proposal(organizationId, programId, 1_000_001);

@@ -8,7 +8,13 @@ import type { Program } from '../../programs/domain/program';
 import { ProgramRepository } from '../../programs/domain/program.repository';
 import { awardRefusal } from '../domain/award';
 import { type Grant, grantDecisionId } from '../domain/grant';
-import { AwardNotOpen, GrantInputInvalid, GrantNotFound, InsufficientAvailable } from '../domain/grant-errors';
+import {
+  AwardNotOpen,
+  GrantInputInvalid,
+  GrantNotFound,
+  InsufficientAvailable,
+  ProgramClosed,
+} from '../domain/grant-errors';
 import { GrantsRepository, type GrantView } from '../domain/grants.repository';
 
 export interface AwardGrantCommand {
@@ -49,6 +55,7 @@ export class AwardGrantHandler {
     if (found.status !== 'received') throw new AwardNotOpen(found.applicationId, found.status);
     const program = await this.programs.lockForChange(manager, found.programId);
     if (!program) throw new GrantNotFound(`program ${found.programId}`);
+    if (program.status === 'closed') throw new ProgramClosed(program.programId);
     const amount = command.amount ?? found.requested;
     await this.checkAmount(manager, found, program, amount);
     const grant = grantOf(found, program, amount, command.title);

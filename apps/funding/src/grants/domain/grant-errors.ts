@@ -47,4 +47,12 @@ export class InsufficientAvailable extends GrantError {
   }
 }
 
-export type AnyGrantError = GrantInputInvalid | GrantNotFound | AwardNotOpen | InsufficientAvailable;
+/** A closed program awards nothing more (its open awards still await their decisions). */
+export class ProgramClosed extends GrantError {
+  readonly code = 'program-closed';
+  constructor(readonly programId: string) {
+    super(`program ${programId} is closed: it awards no more grants`);
+  }
+}
+
+export type AnyGrantError = GrantInputInvalid | GrantNotFound | AwardNotOpen | InsufficientAvailable | ProgramClosed;

@@ -8,6 +8,8 @@ export function grantHttpReply(error: AnyGrantError): { status: number; body: Re
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
     case 'grant-not-found':
       return { status: HttpStatus.NOT_FOUND, body: { code: error.code, message: error.message } };
+    case 'program-closed':
+      return { status: HttpStatus.CONFLICT, body: { code: error.code, message: error.message } };
     case 'application-not-open':
       return { status: HttpStatus.CONFLICT, body: { code: error.code, message: error.message, status: error.status } };
     case 'insufficient-available': {

@@ -55,7 +55,7 @@ export class GrantsController {
   @ApiBody({ schema: openApiSchema(AwardBody) })
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse({ description: 'No such application' })
-  @ApiConflictResponse({ description: 'application-not-open, insufficient-available' })
+  @ApiConflictResponse({ description: 'application-not-open, insufficient-available, program-closed' })
   @ApiBadRequestResponse(inputInvalidResponse())
   @Access({ action: 'award grants', roles: ADMIN })
   async award(
