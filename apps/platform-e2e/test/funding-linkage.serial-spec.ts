@@ -138,7 +138,7 @@ describe('funding beside governance: a grant decided together and a tranche paid
         proposalId,
       ]);
       expect(rows.rows).toHaveLength(1);
-      return rows.rows[0]!.grant_id;
+      return String(rows.rows[0]?.grant_id);
     }, WAIT);
     const awardDecision = decisionWorkflowId('grant-award', grantId);
     // The funder seat's automatic vote, cast by funding on its own channel, then the community's.
@@ -171,11 +171,13 @@ describe('funding beside governance: a grant decided together and a tranche paid
     });
 
     const outcomes = await payTwiceThroughTemporal(e2e.governance.temporal, grantId);
-    expect(outcomes.map((o) => o.paymentId)).toEqual([outcomes[0]!.paymentId, outcomes[0]!.paymentId]);
+    const paymentId = outcomes[0]?.paymentId;
+    expect(paymentId).toMatch(/^pay-/);
+    expect(outcomes.map((o) => o.paymentId)).toEqual([paymentId, paymentId]);
     await eventually(async () => expect(await outbox('tranche.paid', grantId)).toHaveLength(1), WAIT);
     expect(await outbox('payment.instructed', grantId)).toHaveLength(1);
     expect((await outbox('tranche.paid', grantId))[0]?.data).toMatchObject({
-      ...{ grantId, trancheNo: 1, paymentId: outcomes[0]!.paymentId, rail: 'internal', programId, communityCode: C },
+      ...{ grantId, trancheNo: 1, paymentId, rail: 'internal', programId, communityCode: C },
       amount: { amountFen: 1_440_000, currency: 'CNY' },
     });
     await e2e.governance.temporal.workflow
