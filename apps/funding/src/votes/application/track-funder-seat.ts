@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { ApplicationsRepository } from '../../applications/domain/applications.repository';
 import { isFunderParty, type Seat, seatsToVote, seatVote } from '../domain/funder-seat';
 import { FUNDING_VOTE_RULES, judgeSeat } from '../domain/funding-vote-rules';
 import { VotesRepository } from '../domain/votes.repository';
@@ -27,12 +28,16 @@ export class TrackFunderSeat {
     private readonly votes: VotesRepository,
     private readonly facts: SeatFacts,
     private readonly outbox: OutboxWriter,
+    private readonly proposals: ApplicationsRepository,
   ) {}
 
   async opened(event: Governance<'decision.opened'>, manager: EntityManager): Promise<void> {
     const { decisionId, kind, subjectId, communityCode, title, round, pending } = event.data;
     const seats = funderSeats(pending);
     if (seats.length === 0) return; // no seat funding speaks for
+    // The proposal's lock (held by proposal.submitted's transaction too): an opening and the proposal it
+    // waits for, committed at once in two transactions, never both miss each other.
+    if (kind === 'activity-proposal') await this.proposals.lockProposal(manager, subjectId);
     const decision = { decisionId, kind, subjectId, communityCode, title, round, seats, status: 'open' as const };
     await this.votes.open(manager, { ...decision, result: null });
     await this.castDue(manager, decisionId);
