@@ -261,7 +261,7 @@ describe('awards, decided in governance', () => {
     expect(await balance(`program/${program.programId}/available`)).toBe(100_000);
   });
 
-  it('an organization deregistered voids its awarded grants, not its active ones', async () => {
+  it('an organization deregistered voids its awarded grants, not its active ones, and is awarded no more', async () => {
     const { organizationId: leaving } = await registerOrganization(svc);
     const { programId } = await openProgram(svc, LATER);
     const [active, awarded] = [proposal(leaving, programId, 200_000), proposal(leaving, programId, 200_000)];
@@ -269,6 +269,8 @@ describe('awards, decided in governance', () => {
       await applied(p);
       expect((await award(p)).status).toBe(200);
     }
+    const late = proposal(leaving, programId, 200_000);
+    await applied(late);
     await decide(svc, grantDecision(active), 'approved');
     await eventually(async () => expect(await grantRow(svc, grantIdOf(active))).toMatchObject({ status: 'active' }), {
       timeoutMs: 20_000,
@@ -281,6 +283,7 @@ describe('awards, decided in governance', () => {
       reasonCode: 'organization-deregistered',
     });
     expect(await grantRow(svc, grantIdOf(active))).toMatchObject({ status: 'active' });
+    expect(await award(late)).toMatchObject({ status: 409, body: { code: 'organization-deregistered' } });
   });
 
   it('a program that awards by itself awards its request at once; one the budget left cannot cover waits for the funder', async () => {

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxWriter } from '@sanshe/messaging';
 import { grantIdOf } from '../../applications/domain/application';
 import { ApplicationsRepository, type ApplicationView } from '../../applications/domain/applications.repository';
+import { FundingOrganizationDirectory } from '../../directory/domain/funding-organization';
 import { Ledger, programAccountId } from '../../ledger';
 import type { Program } from '../../programs/domain/program';
 import { ProgramRepository } from '../../programs/domain/program.repository';
@@ -13,6 +14,7 @@ import {
   GrantInputInvalid,
   GrantNotFound,
   InsufficientAvailable,
+  OrganizationDeregistered,
   ProgramClosed,
 } from '../domain/grant-errors';
 import { GrantsRepository, type GrantView } from '../domain/grants.repository';
@@ -40,6 +42,7 @@ export class AwardGrantHandler {
     private readonly grants: GrantsRepository,
     private readonly ledger: Ledger,
     private readonly outbox: OutboxWriter,
+    private readonly organizations: FundingOrganizationDirectory,
   ) {}
 
   /** In a transaction of its own (HTTP). */
@@ -56,6 +59,9 @@ export class AwardGrantHandler {
     const program = await this.programs.lockForChange(manager, found.programId);
     if (!program) throw new GrantNotFound(`program ${found.programId}`);
     if (program.status === 'closed') throw new ProgramClosed(program.programId);
+    await this.grants.lockOrganization(manager, found.organizationId);
+    const organization = await this.organizations.find(found.organizationId, manager);
+    if (organization?.status === 'deregistered') throw new OrganizationDeregistered(found.organizationId);
     const amount = command.amount ?? found.requested;
     await this.checkAmount(manager, found, program, amount);
     const grant = grantOf(found, program, amount, command.title);

@@ -49,6 +49,7 @@ export class TrackGrantTriggers {
     manager: EntityManager,
   ): Promise<void> {
     if (event.data.status !== 'deregistered') return;
+    await this.grants.lockOrganization(manager, event.data.organizationId);
     for (const grantId of await this.grants.awardedOf(manager, event.data.organizationId)) {
       const grant = await this.grants.lock(manager, grantId);
       if (grant) await this.decisions.voidGrant(manager, grant, 'organization-deregistered');

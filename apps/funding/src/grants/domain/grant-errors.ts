@@ -55,4 +55,13 @@ export class ProgramClosed extends GrantError {
   }
 }
 
-export type AnyGrantError = GrantInputInvalid | GrantNotFound | AwardNotOpen | InsufficientAvailable | ProgramClosed;
+/** A deregistered organization is awarded nothing. */
+export class OrganizationDeregistered extends GrantError {
+  readonly code = 'organization-deregistered';
+  constructor(readonly organizationId: string) {
+    super(`organization ${organizationId} is deregistered: it is awarded no grant`);
+  }
+}
+
+export type AnyGrantError =
+  GrantInputInvalid | GrantNotFound | AwardNotOpen | InsufficientAvailable | ProgramClosed | OrganizationDeregistered;

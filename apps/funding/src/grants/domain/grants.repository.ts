@@ -18,6 +18,11 @@ export interface GrantFilter {
 
 /** The grant table; writes in the caller's transaction. */
 export abstract class GrantsRepository {
+  /**
+   * Serialises awards to an organization with its deregistration (an advisory lock until commit): a grant
+   * awarded at the same moment is either refused or seen, and voided, by the deregistration.
+   */
+  abstract lockOrganization(manager: EntityManager, organizationId: string): Promise<void>;
   /** Inserts an awarded grant; false when its application already has one (nothing written). */
   abstract insert(manager: EntityManager, grant: Grant, awardedBy: string): Promise<boolean>;
   /** The grant, locked until the transaction ends. */

@@ -60,6 +60,12 @@ export class PostgresGrantsRepository extends GrantsRepository {
     this.grant = qualifiedTable(schemaNameOf(dataSource), 'grant');
   }
 
+  async lockOrganization(manager: EntityManager, organizationId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `${this.grant}:organization:${organizationId}`,
+    ]);
+  }
+
   async insert(manager: EntityManager, g: Grant, awardedBy: string): Promise<boolean> {
     const inserted = await manager.query<unknown[]>(
       `INSERT INTO ${this.grant} (grant_id, application_id, proposal_id, program_id, organization_id, community_code,

@@ -9,6 +9,7 @@ export function grantHttpReply(error: AnyGrantError): { status: number; body: Re
     case 'grant-not-found':
       return { status: HttpStatus.NOT_FOUND, body: { code: error.code, message: error.message } };
     case 'program-closed':
+    case 'organization-deregistered':
       return { status: HttpStatus.CONFLICT, body: { code: error.code, message: error.message } };
     case 'application-not-open':
       return { status: HttpStatus.CONFLICT, body: { code: error.code, message: error.message, status: error.status } };

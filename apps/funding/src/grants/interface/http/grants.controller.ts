@@ -55,7 +55,9 @@ export class GrantsController {
   @ApiBody({ schema: openApiSchema(AwardBody) })
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse({ description: 'No such application' })
-  @ApiConflictResponse({ description: 'application-not-open, insufficient-available, program-closed' })
+  @ApiConflictResponse({
+    description: 'application-not-open, insufficient-available, program-closed, organization-deregistered',
+  })
   @ApiBadRequestResponse(inputInvalidResponse())
   @Access({ action: 'award grants', roles: ADMIN })
   async award(
