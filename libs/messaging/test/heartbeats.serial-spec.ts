@@ -3,7 +3,7 @@ import { eventually } from '@sanshe/testing';
 import { messagingFixture, proposalEvent, startConsumerApp } from './harness';
 
 const SESSION_TIMEOUT_MS = 6_000; // the broker's smallest by default
-const SLOW_HANDLER_MS = 10_000;
+const SLOW_HANDLER_MS = 8_000; // past the session timeout: without heartbeats during the batch, an eviction
 
 describe('heartbeats while a batch is processed (real PostgreSQL, Kafka, Nest consumer)', () => {
   let fx: Awaited<ReturnType<typeof messagingFixture>>;
