@@ -135,6 +135,11 @@ describe('awards, decided in governance', () => {
     const over = await award(first, { amount: { amountFen: 4_800_001, currency: 'CNY' } });
     expect(over.status).toBe(400);
     expect(over.body.problems).toEqual([expect.objectContaining({ path: '/amount/amountFen' })]);
+    const crumbs = await award(first, { amount: { amountFen: 2, currency: 'CNY' } });
+    expect(crumbs.status).toBe(400); // 2 fen at the plan's percents leaves a tranche with 0 fen
+    expect(crumbs.body.problems).toEqual([
+      expect.objectContaining({ path: '/amount/amountFen', message: expect.stringContaining('would get 0 fen') }),
+    ]);
     const made = await award(first, { title: '长者午餐资助' });
     expect(made.status).toBe(200);
     expect(made.body).toMatchObject({ grantId: grantIdOf(first), status: 'awarded', amountFen: 4_800_000 });

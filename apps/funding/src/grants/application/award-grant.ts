@@ -87,12 +87,22 @@ export class AwardGrantHandler {
       requestedCurrency: application.requested.currency,
       availableFen: available,
       pendingFen,
+      tranchePercents: program.tranchePlan.map((tranche) => tranche.percent),
     });
     if (!refusal) return;
     switch (refusal.code) {
       case 'amount-over-requested':
         throw new GrantInputInvalid([
           { path: '/amount/amountFen', message: `must be at most the ${refusal.requestedFen} fen requested` },
+        ]);
+      case 'amount-below-tranches':
+        throw new GrantInputInvalid([
+          {
+            path: '/amount/amountFen',
+            message:
+              `must be at least ${refusal.minimumFen} fen: tranche ${refusal.trancheNo} of the program's plan ` +
+              'would get 0 fen',
+          },
         ]);
       case 'currency-mismatch':
         throw new GrantInputInvalid([{ path: '/amount/currency', message: `must be ${refusal.currency}` }]);

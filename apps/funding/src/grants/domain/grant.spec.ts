@@ -60,6 +60,7 @@ describe('awardRefusal', () => {
     requestedCurrency: 'CNY',
     availableFen: 1_000,
     pendingFen: 400,
+    tranchePercents: [30, 40, 30],
   };
 
   it('allows up to the request and up to available minus pending awards', () => {
@@ -69,6 +70,23 @@ describe('awardRefusal', () => {
       code: 'insufficient-available',
       availableFen: 1_000,
       pendingFen: 501,
+    });
+  });
+
+  it('refuses an amount too small to give every tranche a fen, naming the first empty one and the minimum', () => {
+    // 1 fen at 30/40/30: shares 0.3/0.4/0.3 → floors 0/0/0, the one fen left goes to the largest remainder (40)
+    expect(awardRefusal({ ...check, amountFen: 1 })).toEqual({
+      code: 'amount-below-tranches',
+      trancheNo: 1,
+      minimumFen: 3,
+    });
+    // 3 fen: 0.9/1.2/0.9 → floors 0/1/0, two fen left to the remainders .9 and .9 (tranches 1 and 3) → 1/1/1
+    expect(awardRefusal({ ...check, amountFen: 3 })).toBeNull();
+    // 4 fen at 10/90: 0.4/3.6 → 0/3, one fen left to the larger remainder .6 (tranche 2) → 0/4: tranche 1 empty
+    expect(awardRefusal({ ...check, amountFen: 4, tranchePercents: [10, 90] })).toEqual({
+      code: 'amount-below-tranches',
+      trancheNo: 1,
+      minimumFen: 5, // 5 fen: 0.5/4.5 → floors 0/4, the fen left to the tie's earlier tranche → 1/4
     });
   });
 
