@@ -11,7 +11,12 @@ export interface RunOptions {
   breakPlan?: 'lost' | 'duplicate';
 }
 
-/** Governance's consumer session timeout: kafkajs's default, or shorter with --short (ScenarioContext). */
+/**
+ * Governance's consumer session timeout: kafkajs's default, or shorter with --short (ScenarioContext). Every
+ * restart after a SIGKILL waits for the killed member's session. Tried in issue 15: 8 s made restarts ~2 s
+ * shorter but zombie-consumer's takeover took 22 s instead of 12 s (twice); the broker's 6 s minimum is as
+ * long as two heartbeats during a batch can be apart (InboxKafkaServer's timer, kafkajs's 3 s interval).
+ */
 export const sessionTimeoutMs = ({ short }: RunOptions) => (short ? 10_000 : 30_000);
 
 /** Teardown steps of what is running now, for SIGINT and failures (the runner calls them). */
