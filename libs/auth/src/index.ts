@@ -4,6 +4,7 @@ export * from './auth-errors';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './current-identity';
+export * from './role-refusal';
 export * from './dev-keys';
 export * from './identity';
 export * from './token-verifier';

@@ -2,6 +2,12 @@
  * Who may do what in the community service: the roles its tokens carry, and the party ids they act
  * for (docs/decisions.md, "who may call the HTTP API").
  */
+
+import { type Caller, roleRefusal } from '@sanshe/auth';
+
+/** The platform's one refusal rule, re-exported so the service's access rules stay in one place. */
+export { type Caller, roleRefusal };
+
 export const ROLES = {
   operator: 'operator',
   areaAdmin: 'area-admin',
@@ -34,26 +40,6 @@ export function jurisdictionsOf(code: string): string[] {
 }
 
 /** The part of a verified token the rules read (Identity from @sanshe/auth). */
-export interface Caller {
-  sub: string;
-  roles: readonly string[];
-  parties: readonly string[];
-}
-
-const listed = (items: readonly string[]) => (items.length ? items.join(', ') : 'none');
-
-/**
- * Why `caller` may not act as `role` for one of `parties` (null when it may): the token must hold the
- * role and speak for one of the parties. The message names both, as the platform's 403s do.
- */
-export function roleRefusal(caller: Caller, role: string, parties: readonly string[], action: string): string | null {
-  if (caller.roles.includes(role) && parties.some((party) => caller.parties.includes(party))) return null;
-  return (
-    `${caller.sub} may not ${action}: it needs the role ${role} for ${parties.join(' or ')}, ` +
-    `and the token grants roles ${listed(caller.roles)} for ${listed(caller.parties)}`
-  );
-}
-
 /**
  * Area administration: an area-admin of one of `jurisdictions` (or, where `operatorToo`, an operator).
  * Returns why not, or null.

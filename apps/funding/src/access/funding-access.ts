@@ -3,6 +3,12 @@
  * (apps/funding/README.md, "Roles"). No personal data lives in funding: its parties are funders and
  * organizations.
  */
+
+import { type Caller, roleRefusal } from '@sanshe/auth';
+
+/** The platform's one refusal rule, re-exported so the service's access rules stay in one place. */
+export { type Caller, roleRefusal };
+
 export const ROLES = {
   /** The funder's responsible staff (party `funder:<id>` or `portal:<id>`): programs, awards, its seat's votes. */
   funderAdmin: 'funder-admin',
@@ -26,33 +32,6 @@ export const ORGANIZATION_ROLES: readonly string[] = [ROLES.orgAdmin, ROLES.orgS
 export const organizationParty = (organizationId: string) => `organization:${organizationId}`;
 
 /** The part of a verified token the rules read (Identity from @sanshe/auth). */
-export interface Caller {
-  sub: string;
-  roles: readonly string[];
-  parties: readonly string[];
-}
-
-const listed = (items: readonly string[]) => (items.length ? items.join(', ') : 'none');
-
-/**
- * Why `caller` may not `action` (null when it may): the token must hold one of `role` and speak for
- * one of `parties`. The message names what is needed and what the token has, as the platform's 403s do.
- */
-export function roleRefusal(
-  caller: Caller,
-  role: string | readonly string[],
-  parties: readonly string[],
-  action: string,
-): string | null {
-  const roles = typeof role === 'string' ? [role] : role;
-  const hasRole = roles.some((needed) => caller.roles.includes(needed));
-  if (hasRole && parties.some((party) => caller.parties.includes(party))) return null;
-  return (
-    `${caller.sub} may not ${action}: it needs the role ${roles.join(' or ')} for ${listed(parties)}, ` +
-    `and the token grants roles ${listed(caller.roles)} for ${listed(caller.parties)}`
-  );
-}
-
 /**
  * Whether `caller` speaks for the funder `funderId` (a party id: `funder:<id>` or `portal:<id>`) in one
  * of `roles` (default: admin or staff).
