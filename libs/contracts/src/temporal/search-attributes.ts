@@ -12,6 +12,12 @@ export const SEARCH_ATTRIBUTES = {
   Stage: 'Keyword',
   EscalationLevel: 'Int',
   Deadline: 'Datetime',
+  // A grant's disbursement (docs/operations.md "Temporal UI"): which grant, under which program, which
+  // tranche it is at and how much that tranche pays, in fen (an Int: amounts are never floats).
+  GrantId: 'Keyword',
+  ProgramId: 'Keyword',
+  TrancheNo: 'Int',
+  AmountDueFen: 'Int',
 } as const satisfies Record<string, SearchAttributeKind>;
 
 export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;

@@ -30,6 +30,10 @@ describe('search attribute keys', () => {
       'Keyword',
       'Int',
       'Datetime',
+      'Keyword',
+      'Keyword',
+      'Int',
+      'Int',
     ]);
   });
 });
