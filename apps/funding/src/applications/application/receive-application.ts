@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxWriter } from '@sanshe/messaging';
 import { FundingOrganizationDirectory } from '../../directory/domain/funding-organization';
-import { localDayOf } from '../../grants/domain/tranche-schedule';
+import { shanghaiDay } from '../../calendar/shanghai-calendar';
 import { eligibilityOf } from '../../programs/domain/eligibility';
 import { ProgramRepository } from '../../programs/domain/program.repository';
 import { applicationOf, applicationSource, type FundingProposal, type IneligibleReason } from '../domain/application';
@@ -36,7 +36,7 @@ export class ReceiveApplication {
     const program = await this.programs.find(request.programId, manager);
     if (!program) return [PROGRAM_UNKNOWN];
     const organization = await this.organizations.find(request.organizationId, manager);
-    const on = localDayOf(new Date());
+    const on = shanghaiDay(new Date());
     const { communityCode, category } = request;
     return eligibilityOf(program, organization, { category: category ?? 'none', communityCode, requested, on });
   }

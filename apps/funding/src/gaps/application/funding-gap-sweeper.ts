@@ -5,7 +5,7 @@ import { errorMessage } from '@sanshe/common';
 import type { FundingConfig } from '../../config/funding-config';
 import { FUNDING_CONFIG } from '../../config/funding-config.tokens';
 import { GapRepository } from '../domain/gap.repository';
-import { shanghaiDay } from '../domain/shanghai-calendar';
+import { shanghaiDay } from '../../calendar/shanghai-calendar';
 import { CheckFundingGaps } from './check-funding-gaps';
 
 export interface SweepResult {

@@ -3,7 +3,7 @@ import type { FundingConfig } from '../../config/funding-config';
 import { FUNDING_CONFIG } from '../../config/funding-config.tokens';
 import { type FundingView, fundingViewOf } from '../domain/funding-view';
 import { GapRepository } from '../domain/gap.repository';
-import { shanghaiDay } from '../domain/shanghai-calendar';
+import { shanghaiDay } from '../../calendar/shanghai-calendar';
 
 /** GET /organizations/{id}/funding: secured, received, clawed back, next tranche, runway and open gaps, as of today. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { daysFrom } from './shanghai-calendar';
+import { daysFrom } from '../../calendar/shanghai-calendar';
 
 /*
  * Funding gaps of one organization (pure), judged on a calendar day in Asia/Shanghai

@@ -3,7 +3,7 @@ import { type FenAmount, toFenAmount } from '../../reports/domain/flow-report';
 import { fundedUntilOf } from './funding-gaps';
 import type { GapState } from './gap-episodes';
 import type { ScheduledTranche } from './gap.repository';
-import { daysFrom } from './shanghai-calendar';
+import { daysFrom } from '../../calendar/shanghai-calendar';
 
 /*
  * An organization's funding as it stands on `today` (pure): what its active and completed grants secure,

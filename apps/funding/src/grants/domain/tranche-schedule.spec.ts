@@ -1,4 +1,5 @@
-import { addDays, localDayOf, splitByPercents, trancheSchedule } from './tranche-schedule';
+import { addDays, shanghaiDay } from '../../calendar/shanghai-calendar';
+import { splitByPercents, trancheSchedule } from './tranche-schedule';
 
 const plan = [
   { trancheNo: 1, percent: 30, milestone: '项目启动', dueAfterDays: 0 },
@@ -43,8 +44,8 @@ describe('splitByPercents (largest remainder, whole fen)', () => {
 
 describe('due dates (Asia/Shanghai)', () => {
   it('counts from the activation day in Shanghai: 2026-11-27T17:00Z is already 2026-11-28 there', () => {
-    expect(localDayOf(new Date('2026-11-27T15:59:59.999Z'))).toBe('2026-11-27');
-    expect(localDayOf(new Date('2026-11-27T16:00:00.000Z'))).toBe('2026-11-28');
+    expect(shanghaiDay(new Date('2026-11-27T15:59:59.999Z'))).toBe('2026-11-27');
+    expect(shanghaiDay(new Date('2026-11-27T16:00:00.000Z'))).toBe('2026-11-28');
     const tranches = trancheSchedule(4_800_000, plan, new Date('2026-11-27T17:00:00.000Z'));
     expect(tranches).toEqual([
       { trancheNo: 1, amountFen: 1_440_000, milestone: '项目启动', dueDate: '2026-11-28' },

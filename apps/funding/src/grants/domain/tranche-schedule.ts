@@ -1,3 +1,5 @@
+import { addDays, shanghaiDay } from '../../calendar/shanghai-calendar';
+
 /*
  * A grant's tranche schedule (pure): the award split by the program's tranche plan in whole fen, and
  * each tranche's due date counted from the activation day where the service works (Asia/Shanghai).
@@ -22,9 +24,6 @@ export interface Tranche {
   /** YYYY-MM-DD */
   dueDate: string;
 }
-
-/** Where the service works: the activation day and due dates are calendar dates there. */
-export const FUNDING_TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * `amountFen` split by `percents` (integers summing to 100) by the largest remainder: each share is
@@ -55,17 +54,6 @@ export function splitByPercents(amountFen: number, percents: readonly number[]):
   return shares.map(Number);
 }
 
-const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: FUNDING_TIME_ZONE });
-
-/** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai. */
-export const localDayOf = (instant: Date): string => LOCAL_DATE.format(instant);
-
-/** A calendar date `days` later (calendar arithmetic on the date itself, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 /**
  * The tranches of a grant of `amountFen` activated at `activatedAt`, by `plan` (in trancheNo order):
  * amounts by splitByPercents, due on the activation day (Asia/Shanghai) + dueAfterDays.
@@ -76,7 +64,7 @@ export function trancheSchedule(amountFen: number, plan: readonly TranchePlanLin
     amountFen,
     ordered.map((line) => line.percent),
   );
-  const activationDay = localDayOf(activatedAt);
+  const activationDay = shanghaiDay(activatedAt);
   return ordered.map((line, index) => ({
     trancheNo: line.trancheNo,
     amountFen: amounts[index],
