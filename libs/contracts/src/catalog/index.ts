@@ -28,6 +28,7 @@ import {
   decisionVoteRejected,
 } from './governance.events';
 import { filingCalledIn, filingNoticed, filingWithdrawn } from './governance-filing.events';
+import { DISBURSEMENT_EVENTS } from './governance-disbursement.events';
 import { hoursUpdateRejected } from './governance-hours.events';
 import {
   organizationDecisionVoteCast,
@@ -146,6 +147,7 @@ export const EVENT_CATALOG = [
   filingCalledIn,
   filingWithdrawn,
   hoursUpdateRejected,
+  ...DISBURSEMENT_EVENTS,
 ] as const;
 
 /** The vote-cast types: one per producing context and for portals, all with the DecisionVoteData schema. */
@@ -281,3 +283,4 @@ export type { CommunityData, DistrictData, StreetData } from './community-areas.
 export type { OrganizationData } from './organization-registry.events';
 export * from './funding-catalog';
 export { OpeningHours } from './community-venues.events';
+export * from './governance-disbursement.events';
