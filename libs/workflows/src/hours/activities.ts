@@ -22,11 +22,15 @@ export interface HoursActivities {
   rejectHours(input: RejectHoursInput): Promise<'rejected' | 'already'>;
 }
 
-/** What a parent workflow asks governance to decide in a child decision (the decision input, less the policy). */
+/**
+ * What a parent workflow asks governance to decide in a child decision (the decision input, less the policy).
+ * `programId` (a grant's disbursement) puts the program's policy first: program, community, street, district.
+ * It only chooses the policy; the child's input stays without it.
+ */
 export type ChildDecisionOpening = Pick<
   DecisionInput,
   'kind' | 'subjectId' | 'communityCode' | 'proposerId' | 'title' | 'summary' | 'openedBy'
->;
+> & { programId?: string };
 
 /**
  * Governance's activities for a child decision, run by governance's worker (the parent's task queue).

@@ -17,9 +17,10 @@ import { PolicyRepository } from '../../policies/domain/policy.repository';
 
 /**
  * The activities of a child decision (the hours dispute; issue 16's milestone checks), run by governance's
- * worker. The policy is resolved and bound by resolveBoundPolicy, as an opening event's is; with none set,
- * the activity fails and is retried (with backoff) until one is. Votes parked before the child started are
- * applied by the decisions feature's own handler, in one transaction.
+ * worker. The policy is resolved and bound by resolveBoundPolicy, as an opening event's is (its program's
+ * first when the opening names one, as a milestone verification does); with none set, the activity fails
+ * and is retried (with backoff) until one is. Votes parked before the child started are applied by the
+ * decisions feature's own handler, in one transaction.
  */
 @Injectable()
 export class ChildDecisionActivitiesProvider {
@@ -40,9 +41,9 @@ export class ChildDecisionActivitiesProvider {
     };
   }
 
-  async prepareChildDecision(opening: ChildDecisionOpening): Promise<DecisionInput> {
+  async prepareChildDecision({ programId, ...opening }: ChildDecisionOpening): Promise<DecisionInput> {
     const ports = { policies: this.policies, areas: this.areas, controllers: this.controllers };
-    const { policy } = await resolveBoundPolicy(ports, opening.kind, opening.communityCode);
+    const { policy } = await resolveBoundPolicy(ports, opening.kind, opening.communityCode, programId);
     const decisionId = decisionWorkflowId(opening.kind, opening.subjectId);
     return { ...opening, decisionId, policy, voteGraceMs: this.config.GOVERNANCE_VOTE_GRACE_MS };
   }
