@@ -15,6 +15,7 @@ import { CreateFiling1795737600013 } from './1795737600013-create-filing';
 import { CreateParkedHoursUpdate1795737600014 } from './1795737600014-create-parked-hours-update';
 import { SeedHoursDisputePolicy1795737600015 } from './1795737600015-seed-hours-dispute-policy';
 import { ScopePoliciesToPrograms1795737600016 } from './1795737600016-scope-policies-to-programs';
+import { SeedDisbursementPolicies1795737600017 } from './1795737600017-seed-disbursement-policies';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -35,4 +36,5 @@ export const migrations: Function[] = [
   CreateParkedHoursUpdate1795737600014,
   SeedHoursDisputePolicy1795737600015,
   ScopePoliciesToPrograms1795737600016,
+  SeedDisbursementPolicies1795737600017,
 ];

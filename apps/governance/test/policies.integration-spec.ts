@@ -13,6 +13,12 @@ import {
 import { bindPolicyToCommunity, validatePolicy } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import { HOURS_DISPUTE_CREATED_BY, HOURS_DISPUTE_POLICY } from '../migrations/1795737600015-seed-hours-dispute-policy';
+import {
+  DISBURSEMENT_DEFAULTS_CREATED_BY,
+  GRANT_CANCELLATION_POLICY,
+  GRANT_CLAWBACK_POLICY,
+  MILESTONE_VERIFICATION_POLICY,
+} from '../migrations/1795737600017-seed-disbursement-policies';
 import { policiesTestApp, serviceConfig } from './policies-test-app';
 import {
   DISTRICT_DEFAULT_POLICIES,
@@ -169,11 +175,26 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
     const { status, body } = await get('/policies?communityCode=');
     expect(status).toBe(200);
     const stored = body as unknown as Reply['body'][];
-    // The three kinds' v4, then the hours-dispute default (issue 14) at its first version.
-    expect(stored.map(inputOf)).toEqual([...DISTRICT_DEFAULT_POLICIES_V4, HOURS_DISPUTE_POLICY]);
-    expect(stored.map((p) => [p.version, p.createdBy])).toEqual([
-      ...DISTRICT_DEFAULT_POLICIES_V4.map(() => [4, STREET_ARBITERS_CREATED_BY]),
-      [1, HOURS_DISPUTE_CREATED_BY],
+    // The three kinds' v4, the hours-dispute default (issue 14) and the disbursement's three (issue 16) at
+    // their first version, by policy id.
+    const [activityProposal, dataAccess, grantAward] = DISTRICT_DEFAULT_POLICIES_V4;
+    expect(stored.map(inputOf)).toEqual([
+      activityProposal,
+      dataAccess,
+      grantAward,
+      GRANT_CANCELLATION_POLICY,
+      GRANT_CLAWBACK_POLICY,
+      HOURS_DISPUTE_POLICY,
+      MILESTONE_VERIFICATION_POLICY,
+    ]);
+    expect(stored.map((p) => [p.policyId, p.version, p.createdBy])).toEqual([
+      ['activity-proposal.district', 4, STREET_ARBITERS_CREATED_BY],
+      ['data-access.district', 4, STREET_ARBITERS_CREATED_BY],
+      ['grant-award.district', 4, STREET_ARBITERS_CREATED_BY],
+      ['grant-cancellation.district', 1, DISBURSEMENT_DEFAULTS_CREATED_BY],
+      ['grant-clawback.district', 1, DISBURSEMENT_DEFAULTS_CREATED_BY],
+      ['hours-dispute.district', 1, HOURS_DISPUTE_CREATED_BY],
+      ['milestone-verification.district', 1, DISBURSEMENT_DEFAULTS_CREATED_BY],
     ]);
     const third = await get(`/policies/activity-proposal.district/versions/3`);
     expect(third.body).toMatchObject({
@@ -193,6 +214,37 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       version: 2,
       createdBy: COMMUNITY_SEATS_CREATED_BY,
     });
+  });
+
+  it("seeds the disbursement's defaults so that no controller blocks or approves alone, and says what silence means", async () => {
+    const controllerOf = await svc.app.get(ControllerMap).resolver(); // the rules the migrations seeded
+    const defaults = [MILESTONE_VERIFICATION_POLICY, GRANT_CANCELLATION_POLICY, GRANT_CLAWBACK_POLICY];
+    for (const seeded of defaults) {
+      expect(schemaProblems(DecisionPolicyInput, seeded)).toEqual([]);
+      expect(validatePolicy(seeded, controllerOf)).toEqual([]);
+      expect(validatePolicy(bindPolicyToCommunity({ ...seeded, version: 1 }, COMMUNITY), controllerOf)).toEqual([]);
+      // Sent again as it is, it passes the HTTP checks too and is the latest version: nothing new is stored.
+      const again = await put(seeded);
+      expect({ status: again.status, version: again.body.version }).toEqual({ status: 200, version: 1 });
+    }
+    // The verification seats the independent assessor and the fund; the bureau's silence approves a
+    // verification but keeps a grant running and its money paid.
+    expect(MILESTONE_VERIFICATION_POLICY.parties.map((seat) => [seat.partyId, seat.weight])).toEqual([
+      ['community:{communityCode}', 1],
+      ['residents:{communityCode}', 1],
+      ['talent:independent-assessor', 1],
+      ['funder:district-civil-affairs-fund', 2],
+    ]);
+    expect(defaults.map((policy) => [policy.decisionKind, policy.escalation.at(-1)?.defaultOutcome])).toEqual([
+      ['milestone-verification', 'approved'],
+      ['grant-cancellation', 'rejected'],
+      ['grant-clawback', 'rejected'],
+    ]);
+    // With the fund at weight 1 the community's bloc (2 of 4) could block at quorum 3: refused, naming it.
+    const lighterFund = withWeights(MILESTONE_VERIFICATION_POLICY, [1, 1, 1, 1], 3);
+    expect(validatePolicy(lighterFund, controllerOf)).toEqual([
+      expect.objectContaining({ rule: 'controller-veto', controller: 'community' }),
+    ]);
   });
 
   it('rebalances the defaults (version 3) so that no controller blocks alone; version 2 is refused naming community', async () => {
