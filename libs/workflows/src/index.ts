@@ -27,7 +27,16 @@ export * from './hours/activities';
 export * from './hours/domain/hours-rules';
 export * from './hours/hours.api';
 export * from './client/hours-refusal-of';
+export * from './disbursement/activities';
+export * from './disbursement/disbursement.api';
+export * from './disbursement/domain/disbursement-rules';
+export * from './disbursement/domain/disbursement-state';
+export * from './disbursement/domain/working-days';
+export * from './disbursement/search-attributes';
 /** The workflow's type, for typed starts by name (the function itself lives only in the worker's bundle). */
 export type DecisionWorkflow = typeof import('./decision/decision.workflow').decisionWorkflow;
 /** The hours workflow's type, for typed starts by name. */
 export type HoursConfirmationWorkflow = typeof import('./hours/hours-confirmation.workflow').hoursConfirmationWorkflow;
+/** The disbursement workflow's type, for typed starts by name. */
+export type DisbursementWorkflow = typeof import('./disbursement/disbursement.workflow').disbursementWorkflow;
+export type { DisbursementResult } from './disbursement/disbursement.workflow';

@@ -4,3 +4,4 @@
  */
 export { decisionWorkflow } from './decision/decision.workflow';
 export { hoursConfirmationWorkflow } from './hours/hours-confirmation.workflow';
+export { disbursementWorkflow } from './disbursement/disbursement.workflow';

@@ -16,6 +16,8 @@ const { prepareChildDecision, applyParkedDecisionUpdates } =
 export interface ChildDecisionResult {
   decisionId: string;
   outcome: FinalOutcome;
+  /** The parties the bound policy seated (a disbursement lets them object during public notice). */
+  seatedPartyIds: string[];
 }
 
 /**
@@ -37,5 +39,6 @@ export async function runChildDecision(opening: ChildDecisionOpening): Promise<C
     staticSummary: `${input.kind} in ${input.communityCode}: ${input.title}`.slice(0, 200),
   });
   await applyParkedDecisionUpdates(input.decisionId);
-  return { decisionId: input.decisionId, outcome: await child.result() };
+  const seatedPartyIds = input.policy.parties.map((party) => party.partyId);
+  return { decisionId: input.decisionId, outcome: await child.result(), seatedPartyIds };
 }
