@@ -52,7 +52,8 @@ export const throwIfRefused = (refusal: DisbursementRefusal | null) => {
 /** Moves to `stage`, and shows it (with the tranche and what it pays) in the Temporal UI. */
 export function moveTo({ input, state }: Run, stage: DisbursementStage): void {
   state.stage = stage;
-  const tranche = currentTranche(input, state);
+  // Once completed the index is past the end: the UI shows the last tranche.
+  const tranche = currentTranche(input, state) ?? input.tranches.at(-1);
   wf.upsertSearchAttributes([
     { key: StageKey, value: stage },
     { key: TrancheNoKey, value: tranche?.trancheNo ?? 0 },

@@ -37,8 +37,11 @@ describe('the workflows replay every committed history', () => {
     ];
     // The hours confirmation workflow (hours-confirmation.workflow.ts): each way the community answers.
     const hours = ['hours-confirmed-by-community', 'hours-confirmed-by-silence', 'hours-disputed-approved'];
+    // The disbursement workflow (disbursement.workflow.ts): a first run that pays its tranche and continues as
+    // new, and a carried run with a clawback and a cancellation decided as children.
+    const disbursement = ['disbursement-first-tranche-paid', 'disbursement-clawback-and-cancellation'];
     expect(files.map((file) => file.replace(/\.json$/, ''))).toEqual(
-      expect.arrayContaining([...beforePatches, ...withPatches, ...hours]),
+      expect.arrayContaining([...beforePatches, ...withPatches, ...hours, ...disbursement]),
     );
   });
 

@@ -1,0 +1,271 @@
+import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { uniqueName } from '@sanshe/testing';
+import { stateQuery, voteUpdate } from '../../src/decision/decision.api';
+import {
+  disbursementStateQuery,
+  type DisbursementView,
+  disbursementWorkflowId,
+  objectDuringNoticeUpdate,
+  proposeClawbackUpdate,
+  requestCancellationUpdate,
+  retryPaymentUpdate,
+  submitEvidenceUpdate,
+} from '../../src/disbursement/disbursement.api';
+import { GrantIdKey, TrancheNoKey } from '../../src/disbursement/search-attributes';
+import { approve, object } from './fixtures';
+import {
+  COMMUNITY_PARTY,
+  FUNDER_PARTY,
+  ORGANIZATION,
+  RESIDENTS_PARTY,
+  useDisbursementWorkers,
+} from './disbursement-worker';
+import { recordHistory } from './record-history';
+
+const DAY = 86_400_000;
+const hashOf = (seed: string) => Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64);
+
+describe('disbursementWorkflow on the time-skipping test server', () => {
+  const { environment, start, facts, openings, funding, refuseFirstPayment } = useDisbursementWorkers();
+  const client = () => environment().client;
+  const handleOf = (grantId: string) => client().workflow.getHandle(disbursementWorkflowId(grantId));
+  const factsOf = (grantId: string) => facts.filter((f) => f.grantId === grantId);
+  const typesOf = (grantId: string) =>
+    factsOf(grantId).map(
+      (f) => `${f.type.split('.')[3]}${'trancheNo' in f.data ? `/t${String(f.data.trancheNo)}` : ''}`,
+    );
+
+  /** Queries until `ok` holds (a bounded number of tries: the workflow moves on its own between them). */
+  async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+    let last: unknown;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      try {
+        const value = await read();
+        if (ok(value)) return value;
+        last = value;
+      } catch (err) {
+        last = err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`never reached: ${JSON.stringify(last)}`);
+  }
+  const atStage = (grantId: string, stage: DisbursementView['stage'], trancheNo?: number) =>
+    eventually(
+      () => handleOf(grantId).query(disbursementStateQuery),
+      (view) => view.stage === stage && (trancheNo === undefined || view.trancheNo === trancheNo),
+    );
+  const submit = (grantId: string, trancheNo: number, seed = `${grantId}/t${trancheNo}`) =>
+    handleOf(grantId).executeUpdate(submitEvidenceUpdate, {
+      args: [
+        {
+          trancheNo,
+          source: { type: 'activity-completed', id: `act-${trancheNo}` },
+          evidence: [{ sha256: hashOf(seed), kind: 'photo' }],
+          submittedBy: `organization:${ORGANIZATION}`,
+        },
+      ],
+    });
+  /** Two of the three seats (not the proposer: recused) answer the child decision `decision/<kind>/<subject>`. */
+  async function decide(
+    kind: string,
+    subjectId: string,
+    choice: 'approve' | 'object',
+    voters = [COMMUNITY_PARTY, RESIDENTS_PARTY],
+  ): Promise<void> {
+    const child = client().workflow.getHandle(`decision/${kind}/${subjectId}`);
+    await eventually(
+      () => child.query(stateQuery),
+      () => true,
+    );
+    const vote = choice === 'approve' ? approve : object;
+    for (const voter of voters) {
+      // With the proposer recused, one vote may settle it: the rest are not asked.
+      if ((await child.query(stateQuery)).outcome) break;
+      await child.executeUpdate(voteUpdate, { args: [vote(voter)] });
+    }
+    if (choice === 'object') await environment().sleep(2 * DAY); // past the deliberation the objections open
+  }
+  /** Evidence, an approving verification and a quiet notice: the tranche is paid. */
+  async function payTranche(grantId: string, trancheNo: number): Promise<void> {
+    await atStage(grantId, 'awaiting-evidence', trancheNo);
+    await submit(grantId, trancheNo);
+    await decide('milestone-verification', `${grantId}.t${trancheNo}`, 'approve');
+    await atStage(grantId, 'notice', trancheNo);
+    await environment().sleep(10 * DAY);
+  }
+  async function expectRefused(promise: Promise<unknown>, code: string): Promise<void> {
+    const error = await promise.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect((cause as ApplicationFailure).type).toBe(code);
+  }
+
+  it('a three-tranche grant over a year: each verified, noticed and paid once, a reminder past a due date, continue-as-new per tranche', async () => {
+    const grantId = uniqueName('grant');
+    const started = await start(grantId, 3);
+    await payTranche(grantId, 1);
+    await atStage(grantId, 'awaiting-evidence', 2);
+    await environment().sleep(235 * DAY); // past tranche 2's due date (day 240), before its escalation
+    await payTranche(grantId, 2);
+    await payTranche(grantId, 3);
+    expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 3 });
+
+    expect(funding.calls.payTranche.filter((key) => key.startsWith(grantId))).toEqual(
+      [1, 2, 3].map((n) => `${grantId}/t${n}`),
+    );
+    expect(typesOf(grantId)).toEqual([
+      'started',
+      ...['evidence-accepted', 'verification-opened', 'notice-opened', 'payment-requested', 'tranche-completed'].map(
+        (f) => `${f}/t1`,
+      ),
+      'reminder/t2',
+      ...['evidence-accepted', 'verification-opened', 'notice-opened', 'payment-requested', 'tranche-completed'].map(
+        (f) => `${f}/t2`,
+      ),
+      ...['evidence-accepted', 'verification-opened', 'notice-opened', 'payment-requested', 'tranche-completed'].map(
+        (f) => `${f}/t3`,
+      ),
+      'completed',
+    ]);
+    const verifications = openings.filter((o) => o.subjectId.startsWith(`${grantId}.`));
+    expect(verifications.map((o) => [o.kind, o.subjectId, o.programId])).toEqual(
+      [1, 2, 3].map((n) => ['milestone-verification', `${grantId}.t${n}`, 'prog-2026-elderly']),
+    );
+    const ids = factsOf(grantId).map((f) => f.eventId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe(`disbursement/${grantId}/started/t0/1`);
+    const described = await handleOf(grantId).describe();
+    expect(described.runId).not.toBe(started.firstExecutionRunId);
+    expect(described.typedSearchAttributes.get(GrantIdKey)).toBe(grantId);
+    expect(described.typedSearchAttributes.get(TrancheNoKey)).toBe(3);
+    await recordHistory(
+      client().workflow.getHandle(started.workflowId, started.firstExecutionRunId),
+      'disbursement-first-tranche-paid',
+    );
+  });
+
+  it('a rejected milestone opens remediation; new evidence is verified again (.r2) and approved', async () => {
+    const grantId = uniqueName('grant');
+    await start(grantId, 1);
+    await atStage(grantId, 'awaiting-evidence', 1);
+    await submit(grantId, 1);
+    await decide('milestone-verification', `${grantId}.t1`, 'object');
+    await atStage(grantId, 'remediation', 1);
+    await submit(grantId, 1, `${grantId}/t1/more`);
+    await decide('milestone-verification', `${grantId}.t1.r2`, 'approve');
+    await atStage(grantId, 'notice', 1);
+    await environment().sleep(10 * DAY);
+    expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
+    expect(typesOf(grantId)).toEqual(expect.arrayContaining(['remediation-opened/t1', 'tranche-completed/t1']));
+  });
+
+  it('an objection during notice reopens verification; the same party cannot object twice to the tranche', async () => {
+    const grantId = uniqueName('grant');
+    await start(grantId, 1);
+    await atStage(grantId, 'awaiting-evidence', 1);
+    await submit(grantId, 1);
+    await decide('milestone-verification', `${grantId}.t1`, 'approve');
+    await atStage(grantId, 'notice', 1);
+    const objection = {
+      trancheNo: 1,
+      partyId: RESIDENTS_PARTY,
+      castBy: RESIDENTS_PARTY,
+      reason: '活动签到记录与照片日期不符',
+    };
+    await expectRefused(
+      handleOf(grantId).executeUpdate(objectDuringNoticeUpdate, {
+        args: [{ ...objection, partyId: 'community:elsewhere' }],
+      }),
+      'not-a-party',
+    );
+    expect(await handleOf(grantId).executeUpdate(objectDuringNoticeUpdate, { args: [objection] })).toEqual({
+      reopened: true,
+    });
+    await decide('milestone-verification', `${grantId}.t1.r2`, 'approve');
+    await atStage(grantId, 'notice', 1);
+    await expectRefused(
+      handleOf(grantId).executeUpdate(objectDuringNoticeUpdate, { args: [objection] }),
+      'already-objected',
+    );
+    await environment().sleep(10 * DAY);
+    expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
+    expect(typesOf(grantId).filter((t) => t.startsWith('objection-upheld'))).toEqual(['objection-upheld/t1']);
+  });
+
+  it('cancellation midway: a grant-cancellation decision, the reservation released, no further tranche; a paid tranche clawed back', async () => {
+    const grantId = uniqueName('grant');
+    await start(grantId, 3);
+    await payTranche(grantId, 1);
+    await atStage(grantId, 'awaiting-evidence', 2);
+    const clawback = await handleOf(grantId).startUpdate(proposeClawbackUpdate, {
+      args: [{ trancheNo: 1, proposedBy: COMMUNITY_PARTY, reason: '活动未真实开展', amountFen: 50_000 }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await decide('grant-clawback', `${grantId}.t1`, 'approve', [RESIDENTS_PARTY, FUNDER_PARTY]);
+    expect(await clawback.result()).toEqual({
+      decisionId: `decision/grant-clawback/${grantId}.t1`,
+      result: 'approved',
+    });
+    const cancellation = await handleOf(grantId).startUpdate(requestCancellationUpdate, {
+      args: [{ requestedBy: FUNDER_PARTY, cause: 'funder', reason: '机构停止运营' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await decide('grant-cancellation', grantId, 'approve');
+    expect(await cancellation.result()).toMatchObject({ result: 'approved' });
+    expect(await handleOf(grantId).result()).toEqual({ result: 'cancelled', paidTranches: 1 });
+
+    expect(funding.calls.released).toEqual(expect.arrayContaining([grantId]));
+    expect(funding.calls.payTranche.filter((key) => key.startsWith(grantId))).toEqual([`${grantId}/t1`]);
+    expect(funding.calls.clawbacks.filter((c) => c.grantId === grantId)).toEqual([
+      expect.objectContaining({ trancheNo: 1, amountFen: 50_000, decisionId: `decision/grant-clawback/${grantId}.t1` }),
+    ]);
+    expect(typesOf(grantId).slice(-2)).toEqual(['clawback-requested/t1', 'cancelled']);
+    await recordHistory(handleOf(grantId), 'disbursement-clawback-and-cancellation');
+  });
+
+  it('refuses evidence another grant already claimed (EvidenceReused), and accepts fresh evidence after', async () => {
+    const first = uniqueName('grant');
+    const second = uniqueName('grant');
+    await start(first, 1);
+    await start(second, 1);
+    await atStage(first, 'awaiting-evidence', 1);
+    await atStage(second, 'awaiting-evidence', 1);
+    await submit(first, 1, 'shared-photo');
+    await expectRefused(submit(second, 1, 'shared-photo'), 'EvidenceReused');
+    expect((await handleOf(second).query(disbursementStateQuery)).stage).toBe('awaiting-evidence');
+    expect(await submit(second, 1, 'own-photo')).toEqual({ accepted: 1 });
+    // Left running (their verifications wait on votes): terminating a parent whose child decision it abandons
+    // stalled the test server's time skipping for the tests after it.
+  });
+
+  it('retryPayment is refused until the payment is stuck; the retry asks funding again with the same key and it pays once', async () => {
+    const grantId = uniqueName('grant');
+    refuseFirstPayment.add(grantId);
+    await start(grantId, 1);
+    await atStage(grantId, 'awaiting-evidence', 1);
+    const retry = { args: [{ operatorId: 'operator-1' }] as [{ operatorId: string }] };
+    await expectRefused(handleOf(grantId).executeUpdate(retryPaymentUpdate, retry), 'wrong-stage');
+    await submit(grantId, 1);
+    await decide('milestone-verification', `${grantId}.t1`, 'approve');
+    await atStage(grantId, 'notice', 1);
+    await environment().sleep(10 * DAY);
+    await atStage(grantId, 'payment-stuck', 1);
+    expect(await handleOf(grantId).executeUpdate(retryPaymentUpdate, retry)).toEqual({
+      retrying: true,
+      operatorId: 'operator-1',
+    });
+    expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
+    expect(funding.calls.payTranche.filter((key) => key.startsWith(grantId))).toEqual([
+      `${grantId}/t1`,
+      `${grantId}/t1`,
+    ]);
+    expect([...funding.payments.keys()].filter((key) => key.startsWith(grantId))).toEqual([`${grantId}/t1`]);
+    expect(typesOf(grantId)).toEqual(expect.arrayContaining(['payment-stuck/t1', 'tranche-completed/t1']));
+  });
+});
