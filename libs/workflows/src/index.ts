@@ -29,6 +29,7 @@ export * from './hours/hours.api';
 export * from './client/hours-refusal-of';
 export * from './disbursement/activities';
 export * from './disbursement/disbursement.api';
+export * from './disbursement/disbursement-start';
 export * from './disbursement/domain/disbursement-rules';
 export * from './disbursement/domain/disbursement-state';
 export * from './disbursement/domain/working-days';

@@ -83,7 +83,8 @@ async function acceptEvidence(run: Run, submission: EvidenceSubmission): Promise
     evidenceSha256: hashes,
     submittedBy: submission.submittedBy,
   });
-  state.freshEvidence = true;
+  // Evidence that arrives while a verification already runs is recorded, not verified again on its own.
+  state.freshEvidence = state.stage === 'awaiting-evidence' || state.stage === 'remediation';
   return { accepted: hashes.length };
 }
 

@@ -7,7 +7,8 @@ import { WORKFLOWS_PATH } from '../../src';
 import { type DecisionInput, decisionWorkflowId } from '../../src/decision/decision.api';
 import type { DecisionEventToPublish } from '../../src/decision/decision-records';
 import type { DisbursementActivities, DisbursementFact } from '../../src/disbursement/activities';
-import { type DisbursementInput, disbursementWorkflowId } from '../../src/disbursement/disbursement.api';
+import type { DisbursementInput } from '../../src/disbursement/disbursement.api';
+import { disbursementStartOptions } from '../../src/disbursement/disbursement-start';
 import type { disbursementWorkflow } from '../../src/disbursement/disbursement.workflow';
 import {
   FUNDING_TASK_QUEUE,
@@ -177,11 +178,10 @@ export function useDisbursementWorkers() {
           dueDate: new Date(now + (i + 1) * dueEveryDays * 86_400_000).toISOString().slice(0, 10),
         })),
       };
-      return environment().client.workflow.start<typeof disbursementWorkflow>('disbursementWorkflow', {
-        taskQueue,
-        workflowId: disbursementWorkflowId(grantId),
-        args: [input],
-      });
+      return environment().client.workflow.start<typeof disbursementWorkflow>(
+        'disbursementWorkflow',
+        disbursementStartOptions(input, taskQueue),
+      );
     },
   };
 }

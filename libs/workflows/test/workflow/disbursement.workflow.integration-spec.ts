@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { EVENT_CATALOG, schemaProblems } from '@sanshe/contracts';
 import { uniqueName } from '@sanshe/testing';
 import { stateQuery, voteUpdate } from '../../src/decision/decision.api';
 import {
@@ -95,6 +96,15 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     await atStage(grantId, 'notice', trancheNo);
     await environment().sleep(10 * DAY);
   }
+  /** Every fact the grant published is valid against its contract (sanshe.governance.disbursement.*). */
+  function expectFactsMatchContracts(grantId: string): void {
+    const problems = factsOf(grantId).flatMap((fact) => {
+      const definition = EVENT_CATALOG.find((d) => d.type === fact.type);
+      if (!definition) return [`${fact.type}: not in the catalog`];
+      return schemaProblems(definition.data, fact.data, '/data').map((p) => `${fact.type} ${p.path}: ${p.message}`);
+    });
+    expect(problems).toEqual([]);
+  }
   async function expectRefused(promise: Promise<unknown>, code: string): Promise<void> {
     const error = await promise.then(
       () => undefined,
@@ -140,6 +150,7 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     const ids = factsOf(grantId).map((f) => f.eventId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids[0]).toBe(`disbursement/${grantId}/started/t0/1`);
+    expectFactsMatchContracts(grantId);
     const described = await handleOf(grantId).describe();
     expect(described.runId).not.toBe(started.firstExecutionRunId);
     expect(described.typedSearchAttributes.get(GrantIdKey)).toBe(grantId);
@@ -163,6 +174,7 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     await environment().sleep(10 * DAY);
     expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
     expect(typesOf(grantId)).toEqual(expect.arrayContaining(['remediation-opened/t1', 'tranche-completed/t1']));
+    expectFactsMatchContracts(grantId);
   });
 
   it('an objection during notice reopens verification; the same party cannot object twice to the tranche', async () => {
@@ -226,7 +238,36 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
       expect.objectContaining({ trancheNo: 1, amountFen: 50_000, decisionId: `decision/grant-clawback/${grantId}.t1` }),
     ]);
     expect(typesOf(grantId).slice(-2)).toEqual(['clawback-requested/t1', 'cancelled']);
+    expectFactsMatchContracts(grantId);
     await recordHistory(handleOf(grantId), 'disbursement-clawback-and-cancellation');
+  });
+
+  it('no evidence by the due date: a reminder, escalateAfterDays later an escalation; a lapsed remediation escalates too', async () => {
+    const grantId = uniqueName('grant');
+    await start(grantId, 1, 30);
+    await atStage(grantId, 'awaiting-evidence', 1);
+    await environment().sleep(30 * DAY); // past the due date (end of day 30 in Shanghai)
+    await eventually(
+      async () => typesOf(grantId),
+      (types) => types.includes('reminder/t1'),
+    );
+    expect(typesOf(grantId)).not.toContain('escalated/t1');
+    await environment().sleep(15 * DAY);
+    await eventually(
+      async () => factsOf(grantId).filter((f) => f.type.endsWith('.escalated.v1')),
+      (e) => e.length === 1,
+    );
+    await submit(grantId, 1);
+    await decide('milestone-verification', `${grantId}.t1`, 'object');
+    await atStage(grantId, 'remediation', 1);
+    await environment().sleep(31 * DAY);
+    const escalations = await eventually(
+      async () => factsOf(grantId).filter((f) => f.type.endsWith('.escalated.v1')),
+      (e) => e.length === 2,
+    );
+    expect(escalations.map((f) => f.data.cause)).toEqual(['evidence-overdue', 'remediation-lapsed']);
+    expect((await handleOf(grantId).query(disbursementStateQuery)).stage).toBe('remediation');
+    expectFactsMatchContracts(grantId);
   });
 
   it('refuses evidence another grant already claimed (EvidenceReused), and accepts fresh evidence after', async () => {
@@ -267,5 +308,6 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     ]);
     expect([...funding.payments.keys()].filter((key) => key.startsWith(grantId))).toEqual([`${grantId}/t1`]);
     expect(typesOf(grantId)).toEqual(expect.arrayContaining(['payment-stuck/t1', 'tranche-completed/t1']));
+    expectFactsMatchContracts(grantId);
   });
 });
