@@ -16,6 +16,7 @@ import { CreateParkedHoursUpdate1795737600014 } from './1795737600014-create-par
 import { SeedHoursDisputePolicy1795737600015 } from './1795737600015-seed-hours-dispute-policy';
 import { ScopePoliciesToPrograms1795737600016 } from './1795737600016-scope-policies-to-programs';
 import { SeedDisbursementPolicies1795737600017 } from './1795737600017-seed-disbursement-policies';
+import { CreateDisbursementEvidence1795737600018 } from './1795737600018-create-disbursement-evidence';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -37,4 +38,5 @@ export const migrations: Function[] = [
   SeedHoursDisputePolicy1795737600015,
   ScopePoliciesToPrograms1795737600016,
   SeedDisbursementPolicies1795737600017,
+  CreateDisbursementEvidence1795737600018,
 ];
