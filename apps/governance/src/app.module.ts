@@ -7,6 +7,8 @@ import { migrations } from '../migrations';
 import type { GovernanceConfig } from './config/governance-config';
 import { GovernanceConfigModule } from './config/governance-config.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { DisbursementsModule } from './disbursements/disbursements.module';
+import { DisbursementActivitiesProvider } from './disbursements/infrastructure/disbursement-activities';
 import { GovernanceActivities } from './decisions/infrastructure/governance-activities';
 import { FilingsModule } from './filings/filings.module';
 import { HoursModule } from './hours/hours.module';
@@ -50,6 +52,7 @@ export class AppModule {
       temporalUiWorkflowsUrl: `${governance.GOVERNANCE_TEMPORAL_UI_URL}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
     });
     const hours = HoursModule.forRoot(decisions);
+    const disbursements = DisbursementsModule.forRoot(decisions);
     return {
       module: AppModule,
       imports: [
@@ -64,15 +67,20 @@ export class AppModule {
         decisions,
         FilingsModule.forRoot(decisions),
         hours,
+        disbursements,
         TemporalWorkerModule.forRootAsync({
-          imports: [decisions, hours],
-          inject: [GovernanceActivities, ChildDecisionActivitiesProvider],
-          useFactory: (activities: GovernanceActivities, childDecisions: ChildDecisionActivitiesProvider) => ({
+          imports: [decisions, hours, disbursements],
+          inject: [GovernanceActivities, ChildDecisionActivitiesProvider, DisbursementActivitiesProvider],
+          useFactory: (
+            activities: GovernanceActivities,
+            childDecisions: ChildDecisionActivitiesProvider,
+            disbursement: DisbursementActivitiesProvider,
+          ) => ({
             address: config.TEMPORAL_ADDRESS,
             namespace: config.TEMPORAL_NAMESPACE,
             taskQueue: governance.GOVERNANCE_TASK_QUEUE,
             ...workflowCode(governance.GOVERNANCE_WORKFLOW_BUNDLE),
-            activities: { ...activities.activities(), ...childDecisions.activities() },
+            activities: { ...activities.activities(), ...childDecisions.activities(), ...disbursement.activities() },
           }),
         }),
       ],

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { SansheEvent } from '@sanshe/contracts';
+import { type DisbursementInput, type DisbursementWorkflow, disbursementStartOptions } from '@sanshe/workflows';
+import { DECISION_TASK_QUEUE } from '../../decisions/decisions.tokens';
+import { TemporalClientHolder } from '../../decisions/decisions.module';
+
+type Activated = SansheEvent<'sanshe.funding.grant.activated.v1'>;
+
+/** A program that names no notice period gives the public 5 working days (docs/decisions.md, "Grant disbursement"). */
+export const DEFAULT_NOTICE_WORKING_DAYS = 5;
+/** Activations from before issue 15 name no funder: the district civil-affairs fund, the district default's funder seat. */
+export const DEFAULT_FUNDER_ID = 'funder:district-civil-affairs-fund';
+
+/** The workflow's input from the activation: its tranches in fen, the notice period, the funder. */
+export function disbursementInputOf({ data }: Activated): DisbursementInput {
+  return {
+    grantId: data.grantId,
+    programId: data.programId,
+    organizationId: data.organizationId,
+    communityCode: data.communityCode,
+    funderId: data.funderId ?? DEFAULT_FUNDER_ID,
+    ...(data.proposalId ? { proposalId: data.proposalId } : {}),
+    amount: { amountFen: data.amount.amountFen, currency: data.amount.currency },
+    noticeWorkingDays: data.noticeWorkingDays ?? DEFAULT_NOTICE_WORKING_DAYS,
+    tranches: data.tranches.map((t) => ({
+      trancheNo: t.trancheNo,
+      amountFen: t.amount.amountFen,
+      milestone: t.milestone,
+      dueDate: t.dueDate,
+    })),
+  };
+}
+
+/**
+ * Funding activated a grant: starts `disbursement/<grantId>` unless it exists. A redelivered activation, or
+ * one for a grant whose disbursement already ended, starts nothing (the id is never reused).
+ */
+@Injectable()
+export class StartDisbursementHandler {
+  private readonly logger = new Logger('Disbursement');
+
+  constructor(
+    private readonly temporal: TemporalClientHolder,
+    @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
+  ) {}
+
+  async execute(event: Activated): Promise<'started' | 'exists'> {
+    const options = disbursementStartOptions(disbursementInputOf(event), this.taskQueue);
+    try {
+      await this.temporal.bounded((client) =>
+        client.workflow.start<DisbursementWorkflow>('disbursementWorkflow', {
+          ...options,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return 'exists'; // ended already
+      throw err; // deadline, Temporal unreachable: the inbox retries
+    }
+    this.logger.log(`${options.workflowId} running (${event.data.tranches.length} tranches)`);
+    return 'started';
+  }
+}

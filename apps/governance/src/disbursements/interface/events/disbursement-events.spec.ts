@@ -1,0 +1,86 @@
+import type { EntityManager } from 'typeorm';
+import { createEvent, type SansheEvent } from '@sanshe/contracts';
+import { type Delivery, type EventHandler, PermanentEventError } from '@sanshe/messaging';
+import { disbursementInputOf } from '../../application/start-disbursement';
+import { disbursementEventHandlers } from './disbursement-events';
+
+const manager = {} as EntityManager;
+const delivery: Delivery = { topic: 'sanshe.funding.events', partition: 0, offset: '1', timestamp: '0' };
+const tranche = (trancheNo: number, amountFen: number) => ({
+  trancheNo,
+  amount: { amountFen, currency: 'CNY' },
+  milestone: `第${trancheNo}期`,
+  dueDate: '2027-01-31',
+});
+const activated = (extra: Record<string, unknown> = {}) =>
+  createEvent({
+    type: 'sanshe.funding.grant.activated.v1',
+    source: 'sanshe/funding',
+    subject: 'grant-7',
+    data: {
+      grantId: 'grant-7',
+      programId: 'prog-1',
+      organizationId: 'org-1',
+      communityCode: '310104-005-001',
+      decisionId: 'decision/grant-award/grant-7',
+      amount: { amountFen: 300, currency: 'CNY' },
+      tranches: [tranche(1, 100), tranche(2, 200)],
+      ...extra,
+    },
+  });
+
+function handlers(wrongChannel: string | null = null) {
+  const start = { execute: jest.fn().mockResolvedValue('started') };
+  const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
+  const handler = disbursementEventHandlers({ start, channels })[
+    'sanshe.funding.grant.activated.v1'
+  ] as EventHandler<'sanshe.funding.grant.activated.v1'>;
+  const handle = (event: SansheEvent<'sanshe.funding.grant.activated.v1'>) => handler(event, manager, delivery);
+  return { handle, start, channels };
+}
+
+describe('disbursementEventHandlers', () => {
+  it('starts the disbursement for a grant funding activated, checked on funding’s channel', async () => {
+    const { handle, start, channels } = handlers();
+    const event = activated();
+    await handle(event);
+    expect(channels.refusal).toHaveBeenCalledWith(event, delivery, { owner: 'funding' });
+    expect(start.execute).toHaveBeenCalledWith(event);
+  });
+
+  it('sends an activation from another channel to the dead letters as wrong-channel, starting nothing', async () => {
+    const { handle, start } = handlers('arrived on the wrong topic');
+    const refused = handle(activated());
+    await expect(refused).rejects.toThrow(PermanentEventError);
+    await expect(refused).rejects.toThrow(/^wrong-channel: grant grant-7 not started: arrived on the wrong topic/);
+    expect(start.execute).not.toHaveBeenCalled();
+  });
+});
+
+describe('disbursementInputOf', () => {
+  it('takes the tranches in fen, the program’s notice period and funder', () => {
+    const input = disbursementInputOf(
+      activated({ noticeWorkingDays: 7, funderId: 'funder:xuhui-civil-affairs', proposalId: 'prop-1' }),
+    );
+    expect(input).toEqual({
+      grantId: 'grant-7',
+      programId: 'prog-1',
+      organizationId: 'org-1',
+      communityCode: '310104-005-001',
+      funderId: 'funder:xuhui-civil-affairs',
+      proposalId: 'prop-1',
+      amount: { amountFen: 300, currency: 'CNY' },
+      noticeWorkingDays: 7,
+      tranches: [
+        { trancheNo: 1, amountFen: 100, milestone: '第1期', dueDate: '2027-01-31' },
+        { trancheNo: 2, amountFen: 200, milestone: '第2期', dueDate: '2027-01-31' },
+      ],
+    });
+  });
+
+  it('gives 5 working days of notice and the district fund as funder when an older activation names neither', () => {
+    const input = disbursementInputOf(activated());
+    expect(input).toMatchObject({ noticeWorkingDays: 5, funderId: 'funder:district-civil-affairs-fund' });
+    expect(input).not.toHaveProperty('proposalId');
+  });
+});
