@@ -17,6 +17,7 @@ import { SeedHoursDisputePolicy1795737600015 } from './1795737600015-seed-hours-
 import { ScopePoliciesToPrograms1795737600016 } from './1795737600016-scope-policies-to-programs';
 import { SeedDisbursementPolicies1795737600017 } from './1795737600017-seed-disbursement-policies';
 import { CreateDisbursementEvidence1795737600018 } from './1795737600018-create-disbursement-evidence';
+import { CreateParkedDisbursementEvidence1795737600019 } from './1795737600019-create-parked-disbursement-evidence';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -39,4 +40,5 @@ export const migrations: Function[] = [
   ScopePoliciesToPrograms1795737600016,
   SeedDisbursementPolicies1795737600017,
   CreateDisbursementEvidence1795737600018,
+  CreateParkedDisbursementEvidence1795737600019,
 ];

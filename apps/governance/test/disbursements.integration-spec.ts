@@ -1,23 +1,46 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { authConfigOf, AuthModule } from '@sanshe/auth';
+import { HealthModule } from '@sanshe/nest-platform';
 import { createEvent, type SansheEvent } from '@sanshe/contracts';
-import { OutboxWriter } from '@sanshe/messaging';
+import {
+  type Delivery,
+  type EventHandler,
+  type EventHandlers,
+  OutboxWriter,
+  PermanentEventError,
+} from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import {
+  bearer,
+  devToken,
+  eventually,
+  parseTestEnv,
+  type ServiceUnderTest,
+  startServiceUnderTest,
+  uniqueName,
+  workflowBundlerOptions,
+} from '@sanshe/testing';
 import {
   disbursementStateQuery,
   disbursementWorkflowId,
   FUNDING_TASK_QUEUE,
   type FundingActivities,
   GrantIdKey,
-  submitEvidenceUpdate,
   WORKFLOWS_PATH,
 } from '@sanshe/workflows';
 import { migrations } from '../migrations';
+import { ApplyEvidenceHandler } from '../src/disbursements/application/apply-evidence';
+import { OperateDisbursementHandler } from '../src/disbursements/application/operate-disbursement';
+import { RetryParkedEvidenceHandler } from '../src/disbursements/application/retry-parked-evidence';
 import { StartDisbursementHandler } from '../src/disbursements/application/start-disbursement';
+import { ParkedDisbursementEvidence } from '../src/disbursements/infrastructure/parked-disbursement-evidence';
+import { disbursementEventHandlers } from '../src/disbursements/interface/events/disbursement-events';
+import { DisbursementsController } from '../src/disbursements/interface/http/disbursements.controller';
 import { DisbursementActivitiesProvider } from '../src/disbursements/infrastructure/disbursement-activities';
 import { TemporalClientHolder } from '../src/decisions/infrastructure/temporal-client-holder';
 import { serviceConfig } from './policies-test-app';
@@ -28,7 +51,9 @@ import { serviceConfig } from './policies-test-app';
  * real disbursement workflow and DisbursementActivitiesProvider. Funding's real worker is not in this test: a
  * small test worker on FUNDING_TASK_QUEUE answers reserveGrantBudget for this run's grants only (any other
  * grant's task is failed as retryable, so Temporal hands it to another poller, funding's own, on its retry).
- * The verification a tranche's evidence opens is not this test's: its activities are not registered here.
+ * Events go through governance's disbursement handlers as the bridge calls them, each in its own inbox-like
+ * transaction; the channel check passes them (its refusals are the handlers' unit spec). The verification a
+ * tranche's evidence opens is not this test's: its activities are not registered here.
  */
 const servers = parseTestEnv(process.env);
 const schema = uniqueName('governance_disb').replace(/-/g, '_');
@@ -39,7 +64,25 @@ let dataSource: DataSource;
 let client: Client;
 let holder: TemporalClientHolder;
 let activities: DisbursementActivitiesProvider;
-let start: StartDisbursementHandler;
+let handlers: EventHandlers;
+let retryParked: RetryParkedEvidenceHandler;
+let svc: ServiceUnderTest;
+
+@Module({})
+class DisbursementsHttpTestApp {}
+
+/** The operators' endpoints behind the service's bearer-token guard, on this run's Temporal client. */
+const httpApp = (): DynamicModule => ({
+  module: DisbursementsHttpTestApp,
+  imports: [HealthModule, AuthModule.forRoot(authConfigOf(serviceConfig, serviceConfig.stateDir))],
+  controllers: [DisbursementsController],
+  providers: [OperateDisbursementHandler, { provide: TemporalClientHolder, useValue: holder }],
+});
+const call = async (method: 'GET' | 'POST', path: string, roles?: string[]) => {
+  const headers = roles ? bearer(await devToken({ sub: 'op-wang', parties: [], roles })) : {};
+  const response = await fetch(`${svc.baseUrl}${path}`, { method, headers });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
 const workers: Worker[] = [];
 const running: Promise<void>[] = [];
 const startedIds: string[] = [];
@@ -77,16 +120,27 @@ const activated = (grantId: string) => {
     },
   });
 };
-const evidence = (hashes: string[], submittedBy = `organization:${ORG}`) => ({
-  trancheNo: 1,
-  source: { type: 'activity-completed' as const, id: uniqueName('act') },
-  evidence: hashes.map((sha256) => ({ sha256 })),
-  submittedBy,
-});
-const submit = (grantId: string, submission: ReturnType<typeof evidence>) =>
-  client.workflow
-    .getHandle(disbursementWorkflowId(grantId))
-    .executeUpdate(submitEvidenceUpdate, { args: [submission] });
+const completed = (grantId: string, hashes: string[]) =>
+  createEvent({
+    type: 'sanshe.organization.activity.completed.v1',
+    source: 'sanshe/organization',
+    id: uniqueName('completed'),
+    subject: 'act-1',
+    data: {
+      ...{ activityId: uniqueName('act'), proposalId: 'prop-1', organizationId: ORG, communityCode: '310104-005-001' },
+      ...{ completedAt: '2026-11-20T10:00:00.000Z', sessionsHeld: 4, attendance: 30 },
+      evidence: hashes.map((sha256) => ({ sha256, title: '签到表', kind: 'sign-in-sheet' as const })),
+      milestone: { grantId, trancheNo: 1 },
+    },
+  });
+const delivery = (topic: string): Delivery => ({ topic, partition: 0, offset: '1', timestamp: '0' });
+/** As the bridge's inbox runs a handler: in one transaction, rolled back when it throws. */
+const handle = <T extends 'sanshe.funding.grant.activated.v1' | 'sanshe.organization.activity.completed.v1'>(
+  event: SansheEvent<T>,
+) =>
+  dataSource.transaction((manager: EntityManager) =>
+    (handlers[event.type] as EventHandler<T>)(event, manager, delivery(`${event.source.replace('/', '.')}.events`)),
+  );
 const stageOf = async (grantId: string) =>
   (await client.workflow.getHandle(disbursementWorkflowId(grantId)).query(disbursementStateQuery)).stage;
 
@@ -103,7 +157,12 @@ beforeAll(async () => {
     dataSource,
     new OutboxWriter({ schema, source: 'sanshe/governance' }),
   );
-  start = new StartDisbursementHandler(holder, taskQueue);
+  const parked = new ParkedDisbursementEvidence(dataSource);
+  const applyEvidence = new ApplyEvidenceHandler(holder, parked);
+  const start = new StartDisbursementHandler(holder, applyEvidence, taskQueue);
+  const channels = { refusal: async () => null };
+  handlers = disbursementEventHandlers({ start, applyEvidence, channels });
+  retryParked = new RetryParkedEvidenceHandler(dataSource, parked, applyEvidence);
   const funding: Pick<FundingActivities, 'reserveGrantBudget'> = {
     reserveGrantBudget: async ({ grantId }) => {
       if (!grantId.startsWith(grantPrefix)) throw ApplicationFailure.retryable(`not this test's grant ${grantId}`);
@@ -125,9 +184,11 @@ beforeAll(async () => {
     await Worker.create({ connection, namespace, taskQueue: FUNDING_TASK_QUEUE, activities: funding }),
   );
   running.push(...workers.map((worker) => worker.run()));
+  svc = await startServiceUnderTest('governance', httpApp());
 }, 120_000);
 
 afterAll(async () => {
+  await svc?.close();
   await Promise.all(
     startedIds.map((id) =>
       client?.workflow
@@ -175,11 +236,13 @@ describe('grant disbursement, through governance', () => {
   it('grant.activated starts disbursement/<grantId> once, searchable by GrantId; it reserves and says started', async () => {
     const grantId = `${grantPrefix}-1`;
     const event = activated(grantId);
-    expect(await start.execute(event)).toBe('started');
-    expect(await start.execute(event)).toBe('started'); // redelivered: USE_EXISTING, the same run
-    const description = await client.workflow.getHandle(disbursementWorkflowId(grantId)).describe();
+    await handle(event);
+    const handle0 = client.workflow.getHandle(disbursementWorkflowId(grantId));
+    const description = await handle0.describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get(GrantIdKey)).toBe(grantId);
+    await handle(event); // redelivered: USE_EXISTING, the same run
+    expect((await handle0.describe()).runId).toBe(description.runId);
     // Generous: another poller of funding's queue (a funding process of another suite) may take a try first.
     await eventually(async () => expect(await stageOf(grantId)).toBe('awaiting-evidence'), { timeoutMs: 30_000 });
     expect(reserved.filter((id) => id === grantId)).toEqual([grantId]);
@@ -188,19 +251,51 @@ describe('grant disbursement, through governance', () => {
     expect(started[0]?.data).toMatchObject({ grantId, organizationId: ORG, trancheCount: 2 });
   });
 
-  it('accepts the organization’s evidence (evidence-accepted) and refuses the same evidence for another grant', async () => {
+  it('parks evidence that comes before its grant, applies it at the start (evidence-accepted), and dead-letters it reused by another grant', async () => {
     const [first, second] = [`${grantPrefix}-2`, `${grantPrefix}-3`];
-    await start.execute(activated(first));
-    await start.execute(activated(second));
-    await eventually(async () => expect(await stageOf(second)).toBe('awaiting-evidence'), { timeoutMs: 30_000 });
-    await eventually(async () => expect(await stageOf(first)).toBe('awaiting-evidence'), { timeoutMs: 30_000 });
     const hashes = [sha('photo-1'), sha('sign-in-sheet-1')];
-    expect(await submit(first, evidence(hashes))).toEqual({ accepted: 2 });
-    const accepted = await factsOf(first, 'evidence-accepted');
-    expect(accepted.map((e) => e.data)).toEqual([expect.objectContaining({ trancheNo: 1, evidenceSha256: hashes })]);
-    const reused = await submit(second, evidence([hashes[1] as string])).catch((err: unknown) => err);
-    expect(reused).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(((reused as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('EvidenceReused');
+    await handle(completed(first, hashes)); // no disbursement/<first> yet: parked
+    const parked = await dataSource.query<{ workflow_id: string }[]>(
+      `SELECT workflow_id FROM "${schema}".parked_disbursement_evidence`,
+    );
+    expect(parked.map((row) => row.workflow_id)).toEqual([disbursementWorkflowId(first)]);
+    await handle(activated(first));
+    await handle(activated(second));
+    // Applied at the start, or (funding not answered yet: reserving) parked still and applied by the sweeper's retry.
+    await eventually(
+      async () => {
+        await retryParked.execute();
+        const accepted = await factsOf(first, 'evidence-accepted');
+        expect(accepted.map((e) => e.data)).toEqual([
+          expect.objectContaining({ trancheNo: 1, evidenceSha256: hashes }),
+        ]);
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(await dataSource.query(`SELECT 1 FROM "${schema}".parked_disbursement_evidence`)).toEqual([]);
+    await eventually(async () => expect(await stageOf(second)).toBe('awaiting-evidence'), { timeoutMs: 30_000 });
+    const reused = handle(completed(second, [hashes[1] as string]));
+    await expect(reused).rejects.toThrow(PermanentEventError);
+    await expect(reused).rejects.toThrow(/^EvidenceReused: evidence of act-[^ ]+ for grant-it[^ ]+-3 tranche 1/);
     expect(await factsOf(second, 'evidence-accepted')).toEqual([]);
+    expect(
+      (await client.workflow.getHandle(disbursementWorkflowId(second)).query(disbursementStateQuery)).evidence,
+    ).toEqual([]);
+  });
+
+  it('serves operators the state (401 without a token, 403 without the role, 404 unknown) and retries only a stuck payment (409 naming the stage)', async () => {
+    const grantId = `${grantPrefix}-4`;
+    await handle(activated(grantId));
+    await eventually(async () => expect(await stageOf(grantId)).toBe('awaiting-evidence'), { timeoutMs: 30_000 });
+    expect((await call('GET', `/disbursements/${grantId}`)).status).toBe(401);
+    expect((await call('GET', `/disbursements/${grantId}`, ['representative'])).status).toBe(403);
+    expect((await call('GET', `/disbursements/${grantPrefix}-none`, ['auditor'])).status).toBe(404);
+    const state = await call('GET', `/disbursements/${grantId}`, ['auditor']);
+    expect(state).toMatchObject({ status: 200, body: { grantId, stage: 'awaiting-evidence', trancheNo: 1 } });
+    expect((await call('POST', `/disbursements/${grantId}/retry-payment`, ['auditor'])).status).toBe(403);
+    expect((await call('POST', `/disbursements/${grantPrefix}-none/retry-payment`, ['operator'])).status).toBe(404);
+    const notStuck = await call('POST', `/disbursements/${grantId}/retry-payment`, ['operator']);
+    expect(notStuck).toMatchObject({ status: 409, body: { code: 'wrong-stage' } });
+    expect(notStuck.body.message).toMatch(/awaiting-evidence/);
   });
 });

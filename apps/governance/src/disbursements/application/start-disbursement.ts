@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { EntityManager } from 'typeorm';
 import type { SansheEvent } from '@sanshe/contracts';
 import { type DisbursementInput, type DisbursementWorkflow, disbursementStartOptions } from '@sanshe/workflows';
 import { DECISION_TASK_QUEUE } from '../../decisions/decisions.tokens';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
+import { ApplyEvidenceHandler } from './apply-evidence';
 
 type Activated = SansheEvent<'sanshe.funding.grant.activated.v1'>;
 
@@ -34,7 +36,9 @@ export function disbursementInputOf({ data }: Activated): DisbursementInput {
 
 /**
  * Funding activated a grant: starts `disbursement/<grantId>` unless it exists. A redelivered activation, or
- * one for a grant whose disbursement already ended, starts nothing (the id is never reused).
+ * one for a grant whose disbursement already ended, starts nothing (the id is never reused). Then applies the
+ * organization's evidence that came first, in the caller's inbox transaction (ApplyEvidenceHandler.applyParked:
+ * a refusal there is not the activation's fault, which must not fail for it).
  */
 @Injectable()
 export class StartDisbursementHandler {
@@ -42,10 +46,17 @@ export class StartDisbursementHandler {
 
   constructor(
     private readonly temporal: TemporalClientHolder,
+    private readonly applyEvidence: ApplyEvidenceHandler,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
   ) {}
 
-  async execute(event: Activated): Promise<'started' | 'exists'> {
+  async execute(manager: EntityManager, event: Activated): Promise<'started' | 'exists'> {
+    const result = await this.start(event);
+    await this.applyEvidence.applyParked(manager, event.data.grantId);
+    return result;
+  }
+
+  private async start(event: Activated): Promise<'started' | 'exists'> {
     const options = disbursementStartOptions(disbursementInputOf(event), this.taskQueue);
     try {
       await this.temporal.bounded((client) =>

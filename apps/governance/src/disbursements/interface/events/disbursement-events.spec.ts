@@ -29,14 +29,34 @@ const activated = (extra: Record<string, unknown> = {}) =>
     },
   });
 
-function handlers(wrongChannel: string | null = null) {
+const HASH = 'a'.repeat(64);
+const completed = (extra: Record<string, unknown> = {}) =>
+  createEvent({
+    type: 'sanshe.organization.activity.completed.v1',
+    source: 'sanshe/organization',
+    subject: 'act-9',
+    data: {
+      activityId: 'act-9',
+      proposalId: 'prop-1',
+      organizationId: 'org-1',
+      communityCode: '310104-005-001',
+      completedAt: '2026-11-20T10:00:00.000Z',
+      sessionsHeld: 4,
+      attendance: 30,
+      evidence: [{ sha256: HASH, title: '签到表', kind: 'sign-in-sheet' }],
+      ...extra,
+    },
+  });
+
+function handlers(wrongChannel: string | null = null, applied: unknown = 'accepted') {
   const start = { execute: jest.fn().mockResolvedValue('started') };
+  const applyEvidence = { execute: jest.fn().mockResolvedValue(applied) };
   const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
-  const handler = disbursementEventHandlers({ start, channels })[
-    'sanshe.funding.grant.activated.v1'
-  ] as EventHandler<'sanshe.funding.grant.activated.v1'>;
-  const handle = (event: SansheEvent<'sanshe.funding.grant.activated.v1'>) => handler(event, manager, delivery);
-  return { handle, start, channels };
+  const all = disbursementEventHandlers({ start, applyEvidence, channels });
+  const handle = <T extends 'sanshe.funding.grant.activated.v1' | 'sanshe.organization.activity.completed.v1'>(
+    event: SansheEvent<T>,
+  ) => (all[event.type] as EventHandler<T>)(event, manager, delivery);
+  return { handle, start, applyEvidence, channels };
 }
 
 describe('disbursementEventHandlers', () => {
@@ -45,7 +65,7 @@ describe('disbursementEventHandlers', () => {
     const event = activated();
     await handle(event);
     expect(channels.refusal).toHaveBeenCalledWith(event, delivery, { owner: 'funding' });
-    expect(start.execute).toHaveBeenCalledWith(event);
+    expect(start.execute).toHaveBeenCalledWith(manager, event);
   });
 
   it('sends an activation from another channel to the dead letters as wrong-channel, starting nothing', async () => {
@@ -54,6 +74,47 @@ describe('disbursementEventHandlers', () => {
     await expect(refused).rejects.toThrow(PermanentEventError);
     await expect(refused).rejects.toThrow(/^wrong-channel: grant grant-7 not started: arrived on the wrong topic/);
     expect(start.execute).not.toHaveBeenCalled();
+  });
+});
+
+describe('milestone evidence (organization.activity.completed)', () => {
+  const milestone = { grantId: 'grant-7', trancheNo: 2 };
+
+  it('submits the evidence of a completion naming a grant tranche, as its organization, on its channel', async () => {
+    const { handle, applyEvidence, channels } = handlers();
+    const event = completed({ milestone });
+    await handle(event);
+    expect(channels.refusal).toHaveBeenCalledWith(event, delivery, { partyIds: ['organization:org-1'] });
+    expect(applyEvidence.execute).toHaveBeenCalledWith(manager, {
+      grantId: 'grant-7',
+      submission: {
+        trancheNo: 2,
+        source: { type: 'activity-completed', id: 'act-9' },
+        evidence: [{ sha256: HASH, kind: 'sign-in-sheet' }],
+        submittedBy: 'organization:org-1',
+      },
+      event,
+    });
+  });
+
+  it('leaves a completion without a milestone alone', async () => {
+    const { handle, applyEvidence, channels } = handlers();
+    await handle(completed());
+    expect(channels.refusal).not.toHaveBeenCalled();
+    expect(applyEvidence.execute).not.toHaveBeenCalled();
+  });
+
+  it('sends refused evidence to the dead letters naming the workflow’s refusal code', async () => {
+    const { handle } = handlers(null, { refused: 'EvidenceReused', message: 'already claimed elsewhere' });
+    const refused = handle(completed({ milestone }));
+    await expect(refused).rejects.toThrow(PermanentEventError);
+    await expect(refused).rejects.toThrow(/^EvidenceReused: evidence of act-9 for grant-7 tranche 2/);
+  });
+
+  it('refuses evidence from another channel as wrong-channel, applying nothing', async () => {
+    const { handle, applyEvidence } = handlers('arrived on the wrong topic');
+    await expect(handle(completed({ milestone }))).rejects.toThrow(/^wrong-channel: /);
+    expect(applyEvidence.execute).not.toHaveBeenCalled();
   });
 });
 
