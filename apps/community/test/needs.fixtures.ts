@@ -4,6 +4,7 @@ import { contextTopic, type SansheEvent } from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import { communityParty, organizationParty, ROLES } from '../src/access/community-access';
 import type { CommunityUnderTest } from './community-test-app';
+import { call, type Reply } from '@sanshe/service-testing';
 
 /** Shared by the needs and bookings specs: callers, the community they act in, and the events they hear. */
 export const COMMUNITY = '310104-005-001';
@@ -21,28 +22,8 @@ export const organizationStaff = (organizationId: string): TokenRequest => ({
 });
 const areaAdmin: TokenRequest = { sub: 'area-admin', parties: ['jurisdiction:310104'], roles: [ROLES.areaAdmin] };
 
-export interface Reply<B = Record<string, unknown>> {
-  status: number;
-  body: B;
-}
-
-/** An HTTP call as `identity` (null: without a token). */
-export async function call<B = Record<string, unknown>>(
-  svc: CommunityUnderTest,
-  method: string,
-  path: string,
-  identity: TokenRequest | null,
-  body?: unknown,
-): Promise<Reply<B>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (identity) headers.authorization = `Bearer ${await svc.token(identity)}`;
-  const response = await fetch(`${svc.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as B };
-}
+/** The platform's test HTTP call (@sanshe/service-testing), for this service's specs. */
+export { call, type Reply };
 
 /** The district, street and communities the specs act in, through the areas API. */
 export async function registerCommunities(svc: CommunityUnderTest, codes: string[]): Promise<void> {

@@ -4,6 +4,7 @@ import { contextTopic, organizationRegistered } from '@sanshe/contracts';
 import { eventually } from '@sanshe/testing';
 import { organizationParty, ROLES } from '../src/access/funding-access';
 import type { FundingUnderTest } from './funding-test-app';
+import { call, type Reply } from '@sanshe/service-testing';
 
 /** Shared by funding's specs: callers, the district and community, programs and registered organizations. */
 export const DISTRICT = '310104';
@@ -35,29 +36,8 @@ export const orgStaff = (organizationId: string): TokenRequest => ({
 });
 export const auditor = (): TokenRequest => ({ sub: 'auditor', parties: [], roles: [ROLES.auditor] });
 
-export interface Reply<B = Record<string, unknown>> {
-  status: number;
-  body: B;
-}
-
-/** An HTTP call as `identity` (null: without a token). */
-export async function call<B = Record<string, unknown>>(
-  svc: FundingUnderTest,
-  method: string,
-  path: string,
-  identity: TokenRequest | null,
-  body?: unknown,
-): Promise<Reply<B>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (identity) headers.authorization = `Bearer ${await svc.token(identity)}`;
-  const response = await fetch(`${svc.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as B };
-}
+/** The platform's test HTTP call (@sanshe/service-testing), for this service's specs. */
+export { call, type Reply };
 
 /**
  * A PUT /programs body: 徐汇区's direct elderly-care program of FUNDER for 2026, 1 200 000 yuan, paid 30/40/30,

@@ -3,6 +3,7 @@ import type { TokenRequest } from '@sanshe/auth';
 import { jurisdictionParty, organizationParty, ROLES } from '../src/access/organization-access';
 import { completeCreditCode } from '../src/registry/domain/credit-code';
 import type { OrganizationUnderTest } from './organization-test-app';
+import { call, type Reply } from '@sanshe/service-testing';
 
 /** Shared by the organization's specs: callers, the community they serve, and registered organizations. */
 export const COMMUNITY = '310104-005-001';
@@ -36,29 +37,8 @@ export const registrar = (district = DISTRICT): TokenRequest => ({
 });
 export const auditor = (): TokenRequest => ({ sub: 'auditor', parties: [], roles: [ROLES.auditor] });
 
-export interface Reply<B = Record<string, unknown>> {
-  status: number;
-  body: B;
-}
-
-/** An HTTP call as `identity` (null: without a token). */
-export async function call<B = Record<string, unknown>>(
-  svc: OrganizationUnderTest,
-  method: string,
-  path: string,
-  identity: TokenRequest | null,
-  body?: unknown,
-): Promise<Reply<B>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (identity) headers.authorization = `Bearer ${await svc.token(identity)}`;
-  const response = await fetch(`${svc.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as B };
-}
+/** The platform's test HTTP call (@sanshe/service-testing), for this service's specs. */
+export { call, type Reply };
 
 /** A registration body: a social-work agency in 徐汇 serving COMMUNITY, with a credit code no other test uses. */
 export function organizationBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TokenRequest } from '@sanshe/auth';
 import { jurisdictionParty, organizationParty, ROLES } from '../src/access/talent-access';
 import type { TalentUnderTest } from './talent-test-app';
+import { call, type Reply } from '@sanshe/service-testing';
 
 /** Shared by talent's specs: callers, the district and community, and registered workers. */
 export const DISTRICT = '310104';
@@ -26,29 +27,8 @@ export const talentAdmin = (district = DISTRICT): TokenRequest => ({
 });
 export const auditor = (): TokenRequest => ({ sub: 'auditor', parties: [], roles: [ROLES.auditor] });
 
-export interface Reply<B = Record<string, unknown>> {
-  status: number;
-  body: B;
-}
-
-/** An HTTP call as `identity` (null: without a token). */
-export async function call<B = Record<string, unknown>>(
-  svc: TalentUnderTest,
-  method: string,
-  path: string,
-  identity: TokenRequest | null,
-  body?: unknown,
-): Promise<Reply<B>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (identity) headers.authorization = `Bearer ${await svc.token(identity)}`;
-  const response = await fetch(`${svc.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as B };
-}
+/** The platform's test HTTP call (@sanshe/service-testing), for this service's specs. */
+export { call, type Reply };
 
 /**
  * A PUT /workers body: a certified social worker (社会工作师) of `organizationId`, with a certificate in

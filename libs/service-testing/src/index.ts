@@ -1,1 +1,2 @@
 export * from './service-features-under-test';
+export * from './http-call';
