@@ -32,7 +32,7 @@ async function untilDeadline<T>(what: string, timeoutMs: number, attempt: (giveU
         tries++;
         return attempt(giveUpAt);
       },
-      { initialDelayMs: 200, maxDelayMs: 2_000, stop: () => Date.now() > giveUpAt },
+      { initialDelayMs: 200, maxDelayMs: 2_000, stop: () => Date.now() >= giveUpAt },
     );
   } catch (err) {
     throw new Error(`${what}: gave up after ${timeoutMs} ms (${tries} tries): ${errorMessage(err)}`, { cause: err });
@@ -82,7 +82,12 @@ async function readOnce(
   let timer: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('not read to its high-water marks in time')), giveUpAt - Date.now());
+      // + 1 ms: a timer may fire a millisecond early by the wall clock, and a try that gave up at the
+      // deadline must be the last (untilDeadline stops at giveUpAt), not start another.
+      timer = setTimeout(
+        () => reject(new Error('not read to its high-water marks in time')),
+        Math.max(giveUpAt - Date.now(), 0) + 1,
+      );
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (!payload.restart) reject(payload.error);
       });
