@@ -53,6 +53,9 @@ describe('the AsyncAPI document', () => {
       { $ref: '#/channels/portalCommands/messages/PortalDecisionArbitratedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalFilingCallInRequestedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalPaymentConfirmedV1' },
+      { $ref: '#/channels/portalCommands/messages/PortalDisbursementObjectionRaisedV1' },
+      { $ref: '#/channels/portalCommands/messages/PortalDisbursementClawbackProposedV1' },
+      { $ref: '#/channels/portalCommands/messages/PortalDisbursementCancellationRequestedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalProgramOpenRequestedV1' },
     ]);
     expect(exampleEvent(command)).toMatchObject({ source: 'portal/xuhui-civil-affairs', subject: 'prog-2026-01' });

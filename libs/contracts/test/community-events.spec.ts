@@ -35,7 +35,7 @@ function refusedFields(event: unknown): string[] {
 }
 
 const ISSUE_11_TYPES = EVENT_CATALOG.filter(
-  (d) => d.context === 'community' && !['data-access', 'decision', 'filing', 'hours'].includes(d.aggregate),
+  (d) => d.context === 'community' && !['data-access', 'decision', 'filing', 'hours', 'disbursement'].includes(d.aggregate),
 );
 
 describe('community events (issue 11)', () => {

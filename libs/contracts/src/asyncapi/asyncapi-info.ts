@@ -1,7 +1,7 @@
 /** The `info` of the AsyncAPI document, written for the engineers who integrate a government portal. */
 
 /** Minor for new event types or optional fields, patch for wording. Breaking changes are new `.vN` types. */
-const DOCUMENT_VERSION = '0.8.0';
+const DOCUMENT_VERSION = '0.9.0';
 
 const description = `
 Sanshe (三社联动) links communities, social organizations, social workers and the government funding

@@ -2,7 +2,7 @@ import { type Static, type TObject, Type, type TProperties } from '@sinclair/typ
 import { defineEvent } from '../events/event-definition';
 import { PartyId } from '../governance/decision-policy';
 import { CommunityCode, Id, Instant, MoneyFen, Sha256 } from './common';
-import { DecisionId } from './decision';
+import { DecisionId, EventTypeName } from './decision';
 
 /*
  * The grant disbursement workflow's own facts (`disbursement/<grantId>`, docs/decisions.md "Grant
@@ -198,6 +198,28 @@ export const disbursementCompleted = disbursementFact(
   { amount: { amountFen: 4_320_000, currency: 'CNY' }, trancheCount: 3 },
 );
 
+export const disbursementRequestRefused = disbursementFact(
+  'request-refused',
+  "A party's request to the grant's disbursement (evidence, an objection, a clawback proposal, a cancellation " +
+    'request) was refused and changed nothing: `requestEventId` names the event refused, `code` says why ' +
+    '(wrong-channel, not-seated, wrong-tranche, wrong-stage, evidence-reused, already-objected, unknown-grant, ' +
+    'grant-ended, …). The event id is deterministic from the refused event, so a redelivery refuses once.',
+  {
+    requestEventId: Id,
+    requestType: EventTypeName,
+    partyId: Type.Optional(PartyId),
+    code: Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z-]+$' }),
+    reason: Reason,
+  },
+  {
+    requestEventId: '0194f3a2-7c1e-7d2a-9b7e-3f1d2c4b5a69',
+    requestType: 'sanshe.community.disbursement.objection-raised.v1',
+    partyId: 'community:310104-005-001',
+    code: 'wrong-stage',
+    reason: 'tranche 2 is not in its public notice (stage paying)',
+  },
+);
+
 /** The disbursement facts, in EVENT_CATALOG's order. */
 export const DISBURSEMENT_EVENTS = [
   disbursementStarted,
@@ -214,4 +236,5 @@ export const DISBURSEMENT_EVENTS = [
   disbursementCancelled,
   disbursementClawbackRequested,
   disbursementCompleted,
+  disbursementRequestRefused,
 ] as const;

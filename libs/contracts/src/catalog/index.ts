@@ -29,6 +29,7 @@ import {
 } from './governance.events';
 import { filingCalledIn, filingNoticed, filingWithdrawn } from './governance-filing.events';
 import { DISBURSEMENT_EVENTS } from './governance-disbursement.events';
+import { DISBURSEMENT_REQUEST_EVENTS } from './disbursement-requests.events';
 import { hoursUpdateRejected } from './governance-hours.events';
 import {
   organizationDecisionVoteCast,
@@ -136,6 +137,8 @@ export const EVENT_CATALOG = [
   portalDecisionArbitrated,
   portalFilingCallInRequested,
   portalPaymentConfirmed,
+  // what the parties ask of a grant's disbursement (community, organization, talent, funding, portals)
+  ...DISBURSEMENT_REQUEST_EVENTS,
   // governance
   decisionOpened,
   decisionDeliberationOpened,
@@ -284,3 +287,4 @@ export type { OrganizationData } from './organization-registry.events';
 export * from './funding-catalog';
 export { OpeningHours } from './community-venues.events';
 export * from './governance-disbursement.events';
+export * from './disbursement-requests.events';
