@@ -27,6 +27,7 @@ export * from './hours/activities';
 export * from './hours/domain/hours-rules';
 export * from './hours/hours.api';
 export * from './client/hours-refusal-of';
+export * from './client/disbursement-refusal-of';
 export * from './disbursement/activities';
 export * from './disbursement/disbursement.api';
 export * from './disbursement/disbursement-start';
