@@ -9,6 +9,7 @@ import {
   GRANT_CANCELLATION_KIND,
   GRANT_CLAWBACK_KIND,
   objectDuringNoticeUpdate,
+  paymentSettledSignal,
   proposeClawbackUpdate,
   requestCancellationUpdate,
   retryPaymentUpdate,
@@ -22,7 +23,7 @@ import {
   checkObjection,
   checkRetryPayment,
 } from './domain/disbursement-rules';
-import { viewOf } from './domain/disbursement-state';
+import { currentTranche, viewOf } from './domain/disbursement-state';
 
 /** The opening "event" of a side decision asked for by a bare Update (an operator's tool, a test). */
 const UPDATE_TYPE = 'sanshe.governance.disbursement.started.v1';
@@ -55,6 +56,9 @@ export function setHandlers(run: Run): void {
   });
   wf.setHandler(proposeClawbackUpdate, (proposal) => decideClawback(run, proposal), {
     validator: (proposal) => throwIfRefused(checkClawback(state, proposal)),
+  });
+  wf.setHandler(paymentSettledSignal, ({ trancheNo }) => {
+    if (trancheNo === currentTranche(input, state)?.trancheNo) state.settlementSignalled = true;
   });
   wf.setHandler(disbursementStateQuery, () => viewOf(input, state));
 }

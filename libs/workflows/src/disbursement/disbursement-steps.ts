@@ -12,7 +12,10 @@ const iso = (epochMs: number) => new Date(epochMs).toISOString();
 /** The end of a calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
 const endOfShanghaiDay = (date: string) => Date.parse(`${date}T00:00:00+08:00`) + DAY_MS;
 const until = (deadline: number) => Math.max(deadline - Date.now(), 1);
-/** Payment polling: 1 minute doubling to 6 hours, 30 times (about a week) before the payment counts as stuck. */
+/**
+ * Payment polling: 1 minute doubling to 6 hours, 30 times (about a week) before the payment counts as stuck; funding's
+ * tranche.paid (the paymentSettled signal) cuts a wait short.
+ */
 const POLL_LIMIT = 30;
 const pollDelay = (poll: number) => Math.min(60_000 * 2 ** poll, 6 * 3_600_000);
 
@@ -123,12 +126,12 @@ type Failure = { type: string; message: string };
 async function attemptPayment({ input, state }: Run): Promise<PaymentOutcome | Failure> {
   const key = { grantId: input.grantId, trancheNo: currentTranche(input, state).trancheNo };
   try {
-    let outcome = await funding.payTranche(key);
+    let outcome = (state.payment = await funding.payTranche(key)); // the state query shows it while it settles
     for (let poll = 0; outcome.status === 'instructed' && poll < POLL_LIMIT; poll++) {
-      await wf.sleep(pollDelay(poll));
-      outcome = (await funding.paymentStatus(key)) ?? outcome;
+      await wf.condition(() => state.settlementSignalled, pollDelay(poll));
+      state.settlementSignalled = false;
+      outcome = state.payment = (await funding.paymentStatus(key)) ?? outcome;
     }
-    state.payment = outcome;
     if (outcome.status === 'settled') return outcome;
     return outcome.status === 'failed'
       ? { type: outcome.failure?.code ?? 'PaymentFailed', message: outcome.failure?.text ?? 'the rail refused it' }

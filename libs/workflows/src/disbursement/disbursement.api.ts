@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FinalOutcome } from '../decision/domain/decision-state';
 import type { PaymentOutcome } from '../funding/funding-activities';
 import type { CarriedDisbursement, DisbursementStage } from './domain/disbursement-state';
@@ -111,3 +111,14 @@ export const requestCancellationUpdate = defineUpdate<SideDecisionReceipt, [Canc
 );
 export const proposeClawbackUpdate = defineUpdate<SideDecisionReceipt, [ClawbackProposal]>('proposeClawback');
 export const disbursementStateQuery = defineQuery<DisbursementView>('state');
+
+/** Funding settled a tranche's payment (governance signals it on sanshe.funding.tranche.paid.v1). */
+export interface PaymentSettledNotice {
+  trancheNo: number;
+  paymentId: string;
+}
+/**
+ * Wakes the payment's status check at once instead of at its next poll; only a hint — the workflow still asks
+ * funding (paymentStatus) what happened, so a wrong or repeated signal pays nothing and changes nothing.
+ */
+export const paymentSettledSignal = defineSignal<[PaymentSettledNotice]>('paymentSettled');

@@ -44,8 +44,11 @@ const childPolicy = (kind: string): DecisionPolicy => ({
   ],
 });
 
-/** Funding's rail, faked: one payment per grant + tranche however often it is asked; counts every call. */
-function fakeFunding(refuseFirstPayment: Set<string>) {
+/**
+ * Funding's rail, faked: one payment per grant + tranche however often it is asked; counts every call. A grant in
+ * `settleLater` is only instructed until the test calls `settle` (as the internal rail settles after a while).
+ */
+function fakeFunding(refuseFirstPayment: Set<string>, settleLater: Set<string>) {
   const payments = new Map<string, PaymentOutcome>();
   const calls = { payTranche: [] as string[], released: [] as string[], clawbacks: [] as RequestClawbackInput[] };
   const activities: FundingActivities = {
@@ -63,8 +66,9 @@ function fakeFunding(refuseFirstPayment: Set<string>) {
         trancheNo,
         amountFen: 100_000,
         currency: 'CNY',
-        status: 'settled' as const,
-        settledAt: new Date().toISOString(),
+        ...(settleLater.has(grantId)
+          ? { status: 'instructed' as const }
+          : { status: 'settled' as const, settledAt: new Date().toISOString() }),
       };
       payments.set(key, payment);
       return payment;
@@ -78,7 +82,13 @@ function fakeFunding(refuseFirstPayment: Set<string>) {
       throw ApplicationFailure.nonRetryable('not used by the workflow', 'InvalidInput');
     },
   };
-  return { activities, payments, calls };
+  const settle = (grantId: string, trancheNo: number) => {
+    const key = `${grantId}/t${trancheNo}`;
+    const payment = payments.get(key);
+    if (!payment) throw new Error(`no payment ${key} to settle`);
+    payments.set(key, { ...payment, status: 'settled', settledAt: new Date().toISOString() });
+  };
+  return { activities, payments, calls, settle };
 }
 
 /**
@@ -92,7 +102,8 @@ export function useDisbursementWorkers() {
   const openings: ChildDecisionOpening[] = [];
   const claimed = new Map<string, { grantId: string; trancheNo: number }>();
   const refuseFirstPayment = new Set<string>();
-  const funding = fakeFunding(refuseFirstPayment);
+  const settleLater = new Set<string>();
+  const funding = fakeFunding(refuseFirstPayment, settleLater);
   let testEnv: TestWorkflowEnvironment | undefined;
   const workers: Worker[] = [];
   const running: Promise<void>[] = [];
@@ -160,6 +171,7 @@ export function useDisbursementWorkers() {
     openings,
     funding,
     refuseFirstPayment,
+    settleLater,
     /** Starts `disbursement/<grantId>` with tranches due `dueInDays` apart (from the test server's now). */
     start: async (grantId: string, trancheCount: number, dueEveryDays = 120) => {
       const now = await environment().currentTimeMs();

@@ -8,6 +8,7 @@ import {
   type DisbursementView,
   disbursementWorkflowId,
   objectDuringNoticeUpdate,
+  paymentSettledSignal,
   proposeClawbackUpdate,
   requestCancellationUpdate,
   retryPaymentUpdate,
@@ -28,7 +29,7 @@ const DAY = 86_400_000;
 const hashOf = (seed: string) => Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64);
 
 describe('disbursementWorkflow on the time-skipping test server', () => {
-  const { environment, start, facts, openings, funding, refuseFirstPayment } = useDisbursementWorkers();
+  const { environment, start, facts, openings, funding, refuseFirstPayment, settleLater } = useDisbursementWorkers();
   const client = () => environment().client;
   const handleOf = (grantId: string) => client().workflow.getHandle(disbursementWorkflowId(grantId));
   const factsOf = (grantId: string) => facts.filter((f) => f.grantId === grantId);
@@ -309,5 +310,22 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     expect([...funding.payments.keys()].filter((key) => key.startsWith(grantId))).toEqual([`${grantId}/t1`]);
     expect(typesOf(grantId)).toEqual(expect.arrayContaining(['payment-stuck/t1', 'tranche-completed/t1']));
     expectFactsMatchContracts(grantId);
+  });
+
+  it("funding's paymentSettled signal ends the wait for an instructed payment at once, not at the next poll", async () => {
+    const grantId = uniqueName('grant');
+    settleLater.add(grantId);
+    await start(grantId, 1);
+    await payTranche(grantId, 1);
+    const instructed = await atStage(grantId, 'paying', 1);
+    expect(instructed.payment?.status).toBe('instructed');
+    // Time stands still now (no result awaited): the first poll is a minute away, the check below lasts 10 s.
+    await handleOf(grantId).signal(paymentSettledSignal, { trancheNo: 2, paymentId: 'pay-other' }); // not this one
+    await handleOf(grantId).signal(paymentSettledSignal, { trancheNo: 1, paymentId: 'pay-1' }); // before it settled
+    funding.settle(grantId, 1);
+    await handleOf(grantId).signal(paymentSettledSignal, { trancheNo: 1, paymentId: 'pay-1' });
+    const view = await atStage(grantId, 'completed');
+    expect(view.paid).toEqual([{ trancheNo: 1, amountFen: 100_000, paymentId: expect.any(String) }]);
+    expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
   });
 });

@@ -53,6 +53,8 @@ export interface DisbursementState extends CarriedDisbursement {
   /** An objection that reopens verification, not yet acted on. */
   upheldObjection: NoticeObjection | null;
   payment: PaymentOutcome | null;
+  /** Funding said the current tranche's payment settled (a hint: paymentStatus is asked at once). */
+  settlementSignalled: boolean;
   retryRequested: boolean;
   cancellation: (CancellationRequest & { decisionId?: string; result?: string }) | null;
   cancelled: boolean;
@@ -75,6 +77,7 @@ export function initialState(input: DisbursementInput): DisbursementState {
     objections: [],
     upheldObjection: null,
     payment: null,
+    settlementSignalled: false,
     retryRequested: false,
     cancellation: null,
     cancelled: false,
