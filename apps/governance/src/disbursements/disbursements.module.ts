@@ -6,11 +6,13 @@ import { ParkedUpdateSweeper } from '../decisions/decisions.module';
 import { ApplyEvidenceHandler } from './application/apply-evidence';
 import { OperateDisbursementHandler } from './application/operate-disbursement';
 import { RetryParkedEvidenceHandler } from './application/retry-parked-evidence';
+import { SignalPaymentSettledHandler } from './application/signal-payment-settled';
 import { StartDisbursementHandler } from './application/start-disbursement';
 import { DISBURSEMENT_EVENT_HANDLERS } from './disbursements.tokens';
 import { DisbursementActivitiesProvider } from './infrastructure/disbursement-activities';
 import { ParkedDisbursementEvidence } from './infrastructure/parked-disbursement-evidence';
 import { disbursementEventHandlers } from './interface/events/disbursement-events';
+import { tranchePaidEventHandlers } from './interface/events/tranche-paid-events';
 import { DisbursementsController } from './interface/http/disbursements.controller';
 
 /**
@@ -38,12 +40,20 @@ export class DisbursementsModule implements OnModuleInit {
         ApplyEvidenceHandler,
         RetryParkedEvidenceHandler,
         StartDisbursementHandler,
+        SignalPaymentSettledHandler,
         DisbursementActivitiesProvider,
         {
           provide: DISBURSEMENT_EVENT_HANDLERS,
-          inject: [StartDisbursementHandler, ApplyEvidenceHandler, ChannelCheck],
-          useFactory: (start: StartDisbursementHandler, applyEvidence: ApplyEvidenceHandler, channels: ChannelCheck) =>
-            disbursementEventHandlers({ start, applyEvidence, channels }),
+          inject: [StartDisbursementHandler, ApplyEvidenceHandler, SignalPaymentSettledHandler, ChannelCheck],
+          useFactory: (
+            start: StartDisbursementHandler,
+            applyEvidence: ApplyEvidenceHandler,
+            settled: SignalPaymentSettledHandler,
+            channels: ChannelCheck,
+          ) => ({
+            ...disbursementEventHandlers({ start, applyEvidence, channels }),
+            ...tranchePaidEventHandlers(settled, channels),
+          }),
         },
       ],
       exports: [DisbursementActivitiesProvider, StartDisbursementHandler],
