@@ -14,7 +14,7 @@ import type { DecisionEventToPublish } from './decision-records';
 import { DecisionRun } from './decision-run';
 import { OperatorsView, stateView } from './decision-views';
 import { nextWakeAt } from './domain/deadlines';
-import { type DecisionState, type FinalOutcome, type Step, tally } from './domain/decision-state';
+import { type DecidedOutcome, type DecisionState, type Step, tally } from './domain/decision-state';
 import { amend, type AmendmentRequest, checkAmendment } from './domain/deliberation';
 import { arbitrate, type ArbitrationRequest, checkArbitration } from './domain/escalation';
 import type { Refusal } from './domain/refusals';
@@ -38,7 +38,7 @@ const YEAR_MS = 365 * 24 * 3_600_000;
  * only keeps time, takes votes as validated Updates, records every change in a hash-chained audit
  * trail, publishes what others must hear, and keeps the operators' search attributes current.
  */
-export async function decisionWorkflow(input: DecisionInput): Promise<FinalOutcome> {
+export async function decisionWorkflow(input: DecisionInput): Promise<DecidedOutcome> {
   const run = new DecisionRun(input);
   if (!input.carried) {
     run.record(
@@ -149,7 +149,7 @@ function handleUpdatesAndQueries(run: DecisionRun): void {
 }
 
 /** The main loop: catch up, publish, show, then sleep until the next deadline or update. */
-async function untilDecided(run: DecisionRun): Promise<FinalOutcome> {
+async function untilDecided(run: DecisionRun): Promise<DecidedOutcome> {
   const operatorsView = new OperatorsView();
   for (;;) {
     run.changed = false;
@@ -168,7 +168,7 @@ async function untilDecided(run: DecisionRun): Promise<FinalOutcome> {
     await wf.condition(() => run.changed, Math.max(wake - Date.now(), 1));
   }
   await wf.condition(wf.allHandlersFinished);
-  return run.state.outcome!;
+  return { ...run.state.outcome!, tally: tally(run.ctx, run.state) };
 }
 
 const historyIsLarge = (input: DecisionInput) => {

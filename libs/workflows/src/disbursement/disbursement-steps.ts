@@ -41,8 +41,9 @@ export async function verify(run: Run, openedByEventId: string): Promise<boolean
   state.freshEvidence = false;
   const round = state.verifications.length + 1;
   const subjectId = verificationSubject(input.grantId, tranche.trancheNo, round);
-  moveTo(run, 'verifying');
   const decisionId = decisionWorkflowId(MILESTONE_VERIFICATION_KIND, subjectId);
+  moveTo(run, 'verifying');
+  state.openVerification = decisionId;
   await publishFact(run, 'verification-opened', tranche.trancheNo, { decisionId, round });
   const result = await runChildDecision({
     kind: MILESTONE_VERIFICATION_KIND,
@@ -54,6 +55,7 @@ export async function verify(run: Run, openedByEventId: string): Promise<boolean
     summary: `项目 ${input.grantId} 第 ${tranche.trancheNo} 期（${tranche.amountFen} 分）的里程碑证据核验，第 ${round} 轮`,
     openedBy: { eventId: openedByEventId, type: 'sanshe.governance.disbursement.evidence-accepted.v1' },
   });
+  state.openVerification = null;
   state.verifications.push({ decisionId: result.decisionId, outcome: result.outcome });
   state.seatedPartyIds = result.seatedPartyIds;
   return result.outcome.result === 'approved';

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { FinalOutcome } from '../decision/domain/decision-state';
+import type { DecidedOutcome } from '../decision/domain/decision-state';
 import type { PaymentOutcome } from '../funding/funding-activities';
 import type { CarriedDisbursement, DisbursementStage } from './domain/disbursement-state';
 
@@ -77,7 +77,8 @@ export interface ClawbackProposal {
 
 export interface VerificationRecord {
   decisionId: string;
-  outcome: FinalOutcome;
+  /** The outcome with its tally (approve/object/abstain/pending weights, quorum). */
+  outcome: DecidedOutcome;
 }
 
 export interface DisbursementView {
@@ -88,6 +89,8 @@ export interface DisbursementView {
   amountDueFen: number;
   evidence: EvidenceSubmission[];
   verifications: VerificationRecord[];
+  /** The verification decision being decided now (its votes: the decision's own `state` query), or null. */
+  openVerification: string | null;
   noticeUntil: string | null;
   objections: NoticeObjection[];
   payment: PaymentOutcome | null;

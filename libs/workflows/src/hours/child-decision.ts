@@ -1,7 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { DecisionInput } from '../decision/decision.api';
 import { decisionWorkflow } from '../decision/decision.workflow';
-import type { FinalOutcome } from '../decision/domain/decision-state';
+import type { DecidedOutcome } from '../decision/domain/decision-state';
 import { CommunityCodeKey, DecisionKindKey } from '../decision/search-attributes';
 import type { ChildDecisionActivities, ChildDecisionOpening } from './activities';
 
@@ -15,7 +15,8 @@ const { prepareChildDecision, applyParkedDecisionUpdates } =
 
 export interface ChildDecisionResult {
   decisionId: string;
-  outcome: FinalOutcome;
+  /** With the tally it was decided on. */
+  outcome: DecidedOutcome;
   /** The parties the bound policy seated (a disbursement lets them object during public notice). */
   seatedPartyIds: string[];
 }

@@ -74,6 +74,7 @@ describe('DecisionWorkflow on the time-skipping test server', () => {
 
     const final = await handle.query(stateQuery);
     expect(final.tally).toMatchObject({ approve: 5, object: 2, abstain: 1, pending: 0, total: 8 });
+    expect(outcome.tally).toEqual(final.tally); // returned with the outcome: a parent workflow shows it
     const audit = await handle.query(auditQuery);
     expect(findBrokenLink(audit)).toBeNull();
     expect(audit.map((r) => r.entry.type)).toEqual([

@@ -167,8 +167,21 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     await start(grantId, 1);
     await atStage(grantId, 'awaiting-evidence', 1);
     await submit(grantId, 1);
+    const verifying = await atStage(grantId, 'verifying', 1);
+    expect(verifying.openVerification).toBe(`decision/milestone-verification/${grantId}.t1`);
     await decide('milestone-verification', `${grantId}.t1`, 'object');
-    await atStage(grantId, 'remediation', 1);
+    const rejected = await atStage(grantId, 'remediation', 1);
+    expect(rejected.openVerification).toBeNull();
+    // The state shows the tally each verification was decided on: both seats that voted objected (quorum 2).
+    expect(rejected.verifications).toEqual([
+      {
+        decisionId: `decision/milestone-verification/${grantId}.t1`,
+        outcome: expect.objectContaining({
+          result: 'rejected',
+          tally: expect.objectContaining({ approve: 0, object: 2, quorum: 2 }),
+        }),
+      },
+    ]);
     await submit(grantId, 1, `${grantId}/t1/more`);
     await decide('milestone-verification', `${grantId}.t1.r2`, 'approve');
     await atStage(grantId, 'notice', 1);

@@ -40,6 +40,12 @@ export interface FinalOutcome {
   reason: string;
 }
 
+/** What a decision workflow returns: its outcome and the tally it was decided on (a parent shows it). */
+export interface DecidedOutcome extends FinalOutcome {
+  /** Absent from decisions that ended before tallies were returned. */
+  tally?: Tally;
+}
+
 export interface DecisionContext {
   policy: DecisionPolicy;
   /** The party that proposed; it may not vote on its own proposal (its seat, if any, is recused). */

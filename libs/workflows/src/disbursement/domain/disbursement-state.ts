@@ -46,6 +46,8 @@ export interface DisbursementState extends CarriedDisbursement {
   /** The latest evidence-accepted fact's event id: the verification's opening event. */
   evidenceEventId: string | null;
   verifications: VerificationRecord[];
+  /** The verification decision running now, if any. */
+  openVerification: string | null;
   /** The parties seated in the tranche's latest verification: they (and portals) may object during notice. */
   seatedPartyIds: string[];
   noticeUntil: number | null;
@@ -72,6 +74,7 @@ export function initialState(input: DisbursementInput): DisbursementState {
     freshEvidence: false,
     evidenceEventId: null,
     verifications: [],
+    openVerification: null,
     seatedPartyIds: [],
     noticeUntil: null,
     objections: [],
@@ -118,6 +121,7 @@ export function viewOf(input: DisbursementInput, state: DisbursementState): Disb
     amountDueFen: tranche?.amountFen ?? 0,
     evidence: state.evidence,
     verifications: state.verifications,
+    openVerification: state.openVerification,
     noticeUntil: state.noticeUntil === null ? null : new Date(state.noticeUntil).toISOString(),
     objections: state.objections,
     payment: state.payment,
