@@ -13,11 +13,12 @@ import { EvaluationsOpenUntilWindowCloses1796000000022 } from './1796000000022-e
 import { CreateResident1796000000030 } from './1796000000030-create-resident';
 import { CreateConsentRecord1796000000040 } from './1796000000040-create-consent-record';
 import { CreateDataAccess1796000000050 } from './1796000000050-create-data-access';
+import { CreateDisbursementRequest1796000000060 } from './1796000000060-create-disbursement-request';
 
 /**
  * The community schema's migrations, oldest first; `npm run migrate` applies the pending ones.
  * Numbered by feature: areas, representatives, decisions and hours 001–009; needs and venues 010–019; evaluations
- * and the overview 020–029; residents 030–039; consents 040–049; data access 050–059.
+ * and the overview 020–029; residents 030–039; consents 040–049; data access 050–059; disbursement requests 060–069.
  */
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
@@ -35,4 +36,5 @@ export const migrations: Function[] = [
   CreateResident1796000000030,
   CreateConsentRecord1796000000040,
   CreateDataAccess1796000000050,
+  CreateDisbursementRequest1796000000060,
 ];

@@ -6,6 +6,7 @@ import type { CommunityConfig } from './config/community-config';
 import { CommunityConfigModule } from './config/community-config.tokens';
 import { ConsentsModule } from './consents/consents.module';
 import { DataAccessModule } from './data-access/data-access.module';
+import { DisbursementsModule } from './disbursements/disbursements.module';
 import { CommunityEventsModule } from './events/community-events.module';
 import { RepresentativesModule } from './representatives/representatives.module';
 import { VotesModule } from './votes/votes.module';
@@ -37,6 +38,7 @@ export const communityFeatureModules = (community: CommunityConfig): DynamicModu
   ConsentsModule,
   ResidentsModule,
   DataAccessModule,
+  DisbursementsModule,
 ];
 
 /**
