@@ -10,11 +10,14 @@ import { CreateTalentVotes1798000000040 } from './1798000000040-create-talent-vo
 import { CreateAssignments1798000000050 } from './1798000000050-create-assignments';
 // T6 migrations
 import { CreateWorkforceState1798000000060 } from './1798000000060-create-workforce-state';
+// Issue 16 migrations
+import { CreateAssessorBindings1798000000070 } from './1798000000070-create-assessor-bindings';
 
 /**
  * The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones.
  * Numbered by feature: workers and continuing education 001–019; hours, time bank and rewards 020–039;
- * staffing, the automatic vote and assignments 040–059; workforce health 060–069.
+ * staffing, the automatic vote and assignments 040–059; workforce health 060–069; the independent assessor
+ * 070–079.
  */
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
@@ -29,4 +32,6 @@ export const migrations: Function[] = [
   CreateAssignments1798000000050,
   // T6 migrations (workforce health)
   CreateWorkforceState1798000000060,
+  // Issue 16 migrations (the independent assessor)
+  CreateAssessorBindings1798000000070,
 ];

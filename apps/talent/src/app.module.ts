@@ -14,6 +14,8 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { VotesModule } from './votes/votes.module';
 // T6 modules
 import { WorkforceModule } from './workforce/workforce.module';
+// Issue 16 modules
+import { AssessmentsModule } from './assessments/assessments.module';
 
 /** How talent's inbox retries an event that failed: as the organization's does. */
 export const TALENT_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -35,6 +37,8 @@ export const talentFeatureModules = (talent: TalentConfig): DynamicModule['impor
   VotesModule,
   // T6 modules
   WorkforceModule,
+  // Issue 16 modules
+  AssessmentsModule,
 ];
 
 /**
