@@ -36,11 +36,25 @@ export const fundingEnvSchema = z.object({
     .default(60),
   /** How often the gap sweeper looks for late tranches and short runways. */
   FUNDING_GAP_SWEEP_INTERVAL_MS: wholeMs('FUNDING_GAP_SWEEP_INTERVAL_MS', 1_000).default(3_600_000),
+  /**
+   * Test-only fault point: after a payment's instructing transaction committed, payTranche waits this long
+   * before answering, so a crash test can SIGKILL funding between the rail's acceptance and the activity's
+   * completion. 0 (default): off.
+   */
+  FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS: wholeMs('FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS', 0).default(0),
 });
 
 export type FundingConfig = z.infer<typeof fundingEnvSchema>;
 
+/** Refuses the test-only fault point in production: it holds payTranche's answer on purpose. */
+const productionSafe = fundingEnvSchema
+  .extend({ NODE_ENV: z.string().optional() })
+  .refine((env) => env.NODE_ENV !== 'production' || env.FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS === 0, {
+    path: ['FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS'],
+    message: 'FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS is a test-only fault point and is refused when NODE_ENV=production',
+  });
+
 /** Reads and validates the environment; an invalid value stops the boot with the variable named. */
 export function loadFundingConfig(env: Record<string, string | undefined>): FundingConfig {
-  return parseEnv(fundingEnvSchema, env);
+  return parseEnv(productionSafe, env);
 }

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { sleep } from '@sanshe/common';
 import { OutboxWriter } from '@sanshe/messaging';
+import type { FundingConfig } from '../../config/funding-config';
+import { FUNDING_CONFIG } from '../../config/funding-config.tokens';
 import { Ledger } from '../../ledger/application/ledger';
 import { railOf, type Payment, trancheToPay } from '../domain/payment';
 import { GrantNotActive, GrantNotFound, TrancheNotFound } from '../domain/payment-errors';
@@ -22,7 +25,8 @@ export interface PayTrancheCommand {
  * be voided meanwhile); a tranche that has a payment answers that payment as it stands; otherwise the
  * payment row is inserted unless another call's insert won the UNIQUE (grant, tranche) key — only the
  * inserting call submits it to its rail, posts `instruct` (reserved → payable) and publishes
- * payment.instructed. Every caller gets the payment's current state.
+ * payment.instructed. Every caller gets the payment's current state. FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS (tests
+ * only) holds the inserting call's answer after its commit: the window a crash test kills funding in.
  */
 @Injectable()
 export class PayTrancheHandler {
@@ -32,20 +36,24 @@ export class PayTrancheHandler {
     private readonly ledger: Ledger,
     private readonly outbox: OutboxWriter,
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    @Inject(FUNDING_CONFIG) private readonly config: Pick<FundingConfig, 'FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS'>,
   ) {}
 
-  execute({ grantId, trancheNo }: PayTrancheCommand): Promise<Payment> {
-    return this.dataSource.transaction(async (manager) => {
+  async execute({ grantId, trancheNo }: PayTrancheCommand): Promise<Payment> {
+    const { payment, instructed } = await this.dataSource.transaction(async (manager) => {
       const grant = await this.payments.grantForShare(manager, grantId);
       if (!grant) throw new GrantNotFound(`no grant ${grantId}`);
       const existing = await this.payments.findByTranche(manager, grantId, trancheNo);
-      if (existing) return existing;
+      if (existing) return { payment: existing, instructed: false };
       const inserted = await this.insert(manager, grant, trancheNo);
-      if (!inserted) return this.winnerOf(manager, grantId, trancheNo);
+      if (!inserted) return { payment: await this.winnerOf(manager, grantId, trancheNo), instructed: false };
       await this.ledger.post(manager, instructPosting(inserted));
       await this.outbox.publish(manager, paymentInstructedEvent(inserted));
-      return inserted;
+      return { payment: inserted, instructed: true };
     });
+    const holdMs = this.config.FUNDING_FAULT_HOLD_AFTER_INSTRUCT_MS;
+    if (instructed && holdMs > 0) await sleep(holdMs);
+    return payment;
   }
 
   /** The payment a concurrent call inserted (ON CONFLICT waited for its commit, so a new statement sees it). */
