@@ -18,6 +18,7 @@ import { ScopePoliciesToPrograms1795737600016 } from './1795737600016-scope-poli
 import { SeedDisbursementPolicies1795737600017 } from './1795737600017-seed-disbursement-policies';
 import { CreateDisbursementEvidence1795737600018 } from './1795737600018-create-disbursement-evidence';
 import { CreateParkedDisbursementEvidence1795737600019 } from './1795737600019-create-parked-disbursement-evidence';
+import { CreateDisbursementGrant1795737600020 } from './1795737600020-create-disbursement-grant';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -41,4 +42,5 @@ export const migrations: Function[] = [
   SeedDisbursementPolicies1795737600017,
   CreateDisbursementEvidence1795737600018,
   CreateParkedDisbursementEvidence1795737600019,
+  CreateDisbursementGrant1795737600020,
 ];

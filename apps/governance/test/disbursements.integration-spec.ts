@@ -7,13 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { authConfigOf, AuthModule } from '@sanshe/auth';
 import { HealthModule } from '@sanshe/nest-platform';
 import { createEvent, type SansheEvent } from '@sanshe/contracts';
-import {
-  type Delivery,
-  type EventHandler,
-  type EventHandlers,
-  OutboxWriter,
-  PermanentEventError,
-} from '@sanshe/messaging';
+import { type Delivery, type EventHandler, type EventHandlers, OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
 import {
   bearer,
@@ -35,6 +29,7 @@ import {
 } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import { ApplyEvidenceHandler } from '../src/disbursements/application/apply-evidence';
+import { RefuseDisbursementRequestHandler } from '../src/disbursements/application/refuse-disbursement-request';
 import { OperateDisbursementHandler } from '../src/disbursements/application/operate-disbursement';
 import { RetryParkedEvidenceHandler } from '../src/disbursements/application/retry-parked-evidence';
 import { StartDisbursementHandler } from '../src/disbursements/application/start-disbursement';
@@ -42,6 +37,7 @@ import { ParkedDisbursementEvidence } from '../src/disbursements/infrastructure/
 import { disbursementEventHandlers } from '../src/disbursements/interface/events/disbursement-events';
 import { DisbursementsController } from '../src/disbursements/interface/http/disbursements.controller';
 import { DisbursementActivitiesProvider } from '../src/disbursements/infrastructure/disbursement-activities';
+import { DisbursementGrants } from '../src/disbursements/infrastructure/disbursement-grants';
 import { TemporalClientHolder } from '../src/decisions/infrastructure/temporal-client-holder';
 import { serviceConfig } from './policies-test-app';
 
@@ -158,10 +154,11 @@ beforeAll(async () => {
     new OutboxWriter({ schema, source: 'sanshe/governance' }),
   );
   const parked = new ParkedDisbursementEvidence(dataSource);
-  const applyEvidence = new ApplyEvidenceHandler(holder, parked);
-  const start = new StartDisbursementHandler(holder, applyEvidence, taskQueue);
+  const refuse = new RefuseDisbursementRequestHandler(new OutboxWriter({ schema, source: 'sanshe/governance' }));
+  const applyEvidence = new ApplyEvidenceHandler(holder, parked, refuse);
+  const start = new StartDisbursementHandler(holder, applyEvidence, new DisbursementGrants(dataSource), taskQueue);
   const channels = { refusal: async () => null };
-  handlers = disbursementEventHandlers({ start, applyEvidence, channels });
+  handlers = disbursementEventHandlers({ start, applyEvidence, channels, refuse });
   retryParked = new RetryParkedEvidenceHandler(dataSource, parked, applyEvidence);
   const funding: Pick<FundingActivities, 'reserveGrantBudget'> = {
     reserveGrantBudget: async ({ grantId }) => {
@@ -251,7 +248,7 @@ describe('grant disbursement, through governance', () => {
     expect(started[0]?.data).toMatchObject({ grantId, organizationId: ORG, trancheCount: 2 });
   });
 
-  it('parks evidence that comes before its grant, applies it at the start (evidence-accepted), and dead-letters it reused by another grant', async () => {
+  it('parks evidence that comes before its grant, applies it at the start (evidence-accepted), and refuses it reused by another grant (request-refused evidence-reused)', async () => {
     const [first, second] = [`${grantPrefix}-2`, `${grantPrefix}-3`];
     const hashes = [sha('photo-1'), sha('sign-in-sheet-1')];
     await handle(completed(first, hashes)); // no disbursement/<first> yet: parked
@@ -274,9 +271,14 @@ describe('grant disbursement, through governance', () => {
     );
     expect(await dataSource.query(`SELECT 1 FROM "${schema}".parked_disbursement_evidence`)).toEqual([]);
     await eventually(async () => expect(await stageOf(second)).toBe('awaiting-evidence'), { timeoutMs: 30_000 });
-    const reused = handle(completed(second, [hashes[1] as string]));
-    await expect(reused).rejects.toThrow(PermanentEventError);
-    await expect(reused).rejects.toThrow(/^EvidenceReused: evidence of act-[^ ]+ for grant-it[^ ]+-3 tranche 1/);
+    const reused = completed(second, [hashes[1] as string]);
+    await handle(reused); // answered, and consumed: not a dead letter
+    const [refused, ...more] = await factsOf(second, 'request-refused');
+    expect(more).toEqual([]);
+    expect(refused?.data).toMatchObject({ requestEventId: reused.id, code: 'evidence-reused' });
+    expect((refused?.data as { reason?: string } | undefined)?.reason).toMatch(
+      /^evidence act-[^ ]+ for tranche 1: evidence already claimed elsewhere/,
+    );
     expect(await factsOf(second, 'evidence-accepted')).toEqual([]);
     expect(
       (await client.workflow.getHandle(disbursementWorkflowId(second)).query(disbursementStateQuery)).evidence,

@@ -70,6 +70,15 @@ export const governanceEnvSchema = z.object({
   /** How long a vote, amendment or ruling waits parked for its decision to open before it is refused. */
   GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS: milliseconds('GOVERNANCE_PARKED_UPDATE_MAX_AGE_MS', 1_000, 3_600_000),
   /**
+   * How long milestone evidence waits parked for its grant's disbursement to start before it is refused
+   * (request-refused, unknown-grant), in hours (fractions allowed): a week by default, funding's activation
+   * may lag the organization's report by days.
+   */
+  GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS: z.coerce
+    .number({ error: 'GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS must be a number of hours' })
+    .positive('GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS must be more than 0 hours')
+    .default(168),
+  /**
    * How long a decision waits, at a deadline, for votes already in the platform (appended to Kafka in
    * time, not yet applied) before it records silence: the workflow's `voteGraceMs`.
    */

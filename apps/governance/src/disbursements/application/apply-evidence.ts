@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import {
+  disbursementRefusalOf,
+  type DisbursementRequestRefusal,
   disbursementStateQuery,
   disbursementWorkflowId,
   type EvidenceSubmission,
@@ -12,26 +13,22 @@ import {
 import { eventIdentity } from '../../decisions/application/reject-decision-event';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
 import { ParkedDisbursementEvidence } from '../infrastructure/parked-disbursement-evidence';
+import { RefuseDisbursementRequestHandler } from './refuse-disbursement-request';
 
 export interface ApplyEvidenceCommand {
   grantId: string;
   submission: EvidenceSubmission;
-  /** The organization.activity.completed event: its identity (source, id) is the update id. */
+  /** The activity.completed or evidence-submitted event: its identity (source, id) is the update id. */
   event: SansheEvent<EventType>;
 }
 
-/** Why the workflow refused the evidence: its refusal code (wrong-tranche, EvidenceReused, …) and message. */
-export interface EvidenceRefusal {
-  refused: string;
-  message: string;
-}
-
-export type ApplyEvidenceResult = 'accepted' | 'parked' | EvidenceRefusal;
+/** Why the evidence was refused: the workflow's code kebab-cased (wrong-tranche, evidence-reused, …) and message. */
+export type ApplyEvidenceResult = 'accepted' | 'parked' | DisbursementRequestRefusal;
 
 /**
  * Applies an organization's milestone evidence to `disbursement/<grantId>` as the Update submitEvidence whose id
  * is the event's identity (Temporal deduplicates a redelivery). The workflow's refusal is answered (the caller
- * decides what becomes of it). Evidence the workflow cannot take yet — it does not exist, or it is still
+ * publishes it as request-refused). Evidence the workflow cannot take yet — it does not exist, or it is still
  * reserving the budget with funding — is parked: the start applies it, and the sweeper tries again while funding
  * is slow. A disbursement that ended refuses it as `disbursement-closed`. A Temporal call past its deadline
  * throws, and the inbox retries.
@@ -43,6 +40,7 @@ export class ApplyEvidenceHandler {
   constructor(
     private readonly temporal: TemporalClientHolder,
     private readonly parked: ParkedDisbursementEvidence,
+    private readonly refuse: RefuseDisbursementRequestHandler,
   ) {}
 
   async execute(manager: EntityManager, command: ApplyEvidenceCommand): Promise<ApplyEvidenceResult> {
@@ -60,12 +58,12 @@ export class ApplyEvidenceHandler {
     const again = status === 'RUNNING' ? await this.attemptPastReserving(command) : 'not-found';
     if (again === 'reserving') return park();
     if (again !== 'not-found') return again;
-    return { refused: 'disbursement-closed', message: `the disbursement of ${command.grantId} ended (${status})` };
+    return { code: 'disbursement-closed', message: `the disbursement of ${command.grantId} ended (${status})` };
   }
 
   /**
    * Applies what was parked for the grant, in arrival order, in `manager`'s transaction: what the workflow still
-   * cannot take stays parked; a refusal is logged with its code (its event was committed long ago). Answers how
+   * cannot take stays parked; a refusal is answered with request-refused (and logged with its code). Answers how
    * many left the park.
    */
   async applyParked(manager: EntityManager, grantId: string): Promise<number> {
@@ -76,7 +74,9 @@ export class ApplyEvidenceHandler {
       const applied = await this.execute(manager, { grantId, submission, event });
       if (applied !== 'parked') settled++;
       if (typeof applied === 'object') {
-        this.logger.warn(`${workflowId}: parked evidence ${event.id} refused (${applied.refused}): ${applied.message}`);
+        this.logger.warn(`${workflowId}: parked evidence ${event.id} refused (${applied.code}): ${applied.message}`);
+        const { code, message: reason } = applied;
+        await this.refuse.execute(manager, { event, grantId, partyId: submission.submittedBy, code, reason });
       }
     }
     return settled;
@@ -89,7 +89,7 @@ export class ApplyEvidenceHandler {
   private async attemptPastReserving(command: ApplyEvidenceCommand) {
     for (let tries = 1; ; tries++) {
       const result = await this.attempt(command);
-      if (typeof result !== 'object' || result.refused !== 'wrong-stage') return result;
+      if (typeof result !== 'object' || result.code !== 'wrong-stage') return result;
       const state = await this.temporal.bounded((client) =>
         client.workflow.getHandle(disbursementWorkflowId(command.grantId)).query(disbursementStateQuery),
       );
@@ -109,9 +109,7 @@ export class ApplyEvidenceHandler {
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return 'not-found' as const;
       if (!(err instanceof WorkflowUpdateFailedError)) throw err; // deadline, Temporal unreachable: the inbox retries
-      const failure = err.cause;
-      const refused = failure instanceof ApplicationFailure && failure.type ? failure.type : 'refused';
-      return { refused, message: failure?.message ?? err.message };
+      return disbursementRefusalOf(err) ?? { code: 'refused', message: err.cause?.message ?? err.message };
     }
   }
 

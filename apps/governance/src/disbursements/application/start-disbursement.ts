@@ -5,6 +5,7 @@ import type { SansheEvent } from '@sanshe/contracts';
 import { type DisbursementInput, type DisbursementWorkflow, disbursementStartOptions } from '@sanshe/workflows';
 import { DECISION_TASK_QUEUE } from '../../decisions/decisions.tokens';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
+import { DisbursementGrants } from '../infrastructure/disbursement-grants';
 import { ApplyEvidenceHandler } from './apply-evidence';
 
 type Activated = SansheEvent<'sanshe.funding.grant.activated.v1'>;
@@ -36,7 +37,8 @@ export function disbursementInputOf({ data }: Activated): DisbursementInput {
 
 /**
  * Funding activated a grant: starts `disbursement/<grantId>` unless it exists. A redelivered activation, or
- * one for a grant whose disbursement already ended, starts nothing (the id is never reused). Then applies the
+ * one for a grant whose disbursement already ended, starts nothing (the id is never reused). Records the grant's
+ * organization and funder (for deregistrations and cancellation requests). Then applies the
  * organization's evidence that came first, in the caller's inbox transaction (ApplyEvidenceHandler.applyParked:
  * a refusal there is not the activation's fault, which must not fail for it).
  */
@@ -47,11 +49,14 @@ export class StartDisbursementHandler {
   constructor(
     private readonly temporal: TemporalClientHolder,
     private readonly applyEvidence: ApplyEvidenceHandler,
+    private readonly grants: DisbursementGrants,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
   ) {}
 
   async execute(manager: EntityManager, event: Activated): Promise<'started' | 'exists'> {
     const result = await this.start(event);
+    const { grantId, organizationId, funderId } = disbursementInputOf(event);
+    await this.grants.record(manager, { grantId, organizationId, funderId });
     await this.applyEvidence.applyParked(manager, event.data.grantId);
     return result;
   }

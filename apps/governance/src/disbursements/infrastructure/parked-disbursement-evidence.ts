@@ -56,4 +56,28 @@ export class ParkedDisbursementEvidence {
       .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1))
       .map(({ submission, event }) => ({ workflowId, submission, event }));
   }
+
+  /**
+   * Removes and answers up to `limit` pieces of evidence parked longer than `maxAgeMs`, oldest first. Rows a
+   * start is taking, or another governance instance is expiring, are skipped (FOR UPDATE SKIP LOCKED).
+   */
+  async takeExpired(manager: EntityManager, maxAgeMs: number, limit: number): Promise<ParkedEvidence[]> {
+    const [rows] = await manager.query<[ParkedRow[], number]>(
+      `DELETE FROM ${this.table} WHERE (event_source, event_id) IN (
+         SELECT event_source, event_id FROM ${this.table}
+         WHERE parked_at < now() - $1 * interval '1 millisecond' ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING seq, workflow_id, submission, event`,
+      [maxAgeMs, limit],
+    );
+    return rows
+      .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1))
+      .map(({ workflow_id, submission, event }) => ({ workflowId: workflow_id, submission, event }));
+  }
+}
+
+interface ParkedRow {
+  seq: string;
+  workflow_id: string;
+  submission: EvidenceSubmission;
+  event: SansheEvent;
 }

@@ -48,15 +48,38 @@ const completed = (extra: Record<string, unknown> = {}) =>
     },
   });
 
+const evidencePackage = (extra: Record<string, unknown> = {}) =>
+  createEvent({
+    type: 'sanshe.organization.milestone.evidence-submitted.v1',
+    source: 'sanshe/organization',
+    subject: 'grant-7',
+    data: {
+      packageId: 'evp-1',
+      grantId: 'grant-7',
+      trancheNo: 2,
+      organizationId: 'org-1',
+      submittedBy: 'organization:org-1',
+      castBy: 'organization:org-1',
+      summary: '第二季度服务报告',
+      evidence: [{ sha256: HASH, title: '服务报告', kind: 'report' }],
+      ...extra,
+    },
+  });
+
+type Handled =
+  | 'sanshe.funding.grant.activated.v1'
+  | 'sanshe.organization.activity.completed.v1'
+  | 'sanshe.organization.milestone.evidence-submitted.v1';
+
 function handlers(wrongChannel: string | null = null, applied: unknown = 'accepted') {
   const start = { execute: jest.fn().mockResolvedValue('started') };
   const applyEvidence = { execute: jest.fn().mockResolvedValue(applied) };
   const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
-  const all = disbursementEventHandlers({ start, applyEvidence, channels });
-  const handle = <T extends 'sanshe.funding.grant.activated.v1' | 'sanshe.organization.activity.completed.v1'>(
-    event: SansheEvent<T>,
-  ) => (all[event.type] as EventHandler<T>)(event, manager, delivery);
-  return { handle, start, applyEvidence, channels };
+  const refuse = { execute: jest.fn().mockResolvedValue(undefined) };
+  const all = disbursementEventHandlers({ start, applyEvidence, channels, refuse });
+  const handle = <T extends Handled>(event: SansheEvent<T>) =>
+    (all[event.type] as EventHandler<T>)(event, manager, delivery);
+  return { handle, start, applyEvidence, channels, refuse };
 }
 
 describe('disbursementEventHandlers', () => {
@@ -104,17 +127,66 @@ describe('milestone evidence (organization.activity.completed)', () => {
     expect(applyEvidence.execute).not.toHaveBeenCalled();
   });
 
-  it('sends refused evidence to the dead letters naming the workflow’s refusal code', async () => {
-    const { handle } = handlers(null, { refused: 'EvidenceReused', message: 'already claimed elsewhere' });
-    const refused = handle(completed({ milestone }));
-    await expect(refused).rejects.toThrow(PermanentEventError);
-    await expect(refused).rejects.toThrow(/^EvidenceReused: evidence of act-9 for grant-7 tranche 2/);
+  it('answers refused evidence with request-refused naming the workflow’s code, and consumes the event', async () => {
+    const { handle, refuse } = handlers(null, { code: 'evidence-reused', message: 'already claimed elsewhere' });
+    const event = completed({ milestone });
+    await expect(handle(event)).resolves.toBeUndefined();
+    expect(refuse.execute).toHaveBeenCalledWith(manager, {
+      event,
+      grantId: 'grant-7',
+      partyId: 'organization:org-1',
+      code: 'evidence-reused',
+      reason: 'evidence act-9 for tranche 2: already claimed elsewhere',
+    });
   });
 
-  it('refuses evidence from another channel as wrong-channel, applying nothing', async () => {
-    const { handle, applyEvidence } = handlers('arrived on the wrong topic');
-    await expect(handle(completed({ milestone }))).rejects.toThrow(/^wrong-channel: /);
+  it('refuses evidence from another channel as wrong-channel (answered), applying nothing', async () => {
+    const { handle, applyEvidence, refuse } = handlers('arrived on the wrong topic');
+    await expect(handle(completed({ milestone }))).resolves.toBeUndefined();
     expect(applyEvidence.execute).not.toHaveBeenCalled();
+    expect(refuse.execute).toHaveBeenCalledWith(manager, expect.objectContaining({ code: 'wrong-channel' }));
+  });
+
+  it('answers nothing for evidence accepted or parked', async () => {
+    for (const applied of ['accepted', 'parked']) {
+      const { handle, refuse } = handlers(null, applied);
+      await handle(completed({ milestone }));
+      expect(refuse.execute).not.toHaveBeenCalled();
+    }
+  });
+});
+
+describe('evidence packages (organization.milestone.evidence-submitted)', () => {
+  it('submits the package as the tranche’s evidence, its source the package, on the organization’s channel', async () => {
+    const { handle, applyEvidence, channels, refuse } = handlers();
+    const event = evidencePackage();
+    await handle(event);
+    expect(channels.refusal).toHaveBeenCalledWith(event, delivery, { partyIds: ['organization:org-1'] });
+    expect(applyEvidence.execute).toHaveBeenCalledWith(manager, {
+      grantId: 'grant-7',
+      submission: {
+        trancheNo: 2,
+        source: { type: 'evidence-package', id: 'evp-1' },
+        evidence: [{ sha256: HASH, kind: 'report' }],
+        submittedBy: 'organization:org-1',
+      },
+      event,
+    });
+    expect(refuse.execute).not.toHaveBeenCalled();
+  });
+
+  it('refuses a package sent by someone else than its submitter as wrong-identity, applying nothing', async () => {
+    const { handle, applyEvidence, refuse } = handlers();
+    const event = evidencePackage({ castBy: 'organization:org-2' });
+    await handle(event);
+    expect(applyEvidence.execute).not.toHaveBeenCalled();
+    expect(refuse.execute).toHaveBeenCalledWith(manager, {
+      event,
+      grantId: 'grant-7',
+      partyId: 'organization:org-1',
+      code: 'wrong-identity',
+      reason: expect.stringContaining('organization:org-2 cannot submit evidence for organization:org-1'),
+    });
   });
 });
 
