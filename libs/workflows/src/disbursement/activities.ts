@@ -1,3 +1,5 @@
+import type { WorkingCalendar } from './domain/working-days';
+
 /**
  * What the disbursement workflow asks of governance, on governance's own task queue (the workflow's): implemented
  * by governance's worker (issue 16, next piece). Both are idempotent on their keys.
@@ -28,6 +30,8 @@ export interface DisbursementFact {
 }
 
 export interface DisbursementActivities {
+  /** The public calendar from the day `from` (YYYY-MM-DD, Shanghai) on: the notice window is counted on it. */
+  noticeCalendar(input: { from: string }): Promise<WorkingCalendar>;
   /** Claims the hashes for this grant and tranche (a repeat by the same grant is fine); answers the conflicts. */
   claimEvidence(input: ClaimEvidenceInput): Promise<{ conflicts: EvidenceConflict[] }>;
   publishDisbursementFact(fact: DisbursementFact): Promise<void>;

@@ -4,9 +4,12 @@ import { decisionWorkflowId } from '../decision/decision.api';
 import type { PaymentOutcome } from '../funding/funding-activities';
 import { runChildDecision } from '../hours/child-decision';
 import { MILESTONE_VERIFICATION_KIND } from './disbursement.api';
-import { DAY_MS, funding, money, moveTo, publishFact, type Run } from './disbursement-context';
+import { DAY_MS, funding, governance, money, moveTo, publishFact, type Run } from './disbursement-context';
 import { currentTranche, verificationSubject } from './domain/disbursement-state';
-import { noticeEndsAt } from './domain/working-days';
+import { noticeEndsAt, shanghaiDateOf, WEEKDAYS_ONLY } from './domain/working-days';
+
+/** Notices opened before this patch counted Monday to Friday only; since, on governance's public calendar. */
+const NOTICE_CALENDAR_PATCH = 'notice-public-calendar';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 /** The end of a calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
@@ -79,7 +82,11 @@ export async function remediate(run: Run): Promise<void> {
 export async function publicNotice(run: Run): Promise<string | null> {
   const { input, state } = run;
   const tranche = currentTranche(input, state);
-  state.noticeUntil = noticeEndsAt(Date.now(), input.noticeWorkingDays);
+  const openedAt = Date.now();
+  const calendar = wf.patched(NOTICE_CALENDAR_PATCH)
+    ? await governance.noticeCalendar({ from: shanghaiDateOf(openedAt) })
+    : WEEKDAYS_ONLY;
+  state.noticeUntil = noticeEndsAt(openedAt, input.noticeWorkingDays, calendar);
   moveTo(run, 'notice');
   const decisionId = state.verifications.at(-1)?.decisionId;
   await publishFact(run, 'notice-opened', tranche.trancheNo, {

@@ -103,6 +103,8 @@ export function useDisbursementWorkers() {
   const claimed = new Map<string, { grantId: string; trancheNo: number }>();
   const refuseFirstPayment = new Set<string>();
   const settleLater = new Set<string>();
+  const holidaysAhead = new Set<string>();
+  const calendarAsks: string[] = [];
   const funding = fakeFunding(refuseFirstPayment, settleLater);
   let testEnv: TestWorkflowEnvironment | undefined;
   const workers: Worker[] = [];
@@ -128,6 +130,15 @@ export function useDisbursementWorkers() {
       };
     },
     applyParkedDecisionUpdates: async () => 0,
+    // Grants in `holidaysAhead` get a calendar whose next 10 days are all public holidays.
+    noticeCalendar: async ({ from }) => {
+      calendarAsks.push(from);
+      const start = Date.parse(`${from}T00:00:00Z`);
+      const days = Array.from({ length: 10 }, (_, i) =>
+        new Date(start + (i + 1) * 86_400_000).toISOString().slice(0, 10),
+      );
+      return { holidays: holidaysAhead.size > 0 ? days : [], workdays: [], knownThrough: '2999-12-31' };
+    },
     claimEvidence: async ({ grantId, trancheNo, hashes }) => {
       const conflicts = hashes.flatMap((sha256) => {
         const holder = claimed.get(sha256);
@@ -172,6 +183,8 @@ export function useDisbursementWorkers() {
     funding,
     refuseFirstPayment,
     settleLater,
+    holidaysAhead,
+    calendarAsks,
     /** Starts `disbursement/<grantId>` with tranches due `dueInDays` apart (from the test server's now). */
     start: async (grantId: string, trancheCount: number, dueEveryDays = 120) => {
       const now = await environment().currentTimeMs();

@@ -29,7 +29,8 @@ const DAY = 86_400_000;
 const hashOf = (seed: string) => Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64);
 
 describe('disbursementWorkflow on the time-skipping test server', () => {
-  const { environment, start, facts, openings, funding, refuseFirstPayment, settleLater } = useDisbursementWorkers();
+  const { environment, start, facts, openings, funding, refuseFirstPayment, settleLater, holidaysAhead, calendarAsks } =
+    useDisbursementWorkers();
   const client = () => environment().client;
   const handleOf = (grantId: string) => client().workflow.getHandle(disbursementWorkflowId(grantId));
   const factsOf = (grantId: string) => facts.filter((f) => f.grantId === grantId);
@@ -339,6 +340,27 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
     await handleOf(grantId).signal(paymentSettledSignal, { trancheNo: 1, paymentId: 'pay-1' });
     const view = await atStage(grantId, 'completed');
     expect(view.paid).toEqual([{ trancheNo: 1, amountFen: 100_000, paymentId: expect.any(String) }]);
+    expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
+  });
+
+  it("counts the public notice on governance's public calendar: ten days of holidays push it past them", async () => {
+    const grantId = uniqueName('grant');
+    await start(grantId, 1);
+    await atStage(grantId, 'awaiting-evidence', 1);
+    holidaysAhead.add(grantId);
+    try {
+      await submit(grantId, 1);
+      await decide('milestone-verification', `${grantId}.t1`, 'approve');
+      const notice = await atStage(grantId, 'notice', 1);
+      const now = await environment().currentTimeMs();
+      const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10); // Shanghai
+      expect(calendarAsks).toContain(today);
+      // 5 working days Monday to Friday end within 9 days; after 10 days off, not before day 16.
+      expect(Date.parse(notice.noticeUntil!) - now).toBeGreaterThan(15 * DAY);
+    } finally {
+      holidaysAhead.delete(grantId);
+    }
+    await environment().sleep(30 * DAY);
     expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
   });
 });

@@ -5,6 +5,7 @@ import type { EventType, NewEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
 import type { ClaimEvidenceInput, DisbursementActivities, DisbursementFact, EvidenceConflict } from '@sanshe/workflows';
+import { workingCalendarFrom } from '../domain/public-calendar';
 
 /** Thrown inside the claim's transaction to roll back a partial claim; never leaves this file. */
 class ClaimRefused extends Error {
@@ -17,7 +18,8 @@ class ClaimRefused extends Error {
  * The disbursement workflow's governance activities (docs/decisions.md, "Grant disbursement"), run by
  * governance's worker. A claim is all or nothing: hashes another grant or tranche holds refuse the whole
  * submission and claim none of it, so a refused submission leaves nothing behind. Facts go through the
- * outbox under the workflow's deterministic ids: a retried activity adds nothing the second time.
+ * outbox under the workflow's deterministic ids: a retried activity adds nothing the second time. The notice
+ * window is counted on the public calendar (holidays and make-up working days) governance keeps.
  */
 @Injectable()
 export class DisbursementActivitiesProvider {
@@ -33,6 +35,7 @@ export class DisbursementActivitiesProvider {
   /** The plain object the worker registers (methods bound). */
   activities(): DisbursementActivities {
     return {
+      noticeCalendar: async ({ from }) => workingCalendarFrom(from),
       claimEvidence: (input) => this.claimEvidence(input),
       publishDisbursementFact: (fact) => this.publishDisbursementFact(fact),
     };
