@@ -59,6 +59,14 @@ export function moveTo({ input, state }: Run, stage: DisbursementStage): void {
     { key: TrancheNoKey, value: tranche?.trancheNo ?? 0 },
     { key: AmountDueFenKey, value: stage === 'completed' || stage === 'cancelled' ? 0 : (tranche?.amountFen ?? 0) },
   ]);
+  // The Temporal UI's "current details": where the grant stands, in a line an operator reads at a glance.
+  const paid = state.paid.map((p) => `第 ${p.trancheNo} 期 ¥${(p.amountFen / 100).toFixed(2)}（${p.paymentId}）`);
+  wf.setCurrentDetails(
+    [
+      `阶段 ${stage}，第 ${tranche?.trancheNo ?? '-'} / ${input.tranches.length} 期`,
+      `已付：${paid.length > 0 ? paid.join('；') : '无'}`,
+    ].join('\n'),
+  );
 }
 
 /** Publishes `sanshe.governance.disbursement.<fact>.v1` under its deterministic id, and answers the id. */

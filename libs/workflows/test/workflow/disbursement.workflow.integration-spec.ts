@@ -317,6 +317,9 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
       operatorId: 'operator-1',
     });
     expect(await handleOf(grantId).result()).toEqual({ result: 'completed', paidTranches: 1 });
+    // The Temporal UI's current details say where the grant stands.
+    const metadata = await handleOf(grantId).query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+    expect(metadata.currentDetails).toMatch(/^阶段 completed，第 1 \/ 1 期\n已付：第 1 期 ¥1000\.00（pay-\d+）$/);
     expect(funding.calls.payTranche.filter((key) => key.startsWith(grantId))).toEqual([
       `${grantId}/t1`,
       `${grantId}/t1`,
