@@ -12,6 +12,15 @@ describe('governance settings', () => {
     });
   });
 
+  it('keeps milestone evidence parked for its grant a week by default, in hours (fractions allowed, more than 0)', () => {
+    expect(loadGovernanceConfig({}).GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS).toBe(168);
+    const short = loadGovernanceConfig({ GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS: '0.5' });
+    expect(short.GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS).toBe(0.5);
+    expect(() => loadGovernanceConfig({ GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS: '0' })).toThrow(
+      /GOVERNANCE_PARKED_DISBURSEMENT_TTL_HOURS must be more than 0 hours/,
+    );
+  });
+
   it('hears no fixed portals by default: the policies name them; GOVERNANCE_PORTALS only adds', () => {
     expect(loadGovernanceConfig({}).GOVERNANCE_PORTALS).toEqual([]);
     expect(loadGovernanceConfig({ GOVERNANCE_PORTALS: 'street-a, b' }).GOVERNANCE_PORTALS).toEqual(['street-a', 'b']);
