@@ -12,11 +12,14 @@ import { CreatePayment1799000000060 } from './1799000000060-create-payment';
 import { CreateClawback1799000000061 } from './1799000000061-create-clawback';
 // F6 migrations
 import { CreateFundingGapState1799000000080 } from './1799000000080-create-funding-gap-state';
+// issue 16 migrations
+import { CreateDisbursementRequest1799000000090 } from './1799000000090-create-disbursement-request';
 
 /**
  * The funding schema's migrations, oldest first; `npm run migrate` applies the pending ones.
  * Numbered by feature: programs and read models 001–019; the ledger 020–039; applications, grants and
- * the funder's vote 040–059; payments and clawbacks 060–079; gap warnings 080–089.
+ * the funder's vote 040–059; payments and clawbacks 060–079; gap warnings 080–089;
+ * the funder's disbursement requests 090–099.
  */
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
@@ -33,4 +36,6 @@ export const migrations: Function[] = [
   CreateClawback1799000000061,
   // F6 migrations (gap warnings)
   CreateFundingGapState1799000000080,
+  // issue 16 migrations (the funder's disbursement requests)
+  CreateDisbursementRequest1799000000090,
 ];

@@ -19,6 +19,8 @@ import { FundingActivitiesModule, fundingActivityWorker } from './worker/funding
 // F6 modules
 import { GapsModule } from './gaps/gaps.module';
 import { ReportsModule } from './reports/reports.module';
+// issue 16 modules
+import { DisbursementRequestsModule } from './disbursement-requests/disbursement-requests.module';
 
 /** How funding's inbox retries an event that failed: as talent's and the organization's do. */
 export const FUNDING_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -45,6 +47,8 @@ export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['im
   // F6 modules
   ReportsModule,
   GapsModule,
+  // issue 16 modules
+  DisbursementRequestsModule,
 ];
 
 /**
