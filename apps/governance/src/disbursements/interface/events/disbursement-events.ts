@@ -16,26 +16,18 @@ export interface DisbursementUseCases {
 
 type Manager = Parameters<EventHandler>[1];
 
-/**
- * The disbursement's start and its milestone evidence, each checked on its channel first (docs/decisions.md
- * "Channel binding"): a grant's activation counts only from the funding context (otherwise it goes to the dead
- * letters: a fact, not a request anyone is answered on), evidence only from the controller of the organization
- * it names, sent as that organization. Refused evidence is answered with
- * sanshe.governance.disbursement.request-refused.v1 naming its code, and the event is consumed, changing
- * nothing. An activity completed without a grant milestone is not the disbursement's.
- */
-export function disbursementEventHandlers({
-  start,
-  applyEvidence,
-  channels,
-  refuse,
-}: DisbursementUseCases): EventHandlers {
-  const submitEvidence = async (
-    event: SansheEvent<EventType>,
-    manager: Manager,
-    delivery: Delivery,
-    { grantId, submission, castBy }: { grantId: string; submission: EvidenceSubmission; castBy: string },
-  ) => {
+interface Submitted {
+  grantId: string;
+  submission: EvidenceSubmission;
+  /** Who sent it: must be the submitter itself. */
+  castBy: string;
+}
+
+/** Evidence on the submitter's channel (`wrong-channel`), sent by it (`wrong-identity`); any refusal answered. */
+const evidenceSubmitter =
+  ({ applyEvidence, channels, refuse }: DisbursementUseCases) =>
+  async (event: SansheEvent<EventType>, manager: Manager, delivery: Delivery, submitted: Submitted) => {
+    const { grantId, submission, castBy } = submitted;
     const partyId = submission.submittedBy;
     const wrongChannel = await channels.refusal(event, delivery, { partyIds: [partyId] });
     const applied = wrongChannel
@@ -50,6 +42,18 @@ export function disbursementEventHandlers({
     const reason = `evidence ${submission.source.id} for tranche ${submission.trancheNo}: ${applied.message}`;
     await refuse.execute(manager, { event, grantId, partyId, code: applied.code, reason });
   };
+
+/**
+ * The disbursement's start and its milestone evidence, each checked on its channel first (docs/decisions.md
+ * "Channel binding"): a grant's activation counts only from the funding context (otherwise it goes to the dead
+ * letters: a fact, not a request anyone is answered on), evidence only from the controller of the organization
+ * it names, sent as that organization. Refused evidence is answered with
+ * sanshe.governance.disbursement.request-refused.v1 naming its code, and the event is consumed, changing
+ * nothing. An activity completed without a grant milestone is not the disbursement's.
+ */
+export function disbursementEventHandlers(cases: DisbursementUseCases): EventHandlers {
+  const { start, channels } = cases;
+  const submitEvidence = evidenceSubmitter(cases);
   const activated: EventHandler<'sanshe.funding.grant.activated.v1'> = async (event, manager, delivery) => {
     const refusal = await channels.refusal(event, delivery, { owner: 'funding' });
     if (refusal) throw new PermanentEventError(`wrong-channel: grant ${event.data.grantId} not started: ${refusal}`);
