@@ -12,6 +12,7 @@ import { CreateAssignments1798000000050 } from './1798000000050-create-assignmen
 import { CreateWorkforceState1798000000060 } from './1798000000060-create-workforce-state';
 // Issue 16 migrations
 import { CreateAssessorBindings1798000000070 } from './1798000000070-create-assessor-bindings';
+import { AddAssessorActionRejection1798000000071 } from './1798000000071-add-assessor-action-rejection';
 
 /**
  * The talent schema's migrations, oldest first; `npm run migrate` applies the pending ones.
@@ -34,4 +35,5 @@ export const migrations: Function[] = [
   CreateWorkforceState1798000000060,
   // Issue 16 migrations (the independent assessor)
   CreateAssessorBindings1798000000070,
+  AddAssessorActionRejection1798000000071,
 ];

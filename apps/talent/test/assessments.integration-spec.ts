@@ -1,7 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { activityScheduled, contextTopic, decisionOpened, type SansheEvent } from '@sanshe/contracts';
+import { activityScheduled, contextTopic, decisionDecided, decisionOpened, type SansheEvent } from '@sanshe/contracts';
 import { eventually, parseTestEnv, readTopicsToHighWaterMarks, topicEnds, type TopicOffsets } from '@sanshe/testing';
 import type { TokenRequest } from '@sanshe/auth';
+import { requestEventId } from '../src/assessments/domain/assessment';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
 import { call, COMMUNITY, newId, orgAdmin, registerWorker, talentAdmin, workerBody } from './talent.fixtures';
 
@@ -190,36 +191,134 @@ describe('the independent assessor of a milestone verification', () => {
       [v.decisionId],
     );
     expect(sent).toEqual({ worker_id: independent, cast_by_sub: `person-${independent}` });
+
+    // governance refused it (past the seat's deadline, say): the worker's list shows why
+    const rejected = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.decision.vote-rejected.v1',
+      subject: v.decisionId,
+      data: {
+        decisionId: v.decisionId,
+        partyId: SEAT,
+        castBy: SEAT,
+        code: 'past-deadline',
+        reason: 'the round closed before the vote arrived',
+        rejectedEventId: `${VOTE_CAST}:${v.decisionId}:${SEAT}:1`,
+        rejectedEventSource: 'sanshe/talent',
+        rejectedEventType: VOTE_CAST,
+      },
+    });
+    await consumed(rejected.id);
+    const shown = await call<{ actions: unknown[] }[]>(
+      svc,
+      'GET',
+      `/assessments?workerId=${independent}`,
+      talentAdmin(),
+    );
+    expect(shown.body[0].actions).toEqual([
+      expect.objectContaining({
+        actionKey: 'vote:1',
+        eventId: `${VOTE_CAST}:${v.decisionId}:${SEAT}:1`,
+        status: 'rejected',
+        rejection: { code: 'past-deadline', reason: 'the round closed before the vote arrived' },
+      }),
+    ]);
   });
 
-  it('objects for the seat with the grant and tranche of the decision’s subject, only as the bound worker', async () => {
+  it('votes only in the open round of an open decision; objects and proposes a clawback with the subject’s tranche', async () => {
     const v = verification(orgA);
     await open(v);
-    const reason = { code: 'evidence-false', text: '签到表与现场照片不符，服务人次存疑' };
-    const bound = (
-      await svc.query<{ worker_id: string }>(
-        `SELECT worker_id FROM ${svc.schema}.assessor_binding WHERE decision_id = $1`,
-        [v.decisionId],
-      )
-    )[0].worker_id;
+    const [{ worker_id: bound }] = await svc.query<{ worker_id: string }>(
+      `SELECT worker_id FROM ${svc.schema}.assessor_binding WHERE decision_id = $1`,
+      [v.decisionId],
+    );
     expect(bound).toBe(independent);
+    const assessor = workerToken(independent);
+    const stale = await call(svc, 'POST', `/assessments/${v.decisionId}/vote`, assessor, {
+      choice: 'approve',
+      round: 2,
+    });
+    expect(stale).toEqual({ status: 409, body: expect.objectContaining({ code: 'wrong-round' }) });
+    const decided = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.decision.decided.v1',
+      subject: v.decisionId,
+      id: `${v.decisionId}/outcome`,
+      data: {
+        ...decisionDecided.example,
+        ...{
+          decisionId: v.decisionId,
+          kind: 'milestone-verification',
+          subjectId: v.subjectId,
+          communityCode: COMMUNITY,
+        },
+      },
+    });
+    await consumed(decided.id);
+    const late = await call(svc, 'POST', `/assessments/${v.decisionId}/vote`, assessor, {
+      choice: 'approve',
+      round: 1,
+    });
+    expect(late).toEqual({ status: 409, body: expect.objectContaining({ code: 'decision-closed' }) });
+
+    // the tranche's public notice follows the approval: the assessor objects, then (paid) proposes a clawback
+    const reason = { code: 'evidence-false', text: '签到表与现场照片不符，服务人次存疑' };
     const refused = await call(svc, 'POST', `/assessments/${v.decisionId}/objection`, workerToken(tied), { reason });
     expect(refused.status).toBe(403);
-    const objected = await call(svc, 'POST', `/assessments/${v.decisionId}/objection`, workerToken(independent), {
-      reason,
-    });
+    const objected = await call(svc, 'POST', `/assessments/${v.decisionId}/objection`, assessor, { reason });
     expect(objected.status).toBe(201);
-    expect((await svc.outboxOf(v.grantId)).map((event) => [event.type, event.data])).toEqual([
+    const amount = { amountFen: 720_000, currency: 'CNY' };
+    const short = await call(svc, 'POST', `/assessments/${v.decisionId}/clawback-proposal`, assessor, {
+      reason: { code: 'evidence-false', text: 'too short' },
+      amount,
+    });
+    expect(short.status).toBe(400);
+    const proposed = await call(svc, 'POST', `/assessments/${v.decisionId}/clawback-proposal`, assessor, {
+      reason,
+      amount,
+    });
+    expect(proposed.status).toBe(201);
+    const seat = { partyId: SEAT, castBy: SEAT, reason };
+    expect((await svc.outboxOf(v.grantId)).map((event) => [event.id, event.data])).toEqual([
       [
-        'sanshe.talent.disbursement.objection-raised.v1',
-        { grantId: v.grantId, trancheNo: 2, partyId: SEAT, castBy: SEAT, reason },
+        requestEventId('sanshe.talent.disbursement.objection-raised.v1', v.decisionId),
+        { grantId: v.grantId, trancheNo: 2, ...seat },
       ],
+      [
+        requestEventId('sanshe.talent.disbursement.clawback-proposed.v1', v.decisionId),
+        { grantId: v.grantId, trancheNo: 2, amount, ...seat },
+      ],
+    ]);
+    const refusedProposal = await svc.publish(GOVERNANCE, 'sanshe/governance', {
+      type: 'sanshe.governance.disbursement.request-refused.v1',
+      subject: v.grantId,
+      data: {
+        grantId: v.grantId,
+        requestEventId: requestEventId('sanshe.talent.disbursement.clawback-proposed.v1', v.decisionId),
+        requestType: 'sanshe.talent.disbursement.clawback-proposed.v1',
+        partyId: SEAT,
+        code: 'wrong-stage',
+        reason: 'tranche 2 is not paid yet',
+      },
+    });
+    await consumed(refusedProposal.id);
+    const listed = await call<{ decisionId: string; actions: unknown[] }[]>(
+      svc,
+      'GET',
+      `/assessments?workerId=${independent}`,
+      assessor,
+    );
+    expect(listed.body.find((binding) => binding.decisionId === v.decisionId)?.actions).toEqual([
+      expect.objectContaining({ actionKey: 'objection', status: 'sent', rejection: null }),
+      expect.objectContaining({
+        actionKey: 'clawback-proposal',
+        status: 'rejected',
+        rejection: { code: 'wrong-stage', reason: 'tranche 2 is not paid yet' },
+      }),
     ]);
     const unknown = await call(
       svc,
       'POST',
       `/assessments/decision/milestone-verification/${newId('g')}.t1/vote`,
-      workerToken(independent),
+      assessor,
       {
         choice: 'approve',
         round: 1,

@@ -4,6 +4,7 @@ import { CastAssessorVote } from './application/cast-assessor-vote';
 import { ListAssessments } from './application/list-assessments';
 import { RaiseAssessorRequest } from './application/raise-assessor-request';
 import { SeatAction } from './application/seat-action';
+import { TrackAssessorRefusals } from './application/track-refusals';
 import { AssessmentRepository } from './domain/assessment.repository';
 import { PostgresAssessmentRepository } from './infrastructure/postgres-assessment.repository';
 import { AssessorSubscriber } from './interface/events/assessor-subscriber';
@@ -22,6 +23,7 @@ import { AssessmentsController } from './interface/http/assessments.controller';
     CastAssessorVote,
     RaiseAssessorRequest,
     ListAssessments,
+    TrackAssessorRefusals,
     AssessorSubscriber,
   ],
 })

@@ -2,16 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { AccessDenied } from '@sanshe/auth';
 import { Id, schemaProblems } from '@sanshe/contracts';
 import { type Caller, isAuditor, isTalentAdmin } from '../../access/talent-access';
+import type { ActionView } from '../domain/assessment-action';
 import { type AssessorBinding, isWorker, WORKER_ROLE, workerParty } from '../domain/assessment';
 import { AssessmentInputInvalid } from '../domain/assessment-errors';
 import { AssessmentRepository } from '../domain/assessment.repository';
+
+/** A binding with what was sent for the seat and whether governance refused it. */
+export interface AssessmentView extends AssessorBinding {
+  actions: ActionView[];
+}
 
 /** GET /assessments?workerId=: a worker's bindings, newest first, for the worker, the talent office or an auditor. */
 @Injectable()
 export class ListAssessments {
   constructor(private readonly assessments: AssessmentRepository) {}
 
-  async execute(workerId: string | undefined, caller: Caller): Promise<AssessorBinding[]> {
+  async execute(workerId: string | undefined, caller: Caller): Promise<AssessmentView[]> {
     const problems =
       workerId === undefined
         ? [{ path: '/query/workerId', message: 'is required' }]
@@ -24,6 +30,11 @@ export class ListAssessments {
           'talent-admin or auditor',
       );
     }
-    return this.assessments.listOfWorker(id);
+    const bindings = await this.assessments.listOfWorker(id);
+    const actions = await this.assessments.actionsOf(bindings.map((binding) => binding.decisionId));
+    return bindings.map((binding) => ({
+      ...binding,
+      actions: actions.filter((action) => action.decisionId === binding.decisionId),
+    }));
   }
 }

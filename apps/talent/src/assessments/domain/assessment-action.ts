@@ -14,3 +14,19 @@ export interface AssessmentAction {
 export const voteKey = (round: number) => `vote:${round}`;
 export const OBJECTION_KEY = 'objection';
 export const CLAWBACK_KEY = 'clawback-proposal';
+
+export interface Rejection {
+  code: string;
+  reason: string;
+}
+
+/** What was sent, as the worker's list shows it: `rejected` with governance's refusal when it refused it. */
+export interface ActionView {
+  decisionId: string;
+  actionKey: string;
+  eventId: string;
+  type: string;
+  sentAt: string;
+  status: 'sent' | 'rejected';
+  rejection: Rejection | null;
+}

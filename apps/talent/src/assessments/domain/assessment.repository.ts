@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AssessmentAction } from './assessment-action';
+import type { ActionView, AssessmentAction, Rejection } from './assessment-action';
 import type { AssessorBinding } from './assessment';
 import type { AssessorCandidate } from './assessor-eligibility';
 
@@ -23,4 +23,8 @@ export abstract class AssessmentRepository {
   abstract action(manager: EntityManager, decisionId: string, actionKey: string): Promise<AssessmentAction | null>;
   /** Inserts it; false when one with its key exists (nothing written). */
   abstract insertAction(manager: EntityManager, action: AssessmentAction): Promise<boolean>;
+  /** Marks what talent sent as `eventId` refused; false when talent sent nothing for the seat with that id. */
+  abstract rejectAction(manager: EntityManager, eventId: string, rejection: Rejection): Promise<boolean>;
+  /** What was sent for the seat on these decisions, oldest first. */
+  abstract actionsOf(decisionIds: readonly string[]): Promise<ActionView[]>;
 }

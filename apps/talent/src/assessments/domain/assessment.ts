@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EventType, NewEvent, ObjectionReason, SubstantiatedReason, VoteChoice } from '@sanshe/contracts';
 import type { Caller } from '../../access/talent-access';
 import { voteEventId } from '../../votes/domain/talent-vote';
@@ -72,14 +73,21 @@ export function assessorVote(
 /** The reason code of the abstention talent casts when nobody may assess. */
 export const NO_ASSESSOR = 'no-independent-assessor';
 
-/** An objection during the tranche's public notice; one per verification decision (its id names the decision). */
+/**
+ * One request of a kind per verification decision: the type and the SHA-256 of the decision id, since
+ * governance's request-refused names the request by an Id (no `/`, at most 128 characters).
+ */
+export const requestEventId = (type: string, decisionId: string) =>
+  `${type}:${createHash('sha256').update(decisionId).digest('hex')}`;
+
+/** An objection during the tranche's public notice; one per verification decision. */
 export function assessorObjection(
   decisionId: string,
   { grantId, trancheNo }: VerificationSubject,
   reason: SubstantiatedReason,
 ): Outgoing<typeof OBJECTION_TYPE> {
   const data = { grantId, trancheNo, partyId: ASSESSOR_SEAT, castBy: ASSESSOR_SEAT, reason };
-  return { type: OBJECTION_TYPE, id: `${OBJECTION_TYPE}:${decisionId}`, subject: grantId, data };
+  return { type: OBJECTION_TYPE, id: requestEventId(OBJECTION_TYPE, decisionId), subject: grantId, data };
 }
 
 /** A clawback proposal of the paid tranche; one per verification decision. */
@@ -89,5 +97,5 @@ export function assessorClawback(
   { reason, amount }: { reason: SubstantiatedReason; amount: { amountFen: number; currency: string } },
 ): Outgoing<typeof CLAWBACK_TYPE> {
   const data = { grantId, trancheNo, amount, partyId: ASSESSOR_SEAT, castBy: ASSESSOR_SEAT, reason };
-  return { type: CLAWBACK_TYPE, id: `${CLAWBACK_TYPE}:${decisionId}`, subject: grantId, data };
+  return { type: CLAWBACK_TYPE, id: requestEventId(CLAWBACK_TYPE, decisionId), subject: grantId, data };
 }

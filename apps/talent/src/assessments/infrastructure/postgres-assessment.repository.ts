@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { qualifiedTable, schemaNameOf } from '@sanshe/persistence';
-import type { AssessmentAction } from '../domain/assessment-action';
+import type { ActionView, AssessmentAction, Rejection } from '../domain/assessment-action';
 import type { AssessorBinding } from '../domain/assessment';
 import { AssessmentRepository, type NewBinding } from '../domain/assessment.repository';
 import type { AssessorCandidate } from '../domain/assessor-eligibility';
@@ -174,5 +174,40 @@ export class PostgresAssessmentRepository extends AssessmentRepository {
       [decisionId, actionKey, eventId, eventType, JSON.stringify(data), workerId, castBySub],
     );
     return inserted.length > 0;
+  }
+
+  async rejectAction(manager: EntityManager, eventId: string, rejection: Rejection): Promise<boolean> {
+    const updated = await manager.query<unknown[]>(
+      `UPDATE ${this.actions} SET rejection_code = $2, rejection_reason = $3 WHERE event_id = $1 RETURNING event_id`,
+      [eventId, rejection.code, rejection.reason],
+    );
+    return updated.length > 0;
+  }
+
+  async actionsOf(decisionIds: readonly string[]): Promise<ActionView[]> {
+    const rows = await this.dataSource.query<
+      {
+        decision_id: string;
+        action_key: string;
+        event_id: string;
+        event_type: string;
+        created_at: Date;
+        rejection_code: string | null;
+        rejection_reason: string | null;
+      }[]
+    >(
+      `SELECT decision_id, action_key, event_id, event_type, created_at, rejection_code, rejection_reason
+         FROM ${this.actions} WHERE decision_id = ANY($1::text[]) ORDER BY created_at, action_key`,
+      [decisionIds],
+    );
+    return rows.map((row) => ({
+      decisionId: row.decision_id,
+      actionKey: row.action_key,
+      eventId: row.event_id,
+      type: row.event_type,
+      sentAt: row.created_at.toISOString(),
+      status: row.rejection_code ? 'rejected' : 'sent',
+      rejection: row.rejection_code ? { code: row.rejection_code, reason: row.rejection_reason ?? '' } : null,
+    }));
   }
 }
