@@ -11,6 +11,8 @@ import { ProposalsModule } from './proposals/proposals.module';
 // O4 modules
 import { ActivitiesModule } from './activities/activities.module';
 import { ProfileModule } from './profile/profile.module';
+// issue 16 modules
+import { EvidencePackagesModule } from './evidence-packages/evidence-packages.module';
 
 /** How the organization's inbox retries an event that failed: as governance's bridge does. */
 export const ORGANIZATION_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -29,6 +31,8 @@ export const organizationFeatureModules = (organization: OrganizationConfig): Dy
   // O4 modules
   ActivitiesModule,
   ProfileModule,
+  // issue 16 modules
+  EvidencePackagesModule,
 ];
 
 /**
