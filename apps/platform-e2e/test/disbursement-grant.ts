@@ -20,24 +20,46 @@ export interface DisbursementParties {
   portal: string;
   programId: string;
   awardPolicy: DecisionPolicyInput;
+  /** The program's milestone-verification policy: the community and the funder approve together. */
+  verifyPolicy: DecisionPolicyInput;
 }
 
 export const WAIT = { timeoutMs: 30_000, intervalMs: 300 };
 export const TRANCHE_PERCENTS = [30, 30, 40];
 export const GRANT_FEN = 6_000_000;
+/** What each tranche pays of GRANT_FEN. */
+export const TRANCHE_FEN = TRANCHE_PERCENTS.map((percent) => (GRANT_FEN * percent) / 100);
 
 export function disbursementParties(): DisbursementParties {
   const communityCode = `310104-097-${randomInt(100, 1000)}`;
   const awardSeat = `funder:${uniqueName('disb-seat')}`;
   const portal = uniqueName('street').toLowerCase();
+  const funderId = `funder:${uniqueName('disb-fund')}`;
+  const programId = uniqueName('prog-disb');
   const seat = (partyId: string, kind: string) => ({ partyId, kind, title: kind, weight: 1, voteWindowHours: 1 });
+  const streetOffice = { arbiterId: `portal:${portal}`, title: 'Street office', deadlineHours: 1 };
   return {
     communityCode,
     organizationId: uniqueName('org-disb-e2e'),
-    funderId: `funder:${uniqueName('disb-fund')}`,
+    funderId,
     awardSeat,
     portal,
-    programId: uniqueName('prog-disb'),
+    programId,
+    verifyPolicy: {
+      policyId: `program.${programId}.milestone-verification`,
+      decisionKind: 'milestone-verification',
+      ...{ programId, communityCode: null },
+      title: `Disbursement e2e milestones ${programId}`,
+      parties: [
+        seat(`community:${communityCode}`, 'community'),
+        seat(funderId, 'funder'),
+        seat('talent:disb-e2e-assessor', 'talent'),
+      ],
+      quorum: 2,
+      deliberationHours: 1,
+      maxAmendments: 0,
+      escalation: [{ ...streetOffice, defaultOutcome: 'approved' }],
+    },
     awardPolicy: {
       policyId: `grant-award.${communityCode}`,
       decisionKind: 'grant-award',
@@ -51,9 +73,7 @@ export function disbursementParties(): DisbursementParties {
       quorum: 2,
       deliberationHours: 1,
       maxAmendments: 0,
-      escalation: [
-        { arbiterId: `portal:${portal}`, title: 'Street office', deadlineHours: 1, defaultOutcome: 'rejected' },
-      ],
+      escalation: [{ ...streetOffice, defaultOutcome: 'rejected' }],
     },
   };
 }
