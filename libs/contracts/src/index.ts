@@ -2,6 +2,8 @@
 export * from './pure';
 export * from './catalog';
 export * from './catalog/funding-catalog';
+export * from './catalog/governance-disbursement.events';
+export * from './catalog/disbursement-requests.events';
 // The schemas (with their types), not only the vocabularies' types of the same names.
 export { FunderKind, NeedCategory, RecognitionCode, SkillCode, SocialWorkerLevel, StaffRole } from './catalog';
 export * from './governance/decision-policy';

@@ -205,7 +205,8 @@ export const disbursementRequestRefused = disbursementFact(
     '(wrong-channel, not-seated, wrong-tranche, wrong-stage, evidence-reused, already-objected, unknown-grant, ' +
     'grant-ended, …). The event id is deterministic from the refused event, so a redelivery refuses once.',
   {
-    requestEventId: Id,
+    /** The refused event's CloudEvents id, as its producer set it (any id the envelope allows). */
+    requestEventId: Type.String({ minLength: 1, maxLength: 256 }),
     requestType: EventTypeName,
     partyId: Type.Optional(PartyId),
     code: Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z-]+$' }),
