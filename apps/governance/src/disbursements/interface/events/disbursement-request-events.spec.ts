@@ -202,6 +202,19 @@ describe('disbursementRequestEventHandlers', () => {
   });
 });
 
+describe('a cancellation for a grant governance has no record of', () => {
+  it('is refused unknown-grant before any Update: no funder is known to ask for it', async () => {
+    const { handle, apply, refuse, grants } = handlers();
+    grants.find.mockResolvedValue(null);
+    await handle(cancellation('funder:any-fund'));
+    expect(apply.execute).not.toHaveBeenCalled();
+    expect(refuse.execute).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ code: 'unknown-grant', partyId: 'funder:any-fund' }),
+    );
+  });
+});
+
 describe('an organization’s deregistration', () => {
   it('asks a cancellation of each of its grants, cause organization-deregistered, by the organization', async () => {
     const { handle, apply, channels, refuse } = handlers({ applied: { code: 'wrong-stage', message: 'ended' } });

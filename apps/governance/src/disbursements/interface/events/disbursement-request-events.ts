@@ -29,6 +29,7 @@ type Asked = {
   trancheNo?: number;
   amount?: { amountFen: number };
 };
+type Refusal = { code: string; message: string };
 type RequestHandler = (event: SansheEvent<EventType>, manager: Manager, delivery: Delivery) => Promise<void>;
 
 const CONTEXTS = ['community', 'talent', 'funding', 'portal'] as const;
@@ -66,13 +67,13 @@ const cancellationOf = (data: Asked, event: SansheEvent<EventType>): Disbursemen
 
 /**
  * A request's handler: the party's controller's channel (`wrong-channel`), sent by the party itself
- * (`wrong-identity`, as votes), the request's own check (`not-funder`), then the workflow's Update. Any refusal
+ * (`wrong-identity`, as votes), the request's own check (`not-funder`, `unknown-grant`), then the workflow's Update. Any refusal
  * is answered with request-refused; the event is consumed either way.
  */
 function requestHandler(
   { apply, refuse, channels }: DisbursementRequestUseCases,
   build: (data: Asked, event: SansheEvent<EventType>) => DisbursementRequest,
-  check: (manager: Manager, data: Asked) => Promise<string | null> = async () => null,
+  check: (manager: Manager, data: Asked) => Promise<Refusal | null> = async () => null,
 ): RequestHandler {
   return async (event, manager, delivery) => {
     const data = event.data as Asked;
@@ -83,23 +84,26 @@ function requestHandler(
       ? { code: 'wrong-channel', message: wrongChannel }
       : castBy !== partyId
         ? { code: 'wrong-identity', message: `${castBy} cannot ask for ${partyId}: only the party asks for itself` }
-        : notAllowed
-          ? { code: 'not-funder', message: notAllowed }
-          : await apply.execute({ grantId, request: build(data, event), event });
+        : (notAllowed ?? (await apply.execute({ grantId, request: build(data, event), event })));
     if (result === 'accepted') return;
     await refuse.execute(manager, { event, grantId, partyId, code: result.code, reason: result.message });
   };
 }
 
-/** A cancellation is the funder's to ask: the grant's funder itself, or the portal its controller rule names. */
+/**
+ * A cancellation is the funder's to ask: the grant's funder itself, or the portal its controller rule names. The
+ * funder is the one the start recorded; a grant governance did not start (or not yet) has none to ask for it.
+ */
 const funderOnly =
   ({ grants, controllers }: DisbursementRequestUseCases) =>
-  async (manager: Manager, { grantId, partyId }: Asked): Promise<string | null> => {
+  async (manager: Manager, { grantId, partyId }: Asked): Promise<Refusal | null> => {
     const grant = await grants.find(manager, grantId);
-    if (!grant || partyId === grant.funderId) return null; // no grant: the workflow answers unknown-grant
+    if (!grant) return { code: 'unknown-grant', message: `governance started no disbursement for grant ${grantId}` };
+    if (partyId === grant.funderId) return null;
     const speaksForFunder = (await controllers.resolver())(grant.funderId);
     if (partyId.startsWith('portal:') && speaksForFunder === partyId) return null;
-    return `only the grant's funder ${grant.funderId} (or the portal that speaks for it) asks to cancel it, not ${partyId}`;
+    const message = `only the grant's funder ${grant.funderId} (or the portal that speaks for it) asks to cancel it, not ${partyId}`;
+    return { code: 'not-funder', message };
   };
 
 /**
