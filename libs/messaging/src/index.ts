@@ -8,6 +8,7 @@ export * from './inbox/inbox-kafka-server';
 export * from './inbox/inbox-processor';
 export * from './inbox/inbox.service';
 export * from './inbox/incoming-message';
+export * from './kafka-client';
 export * from './kafka.module';
 export type { InboxOptions, MessagingOptions } from './messaging-options';
 export * from './migrations';

@@ -8,10 +8,13 @@ import {
 } from '@nestjs/common';
 import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { HealthRegistry } from '@sanshe/nest-platform';
+import { type KafkaClientSecurity, kafkaClientConfig } from './kafka-client';
 
 export interface KafkaConnectionOptions {
   clientId: string;
   brokers: string[];
+  /** SASL login and TLS; unset = PLAINTEXT without a login. */
+  security?: KafkaClientSecurity;
 }
 
 export const KAFKA_OPTIONS = Symbol('KAFKA_OPTIONS');
@@ -32,14 +35,15 @@ export class KafkaConnection implements OnApplicationShutdown {
     @Inject(KAFKA_OPTIONS) readonly options: KafkaConnectionOptions,
     health: HealthRegistry,
   ) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN });
-    this.probeAdmin = new Kafka({
-      clientId: `${options.clientId}-health`,
-      brokers: options.brokers,
-      logLevel: logLevel.NOTHING,
-      connectionTimeout: 1000,
-      retry: { retries: 0 },
-    }).admin();
+    this.kafka = new Kafka(kafkaClientConfig(options, { clientId: options.clientId, logLevel: logLevel.WARN }));
+    this.probeAdmin = new Kafka(
+      kafkaClientConfig(options, {
+        clientId: `${options.clientId}-health`,
+        logLevel: logLevel.NOTHING,
+        connectionTimeout: 1000,
+        retry: { retries: 0 },
+      }),
+    ).admin();
     health.register({ name: 'kafka', check: () => this.check() });
   }
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EventPattern, type KafkaOptions, type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { Kafka, logLevel } from 'kafkajs';
 import { errorMessage } from '@sanshe/common';
+import { asEndpoint, type KafkaClientSecurity, kafkaClientConfig, type KafkaEndpoint } from '../kafka-client';
 import { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
 import { InboxKafkaServer } from './inbox-kafka-server';
 
@@ -18,6 +19,8 @@ export { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
  */
 export function kafkaConsumerTransport(options: {
   brokers: string[];
+  /** SASL login and TLS; unset = PLAINTEXT without a login. */
+  security?: KafkaClientSecurity;
   clientId: string;
   groupId: string;
   partitionsConsumedConcurrently?: number;
@@ -37,7 +40,7 @@ export function kafkaConsumerTransport(options: {
 }): MicroserviceOptions {
   const kafkaOptions: Required<KafkaOptions>['options'] = {
     postfixId: '',
-    client: { clientId: options.clientId, brokers: options.brokers },
+    client: kafkaClientConfig(options, { clientId: options.clientId }),
     consumer: {
       groupId: options.groupId,
       allowAutoTopicCreation: true,
@@ -66,12 +69,14 @@ export const ConsumeTopic = (topic: string | string[]): MethodDecorator =>
  * that topic's handlers then get no brokerTime.
  */
 export async function ensureTopics(
-  brokers: string[],
+  brokers: string[] | KafkaEndpoint,
   topics: string[],
   numPartitions = 3,
   log: (message: string) => void = (message) => new Logger('Kafka').warn(message),
 ): Promise<void> {
-  const admin = new Kafka({ clientId: 'sanshe-topic-setup', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka(
+    kafkaClientConfig(asEndpoint(brokers), { clientId: 'sanshe-topic-setup', logLevel: logLevel.NOTHING }),
+  ).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
