@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { InvalidEnvironmentError, type ServiceName } from '@sanshe/config';
+import { InvalidEnvironmentError, kafkaClientSecurity, type ServiceName } from '@sanshe/config';
 import { ensureTopics, kafkaConsumerTransport } from '@sanshe/messaging';
 import { runService } from '@sanshe/nest-platform';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
@@ -45,10 +45,12 @@ export function bootService<Prepared = undefined>(
 
 export async function startConsumer(app: INestApplication, config: ServiceConfig, topics: string[]): Promise<void> {
   const group = consumerGroupOf(config);
-  await ensureTopics(config.KAFKA_BROKERS, topics);
+  const security = kafkaClientSecurity(config);
+  await ensureTopics({ brokers: config.KAFKA_BROKERS, security }, topics);
   app.connectMicroservice(
     kafkaConsumerTransport({
       brokers: config.KAFKA_BROKERS,
+      security,
       clientId: group,
       groupId: group,
       fromBeginning: config.KAFKA_FROM_BEGINNING,

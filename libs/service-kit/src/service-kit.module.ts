@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
 import { authConfigOf, AuthModule } from '@sanshe/auth';
+import { kafkaClientSecurity } from '@sanshe/config';
 import { type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
@@ -47,7 +48,13 @@ export class ServiceKitModule {
             },
           }),
         }),
-        KafkaModule.forRootAsync({ useFactory: () => ({ clientId: config.service, brokers: config.KAFKA_BROKERS }) }),
+        KafkaModule.forRootAsync({
+          useFactory: () => ({
+            clientId: config.service,
+            brokers: config.KAFKA_BROKERS,
+            security: kafkaClientSecurity(config),
+          }),
+        }),
         MessagingModule.forRoot({
           schema: config.service,
           source: `sanshe/${config.service}`,
