@@ -17,16 +17,20 @@ import {
 } from './domain/disbursement-state';
 import { AmountDueFenKey, TrancheNoKey } from './search-attributes';
 
-/** Funding's own database and rail: retried with backoff while it is away; its refusals are not retried. */
-export const funding = wf.proxyActivities<FundingActivities>({
-  taskQueue: FUNDING_TASK_QUEUE,
-  startToCloseTimeout: '1 minute',
-  retry: {
-    initialInterval: '1 second',
-    maximumInterval: '10 minutes',
-    nonRetryableErrorTypes: [...FUNDING_ACTIVITY_FAILURE_TYPES],
-  },
-});
+/**
+ * Funding's own database and rail, on the grant's funding task queue: retried with backoff while it is away;
+ * its refusals are not retried.
+ */
+export const fundingOf = (input: DisbursementInput) =>
+  wf.proxyActivities<FundingActivities>({
+    taskQueue: input.fundingTaskQueue ?? FUNDING_TASK_QUEUE,
+    startToCloseTimeout: '1 minute',
+    retry: {
+      initialInterval: '1 second',
+      maximumInterval: '10 minutes',
+      nonRetryableErrorTypes: [...FUNDING_ACTIVITY_FAILURE_TYPES],
+    },
+  });
 
 /** Governance's outbox and evidence table, on the workflow's own task queue. */
 export const governance = wf.proxyActivities<DisbursementActivities>({

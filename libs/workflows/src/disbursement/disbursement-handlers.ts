@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
+import { decisionWorkflowId } from '../decision/decision.api';
 import { runChildDecision } from '../hours/child-decision';
 import {
   type CancellationRequest,
@@ -15,7 +16,7 @@ import {
   retryPaymentUpdate,
   submitEvidenceUpdate,
 } from './disbursement.api';
-import { funding, governance, money, publishFact, type Run, throwIfRefused } from './disbursement-context';
+import { fundingOf, governance, money, publishFact, type Run, throwIfRefused } from './disbursement-context';
 import {
   checkCancellation,
   checkClawback,
@@ -97,10 +98,12 @@ async function decideCancellation(run: Run, request: CancellationRequest) {
   const { input, state } = run;
   state.cancellationRounds += 1;
   const round = state.cancellationRounds;
-  state.cancellation = { ...request };
+  const subjectId = round <= 1 ? input.grantId : `${input.grantId}.r${round}`;
+  // The state query names the decision while it is being decided, not only once it settled.
+  state.cancellation = { ...request, decisionId: decisionWorkflowId(GRANT_CANCELLATION_KIND, subjectId) };
   const { decisionId, outcome } = await runChildDecision({
     kind: GRANT_CANCELLATION_KIND,
-    subjectId: round <= 1 ? input.grantId : `${input.grantId}.r${round}`,
+    subjectId,
     communityCode: input.communityCode,
     programId: input.programId,
     proposerId: request.requestedBy,
@@ -137,7 +140,7 @@ async function decideClawback(run: Run, proposal: ClawbackProposal) {
   });
   if (outcome.result === 'approved') {
     const { trancheNo, amountFen, reason } = proposal;
-    const { clawbackId } = await funding.requestClawback({
+    const { clawbackId } = await fundingOf(input).requestClawback({
       grantId: input.grantId,
       trancheNo,
       amountFen,

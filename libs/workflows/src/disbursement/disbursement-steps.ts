@@ -4,7 +4,7 @@ import { decisionWorkflowId } from '../decision/decision.api';
 import type { PaymentOutcome } from '../funding/funding-activities';
 import { runChildDecision } from '../hours/child-decision';
 import { MILESTONE_VERIFICATION_KIND } from './disbursement.api';
-import { DAY_MS, funding, governance, money, moveTo, publishFact, type Run } from './disbursement-context';
+import { DAY_MS, fundingOf, governance, money, moveTo, publishFact, type Run } from './disbursement-context';
 import { currentTranche, verificationSubject } from './domain/disbursement-state';
 import { noticeEndsAt, shanghaiDateOf, WEEKDAYS_ONLY } from './domain/working-days';
 
@@ -135,11 +135,11 @@ type Failure = { type: string; message: string };
 async function attemptPayment({ input, state }: Run): Promise<PaymentOutcome | Failure> {
   const key = { grantId: input.grantId, trancheNo: currentTranche(input, state).trancheNo };
   try {
-    let outcome = (state.payment = await funding.payTranche(key)); // the state query shows it while it settles
+    let outcome = (state.payment = await fundingOf(input).payTranche(key)); // the state query shows it while it settles
     for (let poll = 0; outcome.status === 'instructed' && poll < POLL_LIMIT; poll++) {
       await wf.condition(() => state.settlementSignalled, pollDelay(poll));
       state.settlementSignalled = false;
-      outcome = state.payment = (await funding.paymentStatus(key)) ?? outcome;
+      outcome = state.payment = (await fundingOf(input).paymentStatus(key)) ?? outcome;
     }
     if (outcome.status === 'settled') return outcome;
     return outcome.status === 'failed'

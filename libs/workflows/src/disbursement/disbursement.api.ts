@@ -37,6 +37,8 @@ export interface DisbursementInput {
   /** Days after the due-date reminder until the tranche is escalated (default 14). */
   escalateAfterDays?: number;
   tranches: DisbursementTranche[];
+  /** Where funding's worker polls (FUNDING_TASK_QUEUE when absent); tests and parallel deployments set their own. */
+  fundingTaskQueue?: string;
   /** Set only by continue-as-new between tranches. */
   carried?: CarriedDisbursement;
 }

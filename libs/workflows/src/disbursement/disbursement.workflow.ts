@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { DisbursementInput } from './disbursement.api';
-import { funding, money, moveTo, publishFact, type Run } from './disbursement-context';
+import { fundingOf, money, moveTo, publishFact, type Run } from './disbursement-context';
 import { setHandlers } from './disbursement-handlers';
 import { awaitEvidence, pay, publicNotice, remediate, verify } from './disbursement-steps';
 import { carriedOf, currentTranche, initialState } from './domain/disbursement-state';
@@ -36,7 +36,7 @@ export async function disbursementWorkflow(input: DisbursementInput): Promise<Di
 async function start(run: Run): Promise<void> {
   const { input } = run;
   moveTo(run, 'reserving');
-  await funding.reserveGrantBudget({ grantId: input.grantId });
+  await fundingOf(input).reserveGrantBudget({ grantId: input.grantId });
   await publishFact(run, 'started', 0, {
     programId: input.programId,
     organizationId: input.organizationId,
@@ -79,7 +79,7 @@ async function disburseTranche(run: Run): Promise<void> {
 async function cancel(run: Run): Promise<DisbursementResult> {
   const { input, state } = run;
   const reason = `资助终止：${state.cancellation?.reason ?? ''}`.slice(0, 500);
-  const { releasedFen } = await funding.releaseReservation({ grantId: input.grantId, reason });
+  const { releasedFen } = await fundingOf(input).releaseReservation({ grantId: input.grantId, reason });
   moveTo(run, 'cancelled');
   await publishFact(run, 'cancelled', 0, {
     decisionId: state.cancellation?.decisionId,

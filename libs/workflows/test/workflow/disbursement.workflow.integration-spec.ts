@@ -243,6 +243,12 @@ describe('disbursementWorkflow on the time-skipping test server', () => {
       args: [{ requestedBy: FUNDER_PARTY, cause: 'funder', reason: '机构停止运营' }],
       waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
+    // While it is decided, the state names the decision (result still open).
+    const pending = await eventually(
+      () => handleOf(grantId).query(disbursementStateQuery),
+      (view) => view.cancellation !== null,
+    );
+    expect(pending.cancellation).toEqual({ decisionId: `decision/grant-cancellation/${grantId}` });
     await decide('grant-cancellation', grantId, 'approve');
     expect(await cancellation.result()).toMatchObject({ result: 'approved' });
     expect(await handleOf(grantId).result()).toEqual({ result: 'cancelled', paidTranches: 1 });
