@@ -202,8 +202,10 @@ export const disbursementRequestRefused = disbursementFact(
   'request-refused',
   "A party's request to the grant's disbursement (evidence, an objection, a clawback proposal, a cancellation " +
     'request) was refused and changed nothing: `requestEventId` names the event refused, `code` says why ' +
-    '(wrong-channel, not-seated, wrong-tranche, wrong-stage, evidence-reused, already-objected, unknown-grant, ' +
-    'grant-ended, …). The event id is deterministic from the refused event, so a redelivery refuses once.',
+    '(wrong-channel, wrong-identity, not-a-party, not-funder, not-the-organization, wrong-tranche, wrong-stage, ' +
+    'malformed-evidence, evidence-reused, already-objected, reason-too-short, not-paid, invalid-amount, ' +
+    'cancellation-pending, clawback-pending, unknown-grant, disbursement-closed, …). The event id is ' +
+    'deterministic from the refused event, so a redelivery refuses once.',
   {
     /** The refused event's CloudEvents id, as its producer set it (any id the envelope allows). */
     requestEventId: Type.String({ minLength: 1, maxLength: 256 }),
