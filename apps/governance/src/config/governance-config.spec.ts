@@ -74,6 +74,20 @@ describe('governance settings', () => {
     });
   });
 
+  it('takes a test-only notice length of 0–15 working days outside production, and refuses it in production', () => {
+    expect(loadGovernanceConfig({}).GOVERNANCE_TEST_NOTICE_WORKING_DAYS).toBeUndefined();
+    expect(loadGovernanceConfig({ GOVERNANCE_TEST_NOTICE_WORKING_DAYS: '0' }).GOVERNANCE_TEST_NOTICE_WORKING_DAYS).toBe(
+      0,
+    );
+    for (const days of ['-1', '16', '1.5', 'soon']) {
+      expect(() => loadGovernanceConfig({ GOVERNANCE_TEST_NOTICE_WORKING_DAYS: days })).toThrow(
+        /GOVERNANCE_TEST_NOTICE_WORKING_DAYS/,
+      );
+    }
+    const env = { NODE_ENV: 'production', GOVERNANCE_TEST_NOTICE_WORKING_DAYS: '0' };
+    expect(() => loadGovernanceConfig(env)).toThrow(/GOVERNANCE_TEST_NOTICE_WORKING_DAYS is a test-only hook/);
+  });
+
   it('takes a prebuilt workflow bundle that exists, and refuses a missing one, naming the variable', () => {
     const bundle = join(mkdtempSync(join(tmpdir(), 'governance-bundle-')), 'workflows.js');
     expect(loadGovernanceConfig({}).GOVERNANCE_WORKFLOW_BUNDLE).toBeUndefined();

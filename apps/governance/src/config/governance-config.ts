@@ -97,6 +97,16 @@ export const governanceEnvSchema = z.object({
    */
   GOVERNANCE_TEST_HOLD_AFTER_UPDATE: z.string().min(1).optional(),
   /**
+   * Test-only: the public notice of every disbursement started, in working days, whatever the program says
+   * (0: the notice ends as it opens), so an end-to-end test on the real servers reaches the payments.
+   */
+  GOVERNANCE_TEST_NOTICE_WORKING_DAYS: z.coerce
+    .number({ error: 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS must be a number of working days' })
+    .int('GOVERNANCE_TEST_NOTICE_WORKING_DAYS must be a whole number of working days')
+    .min(0, 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS must be 0 or more')
+    .max(15, 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS must be at most 15')
+    .optional(),
+  /**
    * A workflow bundle made by `npm run governance:bundle`: the worker loads it instead of bundling the
    * workflows with webpack at every start (seconds to tens of seconds). Unset: bundle at start.
    */
@@ -127,12 +137,16 @@ export const governanceEnvSchema = z.object({
 
 export type GovernanceConfig = z.infer<typeof governanceEnvSchema>;
 
-/** Refuses a test-only hook in production: it holds transactions open on purpose. */
+/** Refuses the test-only hooks in production: one holds transactions open, the other shortens public notices. */
 const productionSafe = governanceEnvSchema
   .extend({ NODE_ENV: z.string().optional() })
   .refine((env) => env.NODE_ENV !== 'production' || env.GOVERNANCE_TEST_HOLD_AFTER_UPDATE === undefined, {
     path: ['GOVERNANCE_TEST_HOLD_AFTER_UPDATE'],
     message: 'GOVERNANCE_TEST_HOLD_AFTER_UPDATE is a test-only hook and is refused when NODE_ENV=production',
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.GOVERNANCE_TEST_NOTICE_WORKING_DAYS === undefined, {
+    path: ['GOVERNANCE_TEST_NOTICE_WORKING_DAYS'],
+    message: 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS is a test-only hook and is refused when NODE_ENV=production',
   });
 
 export const loadGovernanceConfig = (env: Record<string, string | undefined>): GovernanceConfig =>

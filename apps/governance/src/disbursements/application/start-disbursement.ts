@@ -3,6 +3,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
 import type { SansheEvent } from '@sanshe/contracts';
 import { type DisbursementInput, type DisbursementWorkflow, disbursementStartOptions } from '@sanshe/workflows';
+import type { GovernanceConfig } from '../../config/governance-config';
+import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
 import { DECISION_TASK_QUEUE } from '../../decisions/decisions.tokens';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
 import { DisbursementGrants } from '../infrastructure/disbursement-grants';
@@ -51,6 +53,8 @@ export class StartDisbursementHandler {
     private readonly applyEvidence: ApplyEvidenceHandler,
     private readonly grants: DisbursementGrants,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
+    @Inject(GOVERNANCE_CONFIG)
+    private readonly config: Pick<GovernanceConfig, 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS'> = {},
   ) {}
 
   async execute(manager: EntityManager, event: Activated): Promise<'started' | 'exists'> {
@@ -62,7 +66,10 @@ export class StartDisbursementHandler {
   }
 
   private async start(event: Activated): Promise<'started' | 'exists'> {
-    const options = disbursementStartOptions(disbursementInputOf(event), this.taskQueue);
+    const input = disbursementInputOf(event);
+    const testNotice = this.config.GOVERNANCE_TEST_NOTICE_WORKING_DAYS; // tests only: refused in production
+    if (testNotice !== undefined) input.noticeWorkingDays = testNotice;
+    const options = disbursementStartOptions(input, this.taskQueue);
     try {
       await this.temporal.bounded((client) =>
         client.workflow.start<DisbursementWorkflow>('disbursementWorkflow', {
