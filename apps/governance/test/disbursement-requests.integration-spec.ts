@@ -14,7 +14,6 @@ import {
   disbursementStartOptions,
   disbursementStateQuery,
   disbursementWorkflowId,
-  FUNDING_TASK_QUEUE,
   type FundingActivities,
   stateQuery,
   voteUpdate,
@@ -52,13 +51,15 @@ import { serviceConfig } from './policies-test-app';
  * PostgreSQL (governance's migrations in a schema of this run's own, the seeded disbursement policies) and the
  * real Temporal dev server: governance's worker on a task queue of this run's own (the real disbursement and
  * decision workflows, the real disbursement and child-decision activities; decision events are collected), and
- * a small worker on FUNDING_TASK_QUEUE reserving this run's grants only (nothing waits for it: runs that need a
+ * a small worker on this run's own funding task queue reserving its grants (nothing waits for it: runs that need a
  * later stage start past their reservation, as after continue-as-new). The workflow's facts and refusals are
  * read from governance's outbox, which the relay publishes to Kafka.
  */
 const servers = parseTestEnv(process.env);
 const schema = uniqueName('governance_disbreq').replace(/-/g, '_');
 const taskQueue = uniqueName('disbursement-req-it');
+/** Funding's task queue for this run's disbursements alone (GOVERNANCE_FUNDING_TASK_QUEUE): no other poller. */
+const fundingQueue = uniqueName('funding-disbreq-it');
 const grantPrefix = uniqueName('grant-rq');
 const C = '310104-005-001';
 const COMMUNITY = `community:${C}`;
@@ -173,15 +174,15 @@ const clawback = (grantId: string, trancheNo: number) =>
   });
 
 /**
- * `disbursement/<grantId>` started as a run after continue-as-new is (`carried`): no reservation, so funding's
- * task queue — shared with other suites' workers, which may take a try first — is not in the way. `paid` tranches
- * are paid already; the next one awaits evidence.
+ * `disbursement/<grantId>` started as a run after continue-as-new is (`carried`): no reservation, so a run reaches
+ * a later tranche without waiting for funding. `paid` tranches are paid already; the next one awaits evidence.
  */
 async function startPastReservation(grantId: string, paid: { trancheNo: number; amountFen: number }[] = []) {
   const input: DisbursementInput = {
     ...{ grantId, programId: 'prog-2026-elderly-care', organizationId: 'org-xinhua-elderly-care', communityCode: C },
     ...{ funderId: FUNDER, amount: { amountFen: 300_000, currency: 'CNY' }, noticeWorkingDays: 5 },
     tranches: tranches.map((t) => ({ ...t, amountFen: t.amount.amountFen })),
+    fundingTaskQueue: fundingQueue,
     carried: {
       ...{ trancheIndex: paid.length, factCounts: {}, cancellationRounds: 0, clawbacks: [] },
       paid: paid.map((tranche, i) => ({ ...tranche, paymentId: `pay-${i + 1}` })),
@@ -223,7 +224,9 @@ beforeAll(async () => {
   const parked = new ParkedDisbursementEvidence(dataSource);
   const grants = new DisbursementGrants(dataSource);
   const applyEvidence = new ApplyEvidenceHandler(holder, parked, refuse);
-  const start = new StartDisbursementHandler(holder, applyEvidence, grants, taskQueue);
+  const start = new StartDisbursementHandler(holder, applyEvidence, grants, taskQueue, {
+    GOVERNANCE_FUNDING_TASK_QUEUE: fundingQueue,
+  });
   const apply = new ApplyDisbursementRequestHandler(holder);
   handlers = {
     ...disbursementEventHandlers({ start, applyEvidence, channels, refuse }),
@@ -267,7 +270,7 @@ beforeAll(async () => {
         ...disbursement.activities(),
       },
     }),
-    await Worker.create({ connection, namespace, taskQueue: FUNDING_TASK_QUEUE, activities: funding }),
+    await Worker.create({ connection, namespace, taskQueue: fundingQueue, activities: funding }),
   );
   running.push(...workers.map((worker) => worker.run()));
 }, 120_000);

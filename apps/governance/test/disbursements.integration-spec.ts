@@ -22,7 +22,6 @@ import {
 import {
   disbursementStateQuery,
   disbursementWorkflowId,
-  FUNDING_TASK_QUEUE,
   type FundingActivities,
   GrantIdKey,
   WORKFLOWS_PATH,
@@ -45,8 +44,8 @@ import { serviceConfig } from './policies-test-app';
  * Grant disbursement through governance on the real PostgreSQL (governance's migrations, in a schema of this
  * run's own) and the real Temporal dev server: governance's worker on a task queue of this run's own with the
  * real disbursement workflow and DisbursementActivitiesProvider. Funding's real worker is not in this test: a
- * small test worker on FUNDING_TASK_QUEUE answers reserveGrantBudget for this run's grants only (any other
- * grant's task is failed as retryable, so Temporal hands it to another poller, funding's own, on its retry).
+ * small test worker on this run's own funding task queue (GOVERNANCE_FUNDING_TASK_QUEUE) answers
+ * reserveGrantBudget for this run's grants.
  * Events go through governance's disbursement handlers as the bridge calls them, each in its own inbox-like
  * transaction; the channel check passes them (its refusals are the handlers' unit spec). The verification a
  * tranche's evidence opens is not this test's: its activities are not registered here.
@@ -54,6 +53,8 @@ import { serviceConfig } from './policies-test-app';
 const servers = parseTestEnv(process.env);
 const schema = uniqueName('governance_disb').replace(/-/g, '_');
 const taskQueue = uniqueName('disbursement-it');
+/** Funding's task queue for this run's disbursements alone (GOVERNANCE_FUNDING_TASK_QUEUE): no other poller. */
+const fundingQueue = uniqueName('funding-disb-it');
 const grantPrefix = uniqueName('grant-it');
 const ORG = 'org-xinhua-elderly-care';
 let dataSource: DataSource;
@@ -156,7 +157,9 @@ beforeAll(async () => {
   const parked = new ParkedDisbursementEvidence(dataSource);
   const refuse = new RefuseDisbursementRequestHandler(new OutboxWriter({ schema, source: 'sanshe/governance' }));
   const applyEvidence = new ApplyEvidenceHandler(holder, parked, refuse);
-  const start = new StartDisbursementHandler(holder, applyEvidence, new DisbursementGrants(dataSource), taskQueue);
+  const start = new StartDisbursementHandler(holder, applyEvidence, new DisbursementGrants(dataSource), taskQueue, {
+    GOVERNANCE_FUNDING_TASK_QUEUE: fundingQueue,
+  });
   const channels = { refusal: async () => null };
   handlers = disbursementEventHandlers({ start, applyEvidence, channels, refuse });
   retryParked = new RetryParkedEvidenceHandler(dataSource, parked, applyEvidence);
@@ -178,7 +181,7 @@ beforeAll(async () => {
       bundlerOptions: workflowBundlerOptions(),
       activities: activities.activities(),
     }),
-    await Worker.create({ connection, namespace, taskQueue: FUNDING_TASK_QUEUE, activities: funding }),
+    await Worker.create({ connection, namespace, taskQueue: fundingQueue, activities: funding }),
   );
   running.push(...workers.map((worker) => worker.run()));
   svc = await startServiceUnderTest('governance', httpApp());

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { LOCAL_INFRA, parseEnv } from '@sanshe/config';
 import { PORTAL_ID_PATTERN } from '@sanshe/contracts';
-import { GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
+import { FUNDING_TASK_QUEUE, GOVERNANCE_TASK_QUEUE } from '@sanshe/workflows';
 import { type ControllerRule, isControllerId, isPartyPattern } from '../parties/domain/party-controller';
 
 /** `pattern=controller,…`, e.g. `volunteers:*=community,funder:xuhui-welfare-fund=portal:xuhui-civil-affairs`. */
@@ -62,6 +62,11 @@ export const governanceEnvSchema = z.object({
     .default('310104'),
   /** Where decision workflows are scheduled and this worker polls; tests isolate themselves with their own. */
   GOVERNANCE_TASK_QUEUE: z.string().min(1).default(GOVERNANCE_TASK_QUEUE),
+  /**
+   * Where funding's worker polls (its FUNDING_TEMPORAL_TASK_QUEUE): the disbursements governance starts send
+   * funding's activities there. Tests isolate themselves with their own.
+   */
+  GOVERNANCE_FUNDING_TASK_QUEUE: z.string().min(1).default(FUNDING_TASK_QUEUE),
   /**
    * The client-side deadline of each Temporal call the bridge makes (start, update, describe): a call
    * past it fails as a transient error, which the inbox retries, instead of holding its transaction.

@@ -54,7 +54,9 @@ export class StartDisbursementHandler {
     private readonly grants: DisbursementGrants,
     @Inject(DECISION_TASK_QUEUE) private readonly taskQueue: string,
     @Inject(GOVERNANCE_CONFIG)
-    private readonly config: Pick<GovernanceConfig, 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS'> = {},
+    private readonly config: Partial<
+      Pick<GovernanceConfig, 'GOVERNANCE_TEST_NOTICE_WORKING_DAYS' | 'GOVERNANCE_FUNDING_TASK_QUEUE'>
+    > = {},
   ) {}
 
   async execute(manager: EntityManager, event: Activated): Promise<'started' | 'exists'> {
@@ -69,6 +71,8 @@ export class StartDisbursementHandler {
     const input = disbursementInputOf(event);
     const testNotice = this.config.GOVERNANCE_TEST_NOTICE_WORKING_DAYS; // tests only: refused in production
     if (testNotice !== undefined) input.noticeWorkingDays = testNotice;
+    const fundingTaskQueue = this.config.GOVERNANCE_FUNDING_TASK_QUEUE;
+    if (fundingTaskQueue) input.fundingTaskQueue = fundingTaskQueue;
     const options = disbursementStartOptions(input, this.taskQueue);
     try {
       await this.temporal.bounded((client) =>
