@@ -3,8 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import type { KafkaClientSecurity } from '@sanshe/config';
 import { requireCommand, run } from './commands';
 import { InfraError } from './errors';
+import {
+  addScramArgs,
+  ADMIN_USER,
+  ensureCredentials,
+  kafkaSecurityMode,
+  localKafkaLogin,
+  provisionSecuredBroker,
+  securedServerProperties,
+} from './kafka-security';
+import { loadAclFile } from './kafka-acls';
 import { CACHE_DIR, dataDir, INFRA, INFRA_SRC_DIR, logFile } from './paths';
 import { assertPortFree, runningPid, startDetached, stopPid, waitUntilReady } from './processes';
 import type { LocalServer, ServerStatus, UpResult } from './server';
@@ -16,8 +27,6 @@ const { host, port, controllerPort } = INFRA.kafka;
 const libsDir = join(CACHE_DIR, `kafka-${KAFKA_VERSION}`, 'libs');
 const installedMarker = join(libsDir, '.complete');
 const root = dataDir(NAME);
-const logDirs = join(root, 'data');
-const propertiesFile = join(root, 'server.properties');
 const log4jConfig = join(INFRA_SRC_DIR, 'kafka', 'log4j2.properties');
 
 export function requireJava(env: NodeJS.ProcessEnv = process.env): void {
@@ -42,10 +51,11 @@ function java(args: string[]): string[] {
   return [`-Dlog4j2.configurationFile=${log4jConfig}`, '-cp', `${libsDir}/*`, ...args];
 }
 
-export async function probeBrokers(brokers: string[]): Promise<void> {
+export async function probeBrokers(brokers: string[], security: KafkaClientSecurity = {}): Promise<void> {
   const admin = new Kafka({
     clientId: 'sanshe-infra-probe',
     brokers,
+    ...security,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 2000,
     retry: { retries: 0 },
@@ -70,6 +80,12 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
   const external = env.KAFKA_BROKERS?.split(',')
     .map((b) => b.trim())
     .filter(Boolean);
+  // The secured broker (SANSHE_KAFKA_SECURITY=scram) has data and properties of its own: formatted with its users.
+  const secured = kafkaSecurityMode(env) === 'scram';
+  const logDirs = join(root, secured ? 'data-scram' : 'data');
+  const propertiesFile = join(root, secured ? 'server-scram.properties' : 'server.properties');
+  const internalPort = controllerPort + 1;
+  const login = (): KafkaClientSecurity => (secured ? localKafkaLogin(root, ADMIN_USER) : {});
   const marker = propertiesFile;
 
   return {
@@ -107,16 +123,20 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
         requireJava();
         await assertPortFree(NAME, host, port, 'KAFKA_BROKERS');
         await assertPortFree(NAME, host, controllerPort, 'KAFKA_BROKERS');
+        if (secured) await assertPortFree(NAME, host, internalPort, 'KAFKA_BROKERS');
         mkdirSync(logDirs, { recursive: true });
         const template = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8');
+        const properties = template
+          .replaceAll('@DATA_DIR@', logDirs)
+          // The template names the default ports (docker-compose.yml is checked against it): shift them.
+          .replace(/:(9092|9093)\b/g, (_, p: string) => `:${p === '9092' ? port : controllerPort}`);
         writeFileSync(
           propertiesFile,
-          template
-            .replaceAll('@DATA_DIR@', logDirs)
-            // The template names the default ports (docker-compose.yml is checked against it): shift them.
-            .replace(/:(9092|9093)\b/g, (_, p: string) => `:${p === '9092' ? port : controllerPort}`),
+          secured ? securedServerProperties(properties, { port, controllerPort, internalPort }) : properties,
         );
         if (!existsSync(join(logDirs, 'meta.properties'))) {
+          // SCRAM users exist from the start: created with the storage, passwords kept in the state folder.
+          const scramUsers = secured ? addScramArgs(ensureCredentials(root, loadAclFile())) : [];
           const clusterId = randomBytes(16).toString('base64url'); // a Kafka Uuid, as StorageTool random-uuid makes
           run(
             NAME,
@@ -129,6 +149,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
               '-c',
               propertiesFile,
               '--ignore-formatted',
+              ...scramUsers,
             ]),
           );
         }
@@ -145,7 +166,8 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
           marker,
         });
       }
-      await waitUntilReady({ server: NAME, pid, timeoutMs: 120_000, probe: () => probeBrokers(brokers) });
+      await waitUntilReady({ server: NAME, pid, timeoutMs: 120_000, probe: () => probeBrokers(brokers, login()) });
+      if (secured) await provisionSecuredBroker(brokers, root); // topics and ACLs from kafka/acls.json
       return started ? 'started' : 'already running';
     },
 
@@ -159,7 +181,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
 
     async status(): Promise<ServerStatus> {
       const brokers = external ?? [`${host}:${port}`];
-      const ready = await probeBrokers(brokers).then(
+      const ready = await probeBrokers(brokers, external ? {} : login()).then(
         () => true,
         () => false,
       );
@@ -172,7 +194,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
         pid,
         log: logFile(NAME),
         state: pid === undefined ? 'not running' : ready ? 'ready' : 'not answering',
-        detail: `data: ${logDirs}`,
+        detail: `data: ${logDirs}${secured ? ' (SASL/SCRAM, ACLs from kafka/acls.json)' : ''}`,
       };
     },
   };

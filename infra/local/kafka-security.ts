@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import type { KafkaClientSecurity } from '@sanshe/config';
+import { InfraError } from './errors';
+import { applyAclFile, type KafkaPrincipalGrant, loadAclFile } from './kafka-acls';
+
+/**
+ * The secured variant of the local broker, chosen by SANSHE_KAFKA_SECURITY=scram (unset or `none`: today's
+ * PLAINTEXT broker). Clients log in with SASL/SCRAM-SHA-512 on the client listener; the controller and the
+ * broker's own internal listener stay PLAINTEXT on loopback (SCRAM cannot serve the controller), and their
+ * unauthenticated principal, ANONYMOUS, is a super user for that reason only. StandardAuthorizer with no
+ * ACL = no access, no topic auto-created. See docs/operations.md, "Kafka security".
+ */
+export type KafkaSecurityMode = 'none' | 'scram';
+
+export function kafkaSecurityMode(env: NodeJS.ProcessEnv): KafkaSecurityMode {
+  const raw = env.SANSHE_KAFKA_SECURITY?.trim() || 'none';
+  if (raw !== 'none' && raw !== 'scram') {
+    throw new InfraError('kafka', `SANSHE_KAFKA_SECURITY must be none or scram, got "${raw}"`);
+  }
+  return raw;
+}
+
+export const ADMIN_USER = 'admin';
+
+export interface SecuredPorts {
+  port: number;
+  controllerPort: number;
+  /** The broker-to-broker listener: the controller port + 1. */
+  internalPort: number;
+}
+
+/** The PLAINTEXT properties (already with this broker's ports and data dir) turned into the secured ones. */
+export function securedServerProperties(plaintext: string, { port, controllerPort, internalPort }: SecuredPorts) {
+  const listeners = `SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort},INTERNAL://127.0.0.1:${internalPort}`;
+  const overrides: Record<string, string> = {
+    listeners,
+    'advertised.listeners': listeners,
+    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    'inter.broker.listener.name': 'INTERNAL',
+    'auto.create.topics.enable': 'false',
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users': `User:${ADMIN_USER};User:ANONYMOUS`,
+    'allow.everyone.if.no.acl.found': 'false',
+  };
+  const kept = plaintext.split('\n').filter((line) => !(line.split('=')[0].trim() in overrides));
+  return [
+    ...kept,
+    '# SANSHE_KAFKA_SECURITY=scram (infra/local/kafka-security.ts)',
+    ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`),
+    '',
+  ].join('\n');
+}
+
+/** The SCRAM users' passwords, generated into the broker's state folder (never into the repository). */
+export const credentialsFile = (kafkaStateDir: string) => join(kafkaStateDir, 'scram-credentials.json');
+
+export function readCredentials(kafkaStateDir: string): Record<string, string> {
+  const file = credentialsFile(kafkaStateDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+/** Creates a password for every user that has none yet (admin and the file's users); returns them all. */
+export function ensureCredentials(kafkaStateDir: string, grants: KafkaPrincipalGrant[]): Record<string, string> {
+  const credentials = readCredentials(kafkaStateDir);
+  for (const user of [ADMIN_USER, ...grants.map((g) => g.user)]) {
+    credentials[user] ??= randomBytes(24).toString('base64url'); // no ',', '=' or ']': safe in --add-scram
+  }
+  writeFileSync(credentialsFile(kafkaStateDir), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  return credentials;
+}
+
+/** StorageTool's flags creating each user at format time (kafkajs has no SCRAM admin API). */
+export const addScramArgs = (credentials: Record<string, string>) =>
+  Object.entries(credentials).flatMap(([name, password]) => [
+    '--add-scram',
+    `SCRAM-SHA-512=[name=${name},password=${password}]`,
+  ]);
+
+/** How `user` logs in to the secured broker whose state folder is `kafkaStateDir`. */
+export function localKafkaLogin(kafkaStateDir: string, user: string): KafkaClientSecurity {
+  const password = readCredentials(kafkaStateDir)[user];
+  if (!password) throw new InfraError('kafka', `no SCRAM user "${user}" in ${credentialsFile(kafkaStateDir)}`);
+  return { sasl: { mechanism: 'scram-sha-512', username: user, password } };
+}
+
+/** After the broker answers: its topics and ACLs as the declarative file says, applied as admin. */
+export async function provisionSecuredBroker(brokers: string[], kafkaStateDir: string) {
+  const admin = new Kafka({
+    clientId: 'sanshe-infra-acls',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    ...localKafkaLogin(kafkaStateDir, ADMIN_USER),
+  }).admin();
+  await admin.connect();
+  try {
+    return await applyAclFile(admin, loadAclFile());
+  } finally {
+    await admin.disconnect();
+  }
+}
