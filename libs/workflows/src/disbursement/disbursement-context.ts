@@ -7,14 +7,9 @@ import {
   type FundingActivities,
 } from '../funding/funding-activities';
 import type { DisbursementActivities } from './activities';
-import type { DisbursementInput } from './disbursement.api';
+import type { DisbursementInput, DisbursementStage } from './disbursement.api';
 import type { DisbursementRefusal } from './domain/disbursement-rules';
-import {
-  currentTranche,
-  type DisbursementStage,
-  type DisbursementState,
-  nextFactId,
-} from './domain/disbursement-state';
+import { currentTranche, type DisbursementState, nextFactId } from './domain/disbursement-state';
 import { AmountDueFenKey, TrancheNoKey } from './search-attributes';
 
 /**

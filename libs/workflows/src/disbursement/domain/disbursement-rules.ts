@@ -4,7 +4,7 @@ import type {
   DisbursementInput,
   EvidenceSubmission,
   NoticeObjection,
-} from '../disbursement.api';
+} from './disbursement-types';
 import { currentTranche, type DisbursementState } from './disbursement-state';
 
 /**

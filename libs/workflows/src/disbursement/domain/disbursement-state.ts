@@ -1,40 +1,14 @@
 import type { PaymentOutcome } from '../../funding/funding-activities';
 import type {
   CancellationRequest,
+  CarriedDisbursement,
   DisbursementInput,
+  DisbursementStage,
   DisbursementView,
   EvidenceSubmission,
   NoticeObjection,
   VerificationRecord,
-} from '../disbursement.api';
-
-export type DisbursementStage =
-  | 'reserving'
-  | 'awaiting-evidence'
-  | 'verifying'
-  | 'remediation'
-  | 'notice'
-  | 'paying'
-  | 'payment-stuck'
-  | 'cancelled'
-  | 'completed';
-
-export interface PaidTranche {
-  trancheNo: number;
-  amountFen: number;
-  paymentId: string;
-}
-
-/** What continue-as-new carries to the next tranche's run: no evidence, objections or notices of past ones. */
-export interface CarriedDisbursement {
-  trancheIndex: number;
-  paid: PaidTranche[];
-  /** How many of each fact were published, by `<fact>/t<n>`: the next event id's `<k>`. */
-  factCounts: Record<string, number>;
-  /** Grant-level decisions opened so far, so the next one's subject stays unique. */
-  cancellationRounds: number;
-  clawbacks: { trancheNo: number; decisionId: string; result: string }[];
-}
+} from './disbursement-types';
 
 /** What the workflow knows; pure, so that the rules are tested without Temporal. */
 export interface DisbursementState extends CarriedDisbursement {
