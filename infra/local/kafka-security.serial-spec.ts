@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { AclOperationTypes, AclResourceTypes, Kafka, type KafkaConfig, logLevel, type Producer } from 'kafkajs';
 import { asError } from '@sanshe/common';
 import { createReliableProducer, readToHighWaterMarks } from '@sanshe/messaging';
 import { uniqueName } from '@sanshe/testing';
 import { aclEntries, applyAclFile, loadAclFile } from './kafka-acls';
-import { ADMIN_USER, localKafkaLogin } from './kafka-security';
+import { runKafkaTool } from './kafka';
+import { ADMIN_USER, localKafkaLogin, provisionSecuredBroker } from './kafka-security';
 import { KAFKA_SECURITY_TEST_ENV, kafkaSecurityTestServer } from './kafka-security-test-servers';
 
 const { brokers, kafkaStateDir, stateDir } = kafkaSecurityTestServer;
@@ -139,4 +141,25 @@ describe('the secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer, ACLs
       await kafkaAdmin.disconnect();
     }
   }, 20_000);
+
+  it('creates a user added to the file after the format on the next apply, who then writes its own topic', async () => {
+    const late = {
+      user: 'portal-late-registered',
+      kind: 'portal' as const,
+      produce: ['sanshe.portal.late-registered.commands'],
+      consume: [],
+      groups: [],
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'acls-')), 'acls.json');
+    writeFileSync(file, JSON.stringify({ principals: [...loadAclFile(), late] }));
+    const outcome = await provisionSecuredBroker(brokers, kafkaStateDir, runKafkaTool, file);
+    expect(outcome).toEqual({
+      usersAdded: [late.user],
+      topicsCreated: late.produce,
+      aclsCreated: 2, // its topic's WRITE and the cluster's IDEMPOTENT_WRITE
+      aclsDeleted: 0,
+    });
+    await send(late.user, late.produce[0], uniqueName('first-command'));
+    expect(await refusal(late.user, PORTAL)).toBe('TOPIC_AUTHORIZATION_FAILED');
+  }, 30_000);
 });

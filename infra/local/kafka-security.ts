@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaClientSecurity } from '@sanshe/config';
 import { InfraError } from './errors';
-import { applyAclFile, type KafkaPrincipalGrant, loadAclFile } from './kafka-acls';
+import { ACL_FILE, applyAclFile, type KafkaPrincipalGrant, loadAclFile } from './kafka-acls';
 
 /**
  * The secured variant of the local broker, chosen by SANSHE_KAFKA_SECURITY=scram (unset or `none`: today's
@@ -89,8 +89,64 @@ export function localKafkaLogin(kafkaStateDir: string, user: string): KafkaClien
   return { sasl: { mechanism: 'scram-sha-512', username: user, password } };
 }
 
-/** After the broker answers: its topics and ACLs as the declarative file says, applied as admin. */
-export async function provisionSecuredBroker(brokers: string[], kafkaStateDir: string) {
+/** Runs one of Kafka's Java tools with the broker's classpath (kafka.ts knows it). */
+export type RunKafkaTool = (args: string[]) => void;
+
+/**
+ * Creates, on the running broker, the SCRAM users of the file that have no credentials yet (added to the file
+ * after the storage was formatted), with Kafka's ConfigCommand as admin: kafkajs has no SCRAM admin API.
+ * A password is kept only once the broker has the user.
+ */
+export function addNewScramUsers(
+  kafkaStateDir: string,
+  bootstrap: string,
+  grants: KafkaPrincipalGrant[],
+  runTool: RunKafkaTool,
+) {
+  const credentials = readCredentials(kafkaStateDir);
+  const added = grants.map((g) => g.user).filter((user) => !credentials[user]);
+  if (!added.length) return added;
+  const adminConfig = join(kafkaStateDir, 'admin-client.properties');
+  const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${ADMIN_USER}" password="${credentials[ADMIN_USER]}";`;
+  writeFileSync(
+    adminConfig,
+    `security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=${jaas}\n`,
+    { mode: 0o600 },
+  );
+  for (const user of added) {
+    const password = randomBytes(24).toString('base64url');
+    runTool([
+      'kafka.admin.ConfigCommand',
+      '--bootstrap-server',
+      bootstrap,
+      '--command-config',
+      adminConfig,
+      '--alter',
+      '--add-config',
+      `SCRAM-SHA-512=[password=${password}]`,
+      '--entity-type',
+      'users',
+      '--entity-name',
+      user,
+    ]);
+    credentials[user] = password;
+    writeFileSync(credentialsFile(kafkaStateDir), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  }
+  return added;
+}
+
+/**
+ * After the broker answers: the file's users that are new since the format created, then its topics and ACLs
+ * as the declarative file says, applied as admin.
+ */
+export async function provisionSecuredBroker(
+  brokers: string[],
+  kafkaStateDir: string,
+  runTool: RunKafkaTool,
+  aclFile = ACL_FILE,
+) {
+  const grants = loadAclFile(aclFile);
+  const usersAdded = addNewScramUsers(kafkaStateDir, brokers[0], grants, runTool);
   const admin = new Kafka({
     clientId: 'sanshe-infra-acls',
     brokers,
@@ -99,7 +155,7 @@ export async function provisionSecuredBroker(brokers: string[], kafkaStateDir: s
   }).admin();
   await admin.connect();
   try {
-    return await applyAclFile(admin, loadAclFile());
+    return { usersAdded, ...(await applyAclFile(admin, grants)) };
   } finally {
     await admin.disconnect();
   }

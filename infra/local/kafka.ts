@@ -51,6 +51,9 @@ function java(args: string[]): string[] {
   return [`-Dlog4j2.configurationFile=${log4jConfig}`, '-cp', `${libsDir}/*`, ...args];
 }
 
+/** Runs one of Kafka's Java tools (e.g. kafka.admin.ConfigCommand) from the broker's jars. */
+export const runKafkaTool = (args: string[]): void => void run(NAME, 'java', java(args));
+
 export async function probeBrokers(brokers: string[], security: KafkaClientSecurity = {}): Promise<void> {
   const admin = new Kafka({
     clientId: 'sanshe-infra-probe',
@@ -167,7 +170,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
         });
       }
       await waitUntilReady({ server: NAME, pid, timeoutMs: 120_000, probe: () => probeBrokers(brokers, login()) });
-      if (secured) await provisionSecuredBroker(brokers, root); // topics and ACLs from kafka/acls.json
+      if (secured) await provisionSecuredBroker(brokers, root, runKafkaTool); // users, topics, ACLs: kafka/acls.json
       return started ? 'started' : 'already running';
     },
 
