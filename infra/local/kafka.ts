@@ -90,6 +90,13 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
   const internalPort = controllerPort + 1;
   const login = (): KafkaClientSecurity => (secured ? localKafkaLogin(root, ADMIN_USER) : {});
   const marker = propertiesFile;
+  const serverProperties = () => {
+    const properties = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8')
+      .replaceAll('@DATA_DIR@', logDirs)
+      // The template names the default ports (docker-compose.yml is checked against it): shift them.
+      .replace(/:(9092|9093)\b/g, (_, p: string) => `:${p === '9092' ? port : controllerPort}`);
+    return secured ? securedServerProperties(properties, { port, controllerPort, internalPort }) : properties;
+  };
 
   return {
     name: NAME,
@@ -128,15 +135,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
         await assertPortFree(NAME, host, controllerPort, 'KAFKA_BROKERS');
         if (secured) await assertPortFree(NAME, host, internalPort, 'KAFKA_BROKERS');
         mkdirSync(logDirs, { recursive: true });
-        const template = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8');
-        const properties = template
-          .replaceAll('@DATA_DIR@', logDirs)
-          // The template names the default ports (docker-compose.yml is checked against it): shift them.
-          .replace(/:(9092|9093)\b/g, (_, p: string) => `:${p === '9092' ? port : controllerPort}`);
-        writeFileSync(
-          propertiesFile,
-          secured ? securedServerProperties(properties, { port, controllerPort, internalPort }) : properties,
-        );
+        writeFileSync(propertiesFile, serverProperties());
         if (!existsSync(join(logDirs, 'meta.properties'))) {
           // SCRAM users exist from the start: created with the storage, passwords kept in the state folder.
           const scramUsers = secured ? addScramArgs(ensureCredentials(root, loadAclFile())) : [];
