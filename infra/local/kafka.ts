@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import type { KafkaClientSecurity } from '@sanshe/config';
+import { type KafkaClientSecurity, kafkaClientSecurityFromEnv } from '@sanshe/config';
 import { requireCommand, run } from './commands';
 import { InfraError } from './errors';
 import {
@@ -88,7 +88,9 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
   const logDirs = join(root, secured ? 'data-scram' : 'data');
   const propertiesFile = join(root, secured ? 'server-scram.properties' : 'server.properties');
   const internalPort = controllerPort + 1;
-  const login = (): KafkaClientSecurity => (secured ? localKafkaLogin(root, ADMIN_USER) : {});
+  // Our secured broker: as admin. A broker of the user's own (KAFKA_BROKERS): with the client settings, if any.
+  const login = (): KafkaClientSecurity =>
+    external ? kafkaClientSecurityFromEnv(env) : secured ? localKafkaLogin(root, ADMIN_USER) : {};
   const marker = propertiesFile;
   const serverProperties = () => {
     const properties = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8')
@@ -122,7 +124,8 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
 
     async up(): Promise<UpResult> {
       if (external) {
-        await waitUntilReady({ server: NAME, timeoutMs: 15_000, probe: () => probeBrokers(external) });
+        const security = login(); // a wrong setting fails here, naming it, not as a broker that never answers
+        await waitUntilReady({ server: NAME, timeoutMs: 15_000, probe: () => probeBrokers(external, security) });
         return 'external';
       }
       await this.install();
@@ -183,7 +186,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
 
     async status(): Promise<ServerStatus> {
       const brokers = external ?? [`${host}:${port}`];
-      const ready = await probeBrokers(brokers, external ? {} : login()).then(
+      const ready = await probeBrokers(brokers, login()).then(
         () => true,
         () => false,
       );

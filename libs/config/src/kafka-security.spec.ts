@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kafkaClientSecurity } from './kafka-security';
+import { kafkaClientSecurity, kafkaClientSecurityFromEnv } from './kafka-security';
 import { InvalidEnvironmentError, parsePlatformEnv } from './platform-env';
 
 describe('Kafka client security settings', () => {
@@ -52,5 +52,20 @@ describe('Kafka client security settings', () => {
     );
     const missing = parsePlatformEnv({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: `${ca}.nope` });
     expect(() => kafkaClientSecurity(missing)).toThrow(/KAFKA_SSL_CA_FILE: no file at/);
+  });
+
+  it('are read from raw environment variables alone by tools (other settings ignored)', () => {
+    const env = {
+      DATABASE_URL: 'not a url',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'tools',
+      KAFKA_SASL_PASSWORD: 'p',
+    };
+    expect(kafkaClientSecurityFromEnv(env)).toEqual({
+      sasl: { mechanism: 'scram-sha-512', username: 'tools', password: 'p' },
+    });
+    expect(() => kafkaClientSecurityFromEnv({ KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(
+      /KAFKA_SASL_USERNAME: required/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { KafkaSaslMechanism, KafkaSecurityEnv } from './kafka-security-env';
-import { InvalidEnvironmentError } from './platform-env';
+import { z } from 'zod';
+import { type KafkaSaslMechanism, type KafkaSecurityEnv, kafkaSecurityEnvShape } from './kafka-security-env';
+import { InvalidEnvironmentError, parseEnv } from './platform-env';
 
 /** The kafkajs client options for authentication and TLS (kafkajs' own `sasl`/`ssl` shapes). */
 export interface KafkaClientSecurity {
@@ -50,4 +51,9 @@ export function kafkaClientSecurity(env: KafkaSecurityEnv): KafkaClientSecurity 
     security.sasl = { mechanism, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD };
   }
   return security;
+}
+
+/** The same from raw environment variables, for a tool that needs Kafka's settings alone. */
+export function kafkaClientSecurityFromEnv(env: Record<string, string | undefined>): KafkaClientSecurity {
+  return kafkaClientSecurity(parseEnv(z.object(kafkaSecurityEnvShape), env));
 }
