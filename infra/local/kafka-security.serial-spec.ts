@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AclOperationTypes, AclResourceTypes, Kafka, type KafkaConfig, logLevel, type Producer } from 'kafkajs';
 import { asError } from '@sanshe/common';
-import { createReliableProducer, readToHighWaterMarks } from '@sanshe/messaging';
+import { createReliableProducer, ensureTopics, readToHighWaterMarks } from '@sanshe/messaging';
 import { uniqueName } from '@sanshe/testing';
 import { aclEntries, applyAclFile, loadAclFile } from './kafka-acls';
 import { runKafkaTool } from './kafka';
@@ -59,18 +59,16 @@ describe('the secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer, ACLs
     sent.set(topic, [...(sent.get(topic) ?? []), value]);
   }
 
-  /** The Kafka error code a refused write ends with (kafkajs wraps it as the cause of a non-retriable error). */
+  /** The Kafka error code a refused request ends with (kafkajs wraps it as the cause of a non-retriable error). */
+  const errorType = (err: unknown): string => {
+    for (let e: unknown = err; e instanceof Error; e = e.cause) {
+      const { type } = e as Error & { type?: unknown };
+      if (typeof type === 'string') return type;
+    }
+    return asError(err).message;
+  };
   const refusal = (user: string, topic: string) =>
-    send(user, topic, uniqueName(`refused-${user}`)).then(
-      () => 'accepted',
-      (err: unknown) => {
-        for (let e: unknown = err; e instanceof Error; e = e.cause) {
-          const { type } = e as Error & { type?: unknown };
-          if (typeof type === 'string') return type;
-        }
-        return asError(err).message;
-      },
-    );
+    send(user, topic, uniqueName(`refused-${user}`)).then(() => 'accepted', errorType);
 
   beforeAll(() => {
     expect({ stateDir, brokers }).toEqual({
@@ -113,6 +111,69 @@ describe('the secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer, ACLs
       expect(error?.name).toBe('KafkaJSSASLAuthenticationError');
     }
   }, 20_000);
+
+  /** Reads `topic` to its high-water marks as `user` in consumer group `groupId`; the Kafka error code if refused. */
+  async function readAs(user: string, groupId: string, topic: string): Promise<string[] | string> {
+    const kafka = as(user);
+    const ends = new Map((await highWaterMarksAsAdmin(topic)).map((p) => [p.partition, Number(p.high)]));
+    const remaining = new Map([...ends].filter(([, high]) => high > 0));
+    const consumer = kafka.consumer({ groupId, retry: { retries: 0 } });
+    const values: string[] = [];
+    try {
+      return await new Promise<string[] | string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${topic} not read to its high-water marks in 15 s`)), 15_000);
+        const settle = (outcome: string[] | string) => (clearTimeout(timer), resolve(outcome));
+        consumer.on(consumer.events.CRASH, ({ payload }) => settle(errorType(payload.error)));
+        if (remaining.size === 0) return settle(values);
+        consumer
+          .connect()
+          .then(() => consumer.subscribe({ topic, fromBeginning: true }))
+          .then(() =>
+            consumer.run({
+              eachMessage: async ({ partition, message }) => {
+                values.push(message.value?.toString() ?? '');
+                if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+                if (remaining.size === 0) settle(values);
+              },
+            }),
+          )
+          .catch((err: unknown) => settle(errorType(err)));
+      });
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+    }
+  }
+
+  async function highWaterMarksAsAdmin(topic: string) {
+    const kafkaAdmin = admin().admin();
+    await kafkaAdmin.connect();
+    try {
+      return await kafkaAdmin.fetchTopicOffsets(topic);
+    } finally {
+      await kafkaAdmin.disconnect();
+    }
+  }
+
+  it('lets a service read what it consumes in its own group only, and set up its topics without creating any', async () => {
+    const community = localKafkaLogin(kafkaStateDir, 'community');
+    expect(await readAs('community', 'sanshe-community', GOVERNANCE)).toEqual(sent.get(GOVERNANCE));
+    // Another's group: the broker answers GROUP_AUTHORIZATION_FAILED to FindCoordinator, which kafkajs reports
+    // only as this (it drops the broker's error); the same read in its own group succeeded just above.
+    expect(await readAs('community', 'sanshe-governance', GOVERNANCE)).toBe('Failed to find group coordinator');
+    expect(await readAs('community', 'sanshe-community', PORTAL)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    const warnings: string[] = [];
+    await ensureTopics({ brokers, security: community }, [GOVERNANCE, 'sanshe.talent.events'], 3, (m) =>
+      warnings.push(m),
+    );
+    expect(warnings).toEqual([]); // created by infra/local with LogAppendTime: nothing to create or change
+    const missing = 'sanshe.portal.nobody-registered.commands';
+    await expect(ensureTopics({ brokers, security: community }, [missing])).rejects.toThrow();
+    const kafkaAdmin = admin().admin();
+    await kafkaAdmin.connect();
+    expect(await kafkaAdmin.listTopics()).not.toContain(missing);
+    expect((await kafkaAdmin.listGroups()).groups.map((g) => g.groupId)).not.toContain('sanshe-governance');
+    await kafkaAdmin.disconnect();
+  }, 40_000);
 
   it('lets nothing refused reach a topic: each holds exactly its allowed writes, read to the high-water marks as admin', async () => {
     const kafka = admin();
