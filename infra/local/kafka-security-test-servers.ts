@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { localInfra, localStateDir } from '@sanshe/config';
 
 /**
- * The Kafka security test's own secured broker (kafka-security.serial-spec.ts): SANSHE_KAFKA_SECURITY=scram,
+ * The Kafka security test's own secured broker (kafka-security.integration-spec.ts): SANSHE_KAFKA_SECURITY=scram,
  * a state directory of its own, `<state directory>/kafka-security-test`, and every default port + 3000 (12092–12094: below the ephemeral ports, which begin at 32768 and once took 39094; the
  * chaos suite's are + 10000, the restart test's + 20000), so it never meets the shared PLAINTEXT broker.
  */
