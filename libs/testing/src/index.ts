@@ -7,3 +7,4 @@ export * from './test-env';
 export * from './temporal';
 export * from './tokens';
 export * from './topic-scan';
+export * from './kafka-acl-file';
