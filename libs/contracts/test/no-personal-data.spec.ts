@@ -32,6 +32,8 @@ const ALLOWED: Record<string, string> = {
   'sanshe.community.venue.updated.v1 /name': "a venue's name, not a person",
   'sanshe.organization.organization.registered.v1 /name': "a social organization's registered name, not a person",
   'sanshe.organization.organization.updated.v1 /name': "a social organization's registered name, not a person",
+  'sanshe.governance.portal.registered.v1 /name': "a government portal's name (徐汇区民政局), not a person",
+  'sanshe.governance.portal.updated.v1 /name': "a government portal's name, not a person",
 };
 
 const FORMATTED_STRING_KEYS = ['pattern', 'format', 'const', 'enum'];

@@ -31,6 +31,7 @@ import { filingCalledIn, filingNoticed, filingWithdrawn } from './governance-fil
 import { DISBURSEMENT_EVENTS } from './governance-disbursement.events';
 import { DISBURSEMENT_REQUEST_EVENTS } from './disbursement-requests.events';
 import { hoursUpdateRejected } from './governance-hours.events';
+import { PORTAL_REGISTRY_EVENTS } from './governance-portal.events';
 import {
   organizationDecisionVoteCast,
   organizationFilingCallInRequested,
@@ -151,6 +152,7 @@ export const EVENT_CATALOG = [
   filingWithdrawn,
   hoursUpdateRejected,
   ...DISBURSEMENT_EVENTS,
+  ...PORTAL_REGISTRY_EVENTS,
 ] as const;
 
 /** The vote-cast types: one per producing context and for portals, all with the DecisionVoteData schema. */
@@ -288,3 +290,4 @@ export * from './funding-catalog';
 export { OpeningHours } from './community-venues.events';
 export * from './governance-disbursement.events';
 export * from './disbursement-requests.events';
+export * from './governance-portal.events';
