@@ -19,6 +19,7 @@ import { SeedDisbursementPolicies1795737600017 } from './1795737600017-seed-disb
 import { CreateDisbursementEvidence1795737600018 } from './1795737600018-create-disbursement-evidence';
 import { CreateParkedDisbursementEvidence1795737600019 } from './1795737600019-create-parked-disbursement-evidence';
 import { CreateDisbursementGrant1795737600020 } from './1795737600020-create-disbursement-grant';
+import { CreatePortal1795737600021 } from './1795737600021-create-portal';
 
 /** The governance schema's migrations, oldest first; `npm run migrate` applies the pending ones. */
 export const migrations: Function[] = [
@@ -43,4 +44,5 @@ export const migrations: Function[] = [
   CreateDisbursementEvidence1795737600018,
   CreateParkedDisbursementEvidence1795737600019,
   CreateDisbursementGrant1795737600020,
+  CreatePortal1795737600021,
 ];
