@@ -11,7 +11,10 @@ import {
   exampleEvent,
   messageName,
   PORTAL_COMMANDS_ADDRESS,
+  PORTAL_REPLIES_ADDRESS,
+  PORTAL_REPLY_EVENTS,
   portalCommandsTopic,
+  portalRepliesTopic,
   validateEvent,
 } from '../src';
 import { ASYNCAPI_YAML_PATH, renderAsyncApiYaml } from '../scripts/generate-asyncapi';
@@ -52,7 +55,8 @@ describe('the AsyncAPI document', () => {
       { $ref: '#/channels/portalCommands/messages/PortalDecisionVoteCastV1' },
       { $ref: '#/channels/portalCommands/messages/PortalDecisionArbitratedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalFilingCallInRequestedV1' },
-      { $ref: '#/channels/portalCommands/messages/PortalPaymentConfirmedV1' },
+      { $ref: '#/channels/portalCommands/messages/PortalDecisionPolicySetRequestedV1' },
+      { $ref: '#/channels/portalCommands/messages/PortalReportRequestedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalDisbursementObjectionRaisedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalDisbursementClawbackProposedV1' },
       { $ref: '#/channels/portalCommands/messages/PortalDisbursementCancellationRequestedV1' },
@@ -87,14 +91,47 @@ describe('the AsyncAPI document', () => {
       'sanshe.funding.events',
       'sanshe.governance.events',
       PORTAL_COMMANDS_ADDRESS,
+      PORTAL_REPLIES_ADDRESS,
       'sanshe.dlq.{consumerGroup}',
     ]);
     expect(portalCommandsTopic('xuhui-civil-affairs')).toBe(
       PORTAL_COMMANDS_ADDRESS.replace('{portalId}', 'xuhui-civil-affairs'),
     );
+    expect(portalRepliesTopic('xuhui-civil-affairs')).toBe(
+      PORTAL_REPLIES_ADDRESS.replace('{portalId}', 'xuhui-civil-affairs'),
+    );
     expect(document.operations.sendOrganizationEvents.action).toBe('send');
     expect(document.operations.receivePortalCommands.action).toBe('receive');
     expect(document.servers.local).toMatchObject({ host: '127.0.0.1:9092', protocol: 'kafka' });
+  });
+
+  it("shows each portal command with the service that acts on it and the replies it gets, replies only on the portal's topic", () => {
+    const refs = (list: Json[]) => list.map((ref) => String(ref.$ref).split('/').pop());
+    const byGovernance = document.operations.receivePortalCommands;
+    const byFunding = document.operations.receivePortalCommandsByFunding;
+    expect(refs(byFunding.messages)).toEqual(['PortalPaymentConfirmedV1', 'PortalFundingProgramOpenRequestedV1']);
+    expect(refs(byFunding.reply.messages)).toEqual([
+      'FundingPortalCommandAcceptedV1',
+      'FundingPortalCommandRejectedV1',
+    ]);
+    expect(refs(byGovernance.messages)).toEqual(
+      expect.arrayContaining([
+        'PortalDecisionArbitratedV1',
+        'PortalDecisionPolicySetRequestedV1',
+        'PortalReportRequestedV1',
+      ]),
+    );
+    expect(refs(byGovernance.messages)).not.toContain('PortalPaymentConfirmedV1');
+    expect(refs(byGovernance.reply.messages)).toEqual([
+      'GovernancePortalCommandAcceptedV1',
+      'GovernancePortalCommandRejectedV1',
+      'GovernancePortalReportIssuedV1',
+    ]);
+    expect(byGovernance.reply.channel).toEqual({ $ref: '#/channels/portalReplies' });
+    const replyNames = PORTAL_REPLY_EVENTS.map((d) => messageName(d.type));
+    expect(Object.keys(document.channels.portalReplies.messages)).toEqual(replyNames);
+    for (const name of replyNames) expect(Object.keys(document.channels.governanceEvents.messages)).not.toContain(name);
+    for (const name of replyNames) expect(Object.keys(document.channels.fundingEvents.messages)).not.toContain(name);
   });
 
   describe.each(EVENT_CATALOG.map((d) => [d.type, d] as const))('message %s', (type, definition) => {

@@ -1,4 +1,4 @@
-import { contextTopic, DEAD_LETTER_HEADERS, deadLetterTopic, portalCommandsTopic } from '../src';
+import { contextTopic, DEAD_LETTER_HEADERS, deadLetterTopic, portalCommandsTopic, portalRepliesTopic } from '../src';
 
 describe('topics', () => {
   it('names one topic per producing context', () => {
@@ -14,10 +14,14 @@ describe('topics', () => {
     expect(portalCommandsTopic('district7')).toBe('sanshe.portal.district7.commands');
   });
 
+  it('names one replies topic per portal', () => {
+    expect(portalRepliesTopic('xuhui-civil-affairs')).toBe('sanshe.portal.xuhui-civil-affairs.replies');
+  });
+
   it.each(['', 'Xuhui', 'xu_hui', 'xu.hui', '-xuhui', 'xu hui', '徐汇'])('refuses the portal id %j', (portalId) => {
-    expect(() => portalCommandsTopic(portalId)).toThrow(
-      `portal id "${portalId}" must be lowercase letters, digits and dashes`,
-    );
+    for (const topicOf of [portalCommandsTopic, portalRepliesTopic]) {
+      expect(() => topicOf(portalId)).toThrow(`portal id "${portalId}" must be lowercase letters, digits and dashes`);
+    }
   });
 
   it('names one dead-letter topic per consumer group, with distinct headers', () => {

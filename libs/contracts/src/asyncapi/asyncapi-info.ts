@@ -1,7 +1,7 @@
 /** The `info` of the AsyncAPI document, written for the engineers who integrate a government portal. */
 
 /** Minor for new event types or optional fields, patch for wording. Breaking changes are new `.vN` types. */
-const DOCUMENT_VERSION = '0.9.0';
+const DOCUMENT_VERSION = '0.10.0';
 
 const description = `
 Sanshe (三社联动) links communities, social organizations, social workers and the government funding
@@ -17,6 +17,10 @@ through the events described here.
   group and dispatch on the CloudEvent \`type\`.
 - A portal sends its commands as CloudEvents on its own topic, \`sanshe.portal.<portalId>.commands\`,
   with \`source\` = \`portal/<portalId>\`.
+- Every command gets exactly one reply on the portal's own \`sanshe.portal.<portalId>.replies\`, from
+  the one service that acts on its type: \`…portal.command-accepted.v1\` or \`…portal.command-rejected.v1\`
+  (with a kebab-case \`code\` and a \`reason\`), whose \`data.commandId\` is your command's \`id\`. A
+  command sent again under the same \`id\` has no second effect and is answered once.
 
 ## Ordering
 

@@ -3,12 +3,25 @@
  * catalog. Pure: no I/O. `npm run contracts:asyncapi` writes it to libs/contracts/asyncapi/asyncapi.yaml.
  */
 import { EVENT_CATALOG } from '../catalog';
+import { isPortalReplyType } from '../catalog/portal-replies.events';
 import type { EventDefinition } from '../events/event-definition';
 import { contextTopic, DEAD_LETTER_HEADERS, deadLetterTopic } from '../events/topics';
 import { ASYNCAPI_INFO } from './asyncapi-info';
+import {
+  type ChannelsAndOperations,
+  EXAMPLE_PORTAL,
+  type Json,
+  KAFKA_BINDING_VERSION,
+  messageName,
+  messageRefs,
+  operationRefs,
+  pascal,
+  sentence,
+} from './asyncapi-refs';
+import { portalChannels } from './portal-channels';
 
-type Json = Record<string, unknown>;
-type ChannelsAndOperations = { channels: Record<string, Json>; operations: Record<string, Json> };
+export { messageName } from './asyncapi-refs';
+export { PORTAL_COMMANDS_ADDRESS, PORTAL_REPLIES_ADDRESS } from './portal-channels';
 
 export interface AsyncApiDocument {
   asyncapi: '3.0.0';
@@ -20,23 +33,12 @@ export interface AsyncApiDocument {
   components: { messages: Record<string, Json> };
 }
 
-/** The template of portalCommandsTopic(portalId); the contracts tests check that they agree. */
-export const PORTAL_COMMANDS_ADDRESS = 'sanshe.portal.{portalId}.commands';
-
 const CONTEXTS = ['community', 'organization', 'talent', 'funding', 'governance'] as const;
-const KAFKA_BINDING_VERSION = '0.5.0';
 const CLOUDEVENTS_JSON = 'application/cloudevents+json';
 /** Fixed so that the generated document only changes when the catalog does. */
 const EXAMPLE_TIME = '2026-03-02T09:30:00.000Z';
 const EXAMPLE_TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-const EXAMPLE_PORTAL = 'xuhui-civil-affairs';
-
-const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/-/g, ' ');
 const camel = (text: string) => text.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** `sanshe.organization.proposal.submitted.v1` → `OrganizationProposalSubmittedV1`. */
-export const messageName = (type: string) => pascal(type.split('.').slice(1).join('-').split('-'));
 
 /** TypeBox schemas carry symbol keys; a JSON copy keeps only the JSON Schema. */
 const plainJson = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
@@ -138,20 +140,12 @@ const deadLetterMessage: Json = {
   },
 };
 
-const messageRefs = (definitions: readonly EventDefinition[]) =>
-  Object.fromEntries(
-    definitions.map((d) => [messageName(d.type), { $ref: `#/components/messages/${messageName(d.type)}` }]),
-  );
-
-const operationRefs = (channel: string, definitions: readonly EventDefinition[]) =>
-  definitions.map((d) => ({ $ref: `#/channels/${channel}/messages/${messageName(d.type)}` }));
-
-/** A channel per context that publishes, each with the operation that sends on it. */
+/** A channel per context that publishes, each with the operation that sends on it (replies go to portals'). */
 function contextChannels(catalog: readonly EventDefinition[]): ChannelsAndOperations {
   const channels: Record<string, Json> = {};
   const operations: Record<string, Json> = {};
   for (const context of CONTEXTS) {
-    const definitions = catalog.filter((d) => d.context === context);
+    const definitions = catalog.filter((d) => d.context === context && !isPortalReplyType(d.type));
     if (definitions.length === 0) continue;
     const channel = `${context}Events`;
     channels[channel] = {
@@ -168,35 +162,6 @@ function contextChannels(catalog: readonly EventDefinition[]): ChannelsAndOperat
     };
   }
   return { channels, operations };
-}
-
-/** The per-portal commands topic, which governance consumes. */
-function portalCommandsChannel(commands: readonly EventDefinition[]): ChannelsAndOperations {
-  return {
-    channels: {
-      portalCommands: {
-        address: PORTAL_COMMANDS_ADDRESS,
-        title: 'Portal commands',
-        description:
-          'Commands a government portal sends to Sanshe (open a funding program, arbitrate an escalated decision, confirm a payment), as CloudEvents with `source` = `portal/<portalId>`. One topic per portal.',
-        parameters: {
-          portalId: {
-            description: 'The portal id assigned at onboarding: lowercase letters, digits and dashes.',
-            examples: [EXAMPLE_PORTAL],
-          },
-        },
-        messages: messageRefs(commands),
-      },
-    },
-    operations: {
-      receivePortalCommands: {
-        action: 'receive',
-        channel: { $ref: '#/channels/portalCommands' },
-        summary: 'Sanshe (governance) consumes the commands each portal sends.',
-        ...(commands.length > 0 ? { messages: operationRefs('portalCommands', commands) } : {}),
-      },
-    },
-  };
 }
 
 const deadLettersChannel: ChannelsAndOperations = {
@@ -228,11 +193,7 @@ const localServer: Json = {
 };
 
 export function buildAsyncApi(catalog: readonly EventDefinition[] = EVENT_CATALOG): AsyncApiDocument {
-  const parts = [
-    contextChannels(catalog),
-    portalCommandsChannel(catalog.filter((d) => d.context === 'portal')),
-    deadLettersChannel,
-  ];
+  const parts = [contextChannels(catalog), portalChannels(catalog), deadLettersChannel];
   return {
     asyncapi: '3.0.0',
     info: ASYNCAPI_INFO,

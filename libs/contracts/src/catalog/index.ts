@@ -55,6 +55,8 @@ import {
   portalFilingCallInRequested,
   portalPaymentConfirmed,
 } from './portal.events';
+import { PORTAL_COMMAND_EVENTS } from './portal-commands.events';
+import { PORTAL_REPLY_EVENTS } from './portal-replies.events';
 import {
   assignmentMade,
   assignmentReleased,
@@ -138,6 +140,7 @@ export const EVENT_CATALOG = [
   portalDecisionArbitrated,
   portalFilingCallInRequested,
   portalPaymentConfirmed,
+  ...PORTAL_COMMAND_EVENTS,
   // what the parties ask of a grant's disbursement (community, organization, talent, funding, portals)
   ...DISBURSEMENT_REQUEST_EVENTS,
   // governance
@@ -152,6 +155,8 @@ export const EVENT_CATALOG = [
   filingWithdrawn,
   hoursUpdateRejected,
   ...DISBURSEMENT_EVENTS,
+  // replies to portals' commands, each on its portal's replies topic (governance's and funding's)
+  ...PORTAL_REPLY_EVENTS,
   ...PORTAL_REGISTRY_EVENTS,
 ] as const;
 
@@ -290,4 +295,6 @@ export * from './funding-catalog';
 export { OpeningHours } from './community-venues.events';
 export * from './governance-disbursement.events';
 export * from './disbursement-requests.events';
+export * from './portal-commands.events';
+export * from './portal-replies.events';
 export * from './governance-portal.events';

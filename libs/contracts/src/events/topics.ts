@@ -16,6 +16,13 @@ export const portalCommandsTopic = (portalId: string) => {
   return `sanshe.portal.${portalId}.commands`;
 };
 
+/** Replies to a portal's commands (accepted, rejected, a requested report): the portal reads only its own. */
+export const portalRepliesTopic = (portalId: string) => {
+  if (!PORTAL_ID_PATTERN.test(portalId))
+    throw new Error(`portal id "${portalId}" must be lowercase letters, digits and dashes`);
+  return `sanshe.portal.${portalId}.replies`;
+};
+
 /** Where a consumer group puts what it cannot process, with the reason in the headers. */
 export const deadLetterTopic = (consumerGroup: string) => `sanshe.dlq.${consumerGroup}`;
 
