@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { EventPattern, type KafkaOptions, type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { Kafka, logLevel } from 'kafkajs';
-import { errorMessage } from '@sanshe/common';
 import { asEndpoint, type KafkaClientSecurity, kafkaClientConfig, type KafkaEndpoint } from '../kafka-client';
-import { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
 import { InboxKafkaServer } from './inbox-kafka-server';
+import { createMissingTopics } from './topic-setup';
 
 export { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
+export { LiveTopics } from './live-topics';
 
 /**
  * Options for `app.connectMicroservice(...)`: Nest's Kafka transport (as InboxKafkaServer, which hands
@@ -79,19 +79,7 @@ export async function ensureTopics(
   ).admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        topics: missing.map((topic) => ({ topic, numPartitions, configEntries: BROKER_TIME_TOPIC_CONFIG })),
-        waitForLeaders: true,
-      });
-    }
-    const older = topics.filter((topic) => existing.has(topic));
-    await useBrokerTime(admin, older).then(
-      (changed) => changed.length > 0 && log(`set message.timestamp.type=LogAppendTime on ${changed.join(', ')}`),
-      (err: unknown) => log(`could not set LogAppendTime on ${older.join(', ')}: ${errorMessage(err)}`),
-    );
+    await createMissingTopics(admin, topics, numPartitions, log);
   } finally {
     await admin.disconnect();
   }

@@ -3,6 +3,8 @@ import type { Consumer, EachBatchPayload, EachMessagePayload, Kafka } from 'kafk
 import { errorMessage } from '@sanshe/common';
 import { BrokerTimeTopics } from './broker-time';
 import type { HandedOverMessage, InboxHandoff } from './inbox-handoff';
+import { runningConsumers, type TopicsTaker } from './running-consumers';
+import { createMissingTopics } from './topic-setup';
 
 /** kafkajs's default heartbeat interval, used when the consumer options set none. */
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
@@ -38,8 +40,11 @@ class Handoff implements InboxHandoff {
  * at the consumer's heartbeat interval, so that the group does not evict the consumer and rebalance.
  * Each handed-over message carries `brokerTime` when its topic uses LogAppendTime (BrokerTimeTopics).
  */
-export class InboxKafkaServer extends ServerKafka {
+export class InboxKafkaServer extends ServerKafka implements TopicsTaker {
   private readonly brokerTimeTopics = new BrokerTimeTopics(() => (this.client as Kafka).admin());
+  /** consumeAlso's restarts, one at a time; close waits for the one running. */
+  private restarts: Promise<unknown> = Promise.resolve();
+  private closing = false;
 
   constructor(
     options: Required<KafkaOptions>['options'],
@@ -51,14 +56,72 @@ export class InboxKafkaServer extends ServerKafka {
   override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
     const patterns = [...this.messageHandlers.keys()];
     if (patterns.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics: patterns });
+    await this.prefetchBrokerTime(patterns);
+    await this.run(consumer as unknown as Consumer);
+    runningConsumers.add(this.groupId, this);
+  }
+
+  override async close(): Promise<void> {
+    this.closing = true;
+    runningConsumers.remove(this.groupId, this);
+    await this.restarts;
+    await super.close();
+  }
+
+  /**
+   * Takes on `topics` while running, each handled as `likeTopic` is (its @ConsumeTopic handler), read from
+   * the beginning where the group has no committed offset (a new portal's topic is new). kafkajs cannot add
+   * a subscription to a running consumer: the topics are created if missing, then the consumer stops (its
+   * running batches finish first: handOver hands nothing more over once it stops), subscribes to them as
+   * well and runs again, rejoining the group. Nothing is lost or applied twice: the inbox commits an offset
+   * only after its event's transaction, so what was not committed comes again and the inbox absorbs what
+   * was applied. Never call it from a handler: stopping waits for that handler's batch. Resolves with the
+   * topics newly taken on ([] when all were consumed already); restarts run one at a time.
+   */
+  consumeAlso(topics: string[], likeTopic: string): Promise<string[]> {
+    const taken = this.restarts.then(() => this.takeOn(topics, likeTopic));
+    this.restarts = taken.catch(() => undefined);
+    return taken;
+  }
+
+  private async takeOn(topics: string[], likeTopic: string): Promise<string[]> {
+    const handler = this.messageHandlers.get(likeTopic);
+    if (!handler) throw new Error(`no @ConsumeTopic handler for ${likeTopic} to take ${topics.join(', ')} on with`);
+    const added = [...new Set(topics)].filter((topic) => !this.messageHandlers.has(topic));
+    const consumer = this.consumer as unknown as Consumer | null;
+    if (added.length === 0 || this.closing || !consumer) return [];
+    const admin = (this.client as Kafka).admin();
+    await admin.connect();
+    try {
+      await createMissingTopics(admin, added, 3, (message) => this.logger.warn(message));
+    } finally {
+      await admin.disconnect();
+    }
+    await consumer.stop();
+    // The handlers first: kafkajs may keep a subscription whose request failed, and runs it.
+    for (const topic of added) this.messageHandlers.set(topic, handler);
+    try {
+      await consumer.subscribe({ topics: added, fromBeginning: true });
+      await this.prefetchBrokerTime(added);
+    } finally {
+      await this.run(consumer); // with or without them: the consumer must not stay stopped
+    }
+    this.logger.log(`now also consuming ${added.join(', ')} (as ${likeTopic})`);
+    return added;
+  }
+
+  private async prefetchBrokerTime(topics: string[]): Promise<void> {
     // Read once here; a topic whose lookup fails is asked again by its first batch (handleBatch).
     await this.brokerTimeTopics
-      .prefetch(patterns)
+      .prefetch(topics)
       .catch((err: unknown) => this.logger.warn(`could not read the topics' timestamp types: ${errorMessage(err)}`));
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
     await consumer.run({
       ...(this.options.run ?? {}),
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(payload as unknown as EachBatchPayload),
+      eachBatch: (payload) => this.handleBatch(payload),
     });
   }
 

@@ -56,6 +56,8 @@ export class InboxService implements OnApplicationBootstrap, BeforeApplicationSh
   readonly processor: InboxProcessor;
   /** Deletes this consumer's inbox rows past the retention, on an interval. */
   readonly pruner: InboxPruner;
+  /** The inbox's name, which is also its consumer group's. */
+  readonly consumerGroup: string;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -85,6 +87,7 @@ export class InboxService implements OnApplicationBootstrap, BeforeApplicationSh
       inboxPruneBatchSize,
       ...processorOptions
     } = options.consumer;
+    this.consumerGroup = options.consumer.consumer;
     this.offsets = new OffsetCommitter(log, commitIntervalMs, commitMaxPending);
     this.drainTimeoutMs = drainTimeoutMs;
     this.batchMaxSize = Math.max(1, batchMaxSize);
@@ -162,6 +165,11 @@ export class InboxService implements OnApplicationBootstrap, BeforeApplicationSh
       );
     await this.offsets.flush();
     await pruned;
+  }
+
+  /** Commits the offsets of the events applied so far now, rather than at the next interval (LiveTopics). */
+  commitApplied(): Promise<void> {
+    return this.offsets.flush();
   }
 
   /** Normally nothing is left to commit here; what is (a drain that timed out) is redelivered. */
