@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
 import { authConfigOf, AuthModule } from '@sanshe/auth';
 import { kafkaClientSecurity } from '@sanshe/config';
+import { portalReplyAwareTopic } from '@sanshe/contracts';
 import { type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
@@ -58,6 +59,8 @@ export class ServiceKitModule {
         MessagingModule.forRoot({
           schema: config.service,
           source: `sanshe/${config.service}`,
+          // A reply to a portal's command goes to that portal's replies topic; every other event to its context's.
+          topicFor: portalReplyAwareTopic,
           ...(consumer ? { consumer: { ...consumer, consumer: consumerGroupOf(config) } } : {}),
         }),
       ],
