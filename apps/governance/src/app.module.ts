@@ -15,6 +15,7 @@ import { HoursModule } from './hours/hours.module';
 import { ChildDecisionActivitiesProvider } from './hours/infrastructure/child-decision-activities';
 import { PartiesModule } from './parties/parties.module';
 import { PoliciesModule } from './policies/policies.module';
+import { PortalsModule } from './portals/portals.module';
 
 /**
  * How governance's workflows are bundled: at start (unset GOVERNANCE_WORKFLOW_BUNDLE) and by
@@ -63,6 +64,7 @@ export class AppModule {
         }),
         GovernanceConfigModule.forRoot(governance),
         PartiesModule.forRoot(governance.GOVERNANCE_PARTY_CONTROLLERS),
+        PortalsModule,
         PoliciesModule,
         decisions,
         FilingsModule.forRoot(decisions),

@@ -54,6 +54,11 @@ describe('portalsNamed', () => {
     expect(portalsNamed(sources({}))).toEqual([]);
   });
 
+  it('adds every registered portal, once, beside the others', () => {
+    const named = portalsNamed(sources({ extras: ['street-xinhua'], registered: ['street-xinhua', 'new-portal'] }));
+    expect(named).toEqual(['new-portal', 'street-xinhua']);
+  });
+
   it('a street and a district in one template bind consistently: no street of another district', () => {
     const partyIds = ['portal:{districtCode}-office-{streetCode}'];
     const areas = [...AREAS, { code: '310105-002', level: 'street' as const, parentCode: '310105' }];

@@ -12,7 +12,7 @@ import { isControllerId } from '../../parties/domain/party-controller';
 import { BridgePortals } from '../domain/bridge-portals';
 import { HEARD_PORTAL_IDS } from '../decisions.tokens';
 
-/** What names a portal: policies' party ids, the hierarchy their templates expand over, controllers, configuration. */
+/** What names a portal: policies' party ids, the hierarchy their templates expand over, controllers, configuration, the registry. */
 export interface PortalSources {
   /** Every seat's and arbiter's id in every stored policy version (decisions pinned to old ones still run). */
   partyIds: readonly string[];
@@ -23,6 +23,8 @@ export interface PortalSources {
   controllers: readonly string[];
   /** GOVERNANCE_PORTALS. */
   extras: readonly string[];
+  /** The portal registry's ids, suspended ones too: their commands are heard to be refused, not lost. */
+  registered?: readonly string[];
 }
 
 /** Each district, street and community as the codes a template binds to. */
@@ -47,11 +49,11 @@ function areaBindings({ areas, deploymentDistrict }: PortalSources): AreaBinding
 /**
  * The portal ids governance must hear: every portal a stored policy names, its templates
  * (`portal:street-{streetCode}`) expanded over the known streets, districts (and the deployment's) and
- * communities; every portal controller; and the configured extras. Sorted, without `portal:`.
+ * communities; every portal controller; the configured extras; and every registered portal. Sorted, without `portal:`.
  */
 export function portalsNamed(sources: PortalSources): string[] {
   const bindings = areaBindings(sources);
-  const ids = new Set<string>(sources.extras);
+  const ids = new Set<string>([...sources.extras, ...(sources.registered ?? [])]);
   const portals = [...sources.partyIds, ...sources.controllers].filter((id) => id.startsWith('portal:'));
   for (const partyId of portals) {
     const bound = placeholdersIn(partyId).length > 0 ? bindings.map((b) => bindPartyId(partyId, b)) : [partyId];
@@ -90,6 +92,7 @@ export async function readPortalSources(
     query,
     `SELECT DISTINCT controller FROM ${table('party_controller')}`,
   );
+  const registered = await rowsOrNone<{ portal_id: string }>(query, `SELECT portal_id FROM ${table('portal')}`);
   return {
     partyIds: bodies.flatMap(({ body }) => [
       ...body.parties.map((seat) => seat.partyId),
@@ -102,6 +105,7 @@ export async function readPortalSources(
       ...governance.GOVERNANCE_PARTY_CONTROLLERS.map((r) => r.controller),
     ],
     extras: governance.GOVERNANCE_PORTALS,
+    registered: registered.map((row) => row.portal_id),
   };
 }
 

@@ -1,0 +1,35 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { type AnyPortalError, PortalError } from '../../domain/portal-errors';
+
+interface HttpReply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Every portal error code → its HTTP status and body; the switch is exhaustive (lint checks it). */
+export function toHttpReply(error: AnyPortalError): HttpReply {
+  switch (error.code) {
+    case 'portal-input-invalid':
+      return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'portal-not-found':
+      return { status: HttpStatus.NOT_FOUND, body: { code: error.code, message: error.message } };
+    case 'portal-conflict':
+      return {
+        status: HttpStatus.CONFLICT,
+        body: { code: error.reason, message: error.message, currentVersion: error.current?.version ?? null },
+      };
+  }
+}
+
+/** The HTTP face of the portal errors; anything else goes to Nest's default handling (500). */
+@Catch(PortalError)
+export class PortalErrorFilter implements ExceptionFilter<PortalError> {
+  catch(error: PortalError, host: ArgumentsHost): void {
+    const { status, body } = toHttpReply(error as AnyPortalError);
+    host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { json(body: unknown): void } }>()
+      .status(status)
+      .json({ statusCode: status, ...body });
+  }
+}
