@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { LiveTopics } from '@sanshe/messaging';
 import { RegisteredControllers } from '../parties/domain/registered-controllers';
 import { PortalChannelOpener } from './application/portal-channel-opener';
 import { ReadPortalsHandler } from './application/read-portals';
@@ -6,7 +7,7 @@ import { RegisterPortalHandler } from './application/register-portal';
 import { UpdatePortalHandler } from './application/update-portal';
 import { PortalChannels } from './domain/portal-channels';
 import { PortalRepository } from './domain/portal.repository';
-import { LoggingPortalChannels } from './infrastructure/logging-portal-channels';
+import { KafkaPortalChannels } from './infrastructure/kafka-portal-channels';
 import { PostgresPortalRepository } from './infrastructure/postgres-portal.repository';
 import { RegistryControllers } from './infrastructure/registry-controllers';
 import { PortalsController } from './interface/http/portals.controller';
@@ -14,7 +15,8 @@ import { PortalsController } from './interface/http/portals.controller';
 /**
  * The portal registry (docs/operations.md, "Portals"): operators' HTTP API, the registry's events, and
  * the rules it adds to the controller map (RegisteredControllers, read by PartiesModule's map: global
- * for that). PortalChannels is bound to a logging default; a live implementation replaces the binding.
+ * for that). PortalChannels is KafkaPortalChannels: topics, ACLs, and the bridge consuming a portal's commands
+ * without a restart.
  * Exports PortalRepository (jurisdiction checks use `covers`).
  */
 @Global()
@@ -23,7 +25,8 @@ import { PortalsController } from './interface/http/portals.controller';
   providers: [
     { provide: PortalRepository, useClass: PostgresPortalRepository },
     { provide: RegisteredControllers, useClass: RegistryControllers },
-    { provide: PortalChannels, useClass: LoggingPortalChannels },
+    { provide: PortalChannels, useClass: KafkaPortalChannels },
+    LiveTopics,
     PortalChannelOpener,
     RegisterPortalHandler,
     UpdatePortalHandler,
