@@ -2,6 +2,7 @@
 // type: app → platform, contracts, workflow, testing (tests only); platform → platform, contracts, testing (tests only);
 // workflow → contracts; contracts → contracts; common (pure helpers) → nothing, and everyone may use it;
 // bench → platform, contracts, workflow, tooling (infra), never testing; chaos → the same and testing;
+// tool (apps/portal-sim, a portal on the command line) → platform, contracts, common: the wire, never a service's code;
 // scope: a context's code imports its own scope or shared.
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
@@ -91,6 +92,8 @@ export default tseslint.config(
                 'type:common',
               ],
             },
+            // portal-sim is a portal: it reaches Sanshe by Kafka and HTTP only, with the contracts and the shared config.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:common'] },
             {
               // testing → testing: service-testing builds on testing's helpers (never the other way: a cycle).
               sourceTag: 'type:testing',
@@ -120,6 +123,7 @@ export default tseslint.config(
             { sourceTag: 'scope:talent', onlyDependOnLibsWithTags: ['scope:talent', 'scope:shared'] },
             { sourceTag: 'scope:funding', onlyDependOnLibsWithTags: ['scope:funding', 'scope:shared'] },
             { sourceTag: 'scope:governance', onlyDependOnLibsWithTags: ['scope:governance', 'scope:shared'] },
+            { sourceTag: 'scope:portal-sim', onlyDependOnLibsWithTags: ['scope:portal-sim', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },

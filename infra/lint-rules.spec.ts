@@ -60,6 +60,12 @@ const probes = {
     rule: '@nx/enforce-module-boundaries',
     message: /relative or absolute path/,
   },
+  // portal-sim is a portal: the wire (contracts, platform), never test helpers (or a service's code).
+  'apps/portal-sim/src/lint-probe-testing.ts': {
+    code: "import { eventually } from '@sanshe/testing';\nexport const probe = eventually;\n",
+    rule: '@nx/enforce-module-boundaries',
+    message: /type:tool/,
+  },
   'libs/persistence/src/lint-probe-app.ts': {
     code: "import { AppModule } from '../../../apps/community/src/app.module';\nexport const probe = AppModule;\n",
     rule: '@nx/enforce-module-boundaries',
