@@ -4,7 +4,10 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { LOCAL_INFRA, SERVICE_NAMES } from '@sanshe/config';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
+import { COMPOSE_KAFKA_INTERNAL, composeKafkaSetupScript } from './local/compose-kafka-setup';
 import { KAFKA_VERSION } from './local/kafka';
+import { loadAclFile } from './local/kafka-acls';
+import { securedServerProperties } from './local/kafka-security';
 import { TEMPORAL_CLI_VERSION } from './local/temporal';
 
 /**
@@ -17,6 +20,9 @@ const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
 
 interface Service {
   image: string;
+  profiles?: string[];
+  entrypoint?: string[];
+  volumes?: string[];
   command?: string[];
   environment?: Record<string, string | number | boolean | null>; // the map form, the one this file uses
   ports?: (string | number)[];
@@ -62,17 +68,20 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  describe('kafka', () => {
-    const properties = Object.fromEntries(
-      read('infra/local/kafka/server.properties')
+  const parseProperties = (text: string): Record<string, string> =>
+    Object.fromEntries(
+      text
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line && !line.startsWith('#'))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
-    // The apache/kafka image's naming: prefix KAFKA_, "." -> "_", "_" -> "__", "-" -> "___", upper case.
-    const envName = (key: string) =>
-      'KAFKA_' + key.replace(/_/g, '__').replace(/-/g, '___').replace(/\./g, '_').toUpperCase();
+  // The apache/kafka image's naming: prefix KAFKA_, "." -> "_", "_" -> "__", "-" -> "___", upper case.
+  const envName = (key: string) =>
+    'KAFKA_' + key.replace(/_/g, '__').replace(/-/g, '___').replace(/\./g, '_').toUpperCase();
+
+  describe('kafka', () => {
+    const properties = parseProperties(read('infra/local/kafka/server.properties'));
     // Keys whose values legitimately differ inside a container (the comment in docker-compose.yml says why).
     const CONTAINER_NETWORKING_KEYS = [
       'listeners', // PLAINTEXT must bind 0.0.0.0 for the published port to reach it
@@ -98,6 +107,43 @@ describe('docker-compose.yml', () => {
 
     it('publishes the broker port', () => {
       expectPublished('kafka', LOCAL_INFRA.kafka.port);
+    });
+  });
+
+  describe('kafka-secure (profile secure)', () => {
+    const { port } = LOCAL_INFRA.kafka;
+    const ports = { port, controllerPort: port + 1, internalPort: port + 2 };
+    const secured = parseProperties(securedServerProperties(read('infra/local/kafka/server.properties'), ports));
+    const env = () => environment(service('kafka-secure'));
+    // Container networking, as for kafka: the client and internal listeners bind 0.0.0.0, and the internal one is
+    // advertised under the service's name (the setup container reaches it there); log.dirs is the volume.
+    const CONTAINER_NETWORKING_KEYS = ['listeners', 'advertised.listeners', 'log.dirs'];
+
+    it('is the secured variant infra/local runs: every key of securedServerProperties, with its value', () => {
+      const kafkaVars = Object.keys(env()).filter((k) => k.startsWith('KAFKA_'));
+      expect(kafkaVars.sort()).toEqual(Object.keys(secured).map(envName).sort());
+      const same = Object.keys(secured).filter((key) => !CONTAINER_NETWORKING_KEYS.includes(key));
+      expect(Object.fromEntries(same.map((key) => [key, env()[envName(key)]]))).toEqual(
+        Object.fromEntries(same.map((key) => [key, secured[key]])),
+      );
+      expect(service('kafka-secure').image).toBe(`apache/kafka:${KAFKA_VERSION}`);
+    });
+
+    it('binds the listeners of infra/local on their ports, and publishes only the SASL one', () => {
+      const names = (list: string) => list.split(',').map((l) => l.replace(/\/\/.*:/, '//:'));
+      expect(names(env().KAFKA_LISTENERS)).toEqual(names(secured.listeners));
+      expect(env().KAFKA_ADVERTISED_LISTENERS.split(',')).toContain(`INTERNAL://${COMPOSE_KAFKA_INTERNAL}`);
+      expectPublished('kafka-secure', port);
+      expect(service('kafka-secure').profiles).toEqual(['secure']);
+    });
+
+    it('is provisioned by the script generated from kafka/acls.json, as committed', () => {
+      const setup = service('kafka-secure-setup');
+      expect(setup.profiles).toEqual(['secure']);
+      expect(setup.volumes).toContain('./infra/compose/kafka-secure-setup.sh:/setup/kafka-secure-setup.sh:ro');
+      expect(setup.entrypoint).toEqual(['/bin/sh', '/setup/kafka-secure-setup.sh']);
+      // Regenerate: node -r @swc-node/register infra/local/compose-kafka-setup.ts > infra/compose/kafka-secure-setup.sh
+      expect(read('infra/compose/kafka-secure-setup.sh')).toBe(composeKafkaSetupScript(loadAclFile()));
     });
   });
 
