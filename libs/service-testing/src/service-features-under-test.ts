@@ -3,7 +3,7 @@ import { DataSource, type MixedList } from 'typeorm';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { authConfigOf, AuthModule, type TokenRequest } from '@sanshe/auth';
 import type { ServiceName } from '@sanshe/config';
-import { createEvent, type EventType, type NewEvent, type SansheEvent } from '@sanshe/contracts';
+import { createEvent, type EventType, type NewEvent, portalReplyAwareTopic, type SansheEvent } from '@sanshe/contracts';
 import { ensureTopics, type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { createService, HealthModule } from '@sanshe/nest-platform';
 import {
@@ -72,6 +72,7 @@ function testKit(features: ServiceFeatures, config: ServiceConfig, schema: strin
       MessagingModule.forRoot({
         schema,
         source: `sanshe/${features.service}`,
+        topicFor: portalReplyAwareTopic, // as ServiceKitModule: a reply to a portal goes to its replies topic
         consumer: { ...features.consumer, retryMaxDelayMs: 2_000, consumer: group },
       }),
     ],
