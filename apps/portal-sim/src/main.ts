@@ -17,11 +17,9 @@ const interrupted = new Promise<void>((resolve) => {
 
 function transport(portalId: string) {
   const { KAFKA_BROKERS } = parseEnv(platformEnvSchema.pick({ KAFKA_BROKERS: true }), process.env);
-  // As a portal's principal on a secured broker may: its groups are named portal-<portalId>…
-  return new KafkaPortalTransport(
-    { brokers: KAFKA_BROKERS, ...kafkaClientSecurityFromEnv(process.env) },
-    `portal-${portalId}`,
-  );
+  // On a secured broker a portal may join only the consumer groups named after its Kafka user.
+  const groupPrefix = process.env.KAFKA_SASL_USERNAME || `portal-${portalId}`;
+  return new KafkaPortalTransport({ brokers: KAFKA_BROKERS, ...kafkaClientSecurityFromEnv(process.env) }, groupPrefix);
 }
 
 runPortalSim(process.argv.slice(2), process.env, {
