@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { errorMessage, retryWithBackoff } from '@sanshe/common';
+import { backoffDelay, errorMessage, sleep } from '@sanshe/common';
 import type { Portal } from '../domain/portal';
 import { PortalChannels } from '../domain/portal-channels';
 import { PortalRepository } from '../domain/portal.repository';
@@ -8,6 +8,8 @@ import { PortalRepository } from '../domain/portal.repository';
 export type ChannelsState = 'open' | 'pending' | 'closed';
 
 const BACKOFF = { initialDelayMs: 500, maxDelayMs: 30_000 };
+/** How long shutdown waits for openings under way (each is idempotent: an unfinished one is redone at start). */
+const SHUTDOWN_WAIT_MS = 5_000;
 
 /**
  * Opens portals' channels through the PortalChannels port, after their registration commits and for
@@ -21,6 +23,8 @@ export class PortalChannelOpener implements OnApplicationBootstrap, OnApplicatio
   private readonly states = new Map<string, 'open' | 'pending'>();
   /** The latest opening asked per portal: an older one still retrying gives way to it. */
   private readonly generations = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly waits = new Map<NodeJS.Timeout, () => void>();
   private stopped = false;
 
   constructor(
@@ -30,36 +34,70 @@ export class PortalChannelOpener implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     // In the background: startup does not wait on Kafka; each portal reads `pending` until opened.
-    void retryWithBackoff(() => this.portals.list(), { ...BACKOFF, stop: () => this.stopped, onRetry: this.logRetry })
-      .then((portals) => {
-        for (const portal of portals) if (portal.status === 'active') void this.open(portal);
-      })
-      .catch((err: unknown) => this.logger.error(`portals not read at startup: ${errorMessage(err)}`));
+    void this.retry(
+      'read the portals at startup',
+      () => this.portals.list(),
+      () => this.stopped,
+    ).then((read) => {
+      for (const portal of read?.value ?? []) if (portal.status === 'active') void this.open(portal);
+    });
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    for (const [timer, wake] of this.waits) {
+      clearTimeout(timer);
+      wake();
+    }
+    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(SHUTDOWN_WAIT_MS)]);
   }
 
   channelsOf(portal: Pick<Portal, 'portalId' | 'status'>): ChannelsState {
     return this.states.get(portal.portalId) ?? (portal.status === 'suspended' ? 'closed' : 'pending');
   }
 
-  /** Starts opening (not awaited by callers); resolves when opened, or when the process stops trying. */
-  open(portal: Portal): Promise<void> {
-    const generation = (this.generations.get(portal.portalId) ?? 0) + 1;
-    this.generations.set(portal.portalId, generation);
-    this.states.set(portal.portalId, 'pending');
-    const superseded = () => this.stopped || this.generations.get(portal.portalId) !== generation;
-    return retryWithBackoff(() => this.channels.open(portal), { ...BACKOFF, stop: superseded, onRetry: this.logRetry })
-      .then(() => {
-        if (this.generations.get(portal.portalId) === generation) this.states.set(portal.portalId, 'open');
-      })
-      .catch((err: unknown) => {
-        if (!superseded()) this.logger.error(`channels of portal ${portal.portalId} not opened: ${errorMessage(err)}`);
-      });
+  /** Starts opening (callers need not wait); resolves once opened, superseded, or the process stops. */
+  async open(portal: Portal): Promise<void> {
+    const { portalId } = portal;
+    const generation = (this.generations.get(portalId) ?? 0) + 1;
+    this.generations.set(portalId, generation);
+    this.states.set(portalId, 'pending');
+    const superseded = () => this.stopped || this.generations.get(portalId) !== generation;
+    const opened = await this.retry(
+      `open the channels of portal ${portalId}`,
+      () => this.channels.open(portal),
+      superseded,
+    );
+    if (opened && !superseded()) this.states.set(portalId, 'open');
   }
 
-  private readonly logRetry = (err: unknown, attempt: number, delayMs: number) =>
-    this.logger.warn(`try ${attempt} failed (${errorMessage(err)}); again in ${delayMs} ms`);
+  /** `work`'s result, tried until it succeeds; undefined once `stop()` says so (each failure logged). */
+  private async retry<T>(what: string, work: () => Promise<T>, stop: () => boolean): Promise<{ value: T } | undefined> {
+    for (let attempt = 1; !stop(); attempt++) {
+      const running = work();
+      this.inFlight.add(running);
+      try {
+        return { value: await running };
+      } catch (err) {
+        const delayMs = backoffDelay(BACKOFF, attempt);
+        if (!stop()) this.logger.warn(`${what}: try ${attempt} failed (${errorMessage(err)}); again in ${delayMs} ms`);
+        await this.pause(delayMs);
+      } finally {
+        this.inFlight.delete(running);
+      }
+    }
+    return undefined;
+  }
+
+  /** A wait that shutdown cuts short and that never holds the process open. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waits.delete(timer);
+        resolve();
+      }, ms);
+      timer.unref();
+      this.waits.set(timer, resolve);
+    });
+  }
 }
