@@ -15,6 +15,7 @@ import { HoursModule } from './hours/hours.module';
 import { ChildDecisionActivitiesProvider } from './hours/infrastructure/child-decision-activities';
 import { PartiesModule } from './parties/parties.module';
 import { PoliciesModule } from './policies/policies.module';
+import { PortalCommandsModule } from './portal-commands/portal-commands.module';
 import { PortalsModule } from './portals/portals.module';
 
 /**
@@ -68,6 +69,7 @@ export class AppModule {
         PoliciesModule,
         decisions,
         FilingsModule.forRoot(decisions),
+        PortalCommandsModule.forRoot(decisions),
         hours,
         disbursements,
         TemporalWorkerModule.forRootAsync({

@@ -22,6 +22,7 @@ import { PoliciesController } from './interface/http/policies.controller';
     SetProgramPoliciesHandler,
     ReadPoliciesHandler,
   ],
-  exports: [PolicyRepository, SetProgramPoliciesHandler],
+  // SetPolicyHandler: a portal's set-policy command goes through the same checks as PUT /policies.
+  exports: [PolicyRepository, SetProgramPoliciesHandler, SetPolicyHandler],
 })
 export class PoliciesModule {}

@@ -32,7 +32,7 @@ function handler(executeUpdate: jest.Mock, describe: jest.Mock = jest.fn()) {
   const bounded = jest.fn((call: (client: unknown) => Promise<unknown>) =>
     call({ workflow: { getHandle: () => handle } }),
   );
-  const reject = { execute: jest.fn() };
+  const reject = { execute: jest.fn(), accepted: jest.fn() };
   const pending = { voted: jest.fn() };
   const parked = { lockDecision: jest.fn(), park: jest.fn() };
   const apply = new ApplyDecisionUpdateHandler(
@@ -47,7 +47,7 @@ function handler(executeUpdate: jest.Mock, describe: jest.Mock = jest.fn()) {
 describe('ApplyDecisionUpdateHandler', () => {
   it('sends a vote with the event identity as update id and the broker time as castAt, within a deadline', async () => {
     const executeUpdate = jest.fn().mockResolvedValue({ round: 2 });
-    const { apply, bounded, pending } = handler(executeUpdate);
+    const { apply, bounded, pending, reject } = handler(executeUpdate);
     await expect(apply.execute(manager, { ...vote, brokerTime: 1_700_000_000_000 })).resolves.toBe('accepted');
     expect(bounded).toHaveBeenCalledTimes(1);
     expect(executeUpdate).toHaveBeenCalledWith(expect.anything(), {
@@ -55,6 +55,8 @@ describe('ApplyDecisionUpdateHandler', () => {
       args: [{ ...vote.update.request, castAt: 1_700_000_000_000 }],
     });
     expect(pending.voted).toHaveBeenCalledWith(manager, decisionId, 'community:c', 2);
+    // A portal's command applied is answered accepted (a no-op for a service's event: portal-replies.spec).
+    expect(reject.accepted).toHaveBeenCalledWith(manager, vote.event, { decisionId });
   });
 
   it('passes a ruling its castAt, and an amendment none', async () => {
@@ -113,6 +115,7 @@ describe('ApplyDecisionUpdateHandler', () => {
       expect.objectContaining({ code: 'decision-closed', reason: expect.stringContaining('completed') as unknown }),
     );
     expect(parked.park).not.toHaveBeenCalled();
+    expect(reject.accepted).not.toHaveBeenCalled();
   });
 
   it('neither parks nor refuses when describing the decision fails: that is no answer, retried', async () => {

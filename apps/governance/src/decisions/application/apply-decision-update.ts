@@ -89,6 +89,7 @@ export class ApplyDecisionUpdateHandler {
       if (update.kind === 'vote' && round !== undefined) {
         await this.pendingDecisions.voted(manager, decisionId, update.request.partyId, round);
       }
+      await this.reject.accepted(manager, command.event, { decisionId });
       return 'accepted';
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return 'not-found';

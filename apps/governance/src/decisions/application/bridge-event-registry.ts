@@ -11,6 +11,7 @@ import type { EventHandler, EventHandlers } from '@sanshe/messaging';
 @Injectable()
 export class BridgeEventRegistry {
   private readonly registered: EventHandlers = {};
+  private readonly decorators: ((handlers: EventHandlers) => EventHandlers)[] = [];
 
   /** Adds handlers; a type registered twice is a wiring mistake, refused at start. */
   register(handlers: EventHandlers): void {
@@ -26,5 +27,15 @@ export class BridgeEventRegistry {
 
   all(): EventHandlers {
     return { ...this.registered };
+  }
+
+  /** Wraps every handler of the bridge, its own too (portal commands: answered and jurisdiction-checked). */
+  decorate(decorator: (handlers: EventHandlers) => EventHandlers): void {
+    this.decorators.push(decorator);
+  }
+
+  /** `handlers` as the decorators made them, in the order they were added. */
+  decorated(handlers: EventHandlers): EventHandlers {
+    return this.decorators.reduce((wrapped, decorator) => decorator(wrapped), handlers);
   }
 }

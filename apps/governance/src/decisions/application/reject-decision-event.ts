@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { replyAccepted, replyRejected } from '../../portal-commands/application/portal-replies';
 
 /** The CloudEvents identity of an event: its id is unique only within its source. */
 export const eventIdentity = (event: Pick<SansheEvent, 'source' | 'id'>) => `${event.source} ${event.id}`;
@@ -25,7 +26,8 @@ export interface RejectDecisionEventCommand {
 /**
  * Tells the sender why governance refused its event (`decision.vote-rejected`), in the caller's inbox
  * transaction: nothing else changes. The id derives from the refused event's identity, so a redelivery
- * of the same event refuses it once.
+ * of the same event refuses it once. A portal's command is also answered on its replies topic (accepted
+ * too, by `accepted`: docs/events.md, "Portal commands and replies").
  */
 @Injectable()
 export class RejectDecisionEventHandler {
@@ -51,5 +53,11 @@ export class RejectDecisionEventHandler {
         rejectedEventType: event.type,
       },
     });
+    await replyRejected(this.outbox, manager, event, code, reason);
+  }
+
+  /** A portal's command was applied: its accepted reply (nothing for anyone else's event). */
+  accepted(manager: EntityManager, event: SansheEvent<EventType>, result: Record<string, unknown>): Promise<void> {
+    return replyAccepted(this.outbox, manager, event, result);
   }
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { replyAccepted, replyRejected } from '../../portal-commands/application/portal-replies';
 
 /** The contract's bound on a reason. */
 const REASON_MAX = 2000;
@@ -27,7 +28,7 @@ export const disbursementRefusalId = (event: Pick<SansheEvent, 'source' | 'id'>)
  * Tells the party why governance refused its request to a grant's disbursement
  * (`sanshe.governance.disbursement.request-refused.v1`, docs/decisions.md "Grant disbursement"), through the
  * outbox in the caller's inbox transaction: the request is then handled (consumed, not dead-lettered) and
- * changed nothing else.
+ * changed nothing else. A portal's request is also answered on its replies topic, accepted too (`accepted`).
  */
 @Injectable()
 export class RefuseDisbursementRequestHandler {
@@ -48,5 +49,11 @@ export class RefuseDisbursementRequestHandler {
         reason: reason.slice(0, REASON_MAX) || code,
       },
     });
+    await replyRejected(this.outbox, manager, event, code, reason);
+  }
+
+  /** A portal's request was applied (the Update accepted): its accepted reply; nothing for anyone else's. */
+  accepted(manager: EntityManager, event: SansheEvent<EventType>, grantId: string): Promise<void> {
+    return replyAccepted(this.outbox, manager, event, { grantId });
   }
 }

@@ -65,11 +65,13 @@ export class RequestCallInHandler {
   private async judge(manager: EntityManager, filing: Filing, row: FilingCallIn): Promise<void> {
     const accepted = (await this.filings.callIns(filing.proposalId, manager)).filter((c) => c.status === 'accepted');
     const acceptedPartyIds = accepted.map((c) => c.partyId);
+    const answered = { decisionId: filing.decisionId, proposalId: filing.proposalId };
     const verdict = checkCallIn(
       { ...filing, callInUntil: filing.callInUntil.getTime(), acceptedPartyIds },
       { partyId: row.partyId, castBy: row.castBy, castAt: row.castAt.getTime() },
     );
-    if (verdict === 'duplicate') return;
+    // The party called in already (another event of it): this one stands answered as the first did.
+    if (verdict === 'duplicate') return this.reject.accepted(manager, row.event as unknown as SansheEvent, answered);
     if (verdict) {
       await this.filings.saveCallIn(manager, { ...row, status: 'refused', refusal: verdict });
       await this.reject.execute(manager, {
@@ -82,6 +84,7 @@ export class RequestCallInHandler {
       return;
     }
     await this.filings.saveCallIn(manager, { ...row, status: 'accepted', refusal: null });
+    await this.reject.accepted(manager, row.event as unknown as SansheEvent, answered);
     const all = [...accepted, row];
     const controllerOf = await this.controllers.resolver();
     if (

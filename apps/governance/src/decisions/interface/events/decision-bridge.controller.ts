@@ -120,7 +120,7 @@ export class DecisionBridgeController {
   }
 
   onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
-    this.merged ??= { ...this.registry.all(), ...this.handlers };
+    this.merged ??= this.registry.decorated({ ...this.registry.all(), ...this.handlers });
     return this.inbox.consume(context, this.merged);
   }
 

@@ -13,7 +13,7 @@ import type { DisbursementGrants } from '../../infrastructure/disbursement-grant
 
 export interface DisbursementRequestUseCases {
   apply: Pick<ApplyDisbursementRequestHandler, 'execute'>;
-  refuse: Pick<RefuseDisbursementRequestHandler, 'execute'>;
+  refuse: Pick<RefuseDisbursementRequestHandler, 'execute'> & Partial<Pick<RefuseDisbursementRequestHandler, 'accepted'>>;
   channels: Pick<ChannelCheck, 'refusal'>;
   grants: Pick<DisbursementGrants, 'find' | 'ofOrganization'>;
   controllers: Pick<ControllerMap, 'resolver'>;
@@ -85,7 +85,7 @@ function requestHandler(
       : castBy !== partyId
         ? { code: 'wrong-identity', message: `${castBy} cannot ask for ${partyId}: only the party asks for itself` }
         : (notAllowed ?? (await apply.execute({ grantId, request: build(data, event), event })));
-    if (result === 'accepted') return;
+    if (result === 'accepted') return refuse.accepted?.(manager, event, grantId);
     await refuse.execute(manager, { event, grantId, partyId, code: result.code, reason: result.message });
   };
 }

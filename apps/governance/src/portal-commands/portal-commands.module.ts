@@ -1,0 +1,53 @@
+import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
+import { OutboxWriter } from '@sanshe/messaging';
+import { BridgeEventRegistry } from '../decisions/application/bridge-event-registry';
+import { ChannelCheck } from '../decisions/application/channel-check';
+import { PoliciesModule } from '../policies/policies.module';
+import { IssueReportHandler } from './application/issue-report';
+import { PortalJurisdictionCheck } from './application/jurisdiction-check';
+import { SetPolicyByPortalHandler } from './application/set-policy-by-portal';
+import { DecisionReportSource } from './domain/decision-report';
+import { SubjectAreas } from './domain/subject-areas';
+import { GovernanceSubjectAreas } from './infrastructure/governance-subject-areas';
+import { PostgresDecisionReportSource } from './infrastructure/postgres-decision-report-source';
+import { portalCommandEventHandlers } from './interface/events/portal-command-events';
+import { gatePortalCommands } from './interface/events/portal-command-gate';
+
+/**
+ * Portals' commands with replies (docs/events.md, "Portal commands and replies"): the set-policy and report
+ * commands, and — around every handler of the bridge — the jurisdiction check of a registered portal's
+ * commands and the topic their replies go to. Needs the registry's PortalRepository (PortalsModule, global)
+ * and the decisions module instance the app built (its bridge registry, channel check and Temporal client).
+ */
+@Module({})
+export class PortalCommandsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: BridgeEventRegistry,
+    private readonly channels: ChannelCheck,
+    private readonly outbox: OutboxWriter,
+    private readonly jurisdiction: PortalJurisdictionCheck,
+    private readonly setPolicy: SetPolicyByPortalHandler,
+    private readonly report: IssueReportHandler,
+  ) {}
+
+  static forRoot(decisions: DynamicModule): DynamicModule {
+    return {
+      module: PortalCommandsModule,
+      imports: [decisions, PoliciesModule],
+      providers: [
+        { provide: SubjectAreas, useClass: GovernanceSubjectAreas },
+        { provide: DecisionReportSource, useClass: PostgresDecisionReportSource },
+        PortalJurisdictionCheck,
+        SetPolicyByPortalHandler,
+        IssueReportHandler,
+      ],
+    };
+  }
+
+  /** Before the consumer starts (Nest connects microservices after init). */
+  onModuleInit(): void {
+    const { channels, outbox, setPolicy, report } = this;
+    this.registry.register(portalCommandEventHandlers({ channels, outbox, setPolicy, report }));
+    this.registry.decorate(gatePortalCommands(this.jurisdiction, this.outbox));
+  }
+}
