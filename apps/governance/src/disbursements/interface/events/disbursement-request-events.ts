@@ -13,7 +13,8 @@ import type { DisbursementGrants } from '../../infrastructure/disbursement-grant
 
 export interface DisbursementRequestUseCases {
   apply: Pick<ApplyDisbursementRequestHandler, 'execute'>;
-  refuse: Pick<RefuseDisbursementRequestHandler, 'execute'> & Partial<Pick<RefuseDisbursementRequestHandler, 'accepted'>>;
+  refuse: Pick<RefuseDisbursementRequestHandler, 'execute'> &
+    Partial<Pick<RefuseDisbursementRequestHandler, 'accepted'>>;
   channels: Pick<ChannelCheck, 'refusal'>;
   grants: Pick<DisbursementGrants, 'find' | 'ofOrganization'>;
   controllers: Pick<ControllerMap, 'resolver'>;
