@@ -14,12 +14,14 @@ import { CreateClawback1799000000061 } from './1799000000061-create-clawback';
 import { CreateFundingGapState1799000000080 } from './1799000000080-create-funding-gap-state';
 // issue 16 migrations
 import { CreateDisbursementRequest1799000000090 } from './1799000000090-create-disbursement-request';
+// issue 17 migrations
+import { CreatePortal1799000000100 } from './1799000000100-create-portal';
 
 /**
  * The funding schema's migrations, oldest first; `npm run migrate` applies the pending ones.
  * Numbered by feature: programs and read models 001–019; the ledger 020–039; applications, grants and
  * the funder's vote 040–059; payments and clawbacks 060–079; gap warnings 080–089;
- * the funder's disbursement requests 090–099.
+ * the funder's disbursement requests 090–099; the copy of governance's portal registry 100–109.
  */
 export const migrations: Function[] = [
   ...MESSAGING_MIGRATIONS,
@@ -38,4 +40,6 @@ export const migrations: Function[] = [
   CreateFundingGapState1799000000080,
   // issue 16 migrations (the funder's disbursement requests)
   CreateDisbursementRequest1799000000090,
+  // issue 17 migrations (the portal registry's copy)
+  CreatePortal1799000000100,
 ];

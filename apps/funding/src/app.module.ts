@@ -21,6 +21,8 @@ import { GapsModule } from './gaps/gaps.module';
 import { ReportsModule } from './reports/reports.module';
 // issue 16 modules
 import { DisbursementRequestsModule } from './disbursement-requests/disbursement-requests.module';
+// issue 17 modules
+import { PortalsModule } from './portals/portals.module';
 
 /** How funding's inbox retries an event that failed: as talent's and the organization's do. */
 export const FUNDING_CONSUMER = { retryDelayMs: 200, retryMaxDelayMs: 30_000, deadLetterAfterMs: 6 * 3_600_000 };
@@ -49,6 +51,8 @@ export const fundingFeatureModules = (funding: FundingConfig): DynamicModule['im
   GapsModule,
   // issue 16 modules
   DisbursementRequestsModule,
+  // issue 17 modules (the portal registry's copy, portals' programs, replies to portals' commands)
+  PortalsModule,
 ];
 
 /**

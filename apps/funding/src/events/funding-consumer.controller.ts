@@ -6,9 +6,10 @@ import type { FundingConfig } from '../config/funding-config';
 import { FundingEventRegistry } from './funding-event-registry';
 
 /**
- * What funding reads: governance's decisions, the organizations' registry and proposals, and the
- * commands topics of the portals in FUNDING_PORTALS (their payment confirmations). Not its own topic:
- * funding's facts are its own tables.
+ * What funding reads from its start: governance's decisions and portal registry, the organizations' registry
+ * and proposals, and the commands topics of the portals in FUNDING_PORTALS (extras: their payment
+ * confirmations). The commands topics of the registry's active portals are taken on while running
+ * (portals/application/follow-portal.ts). Not its own topic: funding's facts are its own tables.
  */
 export const fundingTopics = (funding: Pick<FundingConfig, 'FUNDING_PORTALS'>): string[] => [
   contextTopic('governance'),

@@ -18,6 +18,6 @@ import { ProgramsController } from './interface/http/programs.controller';
     PutProgramHandler,
     ReadProgramsHandler,
   ],
-  exports: [ProgramRepository],
+  exports: [ProgramRepository, PutProgramHandler],
 })
 export class ProgramsModule {}

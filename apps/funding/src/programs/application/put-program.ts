@@ -31,18 +31,26 @@ export class PutProgramHandler {
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
   ) {}
 
-  async execute(programId: string, body: ProgramBody, caller: Caller): Promise<PutProgramResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const current = await this.programs.lockForChange(manager, programId);
-      requireFunderAdmin(caller, current?.funderId ?? body.funderId, `open or change program ${programId}`);
-      if (current?.status === 'closed') throw new ProgramClosed(programId);
-      const problems = programProblems(body, current);
-      if (problems.length) throw new ProgramInputInvalid(problems);
-      const change = applyProgramPut(current, programId, body, caller.sub);
-      if (!current) await this.ledger.openProgramAccounts(manager, programId, change.state.budget.currency);
-      await this.record(manager, change, caller.sub);
-      return { program: change.state, created: current === null };
-    });
+  execute(programId: string, body: ProgramBody, caller: Caller): Promise<PutProgramResult> {
+    return this.dataSource.transaction((manager) => this.executeIn(manager, programId, body, caller));
+  }
+
+  /** As execute, in the caller's transaction (a portal's open-requested command, in its inbox transaction). */
+  async executeIn(
+    manager: EntityManager,
+    programId: string,
+    body: ProgramBody,
+    caller: Caller,
+  ): Promise<PutProgramResult> {
+    const current = await this.programs.lockForChange(manager, programId);
+    requireFunderAdmin(caller, current?.funderId ?? body.funderId, `open or change program ${programId}`);
+    if (current?.status === 'closed') throw new ProgramClosed(programId);
+    const problems = programProblems(body, current);
+    if (problems.length) throw new ProgramInputInvalid(problems);
+    const change = applyProgramPut(current, programId, body, caller.sub);
+    if (!current) await this.ledger.openProgramAccounts(manager, programId, change.state.budget.currency);
+    await this.record(manager, change, caller.sub);
+    return { program: change.state, created: current === null };
   }
 
   async close(programId: string, caller: Caller): Promise<Program> {
