@@ -43,6 +43,12 @@ describe('one line per event', () => {
         'reason="portal:street-xinhua is not the arbiter"  commandType=sanshe.portal.decision.arbitrated.v1  ' +
         'portalId=street-xinhua',
     );
+    const long = 'x'.repeat(300);
+    const whole = eventLine({
+      topic: 't',
+      event: event('sanshe.funding.portal.command-rejected.v1', 'cmd-2', { code: 'not-funder', reason: long }),
+    });
+    expect(whole.endsWith(`code=not-funder  reason=${long}`)).toBe(true);
     expect(replyVerdict('sanshe.funding.portal.command-accepted.v1')).toBe('accepted');
     expect(replyVerdict('sanshe.governance.decision.decided.v1')).toBeUndefined();
   });

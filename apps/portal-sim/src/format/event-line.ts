@@ -15,10 +15,10 @@ export interface ReadEvent {
 const MAX_VALUE = 80;
 const MAX_FACTS = 8;
 
-/** A value as it reads in a line: bare when it has no space, JSON-quoted otherwise, cut at MAX_VALUE. */
-function shown(value: unknown): string {
+/** A value as it reads in a line: bare when it has no space, JSON-quoted otherwise, cut at `max`. */
+function shown(value: unknown, max = MAX_VALUE): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const cut = text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+  const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
   return typeof value === 'string' && /[\s"=]/.test(cut) ? JSON.stringify(cut) : cut;
 }
 
@@ -47,7 +47,11 @@ export function eventLine(read: ReadEvent): string {
   const { time, type, subject, data } = read.event;
   const verdict = replyVerdict(type);
   const lead = verdict ? [verdict.toUpperCase()] : [];
-  const all = facts(data, subject);
+  // A rejection's reason is what the portal developer needs whole.
+  const reason = (data as { reason?: unknown } | null)?.reason;
+  const all = facts(data, subject).map((fact) =>
+    verdict && typeof reason === 'string' && fact.startsWith('reason=') ? `reason=${shown(reason, Infinity)}` : fact,
+  );
   // A reply's code and reason first: they are what the portal acts on.
   const first = all.filter((fact) => /^(code|reason)=/.test(fact));
   const rest = all.filter((fact) => !first.includes(fact));
