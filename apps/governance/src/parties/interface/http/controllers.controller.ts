@@ -16,7 +16,10 @@ export class ControllersController {
   @ApiOperation({
     summary: 'Every rule: a party pattern (kind:* or one party id) and the context or portal that speaks for it',
   })
-  @ApiOkResponse({ description: 'Stored rules (origin seed) and configured ones (origin config), by pattern' })
+  @ApiOkResponse({
+    description:
+      'Stored rules (origin seed), registered portals’ (origin portal-registry) and configured ones (origin config)',
+  })
   list() {
     return this.read.rules();
   }
