@@ -1,12 +1,8 @@
-import {
-  contextTopic,
-  type DecisionPolicyInput,
-  type EventType,
-  type NewEvent,
-  portalCommandsTopic,
-} from '@sanshe/contracts';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { contextTopic, type DecisionPolicyInput, type EventType, type NewEvent } from '@sanshe/contracts';
 import { stopApp } from '@sanshe/infra';
-import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, uniqueName } from '@sanshe/testing';
+import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
 import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
@@ -18,6 +14,8 @@ import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll
  * governance hears both streets' offices without GOVERNANCE_PORTALS. Under a street-scoped policy whose
  * arbiter is `portal:street-{streetCode}`, a tie escalates to portal:street-310104-005; the -006 office
  * ruling as itself is `not-the-arbiter`, naming -005 on its own topic is `wrong-channel`; -005 decides.
+ * The offices' rulings go through the real portal-sim (`npx portal-sim … send arbitrate`, a child process):
+ * each waits for its reply on the office's replies topic, prints it and exits 1 (rejected) or 0 (accepted).
  *
  * The policy is data-access (no other serial test opens one in this street) and is removed afterwards,
  * so that the shared schema keeps no short-window policy for street 310104-005.
@@ -27,6 +25,30 @@ const [DISTRICT, STREET, OTHER_STREET, COMMUNITY] = ['310104', '310104-005', '31
 const OFFICE = `street-${STREET}`;
 const OTHER_OFFICE = `street-${OTHER_STREET}`;
 const POLICY_ID = `data-access.e2e-street-${STREET}`;
+const ROOT = resolve(__dirname, '../../..');
+
+/** Runs the portal-sim CLI as a portal developer would (its package.json bin), on the suite's Kafka. */
+function portalSim(portalId: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = { ...process.env, KAFKA_BROKERS: parseTestEnv(process.env).KAFKA_BROKERS.join(',') };
+  const child = spawn(process.execPath, ['apps/portal-sim/bin/portal-sim.js', '--portal', portalId, ...args], {
+    cwd: ROOT,
+    env,
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, ...output }));
+  });
+}
+
+/** One printed reply line: time, ACCEPTED|REJECTED, type, the command id (its subject), then its facts. */
+const replyOf = (stdout: string) => {
+  const [line = ''] = stdout.trim().split('\n');
+  const [, verdict, type, commandId] = line.split('  ');
+  return { line, verdict, type, commandId };
+};
 
 describe('the street office of the decision’s own street arbitrates, through the governance process', () => {
   const group = governanceGroupAtTopicEnds('street-arbiter-e2e', [OFFICE, OTHER_OFFICE]);
@@ -95,12 +117,11 @@ describe('the street office of the decision’s own street arbitrates, through t
   };
   const publishAs = <T extends EventType>(context: string, event: Omit<NewEvent<T>, 'source'>) =>
     harness.publish(contextTopic(context as 'community'), `sanshe/${context}`, event);
-  const fromPortal = (portalId: string, arbiterId: string, result: 'approved' | 'rejected') =>
-    harness.publish(portalCommandsTopic(portalId), `portal/${portalId}`, {
-      type: 'sanshe.portal.decision.arbitrated.v1',
-      subject: decisionId,
-      data: { decisionId, arbiterId, castBy: `portal:${portalId}`, result, reason: `${portalId} rules ${result}.` },
-    });
+  const arbitrate = async (portalId: string, as: string, outcome: 'approved' | 'rejected') => {
+    const args = ['send', 'arbitrate', '--decision', decisionId, '--outcome', outcome, '--as', as];
+    const run = await portalSim(portalId, [...args, '--reason', `${portalId} rules ${outcome}.`, '--timeout', '30']);
+    return { ...run, reply: replyOf(run.stdout) };
+  };
   const vote = (context: string, partyId: string, choice: 'approve' | 'object' | 'abstain') =>
     publishAs(context, {
       type: `sanshe.${context}.decision.vote-cast.v1`,
@@ -194,10 +215,23 @@ describe('the street office of the decision’s own street arbitrates, through t
     );
     expect(escalated.data).toMatchObject({ level: 1, arbiterId: `portal:${OFFICE}` });
 
-    // The other street's office, as itself on its own topic: not this decision's arbiter.
-    const notArbiter = await fromPortal(OTHER_OFFICE, `portal:${OTHER_OFFICE}`, 'rejected');
-    // The other street's office naming this street's office: not its channel.
-    const impostor = await fromPortal(OTHER_OFFICE, `portal:${OFFICE}`, 'rejected');
+    // Through portal-sim, at once: the other street's office as itself on its own topic (not this decision's
+    // arbiter), and naming this street's office (not its channel). Each is answered on its replies topic.
+    const [notArbiter, impostor] = await Promise.all([
+      arbitrate(OTHER_OFFICE, `portal:${OTHER_OFFICE}`, 'rejected'),
+      arbitrate(OTHER_OFFICE, `portal:${OFFICE}`, 'rejected'),
+    ]);
+    for (const [run, code] of [
+      [notArbiter, 'not-the-arbiter'],
+      [impostor, 'wrong-channel'],
+    ] as const) {
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('sent') });
+      expect(run.reply).toMatchObject({ verdict: 'REJECTED', type: 'sanshe.governance.portal.command-rejected.v1' });
+      expect(run.reply.line).toContain(`code=${code}`);
+      expect(run.reply.line).toContain('commandType=sanshe.portal.decision.arbitrated.v1');
+    }
+    expect(notArbiter.reply.line).toMatch(new RegExp(`reason="[^"]*${OTHER_OFFICE}`));
+    // Governance's public refusals name the same commands (their ids are the replies' subjects).
     await eventually(
       async () => {
         const refused = (await governanceEventsAbout(kafka, decisionId)).filter(
@@ -206,12 +240,12 @@ describe('the street office of the decision’s own street arbitrates, through t
         expect(refused.map((e) => e.data)).toEqual(
           expect.arrayContaining([
             expect.objectContaining({
-              rejectedEventId: notArbiter.id,
+              rejectedEventId: notArbiter.reply.commandId,
               code: 'not-the-arbiter',
               reason: expect.stringContaining(OTHER_OFFICE) as string,
             }),
             expect.objectContaining({
-              rejectedEventId: impostor.id,
+              rejectedEventId: impostor.reply.commandId,
               code: 'wrong-channel',
               reason: expect.stringContaining(`portal:${OFFICE} speaks only through portal:${OFFICE}`) as string,
             }),
@@ -223,7 +257,10 @@ describe('the street office of the decision’s own street arbitrates, through t
     expect((await state()).outcome).toBeNull();
 
     // This street's office rules: decided by its arbiter, the audit trail intact.
-    await fromPortal(OFFICE, `portal:${OFFICE}`, 'approved');
+    const ruled = await arbitrate(OFFICE, `portal:${OFFICE}`, 'approved');
+    expect({ code: ruled.code, stderr: ruled.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('sent') });
+    expect(ruled.reply).toMatchObject({ verdict: 'ACCEPTED', type: 'sanshe.governance.portal.command-accepted.v1' });
+    expect(ruled.reply.line).toContain('commandType=sanshe.portal.decision.arbitrated.v1');
     const outcome = await harness.temporal.workflow.getHandle(decisionId).result();
     expect(outcome).toMatchObject({ result: 'approved', decidedBy: 'arbiter', level: 1 });
     const audit = await harness.temporal.workflow.getHandle(decisionId).query(auditQuery);
