@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { contextTopic, DEAD_LETTER_HEADERS, deadLetterTopic, portalCommandsTopic } from '@sanshe/contracts';
+import { contextTopic, deadLetterTopic, portalCommandsTopic, portalRepliesTopic } from '@sanshe/contracts';
 import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
 import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import type { FundingActivities } from '@sanshe/workflows';
@@ -46,6 +46,9 @@ const entries = (key: string) => count(`${table('journal_entry')} WHERE idempote
 const outboxed = async (grantId: string, type: string) =>
   (await svc.outboxOf(grantId)).filter((event) => event.type === `sanshe.funding.${type}.v1`);
 const settleDue = () => svc.app.get(SettleDuePaymentsLoop).settleDueNow(LATER());
+/** Replies to `portalId` funding wrote and has not yet sent to Kafka. */
+const unsentReplies = async (portalId: string) =>
+  count(`${table('outbox')} WHERE topic = $1 AND sent_at IS NULL`, [portalRepliesTopic(portalId)]);
 
 /** An open program of `funderId` and an active grant of it, its tranches scheduled and its award reserved. */
 async function activeGrant(funderId: string, tranches = [1_440_000, 3_360_000]) {
@@ -231,7 +234,7 @@ describe('payments over HTTP', () => {
 });
 
 describe('a portal funder’s confirmation', () => {
-  it('settles the payment from that portal’s own channel; another portal, or another tranche, is dead-lettered', async () => {
+  it('settles the payment from that portal’s own channel; another portal, or another tranche, is answered rejected', async () => {
     const portalParty = `portal:${PORTAL}`;
     const { grantId } = await activeGrant(portalParty);
     const { paymentId } = await activities.payTranche({ grantId, trancheNo: 1 });
@@ -255,7 +258,7 @@ describe('a portal funder’s confirmation', () => {
       railReference: 'FAKE-1',
     });
     const wrongTranche = await confirm(`portal/${PORTAL}`, { trancheNo: 2, railReference: 'FAKE-2' });
-    await confirm(`portal/${PORTAL}`, {});
+    const right = await confirm(`portal/${PORTAL}`, {});
 
     await eventually(
       async () =>
@@ -272,12 +275,25 @@ describe('a portal funder’s confirmation', () => {
     expect((await outboxed(grantId, 'tranche.paid')).map((e) => e.data)).toEqual([
       expect.objectContaining({ rail: 'portal-confirmed', confirmedBy: portalParty, railReference: 'XH-CZ-0031' }),
     ]);
-    // Same key, same partition: the refused two were dead-lettered before the right one settled it.
-    const deadLetters = (await readToHighWaterMarks(kafka, dlq, dlqStart)).filter((r) => r.key === paymentId);
-    expect(deadLetters.map((r) => [JSON.parse(r.value).id, r.headers[DEAD_LETTER_HEADERS.error]])).toEqual([
-      [spoofed.id, expect.stringMatching(/wrong-channel: payment \S+ is confirmed only by portal:fund-portal-/)],
-      [wrongTranche.id, expect.stringContaining('payment-mismatch: payment')],
+    // Every confirmation is answered once on the replies topic of the portal whose commands topic it came on (the
+    // refused two no longer dead-lettered: a refusal is an answer); nothing of this payment was dead-lettered.
+    await eventually(async () => expect(await unsentReplies(PORTAL)).toBe(0), { timeoutMs: 20_000 });
+    const replies = (await readToHighWaterMarks(kafka, portalRepliesTopic(PORTAL))).map((r) => JSON.parse(r.value));
+    const answerOf = (id: string) => replies.filter((reply) => reply.data.commandId === id);
+    expect(answerOf(spoofed.id).map((reply) => [reply.type, reply.data.code, reply.data.reason])).toEqual([
+      [
+        'sanshe.funding.portal.command-rejected.v1',
+        'wrong-channel',
+        expect.stringMatching(/^payment \S+ is confirmed only by portal:fund-portal-/),
+      ],
     ]);
+    expect(answerOf(wrongTranche.id).map((reply) => [reply.data.code, reply.data.portalId])).toEqual([
+      ['payment-mismatch', PORTAL],
+    ]);
+    expect(answerOf(right.id).map((reply) => [reply.type, reply.data.result])).toEqual([
+      ['sanshe.funding.portal.command-accepted.v1', { paymentId, outcome: 'settled' }],
+    ]);
+    expect((await readToHighWaterMarks(kafka, dlq, dlqStart)).filter((r) => r.key === paymentId)).toEqual([]);
   }, 60_000);
 });
 
