@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Portal } from '../domain/portal';
 import { PortalChannels } from '../domain/portal-channels';
 import type { PortalRepository } from '../domain/portal.repository';
@@ -21,6 +22,7 @@ class FlakyChannels extends PortalChannels {
 const repository = (portals: Portal[]) => ({ list: () => Promise.resolve(portals) }) as unknown as PortalRepository;
 
 describe('PortalChannelOpener', () => {
+  beforeAll(() => Logger.overrideLogger(false)); // the retries' warnings are expected here
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 

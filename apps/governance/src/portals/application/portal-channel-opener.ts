@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { backoffDelay, errorMessage, sleep } from '@sanshe/common';
+import { backoffDelay, errorMessage } from '@sanshe/common';
 import type { Portal } from '../domain/portal';
 import { PortalChannels } from '../domain/portal-channels';
 import { PortalRepository } from '../domain/portal.repository';
@@ -49,7 +49,10 @@ export class PortalChannelOpener implements OnApplicationBootstrap, OnApplicatio
       clearTimeout(timer);
       wake();
     }
-    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(SHUTDOWN_WAIT_MS)]);
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), bound]);
+    clearTimeout(timer); // the bound itself must not hold the process for its 5 s
   }
 
   channelsOf(portal: Pick<Portal, 'portalId' | 'status'>): ChannelsState {
