@@ -137,6 +137,35 @@ describe('the portal registry', () => {
     expect((await call('GET', `/portals/${portalId}`, OPERATOR)).status).toBe(404);
   });
 
+  it('the table refuses what the API refuses, whoever writes it', async () => {
+    const database = svc.app.get<DataSource>(getDataSourceToken());
+    const insert = (overrides: Record<string, unknown>) => {
+      const row = {
+        portal_id: uniqueName('it-sql'),
+        kind: 'other',
+        jurisdiction: ['310104'],
+        speaks_for: [],
+        ...overrides,
+      };
+      return database.query(
+        `INSERT INTO "${schema}".portal (portal_id, name, kind, jurisdiction, kafka_principal, speaks_for, registered_by)
+         VALUES ($1, 'n', $2, $3, 'User:u', $4, 'op')`,
+        [row.portal_id, row.kind, row.jurisdiction, row.speaks_for],
+      );
+    };
+    for (const bad of [
+      { portal_id: 'Upper' },
+      { kind: 'ministry' },
+      { jurisdiction: [] },
+      { jurisdiction: ['310104', '3101'] },
+      { speaks_for: ['funder:f', 'portal:other'] },
+      { speaks_for: ['not a party'] },
+    ]) {
+      await expect(insert(bad)).rejects.toThrow(/violates check constraint/);
+    }
+    await expect(insert({ speaks_for: ['funder:f'] })).resolves.toBeDefined();
+  });
+
   it('registers a portal (201, Location) with its event on Kafka; the same again is 200, another body 409', async () => {
     const from = await topicEnds(kafka, GOVERNANCE_TOPIC);
     const created = await call('POST', '/portals', OPERATOR, registration);
