@@ -33,7 +33,7 @@ export function noteArrival(manager: EntityManager, topic: string): void {
  * while another topic's event is handled — the portal the `source` of a portal command names (it passed the
  * channel check when it arrived). Funding's commands (payments, programs) are funding's to answer.
  */
-export function commandingPortal(event: Pick<SansheEvent, 'type' | 'source'>, topic?: string): string | null {
+export function commandingPortal(event: { type: string; source: string }, topic?: string): string | null {
   if (actingServiceOf(event.type) !== 'governance') return null;
   const fromTopic = topic === undefined ? undefined : COMMANDS_TOPIC.exec(topic)?.[1];
   if (fromTopic) return fromTopic;
