@@ -59,7 +59,7 @@ describe('PortalReplies', () => {
     await replies.answer(manager, command, 'street-xinhua', { result: { paymentId: 'pay-1' } });
     await replies.answer(manager, command, 'street-xinhua', { code: 'portal-suspended', reason: 'suspended' });
     for (const reply of published) {
-      const event = createEvent({ ...(reply as never), source: 'sanshe/funding' });
+      const event = createEvent({ ...reply, source: 'sanshe/funding' } as never);
       expect(validateEvent(JSON.parse(JSON.stringify(event)))).toMatchObject({ type: reply.type, id: reply.id });
     }
   });
