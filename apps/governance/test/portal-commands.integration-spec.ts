@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import {
+  type DecisionPolicy,
   type DecisionPolicyInput,
   portalCommandsTopic,
   portalDecisionPolicySetRequested,
@@ -37,7 +38,8 @@ import { PortalsModule } from '../src/portals/portals.module';
  * A registered street office's commands on the real servers (docs/events.md, "Portal commands and replies"):
  * governance's bridge, portal registry and portal commands on a schema, consumer group and Temporal task queue
  * of this run's own, with a worker of the real decision workflow. The office sets a policy of its street,
- * arbitrates an escalated decision of its street, votes on one of another street, and asks for a report; its
+ * arbitrates an escalated decision of its street (and sends it once more without its reason, which its contract
+ * refuses), votes on one of another street, and asks for a report; its
  * replies topic, read to the high-water marks, holds exactly one reply per command, with the right codes.
  */
 const servers = parseTestEnv(process.env);
@@ -128,15 +130,14 @@ const send = <T extends Parameters<ServiceFeaturesUnderTest['publish']>[2]['type
 ) => svc.publish(portalCommandsTopic(PORTAL), SOURCE, { type, subject, id: uniqueName('cmd'), data } as never);
 
 /** Every seat silent for a second: no quorum, so the decision goes to the office as its arbiter. */
-function quickPolicy(communityCode: string): DecisionPolicyInput {
-  const { version: _, ...policy } = streetExample.policy();
-  return {
-    ...policy,
+function quickPolicy(communityCode: string): DecisionPolicy {
+  return streetExample.policy({
     policyId: uniqueName('portal-it'),
+    version: 1,
     communityCode,
-    parties: policy.parties.map((seat) => ({ ...seat, voteWindowHours: 1 / 3600 })),
+    parties: streetExample.policy().parties.map((seat) => ({ ...seat, voteWindowHours: 1 / 3600 })),
     escalation: [{ arbiterId: PARTY, title: 'street office', deadlineHours: 1, defaultOutcome: 'rejected' }],
-  };
+  });
 }
 
 /** The office's own street's activity-proposal policy: its contract's example, the office its arbiter. */
@@ -150,9 +151,9 @@ function streetPolicy(): DecisionPolicyInput {
 }
 
 /** A decision started as the bridge starts one, in `communityCode`, under `policy`. */
-async function openDecision(communityCode: string, policy: DecisionPolicyInput) {
+async function openDecision(communityCode: string, policy: DecisionPolicy) {
   const subjectId = uniqueName('prop');
-  const input = { ...streetExample.decisionInput(subjectId, { ...policy, version: 1 }), communityCode, voteGraceMs: 0 };
+  const input = { ...streetExample.decisionInput(subjectId, policy), communityCode, voteGraceMs: 0 };
   await temporal.workflow.start('decisionWorkflow', {
     taskQueue,
     workflowId: input.decisionId,
@@ -199,7 +200,16 @@ describe("a registered street office's commands", () => {
       from: today,
       to: today,
     });
-    const commands = [setPolicy, vote, arbitration, report];
+    // An arbitration without its reason: refused by its contract, so the inbox dead-letters it, and answered.
+    const invalid = { ...arbitration, id: uniqueName('cmd'), data: { ...arbitration.data, reason: undefined } };
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: portalCommandsTopic(PORTAL),
+      messages: [{ key: own, value: JSON.stringify(invalid) }],
+    });
+    await producer.disconnect();
+    const commands = [setPolicy, vote, arbitration, report, invalid];
 
     const replies = await eventually(
       async () => {
@@ -215,7 +225,7 @@ describe("a registered street office's commands", () => {
       },
       { timeoutMs: 15_000, intervalMs: 500 },
     );
-    const repliesTo = (command: SansheEvent) =>
+    const repliesTo = (command: { id: string }) =>
       replies
         .filter((e) => e.type !== 'sanshe.governance.portal.report-issued.v1')
         .filter((e) => (e.data as { commandId: string }).commandId === command.id)
@@ -240,6 +250,16 @@ describe("a registered street office's commands", () => {
         type: 'sanshe.governance.portal.command-accepted.v1',
         subject: arbitration.id,
         data: expect.objectContaining({ result: { decisionId: own } }),
+      },
+    ]);
+    expect(repliesTo(invalid)).toEqual([
+      {
+        type: 'sanshe.governance.portal.command-rejected.v1',
+        subject: invalid.id,
+        data: expect.objectContaining({
+          code: 'schema-invalid',
+          reason: expect.stringContaining('/data/reason is required') as unknown,
+        }),
       },
     ]);
     const [accepted] = repliesTo(report);

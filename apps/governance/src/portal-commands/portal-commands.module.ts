@@ -3,6 +3,7 @@ import { OutboxWriter } from '@sanshe/messaging';
 import { BridgeEventRegistry } from '../decisions/application/bridge-event-registry';
 import { ChannelCheck } from '../decisions/application/channel-check';
 import { PoliciesModule } from '../policies/policies.module';
+import { AnswerInvalidCommandHandler } from './application/answer-invalid-command';
 import { IssueReportHandler } from './application/issue-report';
 import { PortalJurisdictionCheck } from './application/jurisdiction-check';
 import { SetPolicyByPortalHandler } from './application/set-policy-by-portal';
@@ -16,7 +17,7 @@ import { gatePortalCommands } from './interface/events/portal-command-gate';
 /**
  * Portals' commands with replies (docs/events.md, "Portal commands and replies"): the set-policy and report
  * commands, and — around every handler of the bridge — the jurisdiction check of a registered portal's
- * commands and the topic their replies go to. Needs the registry's PortalRepository (PortalsModule, global)
+ * commands and the topic their replies go to, and a schema-invalid command answered once dead-lettered. Needs the registry's PortalRepository (PortalsModule, global)
  * and the decisions module instance the app built (its bridge registry, channel check and Temporal client).
  */
 @Module({})
@@ -28,6 +29,7 @@ export class PortalCommandsModule implements OnModuleInit {
     private readonly jurisdiction: PortalJurisdictionCheck,
     private readonly setPolicy: SetPolicyByPortalHandler,
     private readonly report: IssueReportHandler,
+    private readonly invalid: AnswerInvalidCommandHandler,
   ) {}
 
   static forRoot(decisions: DynamicModule): DynamicModule {
@@ -40,6 +42,7 @@ export class PortalCommandsModule implements OnModuleInit {
         PortalJurisdictionCheck,
         SetPolicyByPortalHandler,
         IssueReportHandler,
+        AnswerInvalidCommandHandler,
       ],
     };
   }
@@ -49,5 +52,6 @@ export class PortalCommandsModule implements OnModuleInit {
     const { channels, outbox, setPolicy, report } = this;
     this.registry.register(portalCommandEventHandlers({ channels, outbox, setPolicy, report }));
     this.registry.decorate(gatePortalCommands(this.jurisdiction, this.outbox));
+    this.registry.onDeadLetter(async (value, topic) => void (await this.invalid.execute(value, topic)));
   }
 }

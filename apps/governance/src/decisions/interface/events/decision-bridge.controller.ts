@@ -119,9 +119,12 @@ export class DecisionBridgeController {
     };
   }
 
-  onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
+  async onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
     this.merged ??= this.registry.decorated({ ...this.registry.all(), ...this.handlers });
-    return this.inbox.consume(context, this.merged);
+    const outcome = await this.inbox.consume(context, this.merged);
+    // Once its partition moved on: a portal's command that failed its contract is answered (portal-commands).
+    if (outcome === 'dead-lettered') await this.registry.deadLettered(context.getMessage().value, context.getTopic());
+    return outcome;
   }
 
   /** One handler per type: a decision's withdrawal is an update; a filing's goes to the filings feature. */
