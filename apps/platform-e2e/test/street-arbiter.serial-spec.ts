@@ -1,7 +1,14 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { contextTopic, type DecisionPolicyInput, type EventType, type NewEvent } from '@sanshe/contracts';
+import {
+  contextTopic,
+  type DecisionPolicyInput,
+  type EventType,
+  type NewEvent,
+  portalRepliesTopic,
+} from '@sanshe/contracts';
 import { stopApp } from '@sanshe/infra';
+import { ensureTopics } from '@sanshe/messaging';
 import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
@@ -14,8 +21,9 @@ import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll
  * governance hears both streets' offices without GOVERNANCE_PORTALS. Under a street-scoped policy whose
  * arbiter is `portal:street-{streetCode}`, a tie escalates to portal:street-310104-005; the -006 office
  * ruling as itself is `not-the-arbiter`, naming -005 on its own topic is `wrong-channel`; -005 decides.
- * The offices' rulings go through the real portal-sim (`npx portal-sim … send arbitrate`, a child process):
- * each waits for its reply on the office's replies topic, prints it and exits 1 (rejected) or 0 (accepted).
+ * The offices act through the real portal-sim (its package.json bin, child processes): each `send arbitrate`
+ * waits for its reply on the office's replies topic, prints it and exits 1 (rejected) or 0 (accepted); the
+ * office's `inbox` lists the escalated decision and its `listen` prints its accepted reply and the decision.
  *
  * The policy is data-access (no other serial test opens one in this street) and is removed afterwards,
  * so that the shared schema keeps no short-window policy for street 310104-005.
@@ -27,21 +35,30 @@ const OTHER_OFFICE = `street-${OTHER_STREET}`;
 const POLICY_ID = `data-access.e2e-street-${STREET}`;
 const ROOT = resolve(__dirname, '../../..');
 
-/** Runs the portal-sim CLI as a portal developer would (its package.json bin), on the suite's Kafka. */
-function portalSim(portalId: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, KAFKA_BROKERS: parseTestEnv(process.env).KAFKA_BROKERS.join(',') };
+/** The CLIs still running: a failed test must not leave a listener behind. */
+const running = new Set<ChildProcess>();
+afterAll(() => running.forEach((child) => child.kill()));
+
+/** Starts the portal-sim CLI as a portal developer runs it (its package.json bin), on the suite's Kafka. */
+function startPortalSim(portalId: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const kafka = { KAFKA_BROKERS: parseTestEnv(process.env).KAFKA_BROKERS.join(',') };
   const child = spawn(process.execPath, ['apps/portal-sim/bin/portal-sim.js', '--portal', portalId, ...args], {
     cwd: ROOT,
-    env,
+    env: { ...process.env, ...kafka, ...env },
   });
+  running.add(child);
+  child.on('close', () => running.delete(child));
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  return new Promise((done, fail) => {
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
     child.on('error', fail);
     child.on('close', (code) => done({ code, ...output }));
   });
+  return { child, output, exited };
 }
+const portalSim = (portalId: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  startPortalSim(portalId, args, env).exited;
 
 /** One printed reply line: time, ACCEPTED|REJECTED, type, the command id (its subject), then its facts. */
 const replyOf = (stdout: string) => {
@@ -137,6 +154,11 @@ describe('the street office of the decision’s own street arbitrates, through t
   const state = () => harness.temporal.workflow.getHandle(decisionId).query(stateQuery);
 
   removePoliciesAfterAll(POLICY_ID);
+  // The offices are heard, not registered (the registry would check their jurisdiction first): their replies
+  // topics are made here, as a registration makes them, so that the office's listen reads its replies.
+  beforeAll(() =>
+    ensureTopics(parseTestEnv(process.env).KAFKA_BROKERS, [OFFICE, OTHER_OFFICE].map(portalRepliesTopic)),
+  );
 
   it('binds {streetCode} to the street of the community, and only that street’s office may rule', async () => {
     const serviceArea = { description: '端到端测试' };
@@ -215,12 +237,20 @@ describe('the street office of the decision’s own street arbitrates, through t
     );
     expect(escalated.data).toMatchObject({ level: 1, arbiterId: `portal:${OFFICE}` });
 
-    // Through portal-sim, at once: the other street's office as itself on its own topic (not this decision's
-    // arbiter), and naming this street's office (not its channel). Each is answered on its replies topic.
-    const [notArbiter, impostor] = await Promise.all([
+    // Through portal-sim, at once (none changes the decision): this street's office reads its inbox (a token that
+    // speaks for it) and starts listening; the other street's office rules as itself on its own topic (not this
+    // decision's arbiter) and naming this street's office (not its channel), each answered on its replies topic.
+    const SANSHE_TOKEN = await devToken({ sub: 'e2e-street-office', parties: [`portal:${OFFICE}`], roles: [] });
+    const governanceUrl = `http://127.0.0.1:${harness.governance.port}`;
+    const types = 'sanshe.governance.decision.decided.v1,sanshe.governance.portal.*';
+    const listening = startPortalSim(OFFICE, ['listen', '--types', types]);
+    const [inbox, notArbiter, impostor] = await Promise.all([
+      portalSim(OFFICE, ['inbox', '--governance-url', governanceUrl], { SANSHE_TOKEN }),
       arbitrate(OTHER_OFFICE, `portal:${OTHER_OFFICE}`, 'rejected'),
       arbitrate(OTHER_OFFICE, `portal:${OFFICE}`, 'rejected'),
     ]);
+    expect(inbox.code).toBe(0);
+    expect(inbox.stdout).toMatch(new RegExp(`  portal:${OFFICE}  ${decisionId}  kind=data-access  stage=escalated  `));
     for (const [run, code] of [
       [notArbiter, 'not-the-arbiter'],
       [impostor, 'wrong-channel'],
@@ -257,6 +287,8 @@ describe('the street office of the decision’s own street arbitrates, through t
     expect((await state()).outcome).toBeNull();
 
     // This street's office rules: decided by its arbiter, the audit trail intact.
+    // Listening (its positions fixed before it says so), this street's office rules.
+    await eventually(() => expect(listening.output.stderr).toContain('listening to'), { timeoutMs: 30_000 });
     const ruled = await arbitrate(OFFICE, `portal:${OFFICE}`, 'approved');
     expect({ code: ruled.code, stderr: ruled.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('sent') });
     expect(ruled.reply).toMatchObject({ verdict: 'ACCEPTED', type: 'sanshe.governance.portal.command-accepted.v1' });
@@ -267,5 +299,12 @@ describe('the street office of the decision’s own street arbitrates, through t
     expect(findBrokenLink(audit)).toBeNull();
     const ruling = audit.find((r) => r.entry.type === 'arbitrated');
     expect(ruling?.entry).toMatchObject({ arbiterId: `portal:${OFFICE}` });
+
+    // The listening office saw its accepted reply and the decision decided, each once, and stops on Ctrl-C.
+    const seen = (pattern: string) => listening.output.stdout.split('\n').filter((line) => line.includes(pattern));
+    await eventually(() => expect(seen(`decided.v1  ${decisionId}  `)).toHaveLength(1), { timeoutMs: 30_000 });
+    expect(seen(`ACCEPTED  sanshe.governance.portal.command-accepted.v1  ${ruled.reply.commandId}  `)).toHaveLength(1);
+    listening.child.kill('SIGINT');
+    expect((await listening.exited).code).toBe(0);
   }, 240_000);
 });
