@@ -17,3 +17,16 @@ export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 export class PermanentEventError extends Error {
   override name = 'PermanentEventError';
 }
+
+/**
+ * Answers an event whose envelope is valid and whose type the consumer handles, but whose data its schema
+ * refuses (`reason` names each field), inside the inbox transaction as a handler would — a portal's command
+ * answered `schema-invalid` rather than silently dead-lettered. Resolve false when there is nobody to answer:
+ * the event is dead-lettered with `reason`, as without it. `event.data` is unchecked.
+ */
+export type InvalidDataHandler = (
+  event: SansheEvent,
+  reason: string,
+  manager: EntityManager,
+  delivery: Delivery,
+) => Promise<boolean>;

@@ -9,7 +9,7 @@ import {
   validateEnvelope,
 } from '@sanshe/contracts';
 import type { DeadLetterPublisher } from './dead-letters';
-import { type EventHandler, type EventHandlers, PermanentEventError } from './event-handlers';
+import { type EventHandler, type EventHandlers, type InvalidDataHandler, PermanentEventError } from './event-handlers';
 import { identityOf, InboxTable } from './inbox-table';
 import type { Delivery, IncomingMessage, Outcome } from './incoming-message';
 import { PartitionStalls, type RetryPolicy, retryPolicyOf } from './stalls';
@@ -79,6 +79,7 @@ export class InboxProcessor {
   private readonly inbox: InboxTable;
   readonly stalls: PartitionStalls;
   readonly counts: Record<Outcome, number> = { processed: 0, duplicate: 0, ignored: 0, 'dead-lettered': 0 };
+  private invalidData?: InvalidDataHandler;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,6 +88,16 @@ export class InboxProcessor {
   ) {
     this.inbox = new InboxTable(options.schema, options.consumer);
     this.stalls = new PartitionStalls(retryPolicyOf(options), options.log);
+  }
+
+  /**
+   * From now on, an event with a valid envelope, of a type it handles, whose data is invalid goes to `answer`
+   * in an inbox transaction (recorded once, like any event) instead of straight to the dead letters. One per
+   * consumer.
+   */
+  answerInvalidData(answer: InvalidDataHandler): void {
+    if (this.invalidData) throw new Error(`${this.options.consumer} already answers invalid events`);
+    this.invalidData = answer;
   }
 
   async process(message: IncomingMessage, handlers: EventHandlers): Promise<BatchOutcome> {
@@ -134,8 +145,9 @@ export class InboxProcessor {
     message: IncomingMessage,
     handlers: EventHandlers,
   ): 'ignored' | { invalid: string } | { event: SansheEvent; handler: EventHandler } {
+    let envelope: ReturnType<typeof validateEnvelope> | undefined;
     try {
-      const envelope = validateEnvelope(JSON.parse(String(message.value ?? '')));
+      envelope = validateEnvelope(JSON.parse(String(message.value ?? '')));
       const handler = handlers[envelope.type as EventType] as EventHandler | undefined;
       if (!handler) {
         const unknown = unknownTypeReason(envelope.type, handlers);
@@ -143,7 +155,14 @@ export class InboxProcessor {
       }
       return { event: checkEventData(envelope), handler };
     } catch (err) {
-      return { invalid: err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}` };
+      const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}`;
+      const answer = this.invalidData;
+      // A valid envelope of a handled type (its data refused): answered if someone answers, else dead-lettered.
+      if (!envelope || !answer) return { invalid: reason };
+      const answering: EventHandler = async (event, manager, delivery) => {
+        if (!(await answer(event, reason, manager, delivery))) throw new PermanentEventError(reason);
+      };
+      return { event: envelope as unknown as SansheEvent, handler: answering };
     }
   }
 
