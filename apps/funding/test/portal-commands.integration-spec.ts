@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import {
   contextTopic,
+  createEvent,
   type PortalData,
   portalCommandsTopic,
   portalFundingProgramOpenRequested,
@@ -16,7 +17,7 @@ import { type FundingUnderTest, startFundingUnderTest } from './funding-test-app
  * Funding follows governance's portal registry and answers portals on the real PostgreSQL and Kafka: a
  * portal registered while funding runs is heard without a restart (its commands topic taken on), its
  * program opening is applied and answered once, refusals are answered (not-funder, outside-jurisdiction,
- * unknown-payment, portal-suspended), and an older registry version never overwrites a newer one.
+ * unknown-payment, schema-invalid naming the field, portal-suspended), and an older registry version never overwrites a newer one.
  */
 const env = parseTestEnv(process.env);
 const kafka = new Kafka({ brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
@@ -73,6 +74,28 @@ async function replies(atLeast: number) {
   );
 }
 
+/** A program opening whose budget its schema refuses, written to the portal's topic as raw JSON (svc.publish validates). */
+async function publishInvalidOpening() {
+  const valid = createEvent({
+    type: 'sanshe.portal.funding-program.open-requested.v1',
+    source: `portal/${PORTAL}`,
+    subject: 'prog-broken',
+    data: { ...portalFundingProgramOpenRequested.example, castBy: `portal:${PORTAL}`, programId: 'prog-broken' },
+  });
+  const broken = { ...valid, data: { ...valid.data, program: { ...valid.data.program, budget: { amountFen: -1 } } } };
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    await producer.send({
+      topic: portalCommandsTopic(PORTAL),
+      messages: [{ key: broken.subject, value: JSON.stringify(broken) }],
+    });
+  } finally {
+    await producer.disconnect();
+  }
+  return broken;
+}
+
 beforeAll(async () => {
   svc = await startFundingUnderTest();
   await ensureTopics(env.KAFKA_BROKERS, [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
@@ -102,7 +125,9 @@ describe('a portal registered while funding runs', () => {
       },
     });
 
-    const answered = await replies(4);
+    const invalid = await publishInvalidOpening();
+
+    const answered = await replies(5);
     const byCommand = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
     expect(answered.map((r) => [r.data.commandId, r.type, r.data.code ?? r.data.result]).sort(byCommand)).toEqual(
       [
@@ -110,7 +135,11 @@ describe('a portal registered while funding runs', () => {
         [notFunder.id, 'sanshe.funding.portal.command-rejected.v1', 'not-funder'],
         [outside.id, 'sanshe.funding.portal.command-rejected.v1', 'outside-jurisdiction'],
         [unknownPayment.id, 'sanshe.funding.portal.command-rejected.v1', 'unknown-payment'],
+        [invalid.id, 'sanshe.funding.portal.command-rejected.v1', 'schema-invalid'],
       ].sort(byCommand),
+    );
+    expect(answered.find((r) => r.data.commandId === invalid.id)?.data.reason).toContain(
+      '/data/program/budget/amountFen',
     );
     const programs = await svc.query<{ program_id: string; created_by: string }>(
       `SELECT program_id, created_by FROM ${svc.schema}.program WHERE created_by = $1`,
@@ -128,7 +157,7 @@ describe('a portal registered while funding runs', () => {
     const refused = await openProgram(newId('prog'));
     await eventually(
       async () => {
-        const reply = (await replies(5)).find((r) => r.data.commandId === refused.id);
+        const reply = (await replies(6)).find((r) => r.data.commandId === refused.id);
         expect(reply?.data).toMatchObject({ code: 'portal-suspended' });
       },
       { timeoutMs: 20_000 },

@@ -6,12 +6,13 @@ import { OpenProgramByPortalHandler } from './application/open-program-by-portal
 import { PortalReplies } from './application/portal-replies';
 import { PortalRepository } from './domain/portal.repository';
 import { PostgresPortalRepository } from './infrastructure/postgres-portal.repository';
+import { InvalidCommandsSubscriber } from './interface/events/invalid-commands.subscriber';
 import { PortalEventsSubscriber } from './interface/events/portal-events.subscriber';
 
 /**
  * Funding's copy of governance's portal registry (followed by events; apps/funding/README.md, "Portals"),
  * the commands topics of its active portals consumed without a restart, programs opened by portals, and the
- * replies to portals' commands. Global: payments answers payment confirmations through PortalReplies and
+ * replies to portals' commands (schema-invalid ones too). Global: payments answers payment confirmations through PortalReplies and
  * refuses a suspended portal's through PortalRepository.
  */
 @Global()
@@ -24,6 +25,7 @@ import { PortalEventsSubscriber } from './interface/events/portal-events.subscri
     OpenProgramByPortalHandler,
     PortalReplies,
     PortalEventsSubscriber,
+    InvalidCommandsSubscriber,
   ],
   exports: [PortalRepository, PortalReplies],
 })
