@@ -200,7 +200,7 @@ describe("a registered street office's commands", () => {
       from: today,
       to: today,
     });
-    // An arbitration without its reason: refused by its contract, so the inbox dead-letters it, and answered.
+    // An arbitration without its reason: its contract refuses it, and the inbox answers it (answerInvalidData).
     const invalid = { ...arbitration, id: uniqueName('cmd'), data: { ...arbitration.data, reason: undefined } };
     const producer = kafka.producer();
     await producer.connect();

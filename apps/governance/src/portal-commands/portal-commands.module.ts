@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
-import { OutboxWriter } from '@sanshe/messaging';
+import { InboxService, OutboxWriter } from '@sanshe/messaging';
 import { BridgeEventRegistry } from '../decisions/application/bridge-event-registry';
 import { ChannelCheck } from '../decisions/application/channel-check';
 import { PoliciesModule } from '../policies/policies.module';
@@ -17,7 +17,7 @@ import { gatePortalCommands } from './interface/events/portal-command-gate';
 /**
  * Portals' commands with replies (docs/events.md, "Portal commands and replies"): the set-policy and report
  * commands, and — around every handler of the bridge — the jurisdiction check of a registered portal's
- * commands and the topic their replies go to, and a schema-invalid command answered once dead-lettered. Needs the registry's PortalRepository (PortalsModule, global)
+ * commands and the topic their replies go to, and a schema-invalid command answered (the inbox's answerInvalidData). Needs the registry's PortalRepository (PortalsModule, global)
  * and the decisions module instance the app built (its bridge registry, channel check and Temporal client).
  */
 @Module({})
@@ -30,6 +30,7 @@ export class PortalCommandsModule implements OnModuleInit {
     private readonly setPolicy: SetPolicyByPortalHandler,
     private readonly report: IssueReportHandler,
     private readonly invalid: AnswerInvalidCommandHandler,
+    private readonly inbox: InboxService,
   ) {}
 
   static forRoot(decisions: DynamicModule): DynamicModule {
@@ -52,6 +53,8 @@ export class PortalCommandsModule implements OnModuleInit {
     const { channels, outbox, setPolicy, report } = this;
     this.registry.register(portalCommandEventHandlers({ channels, outbox, setPolicy, report }));
     this.registry.decorate(gatePortalCommands(this.jurisdiction, this.outbox));
-    this.registry.onDeadLetter(async (value, topic) => void (await this.invalid.execute(value, topic)));
+    this.inbox.processor.answerInvalidData((event, reason, manager, delivery) =>
+      this.invalid.answer(event, reason, manager, delivery),
+    );
   }
 }

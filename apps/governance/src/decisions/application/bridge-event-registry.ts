@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EventType } from '@sanshe/contracts';
 import type { EventHandler, EventHandlers } from '@sanshe/messaging';
 
-/** Sees a record the bridge's inbox dead-lettered: its value as read, and its topic. Must not throw. */
-export type DeadLetterHook = (value: Buffer | null, topic: string) => Promise<void>;
-
 /**
  * Handlers other features add to the decision bridge, which is the one Kafka consumer of the context
  * topics in this process. Filings register theirs here (in onModuleInit, before the consumer starts)
@@ -15,7 +12,6 @@ export type DeadLetterHook = (value: Buffer | null, topic: string) => Promise<vo
 export class BridgeEventRegistry {
   private readonly registered: EventHandlers = {};
   private readonly decorators: ((handlers: EventHandlers) => EventHandlers)[] = [];
-  private readonly deadLetterHooks: DeadLetterHook[] = [];
 
   /** Adds handlers; a type registered twice is a wiring mistake, refused at start. */
   register(handlers: EventHandlers): void {
@@ -36,15 +32,6 @@ export class BridgeEventRegistry {
   /** Wraps every handler of the bridge, its own too (portal commands: answered and jurisdiction-checked). */
   decorate(decorator: (handlers: EventHandlers) => EventHandlers): void {
     this.decorators.push(decorator);
-  }
-
-  /** Runs after the inbox dead-lettered a record the bridge read (a portal's invalid command is answered). */
-  onDeadLetter(hook: DeadLetterHook): void {
-    this.deadLetterHooks.push(hook);
-  }
-
-  async deadLettered(value: Buffer | null, topic: string): Promise<void> {
-    for (const hook of this.deadLetterHooks) await hook(value, topic);
   }
 
   /** `handlers` as the decorators made them, in the order they were added. */

@@ -1,42 +1,34 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { portalDecisionArbitrated } from '@sanshe/contracts';
-import type { OutboxWriter } from '@sanshe/messaging';
+import type { EntityManager } from 'typeorm';
+import { portalDecisionArbitrated, type SansheEvent } from '@sanshe/contracts';
+import type { Delivery, OutboxWriter } from '@sanshe/messaging';
 import { AnswerInvalidCommandHandler } from './answer-invalid-command';
 import { replyId } from './portal-replies';
 
-const TOPIC = 'sanshe.portal.street-xinhua.commands';
-const valid = {
+const manager = {} as EntityManager;
+const onTopic = (topic: string) => ({ topic, partition: 0, offset: '7', timestamp: '0' }) as Delivery;
+const ownTopic = onTopic('sanshe.portal.street-xinhua.commands');
+const invalid = {
   specversion: '1.0',
   id: 'cmd-9',
   source: 'portal/street-xinhua',
   type: portalDecisionArbitrated.type,
   subject: portalDecisionArbitrated.example.decisionId,
-  time: '2026-03-02T09:30:00.000Z',
-  datacontenttype: 'application/json',
-  data: portalDecisionArbitrated.example,
-};
-const record = (value: unknown) => Buffer.from(JSON.stringify(value));
+  data: { decisionId: portalDecisionArbitrated.example.decisionId },
+} as unknown as SansheEvent;
+const REASON = 'invalid sanshe.portal.decision.arbitrated.v1: /data/reason is required';
 
-function handler(
-  transaction = jest.fn(async (work: (m: EntityManager) => Promise<void>) => work({} as EntityManager)),
-) {
+function handler() {
   const publish = jest.fn();
-  const answer = new AnswerInvalidCommandHandler(
-    { transaction } as unknown as DataSource,
-    { publish } as unknown as OutboxWriter,
-  );
-  return { answer, publish };
+  return { answer: new AnswerInvalidCommandHandler({ publish } as unknown as OutboxWriter), publish };
 }
 
 describe('AnswerInvalidCommandHandler', () => {
-  it("answers a portal's command that breaks its contract schema-invalid, naming the field", async () => {
+  it("answers a portal's command its contract refuses schema-invalid, with the reason naming the field", async () => {
     const { answer, publish } = handler();
-    const withoutReason: Record<string, unknown> = { ...portalDecisionArbitrated.example };
-    delete withoutReason.reason;
-    await expect(answer.execute(record({ ...valid, data: withoutReason }), TOPIC)).resolves.toBe(true);
-    expect(publish).toHaveBeenCalledWith(expect.anything(), {
+    await expect(answer.answer(invalid, REASON, manager, ownTopic)).resolves.toBe(true);
+    expect(publish).toHaveBeenCalledWith(manager, {
       type: 'sanshe.governance.portal.command-rejected.v1',
-      id: replyId(valid),
+      id: replyId(invalid),
       subject: 'cmd-9',
       correlationid: 'cmd-9',
       data: {
@@ -44,31 +36,16 @@ describe('AnswerInvalidCommandHandler', () => {
         commandType: portalDecisionArbitrated.type,
         portalId: 'street-xinhua',
         code: 'schema-invalid',
-        reason: expect.stringContaining('/data/reason is required') as unknown,
+        reason: REASON,
       },
     });
   });
 
-  it('answers nothing for a valid command (dead-lettered by its handler), nor for what names no command', async () => {
+  it("declines (dead-letters) funding's commands and anything read from a service's topic", async () => {
     const { answer, publish } = handler();
-    await expect(answer.execute(record(valid), TOPIC)).resolves.toBe(false);
-    await expect(answer.execute(Buffer.from('not json'), TOPIC)).resolves.toBe(false);
-    await expect(answer.execute(record({ ...valid, id: '', data: {} }), TOPIC)).resolves.toBe(false);
-    await expect(answer.execute(record({ ...valid, type: 'nonsense', data: {} }), TOPIC)).resolves.toBe(false);
-    await expect(answer.execute(null, TOPIC)).resolves.toBe(false);
+    const payment = { ...invalid, type: 'sanshe.portal.payment.confirmed.v1' } as SansheEvent;
+    await expect(answer.answer(payment, REASON, manager, ownTopic)).resolves.toBe(false);
+    await expect(answer.answer(invalid, REASON, manager, onTopic('sanshe.community.events'))).resolves.toBe(false);
     expect(publish).not.toHaveBeenCalled();
-  });
-
-  it("leaves funding's commands to funding, and what was read from a service's topic alone", async () => {
-    const { answer, publish } = handler();
-    const payment = { ...valid, type: 'sanshe.portal.payment.confirmed.v1', data: {} };
-    await expect(answer.execute(record(payment), TOPIC)).resolves.toBe(false);
-    await expect(answer.execute(record({ ...valid, data: {} }), 'sanshe.community.events')).resolves.toBe(false);
-    expect(publish).not.toHaveBeenCalled();
-  });
-
-  it('logs rather than throws when the answer cannot be written: the dead letter keeps the command', async () => {
-    const { answer } = handler(jest.fn().mockRejectedValue(new Error('connection terminated')));
-    await expect(answer.execute(record({ ...valid, data: {} }), TOPIC)).resolves.toBe(false);
   });
 });

@@ -1,88 +1,25 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { errorMessage } from '@sanshe/common';
-import {
-  actingServiceOf,
-  ENVELOPE_LIMITS,
-  EVENT_TYPE_PATTERN,
-  type EventType,
-  type SansheEvent,
-  validateEvent,
-} from '@sanshe/contracts';
-import { OutboxWriter } from '@sanshe/messaging';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { actingServiceOf, type EventType, type SansheEvent } from '@sanshe/contracts';
+import { type Delivery, OutboxWriter } from '@sanshe/messaging';
 import { noteArrival, portalOfCommandsTopic, replyRejected } from './portal-replies';
 
-/** The parts of a refused record's envelope a reply needs: who sent what, under which id. */
-interface CommandIdentity {
-  id: string;
-  source: string;
-  type: string;
-  correlationid?: string;
-}
-
-const text = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.length >= 1 && value.length <= max;
-
-/** The command's identity when the record names one well enough to be answered, else null. */
-function identityOf(value: unknown): CommandIdentity | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, source, type, correlationid } = value as Record<string, unknown>;
-  if (!text(id, ENVELOPE_LIMITS.id) || !text(source, ENVELOPE_LIMITS.source)) return null;
-  if (!text(type, 200) || !EVENT_TYPE_PATTERN.test(type)) return null;
-  return { id, source, type, ...(text(correlationid, ENVELOPE_LIMITS.id) ? { correlationid } : {}) };
-}
-
 /**
- * A record on a portal's commands topic that breaks its contract is dead-lettered by the inbox, as any invalid
- * event is (operators see a portal's broken client there); when its envelope still names the command (an id, a
- * source, a type governance acts on), the portal is also answered command-rejected `schema-invalid`, the reason
- * naming each offending field (docs/events.md, "Portal commands and replies"). Not replayed: the portal sends
- * a corrected command under a new id. The reply's id is the command's, so a redelivered record is answered once
- * while its first reply is in the outbox; a failure to answer is logged, never thrown (the dead letter has it).
+ * A command on a portal's commands topic whose envelope is valid, of a type governance acts on, but whose data
+ * its contract refuses: answered command-rejected `schema-invalid`, the reason naming each field, in an inbox
+ * transaction (InboxProcessor.answerInvalidData: recorded once, a redelivery is a duplicate), and not
+ * dead-lettered — it was answered, and replaying it would contradict the answer; the portal sends a corrected
+ * command under a new id (docs/events.md, "Portal commands and replies"). Anything else invalid is declined
+ * (false) and dead-lettered, as before.
  */
 @Injectable()
 export class AnswerInvalidCommandHandler {
-  private readonly logger = new Logger('PortalCommands');
+  constructor(private readonly outbox: OutboxWriter) {}
 
-  constructor(
-    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-  ) {}
-
-  /** Whether it answered the record (`value` as read from `topic`). */
-  async execute(value: Buffer | null, topic: string): Promise<boolean> {
-    const portalId = portalOfCommandsTopic(topic);
-    if (!portalId || value === null) return false;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(value.toString());
-    } catch {
-      return false; // not JSON: nothing names a command to answer
-    }
-    const command = identityOf(parsed);
-    if (!command || actingServiceOf(command.type) !== 'governance') return false;
-    const reason = invalidity(parsed);
-    if (reason === null) return false; // valid, dead-lettered for another reason (its handler's, or a long stall)
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        noteArrival(manager, topic);
-        await replyRejected(this.outbox, manager, command as SansheEvent<EventType>, 'schema-invalid', reason);
-      });
-      return true;
-    } catch (err) {
-      this.logger.error(`could not answer ${portalId}'s invalid command ${command.id}: ${errorMessage(err)}`);
-      return false;
-    }
-  }
-}
-
-/** Why `value` is not a valid event (the validator's message, naming each field), or null when it is one. */
-function invalidity(value: unknown): string | null {
-  try {
-    validateEvent(value);
-    return null;
-  } catch (err) {
-    return errorMessage(err);
+  async answer(event: SansheEvent, reason: string, manager: EntityManager, delivery: Delivery): Promise<boolean> {
+    if (!portalOfCommandsTopic(delivery.topic) || actingServiceOf(event.type) !== 'governance') return false;
+    noteArrival(manager, delivery.topic);
+    await replyRejected(this.outbox, manager, event as SansheEvent<EventType>, 'schema-invalid', reason);
+    return true;
   }
 }

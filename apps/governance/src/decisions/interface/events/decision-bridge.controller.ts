@@ -119,12 +119,9 @@ export class DecisionBridgeController {
     };
   }
 
-  async onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
+  onEvent(@Payload() _raw: Buffer, @Ctx() context: KafkaContext) {
     this.merged ??= this.registry.decorated({ ...this.registry.all(), ...this.handlers });
-    const outcome = await this.inbox.consume(context, this.merged);
-    // Once its partition moved on: a portal's command that failed its contract is answered (portal-commands).
-    if (outcome === 'dead-lettered') await this.registry.deadLettered(context.getMessage().value, context.getTopic());
-    return outcome;
+    return this.inbox.consume(context, this.merged);
   }
 
   /** One handler per type: a decision's withdrawal is an update; a filing's goes to the filings feature. */
