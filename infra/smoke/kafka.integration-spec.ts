@@ -1,13 +1,12 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import { readToHighWaterMarks } from '@sanshe/messaging';
-import { parseTestEnv, uniqueName } from '@sanshe/testing';
+import { testKafka, uniqueName } from '@sanshe/testing';
 
-const env = parseTestEnv(process.env);
 /** How long the consumer may take to read what was produced before the test fails, rather than hangs. */
 const READ_TIMEOUT_MS = 20_000;
 
 describe('Kafka (the real broker infra/local runs)', () => {
-  const kafka = new Kafka({ clientId: 'smoke', brokers: env.KAFKA_BROKERS, logLevel: logLevel.WARN });
+  const kafka = testKafka('smoke', { logLevel: logLevel.WARN });
 
   it('delivers produced messages, in order per key, to a consumer group', async () => {
     const topic = uniqueName('smoke');

@@ -1,10 +1,10 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { contextTopic, deadLetterTopic, portalCommandsTopic, portalRepliesTopic } from '@sanshe/contracts';
 import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
-import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { eventually, testKafka, uniqueName } from '@sanshe/testing';
 import type { FundingActivities } from '@sanshe/workflows';
 import { Ledger } from '../src/ledger/application/ledger';
 import { fundProgram, reserveGrant } from '../src/ledger/domain/postings';
@@ -31,7 +31,7 @@ let kafka: Kafka;
 let fundingTopicStart: Map<number, number>;
 
 beforeAll(async () => {
-  kafka = new Kafka({ brokers: parseTestEnv(process.env).KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  kafka = testKafka('payments-test');
   fundingTopicStart = await highWaterMarks(kafka, contextTopic('funding'));
   svc = await startFundingUnderTest({ env: { FUNDING_PAYMENT_SETTLE_MS: '3600000', FUNDING_PORTALS: PORTAL } });
   activities = svc.app.get(FundingTemporalActivities).activities();

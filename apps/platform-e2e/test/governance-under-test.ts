@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import {
   contextTopic,
@@ -11,7 +11,14 @@ import {
 } from '@sanshe/contracts';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
-import { freePorts, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
+import {
+  freePorts,
+  parseTestEnv,
+  startGroupAtTopicEnds,
+  testKafka,
+  testKafkaEndpoint,
+  uniqueName,
+} from '@sanshe/testing';
 
 /** The contexts whose topics governance reads (besides the portals' command topics). */
 export const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding'] as const;
@@ -25,10 +32,9 @@ export const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding
 export function governanceGroupAtTopicEnds(name: string, portals: string[]): NodeJS.ProcessEnv {
   const groupId = uniqueName(`governance-${name}`);
   beforeAll(async () => {
-    const servers = parseTestEnv(process.env);
     const topics = [...GOVERNANCE_READS.map(contextTopic), ...portals.map(portalCommandsTopic)];
-    const kafka = new Kafka({ clientId: `${name}-setup`, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
-    await ensureTopics(servers.KAFKA_BROKERS, topics);
+    const kafka = testKafka(`${name}-setup`);
+    await ensureTopics(testKafkaEndpoint(), topics);
     await startGroupAtTopicEnds(kafka, groupId, topics);
   }, 60_000);
   return { KAFKA_GROUP_ID: groupId, KAFKA_FROM_BEGINNING: 'false' };
@@ -64,7 +70,7 @@ export function governanceUnderTest(
   alongside?: (port: number) => Promise<void>,
 ): GovernanceUnderTest {
   const servers = parseTestEnv(process.env);
-  const kafka = new Kafka({ clientId, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  const kafka = testKafka(clientId);
   let producer: Producer | undefined;
   const harness = { kafka } as GovernanceUnderTest;
 

@@ -1,9 +1,9 @@
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { ServiceName } from '@sanshe/config';
 import { contextTopic, type EventContext } from '@sanshe/contracts';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
-import { bearer, parseTestEnv, startGroupAtTopicEnds, uniqueName } from '@sanshe/testing';
+import { bearer, startGroupAtTopicEnds, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
 import { governanceGroupAtTopicEnds, type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
 
 /** An HTTP answer: its status, its text, and its JSON body ({} when empty). */
@@ -57,14 +57,13 @@ export function serviceBesideGovernance(
   name: string,
   options: ServiceBesideGovernanceOptions,
 ): ServiceBesideGovernance {
-  const servers = parseTestEnv(process.env);
-  const kafka = new Kafka({ clientId: `${name}-setup`, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  const kafka = testKafka(`${name}-setup`);
   const serviceGroup = uniqueName(`${options.service}-${name}`);
   // Registered before governanceUnderTest's, so they run first: both groups start at the ends before they join.
   const governanceGroup = governanceGroupAtTopicEnds(name, [options.portal]);
   beforeAll(async () => {
     const topics = options.reads.map(contextTopic);
-    await ensureTopics(servers.KAFKA_BROKERS, topics);
+    await ensureTopics(testKafkaEndpoint(), topics);
     await startGroupAtTopicEnds(kafka, serviceGroup, topics);
     await options.beforeStart?.(kafka);
   }, 60_000);

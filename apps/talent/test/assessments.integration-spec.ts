@@ -1,6 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { activityScheduled, contextTopic, decisionDecided, decisionOpened, type SansheEvent } from '@sanshe/contracts';
-import { eventually, parseTestEnv, readTopicsToHighWaterMarks, topicEnds, type TopicOffsets } from '@sanshe/testing';
+import { eventually, readTopicsToHighWaterMarks, testKafka, topicEnds, type TopicOffsets } from '@sanshe/testing';
 import type { TokenRequest } from '@sanshe/auth';
 import { requestEventId } from '../src/assessments/domain/assessment';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
@@ -108,11 +108,7 @@ async function tiedWorker(workerId: string, orgA: string, orgB: string) {
 
 beforeAll(async () => {
   svc = await startTalentUnderTest();
-  kafka = new Kafka({
-    clientId: newId('assessments-test'),
-    brokers: parseTestEnv(process.env).KAFKA_BROKERS,
-    logLevel: logLevel.NOTHING,
-  });
+  kafka = testKafka(newId('assessments-test'));
 }, 60_000);
 afterAll(() => svc?.close());
 

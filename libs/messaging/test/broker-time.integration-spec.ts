@@ -3,7 +3,7 @@ import { ConfigResourceTypes } from 'kafkajs';
 import { createEvent } from '@sanshe/contracts';
 import { eventually, uniqueName } from '@sanshe/testing';
 import { createReliableProducer, type Delivery, ensureTopics, type InboxService } from '../src';
-import { env, kafka, messagingFixture, proposalEvent, startConsumerApp } from './harness';
+import { kafka, kafkaEndpoint, messagingFixture, proposalEvent, startConsumerApp } from './harness';
 
 /** A topic's non-default configs (its overrides). */
 async function topicConfig(topic: string): Promise<Record<string, string>> {
@@ -61,7 +61,7 @@ describe("topics stamped with the broker's time (real Kafka)", () => {
     await createTopic(already!, [{ name: 'message.timestamp.type', value: 'LogAppendTime' }]);
     const logged: string[] = [];
 
-    await ensureTopics(env.KAFKA_BROKERS, [fresh!, older!, already!], 3, (line) => logged.push(line));
+    await ensureTopics(kafkaEndpoint, [fresh!, older!, already!], 3, (line) => logged.push(line));
 
     expect(await topicConfig(fresh!)).toMatchObject({ 'message.timestamp.type': 'LogAppendTime' });
     expect(await topicConfig(older!)).toMatchObject({

@@ -1,12 +1,12 @@
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
-import { type Consumer, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+import { type Consumer, type KafkaMessage } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createEvent, type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule, schemaOf, serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { eventually, parseTestEnv, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
 import {
   BROKER_TIME_TOPIC_CONFIG,
   ConsumeTopic,
@@ -28,7 +28,8 @@ import {
 } from '../src';
 
 export const env = parseTestEnv(process.env);
-export const kafka = new Kafka({ clientId: 'messaging-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+export const kafkaEndpoint = testKafkaEndpoint(env);
+export const kafka = testKafka('messaging-test');
 
 /** A topic as the platform creates it: 3 partitions, stamped with the broker's append time. */
 export const brokerTimeTopic = (topic: string) => ({
@@ -202,7 +203,7 @@ export async function startConsumerApp(options: {
     imports: [
       HealthModule,
       PostgresModule.forRootAsync({ useFactory: () => ({ url: env.DATABASE_URL, schema: options.schema }) }),
-      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, brokers: env.KAFKA_BROKERS }) }),
+      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, ...kafkaEndpoint }) }),
       MessagingModule.forRoot({
         schema: options.schema,
         source: 'sanshe/test',
@@ -216,7 +217,7 @@ export async function startConsumerApp(options: {
 
   const app = await NestFactory.create(ConsumerModule, { logger: ['error'] });
   const { sessionTimeout } = options;
-  const transport = kafkaConsumerTransport({ brokers: env.KAFKA_BROKERS, clientId: groupId, groupId, sessionTimeout });
+  const transport = kafkaConsumerTransport({ ...kafkaEndpoint, clientId: groupId, groupId, sessionTimeout });
   app.connectMicroservice(transport);
   await app.startAllMicroservices();
   await app.init();

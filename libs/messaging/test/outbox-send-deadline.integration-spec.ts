@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { sleep } from '@sanshe/common';
+import { kafkaClientSecurity } from '@sanshe/config';
 import { serviceDataSourceOptions } from '@sanshe/persistence';
 import { eventually, uniqueName } from '@sanshe/testing';
 import { createReliableProducer, lockClassOf, OutboxRelay } from '../src';
@@ -75,6 +76,7 @@ describe('a relay whose broker stops answering (real PostgreSQL and Kafka, a sil
     const silencedKafka = new Kafka({
       clientId: 'silenced-relay',
       brokers: env.KAFKA_BROKERS,
+      ...kafkaClientSecurity(env),
       socketFactory: proxy.socketFactory,
       requestTimeout: KAFKAJS_REQUEST_TIMEOUT_MS,
       retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 200 }, // an idempotent producer needs one

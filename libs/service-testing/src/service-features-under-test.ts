@@ -2,9 +2,9 @@ import { type DynamicModule, type INestApplication, Module } from '@nestjs/commo
 import { DataSource, type MixedList } from 'typeorm';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { authConfigOf, AuthModule, type TokenRequest } from '@sanshe/auth';
-import type { ServiceName } from '@sanshe/config';
+import { kafkaClientSecurity, type ServiceName } from '@sanshe/config';
 import { createEvent, type EventType, type NewEvent, portalReplyAwareTopic, type SansheEvent } from '@sanshe/contracts';
-import { ensureTopics, type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
+import { ensureTopics, type InboxOptions, kafkaClientConfig, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { createService, HealthModule } from '@sanshe/nest-platform';
 import {
   migrate,
@@ -68,7 +68,9 @@ function testKit(features: ServiceFeatures, config: ServiceConfig, schema: strin
       HealthModule,
       AuthModule.forRoot(authConfigOf(config, config.stateDir)),
       PostgresModule.forRootAsync({ useFactory: () => ({ url: config.DATABASE_URL, schema, poolSize: 4 }) }),
-      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: group, brokers: config.KAFKA_BROKERS }) }),
+      KafkaModule.forRootAsync({
+        useFactory: () => ({ clientId: group, brokers: config.KAFKA_BROKERS, security: kafkaClientSecurity(config) }),
+      }),
       MessagingModule.forRoot({
         schema,
         source: `sanshe/${features.service}`,
@@ -120,8 +122,9 @@ export async function startServiceFeaturesUnderTest(
   const schema = group.replace(/-/g, '_');
   const config = loadServiceConfig(features.service, { ...env, KAFKA_GROUP_ID: group, KAFKA_FROM_BEGINNING: 'false' });
   await migrate({ url: config.DATABASE_URL, schema, migrations: features.migrations });
-  const kafka = new Kafka({ clientId: group, brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
-  await ensureTopics(config.KAFKA_BROKERS, features.topics);
+  const endpoint = { brokers: config.KAFKA_BROKERS, security: kafkaClientSecurity(config) };
+  const kafka = new Kafka(kafkaClientConfig(endpoint, { clientId: group, logLevel: logLevel.NOTHING }));
+  await ensureTopics(endpoint, features.topics);
   await startGroupAtTopicEnds(kafka, group, features.topics);
   const producer: Producer = kafka.producer({ idempotent: true });
   await producer.connect();

@@ -8,3 +8,4 @@ export * from './temporal';
 export * from './tokens';
 export * from './topic-scan';
 export * from './kafka-acl-file';
+export * from './test-kafka';

@@ -1,10 +1,7 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { parseTestEnv, readTopicsToHighWaterMarks, topicEnds, uniqueName } from '../src';
-
-const env = parseTestEnv(process.env);
+import { readTopicsToHighWaterMarks, testKafka, topicEnds, uniqueName } from '../src';
 
 describe('topicEnds and readTopicsToHighWaterMarks (the real broker)', () => {
-  const kafka = new Kafka({ clientId: 'topic-scan-test', brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  const kafka = testKafka('topic-scan-test');
   // Not `sanshe.`: the end-to-end suites scan every sanshe.* topic.
   const prefix = `${uniqueName('topic-scan')}.`;
   const [old, created] = [`${prefix}old`, `${prefix}created`];
