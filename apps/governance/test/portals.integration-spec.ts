@@ -237,3 +237,64 @@ describe('the portal registry', () => {
     ]);
   });
 });
+
+describe('a portal that would break a stored policy', () => {
+  it('is refused 409 breaks-policy naming the policy, rule and controller, storing nothing; a harmless portal is registered', async () => {
+    const portalId = uniqueName('it-bloc');
+    const fund = `funder:${portalId}-fund`;
+    const seat = (partyId: string) => ({
+      partyId,
+      kind: partyId.split(':')[0],
+      title: partyId,
+      weight: 2,
+      voteWindowHours: 72,
+    });
+    const policyId = `${portalId}.activities`;
+    // Apart, portal:<id> and its fund (funding's) each leave the others 8 ≥ 7; as one bloc the others hold 6 < 7.
+    const policy = await call('PUT', `/policies/${policyId}`, POLICY_ADMIN, {
+      policyId,
+      decisionKind: 'activity-proposal',
+      communityCode: null,
+      streetCode: '310104-005',
+      title: 'Activities in the street',
+      parties: [`portal:${portalId}`, fund, 'community:{communityCode}', 'organization:fed', 'talent:workers'].map(
+        seat,
+      ),
+      quorum: 7,
+      deliberationHours: 24,
+      maxAmendments: 1,
+      escalation: [{ arbiterId: 'portal:it-bureau', title: 'Bureau', deadlineHours: 120, defaultOutcome: 'rejected' }],
+    });
+    expect(policy.status).toBe(201);
+
+    const registration = {
+      portalId,
+      name: '新华路街道办事处',
+      kind: 'street-office',
+      jurisdiction: ['310104-005'],
+      kafkaPrincipal: `User:portal-${portalId}`,
+      speaksFor: [fund],
+    };
+    const refused = await call('POST', '/portals', OPERATOR, registration);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'breaks-policy',
+      message: expect.stringContaining(`policy ${policyId} (version 1): controller-veto by portal:${portalId}`),
+      violations: [
+        expect.objectContaining({ policyId, version: 1, rule: 'controller-veto', controller: `portal:${portalId}` }),
+      ],
+    });
+    expect((await call('GET', `/portals/${portalId}`, OPERATOR)).status).toBe(404);
+    expect((await call('GET', `/controllers/resolve?partyId=${fund}`, AUDITOR)).body).toMatchObject({
+      controller: 'funding',
+    });
+    const database = svc.app.get<DataSource>(getDataSourceToken());
+    const [events] = await database.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id LIKE $1`,
+      [`%:${portalId}:v%`],
+    );
+    expect(events?.n).toBe(0);
+
+    expect((await call('POST', '/portals', OPERATOR, { ...registration, speaksFor: [] })).status).toBe(201);
+  });
+});

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { LiveTopics } from '@sanshe/messaging';
 import { RegisteredControllers } from '../parties/domain/registered-controllers';
+import { PoliciesModule } from '../policies/policies.module';
+import { PolicyBreakCheck } from './application/policy-break-check';
 import { PortalChannelOpener } from './application/portal-channel-opener';
 import { ReadPortalsHandler } from './application/read-portals';
 import { RegisterPortalHandler } from './application/register-portal';
@@ -16,11 +18,12 @@ import { PortalsController } from './interface/http/portals.controller';
  * The portal registry (docs/operations.md, "Portals"): operators' HTTP API, the registry's events, and
  * the rules it adds to the controller map (RegisteredControllers, read by PartiesModule's map: global
  * for that). PortalChannels is KafkaPortalChannels: topics, ACLs, and the bridge consuming a portal's commands
- * without a restart.
+ * without a restart. Stored policies (PoliciesModule) are re-checked before a change gives a portal parties.
  * Exports PortalRepository (jurisdiction checks use `covers`).
  */
 @Global()
 @Module({
+  imports: [PoliciesModule],
   controllers: [PortalsController],
   providers: [
     { provide: PortalRepository, useClass: PostgresPortalRepository },
@@ -28,6 +31,7 @@ import { PortalsController } from './interface/http/portals.controller';
     { provide: PortalChannels, useClass: KafkaPortalChannels },
     LiveTopics,
     PortalChannelOpener,
+    PolicyBreakCheck,
     RegisterPortalHandler,
     UpdatePortalHandler,
     ReadPortalsHandler,

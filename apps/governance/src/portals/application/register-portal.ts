@@ -9,6 +9,7 @@ import { RegisterPortalInput } from '../domain/portal-input';
 import { PortalRepository } from '../domain/portal.repository';
 import { claimsMessage, conflictingClaims } from '../domain/portal-rules';
 import { parsePortalInput } from './parse-portal-input';
+import { PolicyBreakCheck } from './policy-break-check';
 import { PortalChannelOpener } from './portal-channel-opener';
 
 export interface RegisterPortalCommand {
@@ -18,8 +19,9 @@ export interface RegisterPortalCommand {
 }
 
 /**
- * Registers a portal: checked (schema, speaksFor, one controller per party), stored at version 1 with
- * `portal.registered` through the outbox in one transaction; then its channels are opened. The same
+ * Registers a portal: checked (schema, speaksFor, one controller per party, no stored policy broken by the
+ * parties it speaks for), stored at version 1 with `portal.registered` through the outbox in one
+ * transaction; then its channels are opened. The same
  * registration again changes nothing (created: false); another under a registered id is a conflict.
  */
 @Injectable()
@@ -30,6 +32,7 @@ export class RegisterPortalHandler {
     private readonly controllers: ControllerMap,
     private readonly registered: RegisteredControllers,
     private readonly opener: PortalChannelOpener,
+    private readonly policyCheck: PolicyBreakCheck,
   ) {}
 
   async execute(command: RegisterPortalCommand): Promise<{ portal: Portal; created: boolean }> {
@@ -54,6 +57,8 @@ export class RegisterPortalHandler {
         rules,
       );
       if (claims.length > 0) throw new PortalConflict('party-claimed', claimsMessage(claims));
+      const entry = { ...registration, status: 'active' as const };
+      await this.policyCheck.refuseBreaks(`registering portal ${entry.portalId}`, rules, await tx.list(), entry);
       const portal = await tx.insert({
         ...registration,
         status: 'active',

@@ -9,6 +9,7 @@ import { UpdatePortalInput } from '../domain/portal-input';
 import { PortalRepository } from '../domain/portal.repository';
 import { claimsMessage, conflictingClaims } from '../domain/portal-rules';
 import { parsePortalInput } from './parse-portal-input';
+import { PolicyBreakCheck } from './policy-break-check';
 import { PortalChannelOpener } from './portal-channel-opener';
 
 const staleVersion = (portal: Portal, read: number) =>
@@ -23,9 +24,19 @@ const sameState = (a: Portal, b: Portal) =>
   JSON.stringify([b.name, [...b.jurisdiction].sort(), [...b.speaksFor].sort(), b.status]);
 
 /**
+ * Whether the change gives the portal parties to speak for: a new speaksFor, or a re-activation. A
+ * suspension only silences a bloc every policy was checked not to need, so it is never refused for one.
+ */
+const addsControllers = (current: Portal, next: Portal) =>
+  next.status === 'active' &&
+  (current.status !== 'active' ||
+    JSON.stringify([...current.speaksFor].sort()) !== JSON.stringify([...next.speaksFor].sort()));
+
+/**
  * Changes a portal's name, jurisdiction, speaksFor or status, if `version` is still its latest (else
  * 409): stored as the next version with `portal.updated` through the outbox in one transaction. A change
- * that changes nothing stores nothing. An active portal's channels are (re)opened after the commit.
+ * that changes nothing stores nothing; one that would break a stored policy (a new speaksFor, a
+ * re-activation) is refused. An active portal's channels are (re)opened after the commit.
  */
 @Injectable()
 export class UpdatePortalHandler {
@@ -35,6 +46,7 @@ export class UpdatePortalHandler {
     private readonly controllers: ControllerMap,
     private readonly registered: RegisteredControllers,
     private readonly opener: PortalChannelOpener,
+    private readonly policyCheck: PolicyBreakCheck,
   ) {}
 
   async execute(portalId: string, body: unknown): Promise<{ portal: Portal; changed: boolean }> {
@@ -55,6 +67,9 @@ export class UpdatePortalHandler {
       const parties = partiesOf(next);
       const claims = conflictingClaims(portalId, parties, await tx.claimsOn(parties, portalId), rules);
       if (claims.length > 0) throw new PortalConflict('party-claimed', claimsMessage(claims));
+      if (addsControllers(current, next)) {
+        await this.policyCheck.refuseBreaks(`changing portal ${portalId}`, rules, await tx.list(), next);
+      }
       const updated = await tx.update(next, input.version);
       if (!updated) throw staleVersion(current, input.version); // cannot happen under the registry's lock
       await this.outbox.publish(tx.manager, {

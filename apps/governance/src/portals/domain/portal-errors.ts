@@ -1,4 +1,5 @@
 import type { FieldProblem } from '@sanshe/contracts';
+import type { PolicyBreak } from './policy-breaks';
 
 /**
  * What can go wrong with a portal's registration or update, as domain errors with a code; the HTTP
@@ -25,15 +26,17 @@ export class PortalNotFound extends PortalError {
 
 /**
  * The change contradicts what is stored: the id is registered with another body (`portal-exists`), the
- * version read is not the latest (`stale-version`), or a party already has another controller
- * (`party-claimed`, one controller per party).
+ * version read is not the latest (`stale-version`), a party already has another controller
+ * (`party-claimed`, one controller per party), or the new controller map would let one controller block or
+ * decide a stored policy alone (`breaks-policy`, each break in `breaks`).
  */
 export class PortalConflict extends PortalError {
   readonly code = 'portal-conflict';
   constructor(
-    readonly reason: 'portal-exists' | 'stale-version' | 'party-claimed',
+    readonly reason: 'portal-exists' | 'stale-version' | 'party-claimed' | 'breaks-policy',
     message: string,
     readonly current?: { version: number },
+    readonly breaks: readonly PolicyBreak[] = [],
   ) {
     super(message);
   }

@@ -51,12 +51,15 @@ export function conflictingClaims(
 export const claimsMessage = (claims: readonly PartyClaim[]) =>
   claims.map((c) => `${c.partyId} is already spoken for by ${c.controller} (${c.origin})`).join('; ');
 
+/** What of a portal the controller map depends on. */
+export type RegistryEntry = Pick<Portal, 'portalId' | 'speaksFor' | 'status'>;
+
 /**
  * What the registry adds to the controller map: an active portal controls portal:<id> and each of its
  * speaksFor on its commands topic; a suspended one controls nothing, and nobody else may speak for its
  * parties meanwhile (they stay claimed).
  */
-export function registeredControllerRules(portals: readonly Portal[]): RegisteredControllerRules {
+export function registeredControllerRules(portals: readonly RegistryEntry[]): RegisteredControllerRules {
   const rules: ControllerRule[] = [];
   const silenced: string[] = [];
   for (const portal of portals) {

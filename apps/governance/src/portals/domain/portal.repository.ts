@@ -7,6 +7,8 @@ export interface PortalTransaction {
   /** The transaction, for the outbox: a change and its event commit together. */
   readonly manager: EntityManager;
   find(portalId: string): Promise<Portal | null>;
+  /** Every registered portal, suspended ones included, as the transaction sees them. */
+  list(): Promise<Portal[]>;
   /** The other portals' claims on `partyIds` (their portal:<id> and speaksFor), suspended ones included. */
   claimsOn(partyIds: readonly string[], exceptPortalId: string): Promise<PartyClaim[]>;
   /** Stores a new portal at version 1; its timestamps are the transaction's. */

@@ -52,9 +52,8 @@ export class PostgresPortalRepository extends PortalRepository {
     this.table = qualifiedTable(this.schema, 'portal');
   }
 
-  async list(): Promise<Portal[]> {
-    const rows = await this.dataSource.query<PortalRow[]>(`SELECT ${COLUMNS} FROM ${this.table} ORDER BY portal_id`);
-    return rows.map(toPortal);
+  list(): Promise<Portal[]> {
+    return this.listIn(this.dataSource.manager);
   }
 
   find(portalId: string): Promise<Portal | null> {
@@ -74,6 +73,7 @@ export class PostgresPortalRepository extends PortalRepository {
     return {
       manager,
       find: (portalId) => this.findIn(manager, portalId),
+      list: () => this.listIn(manager),
       claimsOn: (partyIds, exceptPortalId) => this.claimsOn(manager, partyIds, exceptPortalId),
       insert: async (portal) => {
         const rows = await manager.query<PortalRow[]>(
@@ -113,6 +113,11 @@ export class PostgresPortalRepository extends PortalRepository {
         return updated[0] ? toPortal(updated[0]) : null;
       },
     };
+  }
+
+  private async listIn(manager: EntityManager): Promise<Portal[]> {
+    const rows = await manager.query<PortalRow[]>(`SELECT ${COLUMNS} FROM ${this.table} ORDER BY portal_id`);
+    return rows.map(toPortal);
   }
 
   private async findIn(manager: EntityManager, portalId: string): Promise<Portal | null> {

@@ -1,10 +1,22 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
+import type { PolicyBreak } from '../../domain/policy-breaks';
 import { type AnyPortalError, PortalError } from '../../domain/portal-errors';
 
 interface HttpReply {
   status: number;
   body: Record<string, unknown>;
 }
+
+/** A broken policy as PUT /policies names a violation, with the policy and its version. */
+const violationOf = ({ policyId, version, violation }: PolicyBreak) => ({
+  policyId,
+  version,
+  rule: violation.rule,
+  partyId: violation.partyId ?? null,
+  controller: violation.controller ?? null,
+  partyIds: violation.partyIds ?? [],
+  message: violation.message,
+});
 
 /** Every portal error code → its HTTP status and body; the switch is exhaustive (lint checks it). */
 export function toHttpReply(error: AnyPortalError): HttpReply {
@@ -16,7 +28,12 @@ export function toHttpReply(error: AnyPortalError): HttpReply {
     case 'portal-conflict':
       return {
         status: HttpStatus.CONFLICT,
-        body: { code: error.reason, message: error.message, currentVersion: error.current?.version ?? null },
+        body: {
+          code: error.reason,
+          message: error.message,
+          currentVersion: error.current?.version ?? null,
+          ...(error.breaks.length > 0 ? { violations: error.breaks.map(violationOf) } : {}),
+        },
       };
   }
 }

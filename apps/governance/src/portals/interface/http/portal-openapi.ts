@@ -23,13 +23,31 @@ export const PORTAL_NOT_FOUND = openApiSchema(
   Type.Object({ statusCode: Type.Literal(404), code: Type.Literal('portal-not-found'), message: Type.String() }),
 );
 
+/** A stored policy a registry change would break: the policy, and the validator's violation as PUT /policies gives it. */
+const PolicyBreakView = Type.Object({
+  policyId: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
+  rule: Type.String({ description: 'controller-veto, controller-approval, neutral-arbiter, … (docs/decisions.md)' }),
+  partyId: Type.Union([Type.String(), Type.Null()]),
+  controller: Type.Union([Type.String(), Type.Null()], { description: 'The controller whose seats break the rule' }),
+  partyIds: Type.Array(Type.String(), { description: 'Every seat of the policy that controller would speak for' }),
+  message: Type.String(),
+});
+
 export const PORTAL_CONFLICT = openApiSchema(
   Type.Object({
     statusCode: Type.Literal(409),
-    code: Type.Union([Type.Literal('portal-exists'), Type.Literal('stale-version'), Type.Literal('party-claimed')]),
+    code: Type.Union(
+      ['portal-exists', 'stale-version', 'party-claimed', 'breaks-policy'].map((code) => Type.Literal(code)),
+    ),
     message: Type.String(),
     currentVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
       description: 'The stored version, for portal-exists and stale-version',
     }),
+    violations: Type.Optional(
+      Type.Array(PolicyBreakView, {
+        description: 'breaks-policy: each stored policy the change would break, and the rule it would break',
+      }),
+    ),
   }),
 );

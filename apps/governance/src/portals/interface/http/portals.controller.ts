@@ -67,15 +67,16 @@ export class PortalsController {
     summary: 'Register a portal (201, Location); the same registration again returns it (200)',
     description:
       'Active at once: it speaks for portal:<portalId> and each of speaksFor on its commands topic. Refused ' +
-      'when malformed (400), or (409) when the id is registered with other details, or a party it would ' +
-      'speak for has another controller (another portal, or an exact controller rule): one controller per party.',
+      'when malformed (400), or (409) when the id is registered with other details, a party it would ' +
+      'speak for has another controller (another portal, or an exact controller rule): one controller per party, ' +
+      'or its seats in a stored policy would let it block or decide alone (breaks-policy, naming each).',
   })
   @ApiBody({ schema: openApiSchema(RegisterPortalInput) })
   @ApiCreatedResponse({ description: 'Registered (version 1)', schema: PORTAL_VIEW })
   @ApiOkResponse({ description: 'Already registered with these details: nothing changed', schema: PORTAL_VIEW })
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse(forbidden)
-  @ApiConflictResponse({ description: 'portal-exists or party-claimed', schema: PORTAL_CONFLICT })
+  @ApiConflictResponse({ description: 'portal-exists, party-claimed or breaks-policy', schema: PORTAL_CONFLICT })
   async create(
     @Body() body: unknown,
     @CurrentIdentity() identity: Identity,
@@ -115,7 +116,8 @@ export class PortalsController {
     summary: "Change a portal's name, jurisdiction, speaksFor or status, at the version last read",
     description:
       '`version` must be the stored one (409 stale-version otherwise: read again). A suspended portal ' +
-      'speaks for nobody: its events are refused on the channel check. Changing nothing stores nothing (200).',
+      'speaks for nobody: its events are refused on the channel check. Changing nothing stores nothing (200). ' +
+      'A new speaksFor or a re-activation that would break a stored policy is refused (409 breaks-policy).',
   })
   @ApiParam(PORTAL_ID_PARAM)
   @ApiBody({ schema: openApiSchema(UpdatePortalInput) })
@@ -123,7 +125,7 @@ export class PortalsController {
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse(forbidden)
   @ApiNotFoundResponse(notFound)
-  @ApiConflictResponse({ description: 'stale-version or party-claimed', schema: PORTAL_CONFLICT })
+  @ApiConflictResponse({ description: 'stale-version, party-claimed or breaks-policy', schema: PORTAL_CONFLICT })
   async change(@Param('portalId') portalId: string, @Body() body: unknown) {
     const { portal } = await this.update.execute(portalIdParam(portalId), body);
     return view(await this.read.get(portal.portalId));
