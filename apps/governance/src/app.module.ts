@@ -69,7 +69,7 @@ export class AppModule {
         PoliciesModule,
         decisions,
         FilingsModule.forRoot(decisions),
-        PortalCommandsModule.forRoot(decisions),
+        PortalCommandsModule.forRoot(decisions, portalIds),
         hours,
         disbursements,
         TemporalWorkerModule.forRootAsync({

@@ -45,6 +45,8 @@ import { PortalsModule } from '../src/portals/portals.module';
 const servers = parseTestEnv(process.env);
 const PORTAL = uniqueName('street-it');
 const PARTY = `portal:${PORTAL}`;
+/** A portal the bridge hears from boot without a registration (as through GOVERNANCE_PORTALS). */
+const HEARD = uniqueName('heard-it');
 const SOURCE = `portal/${PORTAL}`;
 const taskQueue = uniqueName('portal-commands-it');
 const OWN_COMMUNITY = '310104-005-001';
@@ -70,11 +72,12 @@ beforeAll(async () => {
     {
       service: 'governance',
       migrations,
-      topics: bridgeTopics([PORTAL]),
+      topics: bridgeTopics([PORTAL, HEARD]),
       consumer: { retryDelayMs: 200, retryMaxDelayMs: 2_000, deadLetterAfterMs: 60_000 },
       featureModules: (env) => {
         const governance = loadGovernanceConfig(env);
-        const decisions = DecisionsModule.forRoot({ portalIds: [PORTAL], taskQueue, temporalUiWorkflowsUrl: 'x' });
+        const portalIds = [PORTAL, HEARD];
+        const decisions = DecisionsModule.forRoot({ portalIds, taskQueue, temporalUiWorkflowsUrl: 'x' });
         return [
           GovernanceConfigModule.forRoot(governance),
           PartiesModule.forRoot(governance.GOVERNANCE_PARTY_CONTROLLERS),
@@ -82,7 +85,7 @@ beforeAll(async () => {
           PoliciesModule,
           decisions,
           FilingsModule.forRoot(decisions),
-          PortalCommandsModule.forRoot(decisions),
+          PortalCommandsModule.forRoot(decisions, portalIds),
           TemporalWorkerModule.forRootAsync({
             imports: [decisions],
             inject: [GovernanceActivities],
@@ -163,6 +166,18 @@ async function openDecision(communityCode: string, policy: DecisionPolicy) {
   });
   return input.decisionId;
 }
+
+describe('the portals heard from boot', () => {
+  it('have their replies topics made, registered or not, so that their replies can be relayed', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      expect(await admin.listTopics()).toEqual(expect.arrayContaining([portalRepliesTopic(HEARD)]));
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});
 
 describe("a registered street office's commands", () => {
   it('are each answered exactly once on its replies topic: accepted in its street, outside-jurisdiction elsewhere', async () => {

@@ -10,6 +10,7 @@ import { SetPolicyByPortalHandler } from './application/set-policy-by-portal';
 import { DecisionReportSource } from './domain/decision-report';
 import { SubjectAreas } from './domain/subject-areas';
 import { GovernanceSubjectAreas } from './infrastructure/governance-subject-areas';
+import { HEARD_PORTAL_REPLIES, HeardPortalReplies } from './infrastructure/heard-portal-replies';
 import { PostgresDecisionReportSource } from './infrastructure/postgres-decision-report-source';
 import { portalCommandEventHandlers } from './interface/events/portal-command-events';
 import { gatePortalCommands } from './interface/events/portal-command-gate';
@@ -33,7 +34,8 @@ export class PortalCommandsModule implements OnModuleInit {
     private readonly inbox: InboxService,
   ) {}
 
-  static forRoot(decisions: DynamicModule): DynamicModule {
+  /** `heardPortalIds`: the portals the bridge hears from boot, whose replies topics it makes (HeardPortalReplies). */
+  static forRoot(decisions: DynamicModule, heardPortalIds: readonly string[] = []): DynamicModule {
     return {
       module: PortalCommandsModule,
       imports: [decisions, PoliciesModule],
@@ -44,6 +46,8 @@ export class PortalCommandsModule implements OnModuleInit {
         SetPolicyByPortalHandler,
         IssueReportHandler,
         AnswerInvalidCommandHandler,
+        { provide: HEARD_PORTAL_REPLIES, useValue: heardPortalIds },
+        HeardPortalReplies,
       ],
     };
   }
