@@ -9,7 +9,7 @@ const event = (type: string, subject: string, data: unknown) => ({
 });
 
 describe('one line per event', () => {
-  it('time, type, subject, then the scalar facts (the subject not repeated, nested objects one level down)', () => {
+  it('time, type, subject, then the facts in their order (the subject not repeated, objects one level down, short lists as they are)', () => {
     const line = eventLine({
       topic: 'sanshe.governance.events',
       event: event('sanshe.governance.decision.escalated.v1', 'decision/data-access/d1', {
@@ -18,12 +18,16 @@ describe('one line per event', () => {
         arbiterId: 'portal:street-xinhua',
         tally: { approve: 4, object: 4 },
         pending: [{ partyId: 'portal:street-xinhua' }],
+        jurisdiction: ['310104-005', '310104-006'],
+        codes: ['a', 'b', 'c', 'd'],
         note: null,
+        reason: 'tie',
       }),
     });
     expect(line).toBe(
       '2026-11-28T03:00:00.000Z  sanshe.governance.decision.escalated.v1  decision/data-access/d1  level=1  ' +
-        'arbiterId=portal:street-xinhua  tally.approve=4  tally.object=4  pending=[1]',
+        'arbiterId=portal:street-xinhua  tally.approve=4  tally.object=4  pending=[1]  ' +
+        'jurisdiction=310104-005,310104-006  codes=[4]  reason=tie',
     );
   });
 

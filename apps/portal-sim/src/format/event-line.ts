@@ -22,14 +22,20 @@ function shown(value: unknown, max = MAX_VALUE): string {
   return typeof value === 'string' && /[\s"=]/.test(cut) ? JSON.stringify(cut) : cut;
 }
 
-/** Scalars as name=value, objects one level down (reason.code=…), arrays by their length. */
+/** A short list of plain values as they are (`310104-005,310104-006`), anything else by its length (`[7]`). */
+function listed(values: unknown[]): string {
+  const plain = values.every((v) => typeof v === 'string' || typeof v === 'number');
+  return plain && values.length > 0 && values.length <= 3 ? shown(values.join(',')) : `[${values.length}]`;
+}
+
+/** Scalars as name=value, objects one level down (reason.code=…), short lists as they are, others by length. */
 function facts(data: unknown, subject: string, prefix = ''): string[] {
   if (typeof data !== 'object' || data === null)
     return data === undefined ? [] : [`${prefix || 'data'}=${shown(data)}`];
   return Object.entries(data as Record<string, unknown>).flatMap(([name, value]) => {
     const key = `${prefix}${name}`;
     if (value === subject || value === undefined || value === null) return [];
-    if (Array.isArray(value)) return [`${key}=[${value.length}]`];
+    if (Array.isArray(value)) return [`${key}=${listed(value)}`];
     if (typeof value === 'object') return prefix ? [`${key}={…}`] : facts(value, subject, `${key}.`);
     return [`${key}=${shown(value)}`];
   });
@@ -53,7 +59,7 @@ export function eventLine(read: ReadEvent): string {
     verdict && typeof reason === 'string' && fact.startsWith('reason=') ? `reason=${shown(reason, Infinity)}` : fact,
   );
   // A reply's code and reason first: they are what the portal acts on.
-  const first = all.filter((fact) => /^(code|reason)=/.test(fact));
+  const first = verdict ? all.filter((fact) => /^(code|reason)=/.test(fact)) : [];
   const rest = all.filter((fact) => !first.includes(fact));
   const kept = [...first, ...rest].slice(0, MAX_FACTS);
   const more = all.length > kept.length ? [`(+${all.length - kept.length} more)`] : [];
