@@ -5,6 +5,7 @@ import { ChannelCheck } from '../decisions/application/channel-check';
 import { PoliciesModule } from '../policies/policies.module';
 import { AnswerInvalidCommandHandler } from './application/answer-invalid-command';
 import { IssueReportHandler } from './application/issue-report';
+import { commandingPortal } from './application/portal-replies';
 import { PortalJurisdictionCheck } from './application/jurisdiction-check';
 import { SetPolicyByPortalHandler } from './application/set-policy-by-portal';
 import { DecisionReportSource } from './domain/decision-report';
@@ -57,6 +58,11 @@ export class PortalCommandsModule implements OnModuleInit {
     const { channels, outbox, setPolicy, report } = this;
     this.registry.register(portalCommandEventHandlers({ channels, outbox, setPolicy, report }));
     this.registry.decorate(gatePortalCommands(this.jurisdiction, this.outbox));
+    // A portal's vote parked before its decision opened: checked when the opening applies it (its area known).
+    this.registry.checkParkedWith(async (manager, event) => {
+      const portalId = commandingPortal(event);
+      return portalId ? this.jurisdiction.refusal(manager, portalId, event) : null;
+    });
     this.inbox.processor.answerInvalidData((event, reason, manager, delivery) =>
       this.invalid.answer(event, reason, manager, delivery),
     );

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EventType } from '@sanshe/contracts';
+import type { EntityManager } from 'typeorm';
+import type { EventType, SansheEvent } from '@sanshe/contracts';
 import type { EventHandler, EventHandlers } from '@sanshe/messaging';
+
+/** A check the bridge's handlers could not make before the decision opened (its area was unknown). */
+export type ParkedUpdateCheck = (
+  manager: EntityManager,
+  event: SansheEvent<EventType>,
+) => Promise<{ code: string; reason: string } | null>;
 
 /**
  * Handlers other features add to the decision bridge, which is the one Kafka consumer of the context
@@ -12,6 +19,7 @@ import type { EventHandler, EventHandlers } from '@sanshe/messaging';
 export class BridgeEventRegistry {
   private readonly registered: EventHandlers = {};
   private readonly decorators: ((handlers: EventHandlers) => EventHandlers)[] = [];
+  private parkedCheck?: ParkedUpdateCheck;
 
   /** Adds handlers; a type registered twice is a wiring mistake, refused at start. */
   register(handlers: EventHandlers): void {
@@ -32,6 +40,19 @@ export class BridgeEventRegistry {
   /** Wraps every handler of the bridge, its own too (portal commands: answered and jurisdiction-checked). */
   decorate(decorator: (handlers: EventHandlers) => EventHandlers): void {
     this.decorators.push(decorator);
+  }
+
+  /** Checks each update parked before its decision opened, when the opening applies it (portals' jurisdiction). */
+  checkParkedWith(check: ParkedUpdateCheck): void {
+    this.parkedCheck = check;
+  }
+
+  /** Why a parked update may not be applied now that its decision is open, or null. */
+  parkedRefusal(
+    manager: EntityManager,
+    event: SansheEvent<EventType>,
+  ): Promise<{ code: string; reason: string } | null> {
+    return this.parkedCheck ? this.parkedCheck(manager, event) : Promise.resolve(null);
   }
 
   /** `handlers` as the decorators made them, in the order they were added. */
