@@ -239,7 +239,7 @@ describe('the portal registry', () => {
 });
 
 describe('a portal that would break a stored policy', () => {
-  it('is refused 409 breaks-policy naming the policy, rule and controller, storing nothing; a harmless portal is registered', async () => {
+  it('is refused 409 breaks-policy naming the policy, rule and controller, storing nothing (a stored policy, and a district default as a decision in its street binds it); a harmless portal is registered', async () => {
     const portalId = uniqueName('it-bloc');
     const fund = `funder:${portalId}-fund`;
     const seat = (partyId: string) => ({
@@ -296,5 +296,28 @@ describe('a portal that would break a stored policy', () => {
     expect(events?.n).toBe(0);
 
     expect((await call('POST', '/portals', OPERATOR, { ...registration, speaksFor: [] })).status).toBe(201);
+
+    // The seeded district defaults as a decision in the office's street binds them: their first arbiter,
+    // portal:street-{streetCode}, would also vote as the district's fund.
+    const office = 'street-310104-099';
+    const arbiter = await call('POST', '/portals', OPERATOR, {
+      ...registration,
+      portalId: office,
+      jurisdiction: ['310104-099'],
+      kafkaPrincipal: `User:portal-${office}`,
+      speaksFor: ['funder:district-civil-affairs-fund'],
+    });
+    expect(arbiter.status).toBe(409);
+    expect(arbiter.body.violations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          policyId: 'grant-award.district',
+          boundTo: 'street 310104-099',
+          rule: 'neutral-arbiter',
+          controller: `portal:${office}`,
+        }),
+      ]),
+    );
+    expect((await call('GET', `/portals/${office}`, OPERATOR)).status).toBe(404);
   });
 });

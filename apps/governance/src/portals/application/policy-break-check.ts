@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ControllerRule } from '../../parties/domain/party-controller';
 import { PolicyRepository } from '../../policies/domain/policy.repository';
 import { breaksMessage, policyBreaks, resolverWith } from '../domain/policy-breaks';
-import type { Portal } from '../domain/portal';
+import { partiesOf, type Portal } from '../domain/portal';
 import { PortalConflict } from '../domain/portal-errors';
 import { type RegistryEntry, registeredControllerRules } from '../domain/portal-rules';
 
@@ -26,12 +26,14 @@ export class PolicyBreakCheck {
     portals: readonly Portal[],
     next: RegistryEntry,
   ): Promise<void> {
-    const after = [...portals.filter((portal) => portal.portalId !== next.portalId), next];
+    const current = portals.find((portal) => portal.portalId === next.portalId);
+    const after = [...portals.filter((portal) => portal !== current), next];
     const stored = await this.policies.listLatest({});
     const breaks = policyBreaks(
       stored.map(({ policy }) => policy),
       resolverWith(inForce, registeredControllerRules(portals)),
       resolverWith(inForce, registeredControllerRules(after)),
+      [...new Set([...(current ? partiesOf(current) : []), ...partiesOf(next)])],
     );
     if (breaks.length > 0) throw new PortalConflict('breaks-policy', breaksMessage(change, breaks), undefined, breaks);
   }

@@ -214,3 +214,35 @@ describe('a registry change that would break a stored policy (no single veto)', 
     expect((await w.register.execute({ body: portalP, registeredBy: 'op' })).created).toBe(true);
   });
 });
+
+describe('a registry change that would break a policy where a decision binds it', () => {
+  const streetArbiter: DecisionPolicy = {
+    ...seating(1, 5),
+    escalation: [
+      {
+        arbiterId: 'portal:street-{streetCode}',
+        title: 'Street office',
+        deadlineHours: 72,
+        defaultOutcome: 'rejected',
+      },
+    ],
+  };
+  const office = (portalId: string) => ({ ...portalP, portalId, kafkaPrincipal: `User:portal-${portalId}` });
+
+  it('refuses a street office that would speak for a seat of the decisions it arbitrates in its street (neutral arbiter), naming the street', async () => {
+    const w = world([], [streetArbiter]);
+    await expect(w.register.execute({ body: office('street-310104-005'), registeredBy: 'op' })).rejects.toMatchObject({
+      reason: 'breaks-policy',
+      message: expect.stringMatching(
+        /policy activity-proposal\.street-p \(version 3\) for a decision in street 310104-005: neutral-arbiter by portal:street-310104-005: arbiter portal:street-310104-005 is spoken for by portal:street-310104-005, which also votes for funder:x/,
+      ),
+      breaks: [expect.objectContaining({ boundTo: 'street 310104-005' })],
+    });
+    expect(w.rows.size).toBe(0);
+  });
+
+  it('accepts the same claim by a portal no template binds to', async () => {
+    const w = world([], [streetArbiter]);
+    expect((await w.register.execute({ body: office('street-xinhua'), registeredBy: 'op' })).created).toBe(true);
+  });
+});

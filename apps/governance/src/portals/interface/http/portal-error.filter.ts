@@ -8,9 +8,10 @@ interface HttpReply {
 }
 
 /** A broken policy as PUT /policies names a violation, with the policy and its version. */
-const violationOf = ({ policyId, version, violation }: PolicyBreak) => ({
+const violationOf = ({ policyId, version, boundTo, violation }: PolicyBreak) => ({
   policyId,
   version,
+  boundTo: boundTo ?? null,
   rule: violation.rule,
   partyId: violation.partyId ?? null,
   controller: violation.controller ?? null,

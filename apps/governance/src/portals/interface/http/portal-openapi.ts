@@ -27,6 +27,9 @@ export const PORTAL_NOT_FOUND = openApiSchema(
 const PolicyBreakView = Type.Object({
   policyId: Type.String(),
   version: Type.Integer({ minimum: 1 }),
+  boundTo: Type.Union([Type.String(), Type.Null()], {
+    description: 'Where a decision would bind its placeholders to the portal (street 310104-005); null: as stored',
+  }),
   rule: Type.String({ description: 'controller-veto, controller-approval, neutral-arbiter, … (docs/decisions.md)' }),
   partyId: Type.Union([Type.String(), Type.Null()]),
   controller: Type.Union([Type.String(), Type.Null()], { description: 'The controller whose seats break the rule' }),
