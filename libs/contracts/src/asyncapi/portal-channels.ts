@@ -16,14 +16,8 @@ const portalIdParameter = {
 
 const ACTING_SERVICES = ['governance', 'funding'] as const;
 
-/**
- * A portal's two channels: the commands it sends and the replies it reads. Each command type has one acting
- * service, which answers it with exactly one command-accepted or command-rejected (and governance a requested
- * report) on the portal's replies topic: one receive operation per acting service, with its replies.
- */
-export function portalChannels(catalog: readonly EventDefinition[]): ChannelsAndOperations {
-  const commands = catalog.filter((d) => d.context === 'portal');
-  const replies = catalog.filter((d) => isPortalReplyType(d.type));
+/** One receive operation per acting service, with the replies it answers on; and the replies' send operation. */
+function portalOperations(commands: readonly EventDefinition[], replies: readonly EventDefinition[]) {
   const operations: ChannelsAndOperations['operations'] = {};
   for (const service of ACTING_SERVICES) {
     const acted = commands.filter((d) => actingServiceOf(d.type) === service);
@@ -53,6 +47,17 @@ export function portalChannels(catalog: readonly EventDefinition[]): ChannelsAnd
       messages: operationRefs('portalReplies', replies),
     };
   }
+  return operations;
+}
+
+/**
+ * A portal's two channels: the commands it sends and the replies it reads. Each command type has one acting
+ * service, which answers it with exactly one command-accepted or command-rejected (and governance a requested
+ * report) on the portal's replies topic: one receive operation per acting service, with its replies.
+ */
+export function portalChannels(catalog: readonly EventDefinition[]): ChannelsAndOperations {
+  const commands = catalog.filter((d) => d.context === 'portal');
+  const replies = catalog.filter((d) => isPortalReplyType(d.type));
   return {
     channels: {
       portalCommands: {
@@ -81,6 +86,6 @@ export function portalChannels(catalog: readonly EventDefinition[]): ChannelsAnd
           }
         : {}),
     },
-    operations,
+    operations: portalOperations(commands, replies),
   };
 }
