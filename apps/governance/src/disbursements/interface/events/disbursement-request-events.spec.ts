@@ -66,7 +66,7 @@ function handlers({
   controller = 'funding',
 } = {}) {
   const apply = { execute: jest.fn().mockResolvedValue(applied) };
-  const refuse = { execute: jest.fn().mockResolvedValue(undefined) };
+  const refuse = { execute: jest.fn().mockResolvedValue(undefined), accepted: jest.fn() };
   const channels = { refusal: jest.fn().mockResolvedValue(wrongChannel) };
   const grants = {
     find: jest.fn().mockResolvedValue(grant),
@@ -108,6 +108,8 @@ describe('disbursementRequestEventHandlers', () => {
       event,
     });
     expect(refuse.execute).not.toHaveBeenCalled();
+    // Applied: a portal's request is answered accepted (refuse.accepted: nothing for a service's event).
+    expect(refuse.accepted).toHaveBeenCalledWith(manager, event, 'grant-7');
   });
 
   it('answers an objection from the wrong channel with request-refused wrong-channel, applying nothing', async () => {
