@@ -81,9 +81,10 @@ export const portalReportRequested = defineEvent('sanshe.portal.report.requested
   description:
     'A government portal asks governance for a report of aggregated public facts within its jurisdiction for a ' +
     'period: `decisions` (decisions decided, by kind, result and who decided, and how many were escalated) or ' +
-    "`disbursements` (amounts paid per community). No personal data. Answered on the portal's replies topic by " +
-    'sanshe.governance.portal.report-issued.v1 and a command-accepted carrying {reportId}, or command-rejected. ' +
-    'Subject: the portalId.',
+    '`disbursements` (amounts paid per community; refused report-unavailable for now: governance does not yet ' +
+    'record payments per community). No personal data. The period is at most 366 days (else period-invalid). ' +
+    "Answered on the portal's replies topic by sanshe.governance.portal.report-issued.v1 and a command-accepted " +
+    'carrying {reportId}, or command-rejected. Subject: the portalId.',
   data: Type.Object(
     {
       /** The portal asking (its bare id); castBy is portal:<portalId>. */

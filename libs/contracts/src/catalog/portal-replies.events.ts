@@ -118,7 +118,8 @@ export const governancePortalReportIssued = defineEvent('sanshe.governance.porta
   description:
     "Governance answered a portal's report request (sanshe.portal.report.requested.v1) with aggregated public " +
     "facts within the portal's jurisdiction, from its own records: decisions by kind and outcome and how many " +
-    'were escalated (reportKind decisions), or the amounts paid per community (reportKind disbursements). No ' +
+    'were escalated (reportKind decisions), or — once governance records them — the amounts paid per community ' +
+    '(reportKind disbursements). No ' +
     "personal data. Published on the portal's own `sanshe.portal.<portalId>.replies` topic beside the " +
     'command-accepted reply that carries the reportId. Subject: the reportId.',
   data: Type.Object(
