@@ -43,6 +43,8 @@ export class KafkaPortalTransport implements PortalTransport {
     const consumer = this.kafka.consumer({
       groupId: `${this.groupPrefix}-${randomUUID()}`,
       allowAutoTopicCreation: false,
+      // Stopping waits for the fetch in flight: with kafkajs' 5 s long poll every run ended up to 5 s late.
+      maxWaitTimeInMs: 200,
     });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
