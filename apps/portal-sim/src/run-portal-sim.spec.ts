@@ -304,7 +304,7 @@ describe('portal-sim inbox', () => {
     ]);
   });
 
-  it('exits 4 naming governance’s refusal, and 2 without a token', async () => {
+  it('exits 4 naming governance’s refusal or why it is unreachable, and 2 without a token', async () => {
     const fetch = () =>
       Promise.resolve(
         new Response(JSON.stringify({ message: 'the token does not speak for portal:x' }), { status: 403 }),
@@ -313,6 +313,12 @@ describe('portal-sim inbox', () => {
     expect(refused).toMatchObject({
       code: EXIT.failure,
       err: expect.stringContaining('403 the token does not speak for portal:x'),
+    });
+    const down = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }));
+    const unreachable = await run(`--portal ${PORTAL} inbox --token t`, new FakeKafka(), { fetch: down });
+    expect(unreachable).toMatchObject({
+      code: EXIT.failure,
+      err: 'portal-sim: governance at http://127.0.0.1:3105 unreachable: connect ECONNREFUSED',
     });
     const untokened = await run(`--portal ${PORTAL} inbox`, new FakeKafka(), { fetch });
     expect(untokened).toMatchObject({ code: EXIT.usage, err: expect.stringContaining('give --token or SANSHE_TOKEN') });

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sanshe/common';
 import { EXIT, type ExitCode, type InboxRequest, UsageError } from '../cli/portal-sim-request';
 import type { PortalSimIo } from '../portal-sim-io';
 
@@ -53,7 +54,13 @@ export async function inbox(request: InboxRequest, io: PortalSimIo): Promise<Exi
   const rows: { partyId: string; decision: PendingDecision }[] = [];
   for (const partyId of request.parties) {
     const url = `${request.governanceUrl}/parties/${encodeURIComponent(partyId)}/pending`;
-    const response = await io.fetch(url, { headers: { authorization: `Bearer ${request.token}` } });
+    const response = await io.fetch(url, { headers: { authorization: `Bearer ${request.token}` } }).catch((err) => {
+      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a DNS error…).
+      const cause = (err as { cause?: unknown }).cause;
+      throw new Error(`governance at ${request.governanceUrl} unreachable: ${errorMessage(cause ?? err)}`, {
+        cause: err,
+      });
+    });
     if (!response.ok) {
       io.err(`portal-sim: governance refused ${url}: ${await refusal(response)}`);
       return EXIT.failure;
