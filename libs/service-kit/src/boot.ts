@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { InvalidEnvironmentError, kafkaClientSecurity, type ServiceName } from '@sanshe/config';
+import { deadLetterTopic } from '@sanshe/contracts';
 import { ensureTopics, kafkaConsumerTransport } from '@sanshe/messaging';
 import { runService } from '@sanshe/nest-platform';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
@@ -46,7 +47,9 @@ export function bootService<Prepared = undefined>(
 export async function startConsumer(app: INestApplication, config: ServiceConfig, topics: string[]): Promise<void> {
   const group = consumerGroupOf(config);
   const security = kafkaClientSecurity(config);
-  await ensureTopics({ brokers: config.KAFKA_BROKERS, security }, topics);
+  // Its dead letters' topic too: a broker that creates no topic (auto-create off, as when secured) refuses the
+  // first dead letter of a group whose topic nobody made (infra/local makes the services' own).
+  await ensureTopics({ brokers: config.KAFKA_BROKERS, security }, [...topics, deadLetterTopic(group)]);
   app.connectMicroservice(
     kafkaConsumerTransport({
       brokers: config.KAFKA_BROKERS,

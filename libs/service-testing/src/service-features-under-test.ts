@@ -3,7 +3,14 @@ import { DataSource, type MixedList } from 'typeorm';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { authConfigOf, AuthModule, type TokenRequest } from '@sanshe/auth';
 import { kafkaClientSecurity, type ServiceName } from '@sanshe/config';
-import { createEvent, type EventType, type NewEvent, portalReplyAwareTopic, type SansheEvent } from '@sanshe/contracts';
+import {
+  createEvent,
+  deadLetterTopic,
+  type EventType,
+  type NewEvent,
+  portalReplyAwareTopic,
+  type SansheEvent,
+} from '@sanshe/contracts';
 import { ensureTopics, type InboxOptions, kafkaClientConfig, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { createService, HealthModule } from '@sanshe/nest-platform';
 import {
@@ -124,7 +131,7 @@ export async function startServiceFeaturesUnderTest(
   await migrate({ url: config.DATABASE_URL, schema, migrations: features.migrations });
   const endpoint = { brokers: config.KAFKA_BROKERS, security: kafkaClientSecurity(config) };
   const kafka = new Kafka(kafkaClientConfig(endpoint, { clientId: group, logLevel: logLevel.NOTHING }));
-  await ensureTopics(endpoint, features.topics);
+  await ensureTopics(endpoint, [...features.topics, deadLetterTopic(group)]); // a broker may create none
   await startGroupAtTopicEnds(kafka, group, features.topics);
   const producer: Producer = kafka.producer({ idempotent: true });
   await producer.connect();
