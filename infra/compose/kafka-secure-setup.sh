@@ -39,6 +39,8 @@ topic 'sanshe.talent.events'
 topic 'sanshe.dlq.sanshe-talent'
 topic 'sanshe.funding.events'
 topic 'sanshe.dlq.sanshe-funding'
+topic 'sanshe.portal.street-xinhua.replies'
+topic 'sanshe.portal.xuhui-civil-affairs.replies'
 topic 'sanshe.governance.events'
 topic 'sanshe.dlq.sanshe-governance'
 topic 'sanshe.portal.street-xinhua.commands'
@@ -59,16 +61,16 @@ acl --allow-principal 'User:talent' --operation Write --operation Read --operati
 acl --allow-principal 'User:talent' --operation Read --operation DescribeConfigs --topic 'sanshe.governance.events' --topic 'sanshe.organization.events' --topic 'sanshe.community.events' --topic 'sanshe.funding.events'
 acl --allow-principal 'User:talent' --operation Read --group 'sanshe-talent'
 acl --allow-principal 'User:funding' --operation IdempotentWrite --cluster
-acl --allow-principal 'User:funding' --operation Write --topic 'sanshe.funding.events'
+acl --allow-principal 'User:funding' --operation Write --topic 'sanshe.funding.events' --topic 'sanshe.portal.street-xinhua.replies' --topic 'sanshe.portal.xuhui-civil-affairs.replies'
 acl --allow-principal 'User:funding' --operation Write --operation Read --operation DescribeConfigs --topic 'sanshe.dlq.sanshe-funding'
 acl --allow-principal 'User:funding' --operation Read --operation DescribeConfigs --topic 'sanshe.governance.events' --topic 'sanshe.organization.events'
 acl --allow-principal 'User:funding' --operation Read --operation DescribeConfigs --topic 'sanshe.portal.' --resource-pattern-type prefixed
 acl --allow-principal 'User:funding' --operation Read --group 'sanshe-funding'
-acl --allow-principal 'User:governance' --operation IdempotentWrite --cluster
-acl --allow-principal 'User:governance' --operation Write --topic 'sanshe.governance.events'
+acl --allow-principal 'User:governance' --operation IdempotentWrite --operation Describe --operation Alter --cluster
+acl --allow-principal 'User:governance' --operation Write --topic 'sanshe.governance.events' --topic 'sanshe.portal.street-xinhua.replies' --topic 'sanshe.portal.xuhui-civil-affairs.replies'
 acl --allow-principal 'User:governance' --operation Write --operation Read --operation DescribeConfigs --topic 'sanshe.dlq.sanshe-governance'
 acl --allow-principal 'User:governance' --operation Read --operation DescribeConfigs --topic 'sanshe.organization.events' --topic 'sanshe.community.events' --topic 'sanshe.talent.events' --topic 'sanshe.funding.events'
-acl --allow-principal 'User:governance' --operation Read --operation DescribeConfigs --topic 'sanshe.portal.' --resource-pattern-type prefixed
+acl --allow-principal 'User:governance' --operation Read --operation DescribeConfigs --operation Create --topic 'sanshe.portal.' --resource-pattern-type prefixed
 acl --allow-principal 'User:governance' --operation Read --group 'sanshe-governance'
 acl --allow-principal 'User:portal-street-xinhua' --operation IdempotentWrite --cluster
 acl --allow-principal 'User:portal-street-xinhua' --operation Write --topic 'sanshe.portal.street-xinhua.commands'

@@ -16,6 +16,9 @@ const OPERATION: Partial<Record<AclOperationTypes, string>> = {
   [AclOperationTypes.READ]: 'Read',
   [AclOperationTypes.DESCRIBE_CONFIGS]: 'DescribeConfigs',
   [AclOperationTypes.IDEMPOTENT_WRITE]: 'IdempotentWrite',
+  [AclOperationTypes.CREATE]: 'Create',
+  [AclOperationTypes.DESCRIBE]: 'Describe',
+  [AclOperationTypes.ALTER]: 'Alter',
 };
 
 const RESOURCE_FLAG: Partial<Record<AclResourceTypes, string>> = {

@@ -1,6 +1,12 @@
 import { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
 import { SERVICE_NAMES } from '@sanshe/config';
-import { contextTopic, deadLetterTopic, portalCommandsTopic } from '@sanshe/contracts';
+import {
+  actingServiceOf,
+  contextTopic,
+  deadLetterTopic,
+  portalCommandsTopic,
+  portalRepliesTopic,
+} from '@sanshe/contracts';
 import { aclDifference, aclEntries, loadAclFile, topicsToCreate } from './kafka-acls';
 
 const grants = loadAclFile();
@@ -15,11 +21,19 @@ const writesOf = (user: string) =>
     .map((a) => `${a.resourceName}${a.resourcePatternType === ResourcePatternTypes.PREFIXED ? '*' : ''}`);
 
 describe('the declarative ACL file (infra/local/kafka/acls.json)', () => {
-  it("lets each service write only its own events topic and its consumer group's dead-letter topic", () => {
+  const filePortals = grants.filter((g) => g.kind === 'portal').map((g) => g.user.replace(/^portal-/, ''));
+  /** The services that answer some portal command (each command has one: actingServiceOf). */
+  const replying = new Set(
+    ['sanshe.portal.decision.arbitrated.v1', 'sanshe.portal.payment.confirmed.v1'].map((t) => actingServiceOf(t)),
+  );
+
+  it("lets each service write only its own events topic, its group's dead letters and (if it answers portals) their replies", () => {
+    expect([...replying].sort()).toEqual(['funding', 'governance']);
     for (const service of SERVICE_NAMES) {
-      expect({ service, writes: writesOf(service) }).toEqual({
+      const replies = replying.has(service) ? filePortals.map(portalRepliesTopic) : [];
+      expect({ service, writes: writesOf(service).sort() }).toEqual({
         service,
-        writes: [contextTopic(service), deadLetterTopic(`sanshe-${service}`)],
+        writes: [contextTopic(service), ...replies, deadLetterTopic(`sanshe-${service}`)].sort(),
       });
       expect(grant(service).groups).toEqual([`sanshe-${service}`]);
       // A service reads no topic it writes except its dead letters (the dead-letter log), never its own events.
@@ -54,6 +68,19 @@ describe('the declarative ACL file (infra/local/kafka/acls.json)', () => {
     expect(readOnly.some((a) => a.operation === AclOperationTypes.IDEMPOTENT_WRITE)).toBe(false);
   });
 
+  it("lets governance alone, the portal registry, create portals' topics and manage ACLs", () => {
+    const admin = (op: AclOperationTypes) =>
+      aclEntries(grants)
+        .filter((a) => a.operation === op)
+        .map(
+          (a) =>
+            `${a.principal} ${a.resourceName}${a.resourcePatternType === ResourcePatternTypes.PREFIXED ? '*' : ''}`,
+        );
+    expect(admin(AclOperationTypes.CREATE)).toEqual(['User:governance sanshe.portal.*']);
+    expect(admin(AclOperationTypes.ALTER)).toEqual(['User:governance kafka-cluster']);
+    expect(admin(AclOperationTypes.DESCRIBE)).toEqual(['User:governance kafka-cluster']);
+  });
+
   it('creates every literal topic someone writes (the broker creates none), never a prefix', () => {
     const topics = topicsToCreate(grants);
     expect(topics).toEqual(expect.arrayContaining(SERVICE_NAMES.map((s) => contextTopic(s))));
@@ -83,6 +110,20 @@ describe('aclDifference', () => {
     expect(aclDifference(desired, [...held, stray, someoneElses], users)).toEqual({
       create: [missing],
       remove: [stray],
+    });
+  });
+
+  it("never removes the replying services' WRITE on a portal's replies topic: the registry grants it at run time", () => {
+    const governanceWrite = desired.find(
+      (a) => a.principal === 'User:governance' && a.operation === AclOperationTypes.WRITE,
+    );
+    if (!governanceWrite) throw new Error('acls.json grants governance no write');
+    const registered = { ...governanceWrite, resourceName: portalRepliesTopic('street-310104-005') };
+    const notReplies = { ...governanceWrite, resourceName: portalCommandsTopic('street-310104-005') };
+    const users = grants.map((g) => g.user);
+    expect(aclDifference(desired, [...desired, registered, notReplies], users)).toEqual({
+      create: [],
+      remove: [notReplies],
     });
   });
 });

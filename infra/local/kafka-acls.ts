@@ -24,6 +24,10 @@ export interface KafkaPrincipalGrant {
   consume: string[];
   /** Consumer groups it joins and commits offsets in. */
   groups: string[];
+  /** Topics it may create (governance: a registered portal's two topics). */
+  create?: string[];
+  /** Reads and creates ACLs (governance: a registered portal's grants). */
+  manageAcls?: boolean;
 }
 
 export const ACL_FILE = join(INFRA_SRC_DIR, 'kafka', 'acls.json');
@@ -40,6 +44,10 @@ export function loadAclFile(file = ACL_FILE): KafkaPrincipalGrant[] {
     for (const key of ['produce', 'consume', 'groups'] as const) {
       if (!Array.isArray(p[key])) throw new InfraError('kafka', `${file}: ${p.user}.${key} must be a list`);
     }
+    if (p.create !== undefined && !Array.isArray(p.create))
+      throw new InfraError('kafka', `${file}: ${p.user}.create must be a list`);
+    if (p.manageAcls !== undefined && typeof p.manageAcls !== 'boolean')
+      throw new InfraError('kafka', `${file}: ${p.user}.manageAcls must be true or false`);
   }
   return principals;
 }
@@ -77,6 +85,10 @@ export function aclEntries(grants: KafkaPrincipalGrant[]): AclEntry[] {
       allow(g.user, AclOperationTypes.DESCRIBE_CONFIGS, resource(AclResourceTypes.TOPIC, t)),
     ]),
     ...g.groups.map((group) => allow(g.user, AclOperationTypes.READ, resource(AclResourceTypes.GROUP, group))),
+    ...(g.create ?? []).map((t) => allow(g.user, AclOperationTypes.CREATE, resource(AclResourceTypes.TOPIC, t))),
+    ...(g.manageAcls
+      ? [allow(g.user, AclOperationTypes.DESCRIBE, CLUSTER), allow(g.user, AclOperationTypes.ALTER, CLUSTER)]
+      : []),
   ]);
 }
 
@@ -88,6 +100,17 @@ export const topicsToCreate = (grants: KafkaPrincipalGrant[]) => [
 const aclKey = (a: AclEntry) =>
   [a.principal, a.host, a.operation, a.permissionType, a.resourceType, a.resourceName, a.resourcePatternType].join('|');
 
+/**
+ * A WRITE on one portal's replies topic: governance's portal registry grants it to the replying services when
+ * it registers a portal (apps/governance/src/portals), so the file does not own it and never deletes it.
+ */
+const REGISTRY_REPLIES_TOPIC = /^sanshe\.portal\.[a-z0-9][a-z0-9-]*\.replies$/;
+const isRegistryGrant = (a: AclEntry) =>
+  a.resourceType === AclResourceTypes.TOPIC &&
+  a.resourcePatternType === ResourcePatternTypes.LITERAL &&
+  a.operation === AclOperationTypes.WRITE &&
+  REGISTRY_REPLIES_TOPIC.test(a.resourceName);
+
 /** What to create and what to delete so that the users named in the file hold exactly its ACLs. */
 export function aclDifference(desired: AclEntry[], current: AclEntry[], managedUsers: string[]) {
   const managed = new Set(managedUsers.map(principalOf));
@@ -96,7 +119,7 @@ export function aclDifference(desired: AclEntry[], current: AclEntry[], managedU
   const want = new Set(desired.map(aclKey));
   return {
     create: desired.filter((a) => !have.has(aclKey(a))),
-    remove: mine.filter((a) => !want.has(aclKey(a))),
+    remove: mine.filter((a) => !want.has(aclKey(a)) && !isRegistryGrant(a)),
   };
 }
 
