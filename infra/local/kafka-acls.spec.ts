@@ -23,7 +23,7 @@ const writesOf = (user: string) =>
 describe('the declarative ACL file (infra/local/kafka/acls.json)', () => {
   const filePortals = grants.filter((g) => g.kind === 'portal').map((g) => g.user.replace(/^portal-/, ''));
   /** The services that answer some portal command (each command has one: actingServiceOf). */
-  const replying = new Set(
+  const replying = new Set<string>(
     ['sanshe.portal.decision.arbitrated.v1', 'sanshe.portal.payment.confirmed.v1'].map((t) => actingServiceOf(t)),
   );
 

@@ -1,4 +1,3 @@
-import { Kafka, logLevel } from 'kafkajs';
 import {
   contextTopic,
   createEvent,
@@ -9,7 +8,7 @@ import {
   portalRepliesTopic,
 } from '@sanshe/contracts';
 import { ensureTopics, readToHighWaterMarks } from '@sanshe/messaging';
-import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { eventually, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
 import { newId } from './funding.fixtures';
 import { type FundingUnderTest, startFundingUnderTest } from './funding-test-app';
 
@@ -19,8 +18,7 @@ import { type FundingUnderTest, startFundingUnderTest } from './funding-test-app
  * program opening is applied and answered once, refusals are answered (not-funder, outside-jurisdiction,
  * unknown-payment, schema-invalid naming the field, portal-suspended), and an older registry version never overwrites a newer one.
  */
-const env = parseTestEnv(process.env);
-const kafka = new Kafka({ brokers: env.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+const kafka = testKafka('funding-portal-commands-test');
 const PORTAL = uniqueName('bureau');
 const FUND = 'funder:xuhui-welfare-fund';
 let svc: FundingUnderTest;
@@ -98,7 +96,7 @@ async function publishInvalidOpening() {
 
 beforeAll(async () => {
   svc = await startFundingUnderTest();
-  await ensureTopics(env.KAFKA_BROKERS, [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
+  await ensureTopics(testKafkaEndpoint(), [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
 }, 60_000);
 afterAll(() => svc?.close());
 

@@ -1,11 +1,10 @@
 import { Controller, Injectable, Module } from '@nestjs/common';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
-import { Kafka, logLevel } from 'kafkajs';
 import type { TokenRequest } from '@sanshe/auth';
 import { contextTopic, portalCommandsTopic, portalPaymentConfirmed, portalRepliesTopic } from '@sanshe/contracts';
 import { ConsumeTopic, InboxService } from '@sanshe/messaging';
 import { call, type ServiceFeaturesUnderTest, startServiceFeaturesUnderTest } from '@sanshe/service-testing';
-import { eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import { eventually, testKafka, uniqueName } from '@sanshe/testing';
 import { migrations } from '../migrations';
 import { GovernanceConfigModule } from '../src/config/governance-config.module';
 import { loadGovernanceConfig } from '../src/config/governance-config';
@@ -94,7 +93,7 @@ describe('a portal registered while governance runs', () => {
       timeoutMs: 15_000,
     });
     expect(heard.events.filter((e) => e.id === command.id)).toHaveLength(1);
-    const admin = new Kafka({ brokers: parseTestEnv(process.env).KAFKA_BROKERS, logLevel: logLevel.NOTHING }).admin();
+    const admin = testKafka('portal-channels-test').admin();
     await admin.connect();
     try {
       expect(await admin.listTopics()).toEqual(expect.arrayContaining([commands, portalRepliesTopic(portalId)]));

@@ -1,5 +1,4 @@
 import { Client, Connection } from '@temporalio/client';
-import { Kafka, logLevel } from 'kafkajs';
 import {
   type DecisionPolicy,
   type DecisionPolicyInput,
@@ -16,6 +15,7 @@ import {
   eventually,
   parseTestEnv,
   readTopicsToHighWaterMarks,
+  testKafka,
   testKafkaEndpoint,
   topicEnds,
   uniqueName,
@@ -54,7 +54,7 @@ const OTHER_COMMUNITY = '310104-011-001';
 
 let svc: ServiceFeaturesUnderTest;
 let temporal: Client;
-const kafka = new Kafka({ clientId: PORTAL, brokers: servers.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+const kafka = testKafka(PORTAL);
 
 const governanceEnv = {
   GOVERNANCE_TASK_QUEUE: taskQueue,

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { authConfigOf, AuthModule, type TokenRequest } from '@sanshe/auth';
 import { contextTopic, type SansheEvent } from '@sanshe/contracts';
@@ -14,6 +14,8 @@ import {
   readTopicsToHighWaterMarks,
   type ServiceUnderTest,
   startServiceUnderTest,
+  testKafka,
+  testKafkaEndpoint,
   topicEnds,
   type TopicOffsets,
   uniqueName,
@@ -43,7 +45,7 @@ const testApp = (): DynamicModule => ({
     AuthModule.forRoot(authConfigOf(serviceConfig, serviceConfig.stateDir)),
     GovernanceConfigModule.forRoot(loadGovernanceConfig({})),
     PostgresModule.forRootAsync({ useFactory: () => ({ url: serviceConfig.DATABASE_URL, schema, poolSize: 4 }) }),
-    KafkaModule.forRootAsync({ useFactory: () => ({ clientId: schema, brokers: serviceConfig.KAFKA_BROKERS }) }),
+    KafkaModule.forRootAsync({ useFactory: () => ({ clientId: schema, ...testKafkaEndpoint() }) }),
     // A consumer configured but never started: the live PortalChannels takes the inbox's group; this test
     // checks the registry, not whether a portal's commands are heard (the channels' own tests do).
     MessagingModule.forRoot({ schema, source: 'sanshe/governance', consumer: { consumer: schema, retryDelayMs: 200 } }),
@@ -94,7 +96,7 @@ async function registryEventsOf(portalId: string, from: TopicOffsets): Promise<S
 beforeAll(async () => {
   await migrate({ url: serviceConfig.DATABASE_URL, schema, migrations });
   svc = await startServiceUnderTest('governance', testApp());
-  kafka = new Kafka({ clientId: schema, brokers: serviceConfig.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  kafka = testKafka(schema);
 }, 60_000);
 
 afterAll(async () => {

@@ -9,7 +9,15 @@ import {
 } from '@sanshe/contracts';
 import { stopApp } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
-import { bearer, devToken, DISTRICT_POLICY_ADMIN, eventually, parseTestEnv, uniqueName } from '@sanshe/testing';
+import {
+  bearer,
+  devToken,
+  DISTRICT_POLICY_ADMIN,
+  eventually,
+  parseTestEnv,
+  testKafkaEndpoint,
+  uniqueName,
+} from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
 import { governanceEventsAbout } from './governance-events';
 import { governanceGroupAtTopicEnds, governanceUnderTest, removePoliciesAfterAll } from './governance-under-test';
@@ -156,9 +164,7 @@ describe('the street office of the decision’s own street arbitrates, through t
   removePoliciesAfterAll(POLICY_ID);
   // The offices are heard, not registered (the registry would check their jurisdiction first): their replies
   // topics are made here, as a registration makes them, so that the office's listen reads its replies.
-  beforeAll(() =>
-    ensureTopics(parseTestEnv(process.env).KAFKA_BROKERS, [OFFICE, OTHER_OFFICE].map(portalRepliesTopic)),
-  );
+  beforeAll(() => ensureTopics(testKafkaEndpoint(), [OFFICE, OTHER_OFFICE].map(portalRepliesTopic)));
 
   it('binds {streetCode} to the street of the community, and only that street’s office may rule', async () => {
     const serviceArea = { description: '端到端测试' };
