@@ -42,14 +42,14 @@ describe('waitUntilReady', () => {
   });
 
   it('fails at once when the process it waits for has exited', async () => {
-    const started = Date.now();
+    // Its own timeout is far beyond the test's (30 s): only noticing the exit can end it in time, and the
+    // message says which ending it was. (A bound on the elapsed time failed on a loaded machine: 8 s.)
     const attempt = waitUntilReady({
       server: 'kafka',
       pid: 2 ** 22 + 1,
-      timeoutMs: 30_000,
+      timeoutMs: 600_000,
       probe: () => Promise.reject(new Error('no')),
     });
     await expect(attempt).rejects.toThrow(/\[kafka\] exited during start-up/);
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
+  }, 30_000);
 });

@@ -10,7 +10,9 @@ import { call, COMMUNITY, newId, orgAdmin, registerWorker, talentAdmin, workerBo
  * The independent assessor on the real PostgreSQL and Kafka: governance's decision.opened of a milestone
  * verification (published to governance's real topic) binds a certified worker with no tie to the grant's
  * organization; the bound worker's vote reaches talent's real topic for the seat; nobody else may cast it;
- * with nobody eligible talent abstains with the reason.
+ * with nobody eligible talent abstains with the reason. In the serial pass: every talent under test reads
+ * governance's topic, and one of another suite running beside it abstained for these decisions (CI: the vote
+ * read back was two, and the other suite's "writes nothing" check counted the abstention).
  */
 const GOVERNANCE = contextTopic('governance');
 const ORGANIZATION = contextTopic('organization');
