@@ -10,5 +10,7 @@ module.exports = {
   // heartbeats or sessions run in the serial pass instead (jest.serial.config.js), where nothing competes for
   // the CPU.
   maxWorkers: 3,
+  // Once for the whole run (each project's own setup brings the servers up): governance's workflow bundle.
+  globalSetup: '<rootDir>/infra/local/jest/main-global-setup.ts',
   projects: ['<rootDir>/apps/*/jest.config.js', '<rootDir>/libs/*/jest.config.js', '<rootDir>/infra/jest.config.js'],
 };

@@ -16,5 +16,4 @@ module.exports = {
   maxWorkers: 1,
   testSequencer: '<rootDir>/infra/local/jest/serial-sequencer.js',
   globalSetup: '<rootDir>/infra/local/jest/serial-global-setup.ts',
-  globalTeardown: '<rootDir>/infra/local/jest/serial-global-teardown.ts',
 };

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createEvent, type EventType, type SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import {
   auditQuery,
   type DecisionEventToPublish,
@@ -116,8 +116,7 @@ beforeAll(async () => {
     connection: await NativeConnection.connect({ address: servers.TEMPORAL_ADDRESS }),
     namespace: servers.TEMPORAL_NAMESPACE,
     taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    bundlerOptions: workflowBundlerOptions(),
+    ...testWorkflowCode(WORKFLOWS_PATH),
     activities: {
       publishDecisionEvent: async (event: DecisionEventToPublish) => {
         publishedEvents.push(event);

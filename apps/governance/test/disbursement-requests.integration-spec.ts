@@ -7,7 +7,7 @@ import { createEvent, type EventType, type SansheEvent } from '@sanshe/contracts
 import { type Delivery, type EventHandler, type EventHandlers, OutboxWriter } from '@sanshe/messaging';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import {
   type DecisionEventToPublish,
   type DisbursementInput,
@@ -262,8 +262,7 @@ beforeAll(async () => {
       connection,
       namespace,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions(),
+      ...testWorkflowCode(WORKFLOWS_PATH),
       activities: {
         publishDecisionEvent: async (event: DecisionEventToPublish) => void decisionEvents.push(event),
         ...child.activities(),

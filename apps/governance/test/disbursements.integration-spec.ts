@@ -17,7 +17,7 @@ import {
   type ServiceUnderTest,
   startServiceUnderTest,
   uniqueName,
-  workflowBundlerOptions,
+  testWorkflowCode,
 } from '@sanshe/testing';
 import {
   disbursementStateQuery,
@@ -177,8 +177,7 @@ beforeAll(async () => {
       connection,
       namespace,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions(),
+      ...testWorkflowCode(WORKFLOWS_PATH),
       activities: activities.activities(),
     }),
     await Worker.create({ connection, namespace, taskQueue: fundingQueue, activities: funding }),

@@ -10,7 +10,7 @@ import {
 } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import { decisionWorkflowId, stateQuery, WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
 import { ParkWithdrawals1795737600012 } from '../migrations/1795737600012-park-withdrawals';
@@ -160,8 +160,7 @@ beforeAll(async () => {
     connection: await NativeConnection.connect({ address: servers.TEMPORAL_ADDRESS }),
     namespace: servers.TEMPORAL_NAMESPACE,
     taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    bundlerOptions: workflowBundlerOptions(),
+    ...testWorkflowCode(WORKFLOWS_PATH),
     activities: { publishDecisionEvent: async () => undefined },
   });
   running = worker.run();

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createEvent, type SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import {
   type DecisionEventToPublish,
   type HoursActivities,
@@ -196,8 +196,7 @@ beforeAll(async () => {
       connection,
       namespace,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions(),
+      ...testWorkflowCode(WORKFLOWS_PATH),
       activities: {
         publishDecisionEvent: async (event: DecisionEventToPublish) => void decisionEvents.push(event),
         ...child.activities(),

@@ -19,7 +19,7 @@ import {
   testKafkaEndpoint,
   topicEnds,
   uniqueName,
-  workflowBundlerOptions,
+  testWorkflowCode,
 } from '@sanshe/testing';
 import { CommunityCodeKey, stateQuery, streetExample, WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
@@ -93,8 +93,7 @@ beforeAll(async () => {
               address: servers.TEMPORAL_ADDRESS,
               namespace: servers.TEMPORAL_NAMESPACE,
               taskQueue,
-              workflowsPath: WORKFLOWS_PATH,
-              bundlerOptions: workflowBundlerOptions(),
+              ...testWorkflowCode(WORKFLOWS_PATH),
               activities: activities.activities(),
             }),
           }),

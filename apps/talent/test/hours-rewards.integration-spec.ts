@@ -5,7 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { contextTopic, ratingUpdated, type SansheEvent } from '@sanshe/contracts';
 import { qualifiedTable } from '@sanshe/persistence';
-import { eventually, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { eventually, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import {
   type HoursConfirmationInput,
   type HoursConfirmationWorkflow,
@@ -276,8 +276,7 @@ describe('through Temporal', () => {
       connection,
       namespace,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions(),
+      ...testWorkflowCode(WORKFLOWS_PATH),
       activities: activities().activities(), // what talent's worker registers (hours.module.ts)
     });
     const client = new Client({ connection: await Connection.connect({ address }), namespace });

@@ -19,3 +19,12 @@ export async function createTimeSkippingEnv(testServerPath: string): Promise<Tes
 export const workflowBundlerOptions = () => ({
   webpackConfigHook: bundlerOptionsWithAliases(resolve(__dirname, '../../../tsconfig.base.json')),
 });
+
+/**
+ * A test worker's workflow code: the run's prebuilt bundle of the same workflows when Jest's setup made one
+ * (GOVERNANCE_WORKFLOW_BUNDLE: infra/local/jest/workflow-bundle.ts), else `workflowsPath` bundled now.
+ */
+export function testWorkflowCode(workflowsPath: string) {
+  const codePath = process.env.GOVERNANCE_WORKFLOW_BUNDLE;
+  return codePath ? { workflowBundle: { codePath } } : { workflowsPath, bundlerOptions: workflowBundlerOptions() };
+}

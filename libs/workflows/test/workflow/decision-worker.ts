@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createTimeSkippingEnv, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { createTimeSkippingEnv, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import { refusalOf, WORKFLOWS_PATH } from '../../src';
 import type { DecisionInput } from '../../src/decision/decision.api';
 import type { DecisionEventToPublish } from '../../src/decision/decision-records';
@@ -25,8 +25,7 @@ export function useDecisionWorker() {
     worker = await Worker.create({
       connection: testEnv.nativeConnection,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions(),
+      ...testWorkflowCode(WORKFLOWS_PATH),
       activities: {
         publishDecisionEvent: async (event: DecisionEventToPublish) => {
           published.push(event);

@@ -2,7 +2,7 @@ import type { DecisionPolicy } from '@sanshe/contracts/pure';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createTimeSkippingEnv, parseTestEnv, uniqueName, workflowBundlerOptions } from '@sanshe/testing';
+import { createTimeSkippingEnv, parseTestEnv, uniqueName, testWorkflowCode } from '@sanshe/testing';
 import { WORKFLOWS_PATH } from '../../src';
 import { type DecisionInput, decisionWorkflowId } from '../../src/decision/decision.api';
 import type { DecisionEventToPublish } from '../../src/decision/decision-records';
@@ -153,13 +153,11 @@ export function useDisbursementWorkers() {
   beforeAll(async () => {
     testEnv = await createTimeSkippingEnv(env.TEMPORAL_TEST_SERVER_PATH);
     const connection = testEnv.nativeConnection;
-    const bundlerOptions = workflowBundlerOptions();
     workers.push(
       await Worker.create({
         connection,
         taskQueue,
-        workflowsPath: WORKFLOWS_PATH,
-        bundlerOptions,
+        ...testWorkflowCode(WORKFLOWS_PATH),
         activities: governance,
       }),
       await Worker.create({ connection, taskQueue: FUNDING_TASK_QUEUE, activities: funding.activities }),
