@@ -37,6 +37,15 @@ export const PortalJurisdiction = Type.Array(AdministrativeCode, {
   uniqueItems: true,
   description: 'The areas the portal acts on: each covers itself and every area whose code starts with it',
 });
+
+/**
+ * Whether a jurisdiction covers the area `areaCode`: one of its codes is the area or an ancestor of it, by whole
+ * segments (a district 310104 covers its street 310104-005 and community 310104-005-001; a street covers its
+ * communities, not its district; 310104-00 covers nothing). The one rule governance and funding both judge by.
+ */
+export const jurisdictionCovers = (jurisdiction: readonly string[], areaCode: string): boolean =>
+  jurisdiction.some((code) => areaCode === code || areaCode.startsWith(`${code}-`));
+
 /** The Kafka principal the portal's client logs in as (its ACLs are granted to it). */
 export const KafkaPrincipal = Type.String({
   minLength: 6,

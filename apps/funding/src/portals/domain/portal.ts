@@ -1,4 +1,4 @@
-import type { PortalData } from '@sanshe/contracts';
+import { jurisdictionCovers, type PortalData } from '@sanshe/contracts';
 
 /** A government portal as funding copies it from governance's registry (table `portal`, migration 100). */
 export type Portal = PortalData;
@@ -8,14 +8,9 @@ const COMMANDS_TOPIC = /^sanshe\.portal\.([a-z0-9][a-z0-9-]*)\.commands$/;
 /** The portal whose commands topic `topic` is (only that portal may write there), or null. */
 export const portalOfCommandsTopic = (topic: string): string | null => COMMANDS_TOPIC.exec(topic)?.[1] ?? null;
 
-/**
- * Whether `portal` may act on the area `areaCode`: one of its jurisdiction codes is the area or an ancestor
- * of it, by whole segments (a district 310104 covers its street 310104-005 and community 310104-005-001; a
- * street covers its communities, not its district). As governance's registry judges it.
- */
-export function covers(portal: Pick<Portal, 'jurisdiction'>, areaCode: string): boolean {
-  return portal.jurisdiction.some((code) => areaCode === code || areaCode.startsWith(`${code}-`));
-}
+/** Whether `portal` may act on the area `areaCode`: the contract's rule (jurisdictionCovers), as governance's. */
+export const covers = (portal: Pick<Portal, 'jurisdiction'>, areaCode: string): boolean =>
+  jurisdictionCovers(portal.jurisdiction, areaCode);
 
 /** Whether `portal` speaks for the party `partyId`: itself (`portal:<id>`) or one of its speaksFor. */
 export const speaksFor = (portal: Pick<Portal, 'portalId' | 'speaksFor'>, partyId: string): boolean =>

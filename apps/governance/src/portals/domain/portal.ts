@@ -1,4 +1,4 @@
-import type { PortalData } from '@sanshe/contracts';
+import { jurisdictionCovers, type PortalData } from '@sanshe/contracts';
 import type { ControllerId } from '../../parties/domain/party-controller';
 
 export type PortalKind = PortalData['kind'];
@@ -29,14 +29,9 @@ export interface PortalChanges {
 /** The party id of a portal: `portal:<portalId>`. */
 export const portalPartyId = (portalId: string): ControllerId => `portal:${portalId}`;
 
-/**
- * Whether `portal` may act on the area `areaCode`: one of its jurisdiction codes is the area or an
- * ancestor of it (a district 310104 covers its street 310104-005 and community 310104-005-001; a street
- * covers its communities). The dash keeps 310104-00 from covering anything: codes are whole segments.
- */
-export function covers(portal: Pick<Portal, 'jurisdiction'>, areaCode: string): boolean {
-  return portal.jurisdiction.some((code) => areaCode === code || areaCode.startsWith(`${code}-`));
-}
+/** Whether `portal` may act on the area `areaCode` (the contract's rule, jurisdictionCovers). */
+export const covers = (portal: Pick<Portal, 'jurisdiction'>, areaCode: string): boolean =>
+  jurisdictionCovers(portal.jurisdiction, areaCode);
 
 /** Every party the portal speaks for while active: itself and its speaksFor. */
 export const partiesOf = (portal: Pick<Portal, 'portalId' | 'speaksFor'>): string[] => [
