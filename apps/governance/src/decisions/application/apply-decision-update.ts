@@ -16,7 +16,8 @@ import {
 import { ParkedUpdateRepository } from '../domain/parked-update.repository';
 import { PendingDecisionRepository } from '../domain/pending-decision.repository';
 import { TemporalClientHolder } from '../infrastructure/temporal-client-holder';
-import { eventIdentity, RejectDecisionEventHandler } from './reject-decision-event';
+import { eventIdentity } from '../domain/event-identity';
+import { RejectDecisionEventHandler } from './reject-decision-event';
 
 export type DecisionUpdate =
   | { kind: 'vote'; request: VoteRequest }

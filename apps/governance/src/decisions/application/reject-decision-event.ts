@@ -4,9 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { replyAccepted, replyRejected } from '../../portal-commands/application/portal-replies';
-
-/** The CloudEvents identity of an event: its id is unique only within its source. */
-export const eventIdentity = (event: Pick<SansheEvent, 'source' | 'id'>) => `${event.source} ${event.id}`;
+import { eventIdentity } from '../domain/event-identity';
 
 /** The refusal's own id: deterministic from the refused event's identity, and within the envelope's id limit. */
 const rejectionId = (event: Pick<SansheEvent, 'source' | 'id'>) =>

@@ -12,7 +12,7 @@ import {
   requestCancellationUpdate,
 } from '@sanshe/workflows';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
 import { startUpdateUntilAccepted } from '../infrastructure/start-update-until-accepted';
 

@@ -10,7 +10,7 @@ import {
   type EvidenceSubmission,
   submitEvidenceUpdate,
 } from '@sanshe/workflows';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
 import { ParkedDisbursementEvidence } from '../infrastructure/parked-disbursement-evidence';
 import { RefuseDisbursementRequestHandler } from './refuse-disbursement-request';

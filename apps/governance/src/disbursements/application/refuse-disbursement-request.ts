@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 import { replyAccepted, replyRejected } from '../../portal-commands/application/portal-replies';
 
 /** The contract's bound on a reason. */

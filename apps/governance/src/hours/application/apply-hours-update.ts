@@ -3,7 +3,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { confirmHoursUpdate, disputeHoursUpdate, hoursRefusalOf, hoursWorkflowId } from '@sanshe/workflows';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 import { TemporalClientHolder } from '../../decisions/decisions.module';
 import { type HoursUpdate, ParkedHoursUpdateRepository } from '../domain/parked-hours-update.repository';
 import { RejectHoursUpdateHandler } from './reject-hours-update';

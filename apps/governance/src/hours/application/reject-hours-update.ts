@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventType, SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { hoursWorkflowId } from '@sanshe/workflows';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 
 export interface RejectHoursUpdateCommand {
   event: SansheEvent<EventType>;

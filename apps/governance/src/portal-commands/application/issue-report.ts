@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 import { PortalRepository } from '../../portals/domain/portal.repository';
 import { DecisionReportSource, periodProblem } from '../domain/decision-report';
 import type { CommandRefusal } from './jurisdiction-check';

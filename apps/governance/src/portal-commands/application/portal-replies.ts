@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { actingServiceOf, type EventType, PORTAL_ID_PATTERN, type SansheEvent } from '@sanshe/contracts';
 import type { OutboxWriter } from '@sanshe/messaging';
-import { eventIdentity } from '../../decisions/application/reject-decision-event';
+import { eventIdentity } from '../../decisions/domain/event-identity';
 
 /*
  * Every portal command governance acts on is answered once, on the portal's replies topic
