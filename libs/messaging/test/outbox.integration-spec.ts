@@ -79,6 +79,24 @@ describe('outbox (real PostgreSQL and Kafka)', () => {
     expect(await outboxRows('deterministic-p-retry-1')).toBe(1);
   });
 
+  it('queues a stored event again exactly as stored, once per copy id, and nothing for an id it no longer holds', async () => {
+    const event = { ...proposalEvent('p-resend', 1), id: 'deterministic-p-resend-1' };
+    await fx.dataSource.transaction((m) => fx.writer.publish(m, event));
+    const resend = (copyId: string, eventId = event.id) =>
+      fx.dataSource.transaction((m) => fx.writer.resend(m, eventId, copyId));
+    expect([await resend('p-resend-copy-1'), await resend('p-resend-copy-1')]).toEqual([true, false]);
+    expect(await resend('p-resend-copy-2', 'never-written')).toBe(false);
+    const rows = (await fx.dataSource.query(
+      `SELECT event_id, event_type, topic, partition_key, lane, payload FROM "${fx.schema}".outbox
+       WHERE partition_key = 'p-resend' ORDER BY position`,
+    )) as { event_id: string; payload: string }[];
+    expect(rows.map((row) => row.event_id)).toEqual([event.id, 'p-resend-copy-1']);
+    expect({ ...rows[1], event_id: event.id }).toEqual(rows[0]); // the same envelope, type, topic, key and lane
+    await expect(fx.writer.resend(fx.dataSource.manager, event.id, 'p-resend-copy-3')).rejects.toThrow(
+      /inside the transaction/,
+    );
+  });
+
   it('refuses to add outside a transaction', async () => {
     await expect(fx.writer.publish(fx.dataSource.manager, proposalEvent('p-no-tx', 1))).rejects.toThrow(
       /inside the transaction/,

@@ -30,3 +30,10 @@ export type InvalidDataHandler = (
   manager: EntityManager,
   delivery: Delivery,
 ) => Promise<boolean>;
+
+/**
+ * Called for an event the inbox already holds (a second copy: the same source and id), inside the duplicate's
+ * own inbox transaction; the duplicate still changes nothing else. A portal's command sent twice gets its reply
+ * sent again this way. A failure is handled as a handler's (retried, then dead-lettered).
+ */
+export type DuplicateHandler = (event: SansheEvent, manager: EntityManager, delivery: Delivery) => Promise<void>;

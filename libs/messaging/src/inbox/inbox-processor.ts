@@ -9,7 +9,13 @@ import {
   validateEnvelope,
 } from '@sanshe/contracts';
 import type { DeadLetterPublisher } from './dead-letters';
-import { type EventHandler, type EventHandlers, type InvalidDataHandler, PermanentEventError } from './event-handlers';
+import {
+  type DuplicateHandler,
+  type EventHandler,
+  type EventHandlers,
+  type InvalidDataHandler,
+  PermanentEventError,
+} from './event-handlers';
 import { identityOf, InboxTable } from './inbox-table';
 import type { Delivery, IncomingMessage, Outcome } from './incoming-message';
 import { PartitionStalls, type RetryPolicy, retryPolicyOf } from './stalls';
@@ -80,6 +86,7 @@ export class InboxProcessor {
   readonly stalls: PartitionStalls;
   readonly counts: Record<Outcome, number> = { processed: 0, duplicate: 0, ignored: 0, 'dead-lettered': 0 };
   private invalidData?: InvalidDataHandler;
+  private duplicates?: DuplicateHandler;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,6 +105,12 @@ export class InboxProcessor {
   answerInvalidData(answer: InvalidDataHandler): void {
     if (this.invalidData) throw new Error(`${this.options.consumer} already answers invalid events`);
     this.invalidData = answer;
+  }
+
+  /** From now on, a duplicate event (already in the inbox) goes to `answer` in its inbox transaction. One per consumer. */
+  answerDuplicates(answer: DuplicateHandler): void {
+    if (this.duplicates) throw new Error(`${this.options.consumer} already answers duplicates`);
+    this.duplicates = answer;
   }
 
   async process(message: IncomingMessage, handlers: EventHandlers): Promise<BatchOutcome> {
@@ -186,17 +199,15 @@ export class InboxProcessor {
         const result: Outcome[] = [];
         for (const [at, { message, event, handler }] of items.entries()) {
           // The same event twice in one batch (a relay re-sent it): the first copy applies it.
-          if (!fresh.delete(identityOf(event))) {
-            result.push('duplicate');
-            continue;
-          }
+          const duplicate = !fresh.delete(identityOf(event));
           try {
-            await handler(event, manager, deliveryOf(message));
+            if (duplicate) await this.duplicates?.(event, manager, deliveryOf(message));
+            else await handler(event, manager, deliveryOf(message));
           } catch (error) {
             failed = { at, error };
             throw error;
           }
-          result.push('processed');
+          result.push(duplicate ? 'duplicate' : 'processed');
         }
         return result;
       });
@@ -263,7 +274,10 @@ export class InboxProcessor {
   private applyOnce(message: IncomingMessage, event: SansheEvent, handler: EventHandler): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.record(manager, [event]);
-      if (fresh.size === 0) return 'duplicate';
+      if (fresh.size === 0) {
+        await this.duplicates?.(event, manager, deliveryOf(message));
+        return 'duplicate';
+      }
       await handler(event, manager, deliveryOf(message));
       return 'processed';
     });

@@ -61,12 +61,44 @@ export class OutboxWriter {
     return this.insert(manager, event);
   }
 
+  /**
+   * Queues the stored event `eventId` to be sent once more exactly as stored (the same envelope, CloudEvent id
+   * included: readers dedupe by it), in a row of its own named `copyId` (event_id is unique). False when
+   * `eventId` is no longer held (pruned once sent) or `copyId` already is (this copy was queued before).
+   */
+  async resend(manager: EntityManager, eventId: string, copyId: string): Promise<boolean> {
+    this.requireTransaction(manager);
+    const [original] = (await manager.query(
+      `SELECT event_type, topic, partition_key, payload FROM ${this.table} WHERE event_id = $1`,
+      [eventId],
+    )) as { event_type: string; topic: string; partition_key: string; payload: string }[];
+    if (!original) return false;
+    return this.insertRow(
+      manager,
+      [copyId, original.event_type, original.topic, original.partition_key],
+      original.payload,
+    );
+  }
+
   private async insert(manager: EntityManager, event: SansheEvent): Promise<boolean> {
+    this.requireTransaction(manager);
+    const definition = EVENT_CATALOG.find((d) => d.type === event.type);
+    if (!definition || definition.context === 'portal') throw new Error(`a service cannot publish ${event.type}`);
+    const topic = this.options.topicFor?.(event, definition) ?? contextTopic(definition.context);
+    return this.insertRow(manager, [event.id, event.type, topic, event.subject], JSON.stringify(event));
+  }
+
+  private requireTransaction(manager: EntityManager): void {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('outbox.add must run inside the transaction that changes the state (manager.transaction(...))');
     }
-    const definition = EVENT_CATALOG.find((d) => d.type === event.type);
-    if (!definition || definition.context === 'portal') throw new Error(`a service cannot publish ${event.type}`);
+  }
+
+  private async insertRow(
+    manager: EntityManager,
+    [eventId, eventType, topic, partitionKey]: [string, string, string, string],
+    payload: string,
+  ): Promise<boolean> {
     // One statement: the key's lock is taken before the position is drawn (the INSERT's row comes from it).
     const rows = (await manager.query(
       `WITH key_lock AS (SELECT pg_advisory_xact_lock($7::int, $8::int))
@@ -74,14 +106,14 @@ export class OutboxWriter {
        SELECT $1::text, $2::text, $3::text, $4::text, $5::smallint, $6::text FROM key_lock
        ON CONFLICT (event_id) DO NOTHING RETURNING position`,
       [
-        event.id,
-        event.type,
-        this.options.topicFor?.(event, definition) ?? contextTopic(definition.context),
-        event.subject,
-        laneOf(event.subject, this.lanes),
-        JSON.stringify(event),
+        eventId,
+        eventType,
+        topic,
+        partitionKey,
+        laneOf(partitionKey, this.lanes),
+        payload,
         this.keyLockClass,
-        keyLockOf(event.subject),
+        keyLockOf(partitionKey),
       ],
     )) as unknown[];
     return rows.length === 1;
