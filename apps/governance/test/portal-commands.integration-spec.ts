@@ -220,7 +220,11 @@ describe("a registered street office's commands", () => {
     await producer.connect();
     await producer.send({
       topic: portalCommandsTopic(PORTAL),
-      messages: [{ key: own, value: JSON.stringify(invalid) }],
+      // The set-policy command once more, as a portal resends after a timeout: one effect, two identical replies.
+      messages: [
+        { key: own, value: JSON.stringify(invalid) },
+        { key: policy.policyId, value: JSON.stringify(setPolicy) },
+      ],
     });
     await producer.disconnect();
     const commands = [setPolicy, vote, arbitration, report, invalid];
@@ -235,6 +239,7 @@ describe("a registered street office's commands", () => {
         const events = records.map((r) => JSON.parse(r.value) as SansheEvent);
         const answered = new Set(events.map((e) => (e.data as { commandId: string }).commandId));
         expect(commands.filter((c) => !answered.has(c.id))).toEqual([]);
+        expect(events.filter((e) => (e.data as { commandId: string }).commandId === setPolicy.id)).toHaveLength(2);
         return events;
       },
       { timeoutMs: 15_000, intervalMs: 500 },
@@ -245,13 +250,14 @@ describe("a registered street office's commands", () => {
         .filter((e) => (e.data as { commandId: string }).commandId === command.id)
         .map((e) => ({ type: e.type, subject: e.subject, data: e.data }));
 
-    expect(repliesTo(setPolicy)).toEqual([
-      {
-        type: 'sanshe.governance.portal.command-accepted.v1',
-        subject: setPolicy.id,
-        data: expect.objectContaining({ result: { policyId: policy.policyId, policyVersion: 1, created: true } }),
-      },
-    ]);
+    const setPolicyReplies = replies.filter((e) => (e.data as { commandId: string }).commandId === setPolicy.id);
+    expect(setPolicyReplies[1]).toEqual(setPolicyReplies[0]); // the same id, time and data: sent again as stored
+    const policyAccepted = {
+      type: 'sanshe.governance.portal.command-accepted.v1',
+      subject: setPolicy.id,
+      data: expect.objectContaining({ result: { policyId: policy.policyId, policyVersion: 1, created: true } }),
+    };
+    expect(repliesTo(setPolicy)).toEqual([policyAccepted, policyAccepted]);
     expect(repliesTo(vote)).toEqual([
       {
         type: 'sanshe.governance.portal.command-rejected.v1',
@@ -284,10 +290,10 @@ describe("a registered street office's commands", () => {
     ]);
     // Nothing was applied outside the street: the other decision still waits for its votes.
     expect((await temporal.workflow.getHandle(other).query(stateQuery)).tally.approve).toBe(0);
-    const [stored] = await svc.query<{ created_by: string }>(
+    const stored = await svc.query<{ created_by: string }>(
       `SELECT created_by FROM "${svc.schema}".decision_policy WHERE policy_id = $1`,
       [policy.policyId],
     );
-    expect(stored).toEqual({ created_by: PARTY });
+    expect(stored).toEqual([{ created_by: PARTY }]); // one effect of the command sent twice
   }, 40_000);
 });

@@ -6,6 +6,7 @@ import { PoliciesModule } from '../policies/policies.module';
 import { AnswerInvalidCommandHandler } from './application/answer-invalid-command';
 import { IssueReportHandler } from './application/issue-report';
 import { commandingPortal } from './application/portal-replies';
+import { resendReply } from './application/resend-reply';
 import { PortalJurisdictionCheck } from './application/jurisdiction-check';
 import { SetPolicyByPortalHandler } from './application/set-policy-by-portal';
 import { DecisionReportSource } from './domain/decision-report';
@@ -19,7 +20,7 @@ import { gatePortalCommands } from './interface/events/portal-command-gate';
 /**
  * Portals' commands with replies (docs/events.md, "Portal commands and replies"): the set-policy and report
  * commands, and — around every handler of the bridge — the jurisdiction check of a registered portal's
- * commands and the topic their replies go to, and a schema-invalid command answered (the inbox's answerInvalidData). Needs the registry's PortalRepository (PortalsModule, global)
+ * commands and the topic their replies go to, and a schema-invalid command answered (the inbox's answerInvalidData), a command sent twice answered twice (answerDuplicates). Needs the registry's PortalRepository (PortalsModule, global)
  * and the decisions module instance the app built (its bridge registry, channel check and Temporal client).
  */
 @Module({})
@@ -66,5 +67,8 @@ export class PortalCommandsModule implements OnModuleInit {
     this.inbox.processor.answerInvalidData((event, reason, manager, delivery) =>
       this.invalid.answer(event, reason, manager, delivery),
     );
+    this.inbox.processor.answerDuplicates(async (event, manager, delivery) => {
+      await resendReply(this.outbox, manager, event, delivery);
+    });
   }
 }
