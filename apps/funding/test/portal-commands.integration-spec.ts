@@ -15,7 +15,7 @@ import { type FundingUnderTest, startFundingUnderTest } from './funding-test-app
 /**
  * Funding follows governance's portal registry and answers portals on the real PostgreSQL and Kafka: a
  * portal registered while funding runs is heard without a restart (its commands topic taken on), its
- * program opening is applied and answered once, refusals are answered (not-funder, outside-jurisdiction,
+ * program opening sent twice is applied once and answered twice alike, refusals are answered (not-funder, outside-jurisdiction,
  * unknown-payment, schema-invalid naming the field, portal-suspended), and an older registry version never overwrites a newer one.
  */
 const kafka = testKafka('funding-portal-commands-test');
@@ -101,7 +101,7 @@ beforeAll(async () => {
 afterAll(() => svc?.close());
 
 describe('a portal registered while funding runs', () => {
-  it('is heard without a restart: its program opening applied once and answered once; refusals answered', async () => {
+  it('is heard without a restart: its program opening applied once and, sent twice, answered twice alike; refusals answered', async () => {
     await registryFact('registered', {});
     await eventually(async () => expect(await stored()).toEqual({ status: 'active', version: 1 }), {
       timeoutMs: 15_000,
@@ -125,17 +125,20 @@ describe('a portal registered while funding runs', () => {
 
     const invalid = await publishInvalidOpening();
 
-    const answered = await replies(5);
+    const answered = await replies(6);
     const byCommand = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
     expect(answered.map((r) => [r.data.commandId, r.type, r.data.code ?? r.data.result]).sort(byCommand)).toEqual(
       [
         [opened.id, 'sanshe.funding.portal.command-accepted.v1', { programId, created: true }],
+        [opened.id, 'sanshe.funding.portal.command-accepted.v1', { programId, created: true }], // sent again
         [notFunder.id, 'sanshe.funding.portal.command-rejected.v1', 'not-funder'],
         [outside.id, 'sanshe.funding.portal.command-rejected.v1', 'outside-jurisdiction'],
         [unknownPayment.id, 'sanshe.funding.portal.command-rejected.v1', 'unknown-payment'],
         [invalid.id, 'sanshe.funding.portal.command-rejected.v1', 'schema-invalid'],
       ].sort(byCommand),
     );
+    const [reply, again] = answered.filter((r) => r.data.commandId === opened.id);
+    expect(again).toEqual(reply); // the stored reply again: the same id and data (readers dedupe by id)
     expect(answered.find((r) => r.data.commandId === invalid.id)?.data.reason).toContain(
       '/data/program/budget/amountFen',
     );

@@ -6,6 +6,7 @@ import { OpenProgramByPortalHandler } from './application/open-program-by-portal
 import { PortalReplies } from './application/portal-replies';
 import { PortalRepository } from './domain/portal.repository';
 import { PostgresPortalRepository } from './infrastructure/postgres-portal.repository';
+import { DuplicateCommandsSubscriber } from './interface/events/duplicate-commands.subscriber';
 import { InvalidCommandsSubscriber } from './interface/events/invalid-commands.subscriber';
 import { PortalEventsSubscriber } from './interface/events/portal-events.subscriber';
 
@@ -26,6 +27,7 @@ import { PortalEventsSubscriber } from './interface/events/portal-events.subscri
     PortalReplies,
     PortalEventsSubscriber,
     InvalidCommandsSubscriber,
+    DuplicateCommandsSubscriber,
   ],
   exports: [PortalRepository, PortalReplies],
 })

@@ -11,8 +11,9 @@ export type CommandAnswer = { result?: Record<string, unknown> } | CommandRefusa
 const REASON_MAX = 4000;
 
 /**
- * The reply's id: one per command identity (source and id), so a redelivered command is answered once
- * (the outbox skips an id it holds), derived as governance derives its replies'.
+ * The reply's id: one per command identity (source and id), so a redelivered command is answered with the
+ * same reply (the outbox skips an id it holds; DuplicateCommandsSubscriber re-sends it), derived as governance
+ * derives its replies'.
  */
 export const replyId = (command: Pick<SansheEvent, 'source' | 'id'>) =>
   `portal-reply/${createHash('sha256').update(`${command.source} ${command.id}`).digest('hex')}`;
