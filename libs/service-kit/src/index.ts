@@ -1,3 +1,4 @@
 export * from './boot';
 export * from './service-config';
 export * from './service-kit.module';
+export * from './portal-replies';

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SansheEvent } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { portalReplyId } from '@sanshe/service-kit';
 import type { CommandRefusal } from '../domain/portal';
 
 /** How funding answers a portal's command: applied (with what it made or changed), or refused. */
@@ -15,8 +15,7 @@ const REASON_MAX = 4000;
  * same reply (the outbox skips an id it holds; DuplicateCommandsSubscriber re-sends it), derived as governance
  * derives its replies'.
  */
-export const replyId = (command: Pick<SansheEvent, 'source' | 'id'>) =>
-  `portal-reply/${createHash('sha256').update(`${command.source} ${command.id}`).digest('hex')}`;
+export const replyId = portalReplyId;
 
 /**
  * Writes funding's one reply to a portal's command — sanshe.funding.portal.command-accepted.v1 or

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { actingServiceOf, type EventType, PORTAL_ID_PATTERN, type SansheEvent } from '@sanshe/contracts';
 import type { OutboxWriter } from '@sanshe/messaging';
-import { eventIdentity } from '../../decisions/domain/event-identity';
+import { portalReplyId } from '@sanshe/service-kit';
 
 /*
  * Every portal command governance acts on is answered once, on the portal's replies topic
@@ -42,9 +41,8 @@ export function commandingPortal(event: { type: string; source: string }, topic?
   return fromSource && PORTAL_ID_PATTERN.test(fromSource) ? fromSource : null;
 }
 
-/** The reply's id: one per command identity (source and id), within the envelope's id limit. */
-export const replyId = (event: Pick<SansheEvent, 'source' | 'id'>) =>
-  `portal-reply/${createHash('sha256').update(eventIdentity(event)).digest('hex')}`;
+/** The reply's id: one per command identity (the rule funding's replies follow too). */
+export const replyId = portalReplyId;
 
 type Command = SansheEvent<EventType>;
 

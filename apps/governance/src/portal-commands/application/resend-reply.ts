@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Delivery, OutboxWriter } from '@sanshe/messaging';
-import { commandingPortal, replyId } from './portal-replies';
+import { resendPortalReply } from '@sanshe/service-kit';
+import { commandingPortal } from './portal-replies';
 
 /**
  * A portal command governance acts on, received again (the same source and id: a portal resending after a
@@ -12,9 +13,8 @@ export function resendReply(
   outbox: Pick<OutboxWriter, 'resend'>,
   manager: EntityManager,
   command: { type: string; source: string; id: string },
-  { topic, partition, offset }: Delivery,
+  delivery: Delivery,
 ): Promise<boolean> {
-  if (commandingPortal(command, topic) === null) return Promise.resolve(false);
-  const id = replyId(command);
-  return outbox.resend(manager, id, `${id}#resent-${topic}/${partition}@${offset}`);
+  if (commandingPortal(command, delivery.topic) === null) return Promise.resolve(false);
+  return resendPortalReply(outbox, manager, command, delivery);
 }

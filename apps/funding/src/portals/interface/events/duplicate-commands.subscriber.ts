@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { actingServiceOf } from '@sanshe/contracts';
 import { InboxService, OutboxWriter } from '@sanshe/messaging';
-import { replyId } from '../../application/portal-replies';
+import { resendPortalReply } from '@sanshe/service-kit';
 import { portalOfCommandsTopic } from '../../domain/portal';
 
 /**
@@ -17,10 +17,9 @@ export class DuplicateCommandsSubscriber implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.inbox.processor.answerDuplicates(async (event, manager, { topic, partition, offset }) => {
-      if (!portalOfCommandsTopic(topic) || actingServiceOf(event.type) !== 'funding') return;
-      const id = replyId(event);
-      await this.outbox.resend(manager, id, `${id}#resent-${topic}/${partition}@${offset}`);
+    this.inbox.processor.answerDuplicates(async (event, manager, delivery) => {
+      if (!portalOfCommandsTopic(delivery.topic) || actingServiceOf(event.type) !== 'funding') return;
+      await resendPortalReply(this.outbox, manager, event, delivery);
     });
   }
 }
