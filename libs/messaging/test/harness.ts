@@ -12,6 +12,7 @@ import {
   ConsumeTopic,
   createReliableProducer,
   type DeadLetterPublisher,
+  ensureTopics,
   type Delivery,
   type EventHandler,
   type EventHandlers,
@@ -66,10 +67,7 @@ export async function messagingFixture(
     migrations: [...MESSAGING_MIGRATIONS, CreateEffects1764201700000],
   };
   await migrate({ ...options, migrations: [...messagingMigrations, CreateEffects1764201700000] });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [brokerTimeTopic(topic)], waitForLeaders: true });
-  await admin.disconnect();
+  await ensureTopics(kafkaEndpoint, [topic]); // as the services make theirs: 3 partitions, LogAppendTime
   const dataSource = await new DataSource(serviceDataSourceOptions(options)).initialize();
   const writer = new OutboxWriter({ schema, source: 'sanshe/organization', topicFor: () => topic });
   return {
@@ -267,7 +265,7 @@ async function highWaterMarksOnceHolding(topic: string, atLeast: number, timeout
   await admin.connect();
   try {
     // The topic may not exist yet (a dead-letter topic appears with its first message): create it.
-    await admin.createTopics({ topics: [brokerTimeTopic(topic)], waitForLeaders: true });
+    await ensureTopics(kafkaEndpoint, [topic]);
     return await eventually(
       async () => {
         const offsets = await admin.fetchTopicOffsets(topic);
