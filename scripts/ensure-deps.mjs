@@ -10,3 +10,26 @@ if (stale) {
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// Headless Chromium, from Debian's packages, for the public page's browser test (apps/public-web).
+const chromium = '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!apt || !asRoot) {
+    console.error(
+      `${chromium} is missing and cannot be installed here (${apt ? 'not root' : 'no apt-get'}): ` +
+        "install Debian's chromium package (apt-get install -y chromium); the public page's browser test needs it",
+    );
+  } else {
+    console.log("installing Debian's chromium (headless browser for apps/public-web's test)");
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    const install =
+      update.status === 0 &&
+      spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
+    if (!install) console.error('apt-get could not install chromium (see above)');
+  }
+}
