@@ -3,13 +3,13 @@
  * (`OutboxWriter`, one transaction per event, as a domain service's command would) and runs the real
  * `OutboxRelay` to Kafka for its lifetime. The runner sends it `{ seq, events }` over IPC and hears
  * `{ seq }` once every event is committed to the outbox (retried until PostgreSQL takes it).
- * Environment: DATABASE_URL, KAFKA_BROKERS, CHAOS_PRODUCER_SCHEMA.
+ * Environment: DATABASE_URL, KAFKA_BROKERS, KAFKA_SASL_*, CHAOS_PRODUCER_SCHEMA.
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { errorMessage, retryWithBackoff } from '@sanshe/common';
 import { createReliableProducer, MESSAGING_MIGRATIONS, OutboxRelay, OutboxWriter } from '@sanshe/messaging';
-import { parsePlatformEnv } from '@sanshe/config';
+import { kafkaClientSecurity, parsePlatformEnv } from '@sanshe/config';
 import { migrate, serviceDataSourceOptions } from '@sanshe/persistence';
 import type { PlannedEvent, ProducingContext } from './plan';
 
@@ -19,7 +19,8 @@ export interface ProducerRequest {
 }
 export type ProducerReply = { seq: number; written: number } | { seq: number; error: string };
 
-const { DATABASE_URL: url, KAFKA_BROKERS: brokers } = parsePlatformEnv(process.env);
+const platformEnv = parsePlatformEnv(process.env);
+const { DATABASE_URL: url, KAFKA_BROKERS: brokers } = platformEnv;
 const schema = process.env.CHAOS_PRODUCER_SCHEMA ?? 'chaos_producer';
 const log = (line: string) => console.log(`[producer] ${line}`);
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     clientId: 'chaos-producer',
     brokers,
     logLevel: logLevel.NOTHING,
+    ...kafkaClientSecurity(platformEnv),
   });
   const producer = createReliableProducer(kafka);
   await retryWithBackoff(() => producer.connect(), { initialDelayMs: 500, maxDelayMs: 5_000 });

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaClientSecurityFromEnv } from '@sanshe/config';
 import { stopApp } from '@sanshe/infra';
 import { GovernanceFleet } from './governance';
 import { ProducerProcess } from './producer';
@@ -40,6 +41,7 @@ export async function connectHarness(servers: ChaosServers, workflowBundle: stri
     clientId: 'chaos-runner',
     brokers: [servers.env.KAFKA_BROKERS],
     logLevel: logLevel.NOTHING,
+    ...kafkaClientSecurityFromEnv(servers.clientEnv()),
   });
   return { servers, temporal, kafka, workflowBundle };
 }
@@ -67,13 +69,13 @@ export class Rig {
     proxied.port = String(await proxy.listen());
     const fleetEnv = () => ({
       ...process.env,
-      ...servers.env,
+      ...servers.clientEnv(),
       DATABASE_URL: proxied.toString(),
       GOVERNANCE_WORKFLOW_BUNDLE: workflowBundle,
       KAFKA_SESSION_TIMEOUT_MS: String(sessionTimeoutMs(options)),
     });
     const fleet = new GovernanceFleet(fleetEnv);
-    const producing = ProducerProcess.start({ ...process.env, ...servers.env });
+    const producing = ProducerProcess.start({ ...process.env, ...servers.clientEnv() });
     const started = await Promise.allSettled([fleet.start(), producing]);
     const stopPartial = async () => {
       await producing.then((p) => p.stop()).catch(() => undefined);

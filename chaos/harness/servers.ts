@@ -1,14 +1,27 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDevKeyPair } from '@sanshe/auth';
 import { sleep } from '@sanshe/common';
-import { crashPostgres, downAll, INFRA, pidFile, runningPid, STATE_DIR, upAll } from '@sanshe/infra';
+import {
+  ADMIN_USER,
+  crashPostgres,
+  dataDir,
+  downAll,
+  INFRA,
+  kafkaPropertiesFile,
+  kafkaSecurityMode,
+  localKafkaLoginEnv,
+  pidFile,
+  runningPid,
+  STATE_DIR,
+  upAll,
+} from '@sanshe/infra';
 
 export const CHAOS_SERVERS = ['postgres', 'kafka', 'temporal'] as const;
 export type ChaosServer = (typeof CHAOS_SERVERS)[number];
 
 /** What infra/local records in each server's command line (see runningPid): our own process, not a reused pid. */
 const MARKERS: Record<Exclude<ChaosServer, 'postgres'>, string> = {
-  kafka: `${STATE_DIR}/kafka/server.properties`,
+  kafka: kafkaPropertiesFile(process.env),
   temporal: `${STATE_DIR}/temporal/temporal.db`,
 };
 
@@ -38,6 +51,16 @@ export class ChaosServers {
   };
 
   readonly stateDir = STATE_DIR;
+
+  /**
+   * `env` with the login to the suite's broker, secured like the shared one: as its admin, a super user, for the
+   * harness's clients and the producer (which stands in for four services). Each service the suite starts logs
+   * in as its own user (startApp). Only once the servers have started: the broker's format creates the users.
+   */
+  clientEnv(): Record<string, string> {
+    const secured = kafkaSecurityMode(process.env) === 'scram';
+    return { ...this.env, ...(secured ? localKafkaLoginEnv(dataDir('kafka'), ADMIN_USER) : {}) };
+  }
 
   /**
    * A clean start: anything left from an earlier run is stopped and its data removed (deterministic ids).

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { ServiceName } from '@sanshe/config';
+import { appEntryArgs } from './built-apps';
+import { localLoginFor } from './kafka-security';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -13,15 +15,19 @@ export interface AppProcess {
   output: () => string;
 }
 
-/** Runs one service from source (swc, no build step) as its own process, as `npm start` does. */
+/**
+ * Runs one service from source (swc, no build step) as its own process, as `npm start` does; on the local
+ * secured broker it logs in as its own user, so that it can do only what infra/local/kafka/acls.json grants it.
+ */
 export function startApp(
   service: ServiceName,
   port: number,
   { env = process.env, onLine }: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {},
 ): AppProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], {
+  const child = spawn(process.execPath, appEntryArgs(service, env), {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), NO_COLOR: '1' }, // plain lines: they are prefixed and interleaved
+    // Plain lines: they are prefixed and interleaved. On the local secured broker, as its own Kafka user.
+    env: { ...env, ...localLoginFor(env, service), PORT: String(port), NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

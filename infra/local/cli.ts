@@ -5,9 +5,16 @@
  *   npm run infra:status  what runs where, with pids and log files
  * Any of them can be named to act on it alone: `npm run infra:up -- kafka`.
  * A server named by DATABASE_URL, KAFKA_BROKERS or TEMPORAL_ADDRESS is the user's own: it is checked, never started or stopped.
+ * `up --print-client-env` ends with one line `client-env <json>`: how a test logs in to the local broker (Jest's setup reads it).
  */
 import { InfraError } from './errors';
+import { ADMIN_USER, kafkaSecurityMode, localKafkaLoginEnv } from './kafka-security';
+import { dataDir } from './paths';
 import { downAll, SERVER_NAMES, statusAll, upAll } from './servers';
+
+/** The local secured broker's admin login, for the test harness (a super user: it makes and reads any topic). */
+const clientEnv = (env: NodeJS.ProcessEnv) =>
+  kafkaSecurityMode(env) === 'scram' && !env.KAFKA_BROKERS ? localKafkaLoginEnv(dataDir('kafka'), ADMIN_USER) : {};
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -15,6 +22,7 @@ async function main(): Promise<number> {
   switch (command) {
     case 'up':
       await upAll({ names, quiet: rest.includes('--quiet') });
+      if (rest.includes('--print-client-env')) console.log(`client-env ${JSON.stringify(clientEnv(process.env))}`);
       return 0;
     case 'down':
       await downAll({ names });

@@ -3,8 +3,10 @@
  * and (the chaos suite) starting, stopping and crashing a set of servers of their own.
  */
 export * from './apps';
+export { kafkaPropertiesFile } from './kafka';
+export { ADMIN_USER, kafkaSecurityMode, localKafkaLoginEnv, localLoginFor } from './kafka-security';
 export * from './migrate';
-export { INFRA, pidFile, STATE_DIR } from './paths';
+export { dataDir, INFRA, pidFile, STATE_DIR } from './paths';
 export { crashPostgres } from './postgres';
 export { runningPid } from './processes';
 export { downAll, upAll } from './servers';

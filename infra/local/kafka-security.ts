@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import type { KafkaClientSecurity } from '@sanshe/config';
+import { type KafkaClientSecurity, localStateDir } from '@sanshe/config';
 import { InfraError } from './errors';
 import { ACL_FILE, applyAclFile, type KafkaPrincipalGrant, loadAclFile } from './kafka-acls';
 
 /**
- * The secured variant of the local broker, chosen by SANSHE_KAFKA_SECURITY=scram (unset or `none`: today's
- * PLAINTEXT broker). Clients log in with SASL/SCRAM-SHA-512 on the client listener; the controller and the
+ * The local broker is secured unless SANSHE_KAFKA_SECURITY=none asks for the PLAINTEXT one (no login, no ACLs,
+ * auto-create on: the broker before issue 17, kept for trying things by hand). Clients log in with SASL/SCRAM-SHA-512 on the client listener; the controller and the
  * broker's own internal listener stay PLAINTEXT on loopback (SCRAM cannot serve the controller), and their
  * unauthenticated principal, ANONYMOUS, is a super user for that reason only. StandardAuthorizer with no
  * ACL = no access, no topic auto-created. See docs/operations.md, "Kafka security".
@@ -16,7 +16,7 @@ import { ACL_FILE, applyAclFile, type KafkaPrincipalGrant, loadAclFile } from '.
 export type KafkaSecurityMode = 'none' | 'scram';
 
 export function kafkaSecurityMode(env: NodeJS.ProcessEnv): KafkaSecurityMode {
-  const raw = env.SANSHE_KAFKA_SECURITY?.trim() || 'none';
+  const raw = env.SANSHE_KAFKA_SECURITY?.trim() || 'scram';
   if (raw !== 'none' && raw !== 'scram') {
     throw new InfraError('kafka', `SANSHE_KAFKA_SECURITY must be none or scram, got "${raw}"`);
   }
@@ -87,6 +87,33 @@ export function localKafkaLogin(kafkaStateDir: string, user: string): KafkaClien
   const password = readCredentials(kafkaStateDir)[user];
   if (!password) throw new InfraError('kafka', `no SCRAM user "${user}" in ${credentialsFile(kafkaStateDir)}`);
   return { sasl: { mechanism: 'scram-sha-512', username: user, password } };
+}
+
+/** The same login as the environment variables every service, tool and test reads (KAFKA_SASL_*). */
+export function localKafkaLoginEnv(kafkaStateDir: string, user: string): Record<string, string> {
+  const password = readCredentials(kafkaStateDir)[user];
+  if (!password) throw new InfraError('kafka', `no SCRAM user "${user}" in ${credentialsFile(kafkaStateDir)}`);
+  return loginEnv(user, password);
+}
+
+const loginEnv = (user: string, password: string) => ({
+  KAFKA_SASL_MECHANISM: 'scram-sha-512',
+  KAFKA_SASL_USERNAME: user,
+  KAFKA_SASL_PASSWORD: password,
+});
+
+/**
+ * How a process this project starts (a service, the simulator) logs in to Kafka as `user`: as itself when the
+ * environment logs in to the local secured broker as its admin (npm start, the tests, the chaos suite); as
+ * the environment says otherwise (a broker of the user's own, or the PLAINTEXT one).
+ */
+export function localLoginFor(env: NodeJS.ProcessEnv, user: string): Record<string, string> {
+  if (kafkaSecurityMode(env) !== 'scram') return {};
+  const credentials = readCredentials(join(localStateDir(env), 'kafka'));
+  const asLocalAdmin = env.KAFKA_SASL_USERNAME === ADMIN_USER && env.KAFKA_SASL_PASSWORD === credentials[ADMIN_USER];
+  const local = !env.KAFKA_BROKERS && !env.KAFKA_SASL_USERNAME;
+  if (!(asLocalAdmin || local) || !credentials[user]) return {};
+  return loginEnv(user, credentials[user]);
 }
 
 /** Runs one of Kafka's Java tools with the broker's classpath (kafka.ts knows it). */

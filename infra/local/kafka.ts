@@ -79,6 +79,24 @@ export async function probeBrokers(brokers: string[], security: KafkaClientSecur
   }
 }
 
+/** The running broker's properties file: in its command line, it tells our broker from any other java. */
+export const kafkaPropertiesFile = (env: NodeJS.ProcessEnv) =>
+  join(root, kafkaSecurityMode(env) === 'scram' ? 'server-scram.properties' : 'server.properties');
+
+/**
+ * The broker of the other security mode that infra/local started (e.g. the PLAINTEXT one from before security
+ * became the default) holds the same ports: it is stopped, its data kept, so that switching needs no step.
+ */
+async function stopOtherMode(otherModeMarker: string, secured: boolean): Promise<void> {
+  const pid = runningPid(NAME, otherModeMarker);
+  if (pid === undefined) return;
+  console.log(
+    `[${NAME}] stopping the ${secured ? 'PLAINTEXT' : 'SASL/SCRAM'} broker (pid ${pid}) to start the ` +
+      `${secured ? 'SASL/SCRAM' : 'PLAINTEXT'} one (SANSHE_KAFKA_SECURITY=${secured ? 'scram' : 'none'})`,
+  );
+  await stopPid(NAME, pid, 30_000);
+}
+
 export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
   const external = env.KAFKA_BROKERS?.split(',')
     .map((b) => b.trim())
@@ -86,12 +104,13 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
   // The secured broker (SANSHE_KAFKA_SECURITY=scram) has data and properties of its own: formatted with its users.
   const secured = kafkaSecurityMode(env) === 'scram';
   const logDirs = join(root, secured ? 'data-scram' : 'data');
-  const propertiesFile = join(root, secured ? 'server-scram.properties' : 'server.properties');
+  const propertiesFile = kafkaPropertiesFile(env);
   const internalPort = controllerPort + 1;
   // Our secured broker: as admin. A broker of the user's own (KAFKA_BROKERS): with the client settings, if any.
   const login = (): KafkaClientSecurity =>
     external ? kafkaClientSecurityFromEnv(env) : secured ? localKafkaLogin(root, ADMIN_USER) : {};
   const marker = propertiesFile;
+  const otherModeMarker = join(root, secured ? 'server.properties' : 'server-scram.properties');
   const serverProperties = () => {
     const properties = readFileSync(join(INFRA_SRC_DIR, 'kafka', 'server.properties'), 'utf8')
       .replaceAll('@DATA_DIR@', logDirs)
@@ -134,6 +153,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
       const started = pid === undefined;
       if (pid === undefined) {
         requireJava();
+        await stopOtherMode(otherModeMarker, secured);
         await assertPortFree(NAME, host, port, 'KAFKA_BROKERS');
         await assertPortFree(NAME, host, controllerPort, 'KAFKA_BROKERS');
         if (secured) await assertPortFree(NAME, host, internalPort, 'KAFKA_BROKERS');
@@ -178,7 +198,7 @@ export function createKafka(env: NodeJS.ProcessEnv): LocalServer {
 
     async down() {
       if (external) return 'external';
-      const pid = runningPid(NAME, marker);
+      const pid = runningPid(NAME, marker) ?? runningPid(NAME, otherModeMarker);
       if (pid === undefined) return 'not running';
       await stopPid(NAME, pid, 30_000); // controlled shutdown flushes the log
       return 'stopped';
