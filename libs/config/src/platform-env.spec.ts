@@ -7,6 +7,9 @@ describe('parsePlatformEnv', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'sanshe',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      LOG_REDACT_PATHS: [],
     });
   });
 

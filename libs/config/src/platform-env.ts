@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kafkaSecurityEnvShape } from './kafka-security-env';
+import { loggingEnvShape } from './logging-env';
 import { LOCAL_DATABASE_URL, LOCAL_INFRA, LOCAL_KAFKA_BROKERS, LOCAL_TEMPORAL_ADDRESS } from './local-defaults';
 
 const hostPort = /^[^\s:,]+:\d{1,5}$/;
@@ -28,6 +29,7 @@ export const platformEnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(hostPort, 'TEMPORAL_ADDRESS must be host:port').default(LOCAL_TEMPORAL_ADDRESS),
   TEMPORAL_NAMESPACE: z.string().min(1).default(LOCAL_INFRA.temporal.namespace),
   ...kafkaSecurityEnvShape,
+  ...loggingEnvShape,
 });
 
 export type PlatformEnv = z.infer<typeof platformEnvSchema>;
