@@ -3,6 +3,7 @@
  * and (the chaos suite) starting, stopping and crashing a set of servers of their own.
  */
 export * from './apps';
+export { appEntryArgs, buildApps, ensureBuiltApps } from './built-apps';
 export { kafkaPropertiesFile } from './kafka';
 export { ADMIN_USER, kafkaSecurityMode, localKafkaLoginEnv, localLoginFor } from './kafka-security';
 export * from './migrate';

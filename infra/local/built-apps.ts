@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { SERVICE_NAMES, type ServiceName } from '@sanshe/config';
+
+const ROOT = resolve(__dirname, '../..');
+
+/**
+ * How startApp runs a service, by SANSHE_APPS_FROM: unset or `source`, from its TypeScript sources through
+ * the register hook (as `npm start`); `dist`, `npm run build`'s dist/apps/<service>/main.js; any other value,
+ * a folder holding built services (`<folder>/<service>/main.js`, as ensureBuiltApps makes).
+ */
+export function appEntryArgs(service: ServiceName, env: NodeJS.ProcessEnv): string[] {
+  const from = env.SANSHE_APPS_FROM?.trim() || 'source';
+  if (from === 'source') return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
+  const folder = from === 'dist' ? join(ROOT, 'dist', 'apps') : resolve(ROOT, from);
+  const entry = join(folder, service, 'main.js');
+  if (!existsSync(entry)) {
+    throw new Error(`SANSHE_APPS_FROM=${from}: no ${relative(ROOT, entry)} (build it first: npm run build)`);
+  }
+  return [entry];
+}
+
+/**
+ * Builds services into `folder/<service>` (default dist/apps, as `npm run build`), each with its time. The
+ * builder is loaded only here: it loads the TypeScript compiler, which startApp's users need not carry.
+ */
+export async function buildApps(
+  services: readonly ServiceName[],
+  folder = join(ROOT, 'dist', 'apps'),
+): Promise<{ service: ServiceName; files: number; seconds: number }[]> {
+  const { buildApp } = await import('./build-app');
+  const built = [];
+  for (const service of services) {
+    const started = Date.now();
+    const { files } = await buildApp(service, join(folder, service));
+    built.push({ service, files, seconds: (Date.now() - started) / 1000 });
+  }
+  return built;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.(ts|js|json)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** What a build is made of: the services' and libraries' sources, the compiler settings, the builder. */
+function buildHash(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...SERVICE_NAMES.flatMap((service) => sourceFiles(join(ROOT, 'apps', service))),
+    ...sourceFiles(join(ROOT, 'libs')),
+    ...['tsconfig.json', 'tsconfig.base.json', 'package-lock.json'].map((f) => join(ROOT, f)),
+    ...['build-app.ts', 'jest/workflow-bundle.ts'].map((f) => join(__dirname, f)),
+  ];
+  for (const file of files.sort()) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex').slice(0, 20);
+}
+
+/**
+ * The five services built for the sources as they are, kept by their hash in tmp/built-apps of the working
+ * tree (inside it, so the built files find node_modules as dist/ does): a test run whose sources did not
+ * change reuses them. Returns the folder to give SANSHE_APPS_FROM.
+ */
+export async function ensureBuiltApps(): Promise<{ folder: string; built: boolean }> {
+  const cache = join(ROOT, 'tmp', 'built-apps');
+  const folder = join(cache, buildHash());
+  if (existsSync(join(folder, 'complete'))) return { folder, built: false };
+  const partial = `${folder}.${process.pid}.partial`;
+  await buildApps(SERVICE_NAMES, partial);
+  mkdirSync(partial, { recursive: true });
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(partial, folder);
+  mkdirSync(join(folder, 'complete')); // the marker: whole or absent
+  // Builds of sources long gone: another run may still use one, so only those untouched for a day go.
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(cache)) {
+    const other = join(cache, name);
+    if (other !== folder && statSync(other).mtimeMs < dayAgo) rmSync(other, { recursive: true, force: true });
+  }
+  return { folder, built: true };
+}
