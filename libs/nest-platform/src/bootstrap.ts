@@ -1,7 +1,10 @@
-import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { errorStack } from '@sanshe/common';
+import { answerUndeclaredMethods } from './http/undeclared-methods';
+import { createPlatformPino, type LoggingOptions, platformLoggerModule } from './logging/platform-logger';
 
 export interface ServiceOptions {
   /** The bounded context: community, organization, talent, funding, governance. */
@@ -9,8 +12,13 @@ export interface ServiceOptions {
   description: string;
   host: string;
   port: number;
-  /** No Nest log lines (tests). */
+  /** No Nest log lines (tests), unless `logging` is set. */
   silent?: boolean;
+  /**
+   * JSON lines through pino (nestjs-pino) for Nest, every HTTP request, and what routes into Nest's logger (kafkajs,
+   * Temporal): the service, request, correlation and trace ids on each line, credentials and personal data redacted.
+   */
+  logging?: LoggingOptions;
   /** Runs after the app is built and before it listens, e.g. to connect and start a Kafka consumer transport. */
   beforeListen?: (app: INestApplication) => Promise<void>;
 }
@@ -22,7 +30,7 @@ export async function createService(
   module: Type<unknown> | DynamicModule,
   options: ServiceOptions,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, options.silent ? { logger: false } : {});
+  const app = await createNestApp(module, options);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -33,6 +41,23 @@ export async function createService(
       .build(),
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
+  app.use(answerUndeclaredMethods(document)); // 405 with Allow, not the router's 404 (before the routes: init adds them)
+  return app;
+}
+
+async function createNestApp(
+  module: Type<unknown> | DynamicModule,
+  { name, silent, logging }: ServiceOptions,
+): Promise<INestApplication> {
+  if (!logging) return NestFactory.create(module, silent ? { logger: false } : {});
+  @Module({})
+  class LoggedService {}
+  const root: DynamicModule = {
+    module: LoggedService,
+    imports: [platformLoggerModule(createPlatformPino(name, logging)), module],
+  };
+  const app = await NestFactory.create(root, { bufferLogs: true }); // start-up lines wait for the pino logger
+  app.useLogger(app.get(PinoNestLogger));
   return app;
 }
 

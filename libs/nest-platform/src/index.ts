@@ -4,3 +4,4 @@ export * from './health/health.module';
 export * from './temporal/temporal-worker.module';
 export * from './temporal/workflow-bundle';
 export * from './openapi';
+export * from './logging';

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { HealthRegistry } from '../health/health-registry';
+import { routeTemporalLogsToPlatformLogger } from '../logging/temporal-logger';
 import { errorStack } from '@sanshe/common';
 
 export interface TemporalWorkerOptions {
@@ -46,6 +47,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const { address, namespace, taskQueue, workflowsPath, activities, bundlerOptions, workflowBundle } = this.options;
+    routeTemporalLogsToPlatformLogger(); // before the runtime exists: the SDK's lines join the app's JSON log
     this.connection = await NativeConnection.connect({ address });
     this.worker = await Worker.create({
       connection: this.connection,

@@ -1,0 +1,6 @@
+export * from './log-context';
+export * from './log-redaction';
+export * from './platform-logger';
+export * from './pretty-lines';
+export * from './request-ids';
+export * from './temporal-logger';
