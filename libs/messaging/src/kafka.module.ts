@@ -9,6 +9,7 @@ import {
 import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { HealthRegistry } from '@sanshe/nest-platform';
 import { type KafkaClientSecurity, kafkaClientConfig } from './kafka-client';
+import { kafkaLogCreator } from './kafka-log';
 
 export interface KafkaConnectionOptions {
   clientId: string;
@@ -35,7 +36,13 @@ export class KafkaConnection implements OnApplicationShutdown {
     @Inject(KAFKA_OPTIONS) readonly options: KafkaConnectionOptions,
     health: HealthRegistry,
   ) {
-    this.kafka = new Kafka(kafkaClientConfig(options, { clientId: options.clientId, logLevel: logLevel.WARN }));
+    this.kafka = new Kafka(
+      kafkaClientConfig(options, {
+        clientId: options.clientId,
+        logLevel: logLevel.WARN,
+        logCreator: kafkaLogCreator(),
+      }),
+    );
     this.probeAdmin = new Kafka(
       kafkaClientConfig(options, {
         clientId: `${options.clientId}-health`,

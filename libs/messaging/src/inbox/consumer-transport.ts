@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EventPattern, type KafkaOptions, type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { Kafka, logLevel } from 'kafkajs';
 import { asEndpoint, type KafkaClientSecurity, kafkaClientConfig, type KafkaEndpoint } from '../kafka-client';
+import { kafkaLogCreator } from '../kafka-log';
 import { InboxKafkaServer } from './inbox-kafka-server';
 import { createMissingTopics } from './topic-setup';
 
@@ -40,7 +41,7 @@ export function kafkaConsumerTransport(options: {
 }): MicroserviceOptions {
   const kafkaOptions: Required<KafkaOptions>['options'] = {
     postfixId: '',
-    client: kafkaClientConfig(options, { clientId: options.clientId }),
+    client: kafkaClientConfig(options, { clientId: options.clientId, logCreator: kafkaLogCreator() }), // fields, not a string
     consumer: {
       groupId: options.groupId,
       allowAutoTopicCreation: true,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { errorMessage, errorSummary } from '@sanshe/common';
+import { eventLogFields, withLogFields } from '@sanshe/nest-platform';
 import {
   checkEventData,
   EVENT_CATALOG,
@@ -201,8 +202,10 @@ export class InboxProcessor {
           // The same event twice in one batch (a relay re-sent it): the first copy applies it.
           const duplicate = !fresh.delete(identityOf(event));
           try {
-            if (duplicate) await this.duplicates?.(event, manager, deliveryOf(message));
-            else await handler(event, manager, deliveryOf(message));
+            await withLogFields(eventLogFields(event), async () => {
+              if (duplicate) await this.duplicates?.(event, manager, deliveryOf(message));
+              else await handler(event, manager, deliveryOf(message));
+            });
           } catch (error) {
             failed = { at, error };
             throw error;
@@ -272,6 +275,11 @@ export class InboxProcessor {
   }
 
   private applyOnce(message: IncomingMessage, event: SansheEvent, handler: EventHandler): Promise<Outcome> {
+    // Its handler's lines carry the event's id, correlation and trace ids.
+    return withLogFields(eventLogFields(event), () => this.applyOnceLogged(message, event, handler));
+  }
+
+  private applyOnceLogged(message: IncomingMessage, event: SansheEvent, handler: EventHandler): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.record(manager, [event]);
       if (fresh.size === 0) {
