@@ -28,6 +28,7 @@ user 'organization'
 user 'talent'
 user 'funding'
 user 'governance'
+user 'public-web'
 user 'portal-street-xinhua'
 user 'portal-xuhui-civil-affairs'
 user 'tools'
@@ -43,6 +44,7 @@ topic 'sanshe.portal.street-xinhua.replies'
 topic 'sanshe.portal.xuhui-civil-affairs.replies'
 topic 'sanshe.governance.events'
 topic 'sanshe.dlq.sanshe-governance'
+topic 'sanshe.dlq.sanshe-public-web'
 topic 'sanshe.portal.street-xinhua.commands'
 topic 'sanshe.portal.xuhui-civil-affairs.commands'
 acl --allow-principal 'User:community' --operation IdempotentWrite --cluster
@@ -72,6 +74,10 @@ acl --allow-principal 'User:governance' --operation Write --operation Read --ope
 acl --allow-principal 'User:governance' --operation Read --operation DescribeConfigs --topic 'sanshe.organization.events' --topic 'sanshe.community.events' --topic 'sanshe.talent.events' --topic 'sanshe.funding.events'
 acl --allow-principal 'User:governance' --operation Read --operation DescribeConfigs --operation Create --topic 'sanshe.portal.' --resource-pattern-type prefixed
 acl --allow-principal 'User:governance' --operation Read --group 'sanshe-governance'
+acl --allow-principal 'User:public-web' --operation IdempotentWrite --cluster
+acl --allow-principal 'User:public-web' --operation Write --operation Read --operation DescribeConfigs --topic 'sanshe.dlq.sanshe-public-web'
+acl --allow-principal 'User:public-web' --operation Read --operation DescribeConfigs --topic 'sanshe.community.events' --topic 'sanshe.organization.events' --topic 'sanshe.talent.events' --topic 'sanshe.funding.events' --topic 'sanshe.governance.events'
+acl --allow-principal 'User:public-web' --operation Read --group 'sanshe-public-web'
 acl --allow-principal 'User:portal-street-xinhua' --operation IdempotentWrite --cluster
 acl --allow-principal 'User:portal-street-xinhua' --operation Write --topic 'sanshe.portal.street-xinhua.commands'
 acl --allow-principal 'User:portal-street-xinhua' --operation Read --operation DescribeConfigs --topic 'sanshe.community.events' --topic 'sanshe.organization.events' --topic 'sanshe.talent.events' --topic 'sanshe.funding.events' --topic 'sanshe.governance.events' --topic 'sanshe.portal.street-xinhua.replies'
