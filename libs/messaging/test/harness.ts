@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
 import { type Consumer, type KafkaMessage } from 'kafkajs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createEvent, type EventType, type NewEvent, proposalSubmitted, type SansheEvent } from '@sanshe/contracts';
+import {
+  createEvent,
+  deadLetterTopic,
+  type EventType,
+  type NewEvent,
+  proposalSubmitted,
+  type SansheEvent,
+} from '@sanshe/contracts';
 import { HealthModule } from '@sanshe/nest-platform';
 import { migrate, PostgresModule, schemaOf, serviceDataSourceOptions } from '@sanshe/persistence';
 import { eventually, parseTestEnv, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
@@ -213,6 +220,8 @@ export async function startConsumerApp(options: {
   })
   class ConsumerModule {}
 
+  // Its dead-letter topic exists before any letter, as a service's boot makes it: the broker creates no topic.
+  await ensureTopics(kafkaEndpoint, [deadLetterTopic(groupId)]);
   const app = await NestFactory.create(ConsumerModule, { logger: ['error'] });
   const { sessionTimeout } = options;
   const transport = kafkaConsumerTransport({ ...kafkaEndpoint, clientId: groupId, groupId, sessionTimeout });
