@@ -3,7 +3,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { InvalidEnvironmentError, kafkaClientSecurity, type ServiceName } from '@sanshe/config';
 import { deadLetterTopic } from '@sanshe/contracts';
 import { ensureTopics, kafkaConsumerTransport } from '@sanshe/messaging';
-import { runService } from '@sanshe/nest-platform';
+import { loggingFromEnv, runService } from '@sanshe/nest-platform';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
 import { consumerGroupOf } from './service-kit.module';
 
@@ -34,6 +34,7 @@ export function bootService<Prepared = undefined>(
       description,
       host: config.HOST,
       port: config.PORT,
+      logging: loggingFromEnv(config), // JSON lines (LOG_LEVEL, LOG_FORMAT, LOG_REDACT_PATHS)
       // The @ConsumeTopic handlers receive messages through Nest's Kafka transport, in the service's own group.
       ...(consumes ? { beforeListen: (app) => startConsumer(app, config, consumes(config, prepared)) } : {}),
     });
