@@ -1,3 +1,4 @@
+import type { LoggingOptions } from '@sanshe/nest-platform';
 import { type ServiceFeaturesUnderTest, startServiceFeaturesUnderTest } from '@sanshe/service-testing';
 import { migrations } from '../migrations';
 import { COMMUNITY_CONSUMER, communityFeatureModules } from '../src/app.module';
@@ -11,7 +12,9 @@ export type CommunityUnderTest = ServiceFeaturesUnderTest;
  * and the real Kafka (a consumer group of its own, and the real topics), over HTTP on a free port.
  * The outbox relay runs too, so what the service publishes reaches Kafka.
  */
-export function startCommunityUnderTest(options: { env?: Record<string, string> } = {}): Promise<CommunityUnderTest> {
+export function startCommunityUnderTest(
+  options: { env?: Record<string, string>; logging?: LoggingOptions } = {},
+): Promise<CommunityUnderTest> {
   return startServiceFeaturesUnderTest(
     {
       service: 'community',

@@ -12,7 +12,7 @@ import {
   type SansheEvent,
 } from '@sanshe/contracts';
 import { ensureTopics, type InboxOptions, kafkaClientConfig, KafkaModule, MessagingModule } from '@sanshe/messaging';
-import { createService, HealthModule } from '@sanshe/nest-platform';
+import { createService, HealthModule, type LoggingOptions } from '@sanshe/nest-platform';
 import {
   migrate,
   PostgresModule,
@@ -96,6 +96,7 @@ async function bootFeatures(
   config: ServiceConfig,
   schema: string,
   env: NodeJS.ProcessEnv,
+  logging?: LoggingOptions,
 ): Promise<INestApplication> {
   @Module({})
   class ServiceTestApp {}
@@ -109,6 +110,7 @@ async function bootFeatures(
     host: '127.0.0.1',
     port: 0,
     silent: true,
+    ...(logging ? { logging } : {}),
   });
   await startConsumer(app, config, features.topics);
   await app.listen(0, '127.0.0.1');
@@ -122,7 +124,7 @@ async function bootFeatures(
  */
 export async function startServiceFeaturesUnderTest(
   features: ServiceFeatures,
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; logging?: LoggingOptions } = {},
 ): Promise<ServiceFeaturesUnderTest> {
   const env = { ...process.env, ...options.env };
   const group = uniqueName(`${features.service}-test`);
@@ -138,7 +140,7 @@ export async function startServiceFeaturesUnderTest(
   const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema, poolSize: 2 }));
   await dataSource.initialize();
 
-  const app = await bootFeatures(features, config, schema, env);
+  const app = await bootFeatures(features, config, schema, env, options.logging); // unset: Nest's logger off
   const { port } = app.getHttpServer().address() as { port: number };
   const query = <R>(sql: string, params: unknown[] = []) => dataSource.query<R[]>(sql, params);
 
