@@ -1,4 +1,7 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+/** The paths of an OpenAPI document (`OpenAPIObject` fits), each with its declared methods as keys. */
+interface DocumentPaths {
+  paths: Record<string, object>;
+}
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -27,7 +30,7 @@ const patternOf = (path: string) =>
   );
 
 /** Each documented path with the methods it declares, as an `Allow` header lists them (HEAD wherever GET is). */
-export function documentedPathMethods(document: Pick<OpenAPIObject, 'paths'>): PathMethods[] {
+export function documentedPathMethods(document: DocumentPaths): PathMethods[] {
   return Object.entries(document.paths).map(([path, item]) => {
     const declared = METHODS.filter((method) => method in item).map((method) => method.toUpperCase());
     if (declared.includes('GET') && !declared.includes('HEAD')) declared.push('HEAD');
@@ -41,7 +44,7 @@ export function documentedPathMethods(document: Pick<OpenAPIObject, 'paths'>): P
  * not exist. A method any matching path declares passes on (PUT /policies/resolve is PUT /policies/{policyId}),
  * and so does any path the document does not hold (/docs); `Allow` is the most literal match's.
  */
-export function answerUndeclaredMethods(document: Pick<OpenAPIObject, 'paths'>) {
+export function answerUndeclaredMethods(document: DocumentPaths) {
   const paths = documentedPathMethods(document).sort((a, b) => literalFirst(a.pattern, b.pattern));
   return (request: HttpRequest, response: HttpResponse, next: () => void): void => {
     const matching = paths.filter(({ pattern }) => pattern.test(request.path));
