@@ -1,0 +1,47 @@
+import type { TokenRequest } from '@sanshe/auth';
+
+export const FUZZED_SERVICES = ['community', 'organization', 'talent', 'funding', 'governance'] as const;
+export type FuzzedService = (typeof FUZZED_SERVICES)[number];
+
+/** Each fuzzed service listens on its usual port + this, beside a developer's `npm start`. */
+export const FUZZ_PORT_OFFSET = 2000;
+
+/** The district and places the tokens speak for: the local defaults (GOVERNANCE_DISTRICT_CODE 310104). */
+const DISTRICT = '310104';
+const PLACES = [
+  `jurisdiction:${DISTRICT}`,
+  `community:${DISTRICT}-005-001`,
+  `residents:${DISTRICT}-005-001`,
+  `organization:org-fuzz`,
+  `funder:district-civil-affairs-fund`,
+  `portal:street-${DISTRICT}-005`,
+];
+
+/**
+ * One token per service holding every role its @Access rules name, so that a request is refused for what it
+ * says rather than for who sends it. Parties drawn from the path (a random community code) are still refused
+ * 403, which the documents declare; the fixed places above reach the operations whose parties come from them.
+ */
+const ROLES: Record<FuzzedService, string[]> = {
+  community: [
+    'operator',
+    'area-admin',
+    'committee-member',
+    'committee-staff',
+    'residents-representative',
+    'organization-staff',
+    'residents-portal',
+    'auditor',
+  ],
+  organization: ['registrar', 'organization-admin', 'organization-staff', 'auditor'],
+  talent: ['talent-admin', 'organization-admin', 'organization-staff', 'auditor', 'talent-worker'],
+  funding: ['funder-admin', 'funder-staff', 'organization-admin', 'organization-staff', 'auditor', 'policy-admin'],
+  governance: ['operator', 'policy-admin'],
+};
+
+export const fuzzToken = (service: FuzzedService): TokenRequest => ({
+  sub: `fuzz-${service}`,
+  parties: PLACES,
+  roles: ROLES[service],
+  ttlSeconds: 3600,
+});
