@@ -1,12 +1,20 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCredentials, kafkaSecurityMode, localKafkaLogin, securedServerProperties } from './kafka-security';
+import {
+  ensureCredentials,
+  kafkaSecurityMode,
+  localKafkaLogin,
+  localKafkaLoginEnv,
+  localLoginFor,
+  securedServerProperties,
+} from './kafka-security';
 
 describe('kafkaSecurityMode (SANSHE_KAFKA_SECURITY)', () => {
-  it("is today's PLAINTEXT broker unless scram is asked for", () => {
-    expect(kafkaSecurityMode({})).toBe('none');
+  it('is the secured broker unless the PLAINTEXT one is asked for', () => {
+    expect(kafkaSecurityMode({})).toBe('scram');
     expect(kafkaSecurityMode({ SANSHE_KAFKA_SECURITY: 'scram' })).toBe('scram');
+    expect(kafkaSecurityMode({ SANSHE_KAFKA_SECURITY: 'none' })).toBe('none');
     expect(() => kafkaSecurityMode({ SANSHE_KAFKA_SECURITY: 'sasl' })).toThrow(
       /SANSHE_KAFKA_SECURITY must be none or scram, got "sasl"/,
     );
@@ -58,5 +66,36 @@ describe('the SCRAM credentials', () => {
       sasl: { mechanism: 'scram-sha-512', username: 'governance', password: first.governance },
     });
     expect(() => localKafkaLogin(dir, 'nobody')).toThrow(/no SCRAM user "nobody"/);
+  });
+});
+
+describe('localLoginFor: how a process the project starts logs in', () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'sanshe-login-'));
+  const kafkaDir = join(stateDir, 'kafka');
+  mkdirSync(kafkaDir);
+  const credentials = ensureCredentials(kafkaDir, [
+    { user: 'governance', kind: 'service', produce: [], consume: [], groups: [] },
+  ]);
+  const admin = localKafkaLoginEnv(kafkaDir, 'admin');
+
+  it('as its own user when the environment is the local admin (the tests, the chaos suite)', () => {
+    expect(localLoginFor({ SANSHE_STATE_DIR: stateDir, ...admin }, 'governance')).toEqual({
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'governance',
+      KAFKA_SASL_PASSWORD: credentials.governance,
+    });
+  });
+
+  it('as its own user when nothing is configured (npm start on the local broker)', () => {
+    expect(localLoginFor({ SANSHE_STATE_DIR: stateDir }, 'governance').KAFKA_SASL_USERNAME).toBe('governance');
+  });
+
+  it("as the environment says otherwise: a broker of the user's own, the PLAINTEXT broker, an unknown user", () => {
+    const ownBroker = { SANSHE_STATE_DIR: stateDir, KAFKA_BROKERS: 'kafka.example:9092' };
+    expect(localLoginFor(ownBroker, 'governance')).toEqual({});
+    const ownLogin = { ...ownBroker, KAFKA_SASL_USERNAME: 'admin', KAFKA_SASL_PASSWORD: 'not-the-local-one' };
+    expect(localLoginFor(ownLogin, 'governance')).toEqual({});
+    expect(localLoginFor({ SANSHE_STATE_DIR: stateDir, SANSHE_KAFKA_SECURITY: 'none' }, 'governance')).toEqual({});
+    expect(localLoginFor({ SANSHE_STATE_DIR: stateDir, ...admin }, 'nobody')).toEqual({});
   });
 });
