@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { LOCAL_INFRA, SERVICE_NAMES } from '@sanshe/config';
+import { LOCAL_INFRA, SERVICE_NAMES, SERVICES } from '@sanshe/config';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
 import { COMPOSE_KAFKA_INTERNAL, composeKafkaSetupScript } from './local/compose-kafka-setup';
 import { KAFKA_VERSION } from './local/kafka';
@@ -169,7 +169,7 @@ describe('docker-compose.yml', () => {
     it('creates one schema per service, owned by the role', () => {
       const sql = read('infra/compose/postgres-init.sql');
       const schemas = [...sql.matchAll(/CREATE SCHEMA IF NOT EXISTS (\w+) AUTHORIZATION (\w+);/g)];
-      expect(schemas.map(([, schema]) => schema).sort()).toEqual([...SERVICE_NAMES].sort());
+      expect(schemas.map(([, schema]) => schema).sort()).toEqual(SERVICE_NAMES.map((s) => SERVICES[s].schema).sort());
       expect(new Set(schemas.map(([, , owner]) => owner))).toEqual(new Set([user]));
     });
   });

@@ -1,7 +1,7 @@
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SERVICE_NAMES } from '@sanshe/config';
+import { SERVICE_NAMES, SERVICES } from '@sanshe/config';
 import { hasCommand, run } from './commands';
 import { InfraError } from './errors';
 import { dataDir, INFRA, isRoot, logFile } from './paths';
@@ -77,7 +77,7 @@ async function provision(): Promise<void> {
   }
   await query(
     superuser(database),
-    SERVICE_NAMES.map((service) => `CREATE SCHEMA IF NOT EXISTS ${service} AUTHORIZATION ${user}`),
+    SERVICE_NAMES.map((service) => `CREATE SCHEMA IF NOT EXISTS ${SERVICES[service].schema} AUTHORIZATION ${user}`),
   );
 }
 

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
 import { authConfigOf, AuthModule } from '@sanshe/auth';
-import { kafkaClientSecurity } from '@sanshe/config';
+import { kafkaClientSecurity, SERVICES } from '@sanshe/config';
 import { portalReplyAwareTopic } from '@sanshe/contracts';
 import { type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
 import { HealthModule } from '@sanshe/nest-platform';
@@ -23,7 +23,7 @@ export const consumerGroupOf = (config: Pick<ServiceConfig, 'service' | 'KAFKA_G
 /**
  * What every Sanshe service stands on: its validated config (injectable as SERVICE_CONFIG),
  * /health, bearer-token authentication on every HTTP endpoint (@sanshe/auth: an endpoint declares
- * @Access or @PublicEndpoint, or it is closed), its own PostgreSQL schema (named after the service), its Kafka connection, and the
+ * @Access or @PublicEndpoint, or it is closed), its own PostgreSQL schema (SERVICES' schema: the service's name), its Kafka connection, and the
  * transactional outbox with its relay (inject OutboxWriter to publish). The service's migrations
  * must include MESSAGING_MIGRATIONS.
  */
@@ -40,7 +40,7 @@ export class ServiceKitModule {
         PostgresModule.forRootAsync({
           useFactory: () => ({
             url: config.DATABASE_URL,
-            schema: config.service,
+            schema: SERVICES[config.service].schema,
             entities,
             migrations,
             timeouts: {
@@ -57,7 +57,7 @@ export class ServiceKitModule {
           }),
         }),
         MessagingModule.forRoot({
-          schema: config.service,
+          schema: SERVICES[config.service].schema,
           source: `sanshe/${config.service}`,
           // A reply to a portal's command goes to that portal's replies topic; every other event to its context's.
           topicFor: portalReplyAwareTopic,
