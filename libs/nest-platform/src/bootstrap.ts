@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { errorStack } from '@sanshe/common';
+import { BadRequestProblemsFilter, documentPlatformRefusals } from './http/platform-refusals';
 import { answerUndeclaredMethods } from './http/undeclared-methods';
 import { createPlatformPino, type LoggingOptions, platformLoggerModule } from './logging/platform-logger';
 
@@ -40,7 +41,9 @@ export async function createService(
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }) // `npm run token` mints one locally
       .build(),
   );
+  documentPlatformRefusals(document); // 401/403 of the AuthGuard and 400 of a body that is not JSON, everywhere
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
+  app.useGlobalFilters(new BadRequestProblemsFilter());
   app.use(answerUndeclaredMethods(document)); // 405 with Allow, not the router's 404 (before the routes: init adds them)
   return app;
 }
