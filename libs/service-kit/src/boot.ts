@@ -3,7 +3,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { InvalidEnvironmentError, kafkaClientSecurity, type ServiceName } from '@sanshe/config';
 import { deadLetterTopic } from '@sanshe/contracts';
 import { ensureTopics, kafkaConsumerTransport } from '@sanshe/messaging';
-import { loggingFromEnv, runService } from '@sanshe/nest-platform';
+import { logJsonBeforeTheApp, loggingFromEnv, runService } from '@sanshe/nest-platform';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
 import { consumerGroupOf } from './service-kit.module';
 
@@ -27,6 +27,7 @@ export function bootService<Prepared = undefined>(
 ): void {
   const start = async () => {
     const config = loadServiceConfig(service, process.env);
+    logJsonBeforeTheApp(service, loggingFromEnv(config)); // what `prepare` logs is JSON too
     const prepared = (options.prepare ? await options.prepare(config) : undefined) as Prepared;
     const { consumes } = options;
     await runService(appModule(config, prepared), {

@@ -4,3 +4,4 @@ export * from './platform-logger';
 export * from './pretty-lines';
 export * from './request-ids';
 export * from './temporal-logger';
+export * from './early-logger';

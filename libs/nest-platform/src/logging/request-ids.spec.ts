@@ -17,7 +17,11 @@ describe('request ids', () => {
   });
 
   it('makes a new one when none is given or the given one is free text', () => {
-    for (const headers of [{}, { 'x-request-id': 'my phone is 139 1234 5678' }, { 'x-request-id': 'x'.repeat(129) }]) {
+    for (const headers of [
+      {},
+      { 'x-request-id': 'my phone is 139 1234 5678' },
+      { 'x-request-id': 'x'.repeat(129) },
+    ] as Record<string, string>[]) {
       const { req, res, set } = exchange(headers);
       const id = requestIdFor(req, res);
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
