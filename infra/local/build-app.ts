@@ -14,7 +14,7 @@ export const distDir = (service: ServiceName) => join(ROOT, 'dist', 'apps', serv
 export const BUILT_WORKFLOW_BUNDLE = 'workflow-bundle.js';
 
 // A relative module a compiled file requires (path aliases are rewritten to relative paths by swc).
-const RELATIVE_REQUIRE = /\brequire(?:\.resolve)?\(\s*"(\.{1,2}\/[^"]*|\.{1,2})"\s*\)/g;
+const RELATIVE_REQUIRE = /\brequire(?:\.resolve)?\(\s*(["'])(\.{1,2}\/[^"']*|\.{1,2})\1\s*\)/g;
 
 /** The source file a relative module resolves to, as Node resolves it once compiled; undefined for none. */
 function resolveSource(fromFile: string, spec: string): string | undefined {
@@ -48,7 +48,7 @@ async function compileReachable(entry: string, outDir: string): Promise<number> 
     const swcOptions = { ...tsCompilerOptionsToSwcConfig(tsOptions, file), sourcemap: false };
     const { code } = await transform(source, file, swcOptions);
     writeFileSync(target.replace(/\.ts$/, '.js'), code);
-    for (const [, spec] of code.matchAll(RELATIVE_REQUIRE)) {
+    for (const [, , spec] of code.matchAll(RELATIVE_REQUIRE)) {
       const next = resolveSource(file, spec as string);
       if (!next) throw new Error(`${relative(ROOT, file)}: cannot resolve "${spec}"`);
       pending.push(next);
