@@ -21,6 +21,15 @@ export function appEntryArgs(service: ServiceName, env: NodeJS.ProcessEnv): stri
   return [entry];
 }
 
+/** The services with an Nx `build` target (apps/<service>/project.json): those `npm run build` builds. */
+export const builtServices = (): ServiceName[] =>
+  SERVICE_NAMES.filter((service) => {
+    const project = join(ROOT, 'apps', service, 'project.json');
+    if (!existsSync(project)) return false;
+    const { targets } = JSON.parse(readFileSync(project, 'utf8')) as { targets?: Record<string, unknown> };
+    return Boolean(targets?.build);
+  });
+
 /**
  * Builds services into `folder/<service>` (default dist/apps, as `npm run build`), each with its time. The
  * builder is loaded only here: it loads the TypeScript compiler, which startApp's users need not carry.
@@ -51,7 +60,7 @@ function sourceFiles(dir: string): string[] {
 function buildHash(): string {
   const hash = createHash('sha256');
   const files = [
-    ...SERVICE_NAMES.flatMap((service) => sourceFiles(join(ROOT, 'apps', service))),
+    ...builtServices().flatMap((service) => sourceFiles(join(ROOT, 'apps', service))),
     ...sourceFiles(join(ROOT, 'libs')),
     ...['tsconfig.json', 'tsconfig.base.json', 'package-lock.json'].map((f) => join(ROOT, f)),
     ...['build-app.ts', 'jest/workflow-bundle.ts'].map((f) => join(__dirname, f)),
@@ -61,7 +70,7 @@ function buildHash(): string {
 }
 
 /**
- * The five services built for the sources as they are, kept by their hash in tmp/built-apps of the working
+ * The services built for the sources as they are, kept by their hash in tmp/built-apps of the working
  * tree (inside it, so the built files find node_modules as dist/ does): a test run whose sources did not
  * change reuses them. Returns the folder to give SANSHE_APPS_FROM.
  */
@@ -70,7 +79,7 @@ export async function ensureBuiltApps(): Promise<{ folder: string; built: boolea
   const folder = join(cache, buildHash());
   if (existsSync(join(folder, 'complete'))) return { folder, built: false };
   const partial = `${folder}.${process.pid}.partial`;
-  await buildApps(SERVICE_NAMES, partial);
+  await buildApps(builtServices(), partial);
   mkdirSync(partial, { recursive: true });
   rmSync(folder, { recursive: true, force: true });
   renameSync(partial, folder);

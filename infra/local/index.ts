@@ -3,8 +3,8 @@
  * and (the chaos suite) starting, stopping and crashing a set of servers of their own.
  */
 export * from './apps';
-export { appEntryArgs, buildApps, ensureBuiltApps } from './built-apps';
-export { kafkaPropertiesFile } from './kafka';
+export { appEntryArgs, buildApps, builtServices, ensureBuiltApps } from './built-apps';
+export { ensureLocalKafkaUser, kafkaPropertiesFile } from './kafka';
 export { ADMIN_USER, kafkaSecurityMode, localKafkaLoginEnv, localLoginFor } from './kafka-security';
 export * from './migrate';
 export { dataDir, INFRA, pidFile, STATE_DIR } from './paths';

@@ -1,0 +1,80 @@
+import { createServer } from 'node:net';
+import type { ServiceName } from '@sanshe/config';
+import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
+import { rssOfPid } from '../shared/measure';
+
+/** How a service was run: `npm run build`'s output, or today's source run through the register hook. */
+export type Mode = 'built' | 'source';
+
+/** One service started, measured and stopped. */
+export interface Footprint {
+  service: ServiceName;
+  mode: Mode;
+  /** From spawn to the first 200 from /health. */
+  healthySeconds: number;
+  /** VmRSS of the process started, by its pid, after it sat idle. */
+  idleRssMiB: number;
+}
+
+/** A loopback port nothing listened on a moment ago (benchmarks do not use the test helpers). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Every process this bench started and has not yet seen stopped: stopped on failure and on Ctrl-C. */
+export const running = new Set<AppProcess>();
+
+/**
+ * Starts one service as `npm start` runs it (in its own consumer group: on the secured broker its Kafka user
+ * may join no other), waits for /health and `idleMs` more, reads its resident memory, stops it.
+ */
+export async function measureOne(service: ServiceName, mode: Mode, idleMs: number): Promise<Footprint> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_FROM_BEGINNING: 'false',
+    SANSHE_APPS_FROM: mode === 'built' ? 'dist' : 'source',
+  };
+  // Today's source run bundles governance's workflows at start, as `npm start` does; the build has them prebuilt.
+  if (mode === 'source') delete env.GOVERNANCE_WORKFLOW_BUNDLE;
+  const started = Date.now();
+  const app = startApp(service, await freePort(), { env });
+  running.add(app);
+  try {
+    await waitUntilHealthy(app, 120_000);
+    const healthySeconds = (Date.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, idleMs));
+    const pid = app.child.pid;
+    const bytes = pid === undefined ? 0 : rssOfPid(pid);
+    if (!bytes) throw new Error(`${service} (${mode}) is gone: no /proc/${pid}/status:\n${app.output().slice(-2000)}`);
+    return { service, mode, healthySeconds, idleRssMiB: bytes / 2 ** 20 };
+  } finally {
+    await stopApp(app, 15_000);
+    running.delete(app);
+  }
+}
+
+/** Each service built then from source, one process at a time (none competes with another for the cores). */
+export async function measureAll(idleMs: number, services: readonly ServiceName[]) {
+  const results: Footprint[] = [];
+  for (const service of services) {
+    for (const mode of ['built', 'source'] as const) {
+      const footprint = await measureOne(service, mode, idleMs);
+      console.log(
+        `  ${service.padEnd(12)} ${mode.padEnd(6)} healthy after ${footprint.healthySeconds.toFixed(1)} s, ` +
+          `idle RSS ${footprint.idleRssMiB.toFixed(1)} MiB`,
+      );
+      results.push(footprint);
+    }
+  }
+  return results;
+}
+
+/** Stops whatever is still running (a failure or Ctrl-C halfway), each by its own pid. */
+export async function stopRunning(): Promise<void> {
+  await Promise.all([...running].map((app) => stopApp(app, 5_000)));
+  running.clear();
+}
