@@ -120,18 +120,13 @@ export function localLoginFor(env: NodeJS.ProcessEnv, user: string): Record<stri
 export type RunKafkaTool = (args: string[]) => void;
 
 /**
- * Creates, on the running broker, the SCRAM users of the file that have no credentials yet (added to the file
- * after the storage was formatted), with Kafka's ConfigCommand as admin: kafkajs has no SCRAM admin API.
- * A password is kept only once the broker has the user.
+ * Creates, on the running broker, the SCRAM users that have no credentials yet (added to the ACL file after the
+ * storage was formatted, or a portal registered at run time), with Kafka's ConfigCommand as admin: kafkajs has
+ * no SCRAM admin API. A password is kept only once the broker has the user.
  */
-export function addNewScramUsers(
-  kafkaStateDir: string,
-  bootstrap: string,
-  grants: KafkaPrincipalGrant[],
-  runTool: RunKafkaTool,
-) {
+export function addNewScramUsers(kafkaStateDir: string, bootstrap: string, users: string[], runTool: RunKafkaTool) {
   const credentials = readCredentials(kafkaStateDir);
-  const added = grants.map((g) => g.user).filter((user) => !credentials[user]);
+  const added = users.filter((user) => !credentials[user]);
   if (!added.length) return added;
   const adminConfig = join(kafkaStateDir, 'admin-client.properties');
   const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${ADMIN_USER}" password="${credentials[ADMIN_USER]}";`;
@@ -173,7 +168,12 @@ export async function provisionSecuredBroker(
   aclFile = ACL_FILE,
 ) {
   const grants = loadAclFile(aclFile);
-  const usersAdded = addNewScramUsers(kafkaStateDir, brokers[0], grants, runTool);
+  const usersAdded = addNewScramUsers(
+    kafkaStateDir,
+    brokers[0],
+    grants.map((g) => g.user),
+    runTool,
+  );
   const admin = new Kafka({
     clientId: 'sanshe-infra-acls',
     brokers,

@@ -7,11 +7,13 @@ import { type KafkaClientSecurity, kafkaClientSecurityFromEnv } from '@sanshe/co
 import { requireCommand, run } from './commands';
 import { InfraError } from './errors';
 import {
+  addNewScramUsers,
   addScramArgs,
   ADMIN_USER,
   ensureCredentials,
   kafkaSecurityMode,
   localKafkaLogin,
+  localKafkaLoginEnv,
   provisionSecuredBroker,
   securedServerProperties,
 } from './kafka-security';
@@ -95,6 +97,18 @@ async function stopOtherMode(otherModeMarker: string, secured: boolean): Promise
       `${secured ? 'SASL/SCRAM' : 'PLAINTEXT'} one (SANSHE_KAFKA_SECURITY=${secured ? 'scram' : 'none'})`,
   );
   await stopPid(NAME, pid, 30_000);
+}
+
+/**
+ * A SCRAM user on the local secured broker (created if new, ~3 s of a JVM), and its login as KAFKA_SASL_*
+ * variables: a portal registered at run time logs in as its principal (`npm run kafka:user -- <name>`).
+ */
+export function ensureLocalKafkaUser(user: string): Record<string, string> {
+  if (!/^[a-z0-9][a-z0-9.-]{0,99}$/.test(user)) {
+    throw new InfraError(NAME, `a Kafka user name is lower-case letters, digits, '.' and '-', got "${user}"`);
+  }
+  addNewScramUsers(root, `${host}:${port}`, [user], runKafkaTool);
+  return localKafkaLoginEnv(root, user);
 }
 
 export function createKafka(env: NodeJS.ProcessEnv): LocalServer {

@@ -16,8 +16,8 @@ import {
   parseTestEnv,
   startGroupAtTopicEnds,
   testKafka,
+  testConsumerGroup,
   testKafkaEndpoint,
-  uniqueName,
 } from '@sanshe/testing';
 
 /** The contexts whose topics governance reads (besides the portals' command topics). */
@@ -30,7 +30,7 @@ export const GOVERNANCE_READS = ['organization', 'community', 'talent', 'funding
  * for decisions whose workers are gone, each stalling its partition until its Temporal call times out.
  */
 export function governanceGroupAtTopicEnds(name: string, portals: string[]): NodeJS.ProcessEnv {
-  const groupId = uniqueName(`governance-${name}`);
+  const groupId = testConsumerGroup('governance', name);
   beforeAll(async () => {
     const topics = [...GOVERNANCE_READS.map(contextTopic), ...portals.map(portalCommandsTopic)];
     const kafka = testKafka(`${name}-setup`);

@@ -3,7 +3,14 @@ import type { ServiceName } from '@sanshe/config';
 import { contextTopic, type EventContext } from '@sanshe/contracts';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { ensureTopics } from '@sanshe/messaging';
-import { bearer, startGroupAtTopicEnds, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
+import {
+  bearer,
+  startGroupAtTopicEnds,
+  testConsumerGroup,
+  testKafka,
+  testKafkaEndpoint,
+  uniqueName,
+} from '@sanshe/testing';
 import { governanceGroupAtTopicEnds, type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
 
 /** An HTTP answer: its status, its text, and its JSON body ({} when empty). */
@@ -58,7 +65,7 @@ export function serviceBesideGovernance(
   options: ServiceBesideGovernanceOptions,
 ): ServiceBesideGovernance {
   const kafka = testKafka(`${name}-setup`);
-  const serviceGroup = uniqueName(`${options.service}-${name}`);
+  const serviceGroup = testConsumerGroup(options.service, name);
   // Registered before governanceUnderTest's, so they run first: both groups start at the ends before they join.
   const governanceGroup = governanceGroupAtTopicEnds(name, [options.portal]);
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { SERVICE_NAMES } from '@sanshe/config';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
-import { freePort, freePorts, uniqueName } from '@sanshe/testing';
+import { freePort, freePorts, testConsumerGroup } from '@sanshe/testing';
 
 /**
  * The services as `npm start` runs them (separate processes, from source, against the real servers), each in a
@@ -23,7 +23,7 @@ describe('the five services as processes', () => {
     // its drain on SIGTERM took 20 s instead of 1 s.
     const env = (service: string) => ({
       ...process.env,
-      KAFKA_GROUP_ID: uniqueName(service),
+      KAFKA_GROUP_ID: testConsumerGroup(service, 'processes'),
       KAFKA_FROM_BEGINNING: 'false',
     });
     SERVICE_NAMES.forEach((service, i) => apps.push(startApp(service, ports[i], { env: env(service) })));
