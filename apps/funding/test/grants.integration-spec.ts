@@ -151,6 +151,12 @@ describe('awards, decided in governance', () => {
     });
     expect((await award(second, { amount: { amountFen: 1_200_000, currency: 'CNY' } })).status).toBe(200);
     expect((await award(first)).status).toBe(409); // awarded already
+    // No body at all reads as {} (every field is optional): the same 409, not a 500 (found by npm run fuzz)
+    const bare = await fetch(`${svc.baseUrl}/applications/app-${first.proposalId}/award`, {
+      method: 'POST', // no content-type either: the body parser leaves the body undefined
+      headers: { authorization: `Bearer ${await svc.token(funderAdmin())}` },
+    });
+    expect(bare.status).toBe(409);
     expect(await sent(svc, grantIdOf(first), AWARDED)).toEqual([
       expect.objectContaining({
         data: expect.objectContaining({ applicationId: `app-${first.proposalId}`, title: '长者午餐资助', programId }),

@@ -73,5 +73,5 @@ export const GrantView = Type.Object({
 export function checked<S extends TSchema>(schema: S, value: unknown, prefix = ''): Static<S> {
   const problems = schemaProblems(schema, value ?? {}, prefix);
   if (problems.length > 0) throw new GrantInputInvalid(problems);
-  return value as Static<S>;
+  return (value ?? {}) as Static<S>; // no body at all: as empty as `{}`, which it was checked as
 }

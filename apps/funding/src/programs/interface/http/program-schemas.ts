@@ -51,7 +51,7 @@ export type ProgramQuery = Static<typeof ProgramQuery>;
 export function checked<S extends TSchema>(schema: S, value: unknown, prefix = '/body'): Static<S> {
   const problems = schemaProblems(schema, value ?? {}, prefix);
   if (problems.length > 0) throw new ProgramInputInvalid(problems);
-  return value as Static<S>;
+  return (value ?? {}) as Static<S>; // no body at all: as empty as `{}`, which it was checked as
 }
 
 /** A program as the API shows it: the event's data, plus when it last changed; public views lack the rest. */

@@ -51,7 +51,7 @@ export const DecisionView = Type.Object({
 export function checked<S extends TSchema>(schema: S, value: unknown, prefix = ''): Static<S> {
   const problems = schemaProblems(schema, value ?? {}, prefix);
   if (problems.length > 0) throw new VoteInputInvalid(problems);
-  return value as Static<S>;
+  return (value ?? {}) as Static<S>; // no body at all: as empty as `{}`, which it was checked as
 }
 
 /** The body, plus the rule the schema cannot say: an objection carries its reason. */
