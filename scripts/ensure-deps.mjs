@@ -11,25 +11,30 @@ if (stale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// Headless Chromium, from Debian's packages, for the public page's browser test (apps/public-web).
-const chromium = '/usr/bin/chromium';
-if (!existsSync(chromium)) {
+// Headless Chromium and a CJK font (the pages are Chinese), from Debian's packages, for the public page's browser
+// test (apps/public-web): each installed only when missing.
+const debianPackages = [
+  ['chromium', '/usr/bin/chromium'],
+  ['fonts-wqy-microhei', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'],
+];
+const missing = debianPackages.filter(([, file]) => !existsSync(file)).map(([name]) => name);
+if (missing.length) {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!apt || !asRoot) {
     console.error(
-      `${chromium} is missing and cannot be installed here (${apt ? 'not root' : 'no apt-get'}): ` +
-        "install Debian's chromium package (apt-get install -y chromium); the public page's browser test needs it",
+      `${missing.join(' and ')} missing and cannot be installed here (${apt ? 'not root' : 'no apt-get'}): ` +
+        `install Debian's ${missing.join(' ')} (apt-get install -y ${missing.join(' ')}); the public page's browser test needs them`,
     );
   } else {
-    console.log("installing Debian's chromium (headless browser for apps/public-web's test)");
+    console.log(`installing Debian's ${missing.join(' ')} (the headless browser of apps/public-web's test)`);
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     const install =
       update.status === 0 &&
-      spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
         stdio: 'inherit',
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       }).status === 0;
-    if (!install) console.error('apt-get could not install chromium (see above)');
+    if (!install) console.error(`apt-get could not install ${missing.join(' ')} (see above)`);
   }
 }
