@@ -144,6 +144,9 @@ describe('the community’s call-ins', () => {
     expect(missing).toMatchObject({ status: 400, body: { problems: [{ path: '/body/reason' }] } });
     const notOurs = await call('POST', '/call-ins', member, { ...body, partyId: 'organization:district-federation' });
     expect(notOurs).toMatchObject({ status: 400, body: { problems: [{ path: '/body/partyId' }] } });
+    // No body and no content-type (the body parser leaves it undefined): 400, not a 500 (found by npm run fuzz)
+    const bare = await fetch(`${community.baseUrl}/call-ins`, { method: 'POST', headers: bearer(member) });
+    expect(bare.status).toBe(400);
     expect((await call('POST', '/call-ins', null, body)).status).toBe(401);
     expect((await call('POST', '/call-ins', staff, body)).status).toBe(403);
     expect((await call('POST', '/call-ins', memberNotOnRoster, body)).status).toBe(403);

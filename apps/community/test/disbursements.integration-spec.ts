@@ -120,6 +120,14 @@ describe('the community’s disbursement requests', () => {
     expect(badCode).toMatchObject({ status: 400, body: { problems: [{ path: '/body/communityCode' }] } });
     const badGrant = await call('POST', '/disbursements/%20bad/objections', member, objection());
     expect(badGrant).toMatchObject({ status: 400, body: { problems: [{ path: '/params/grantId' }] } });
+    // No body and no content-type (the body parser leaves it undefined): 400, not a 500 (found by npm run fuzz)
+    for (const kind of ['objections', 'clawback-proposals']) {
+      const bare = await fetch(`${community.baseUrl}/disbursements/${grantId}/${kind}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await community.token(member)}` },
+      });
+      expect([kind, bare.status]).toEqual([kind, 400]);
+    }
     expect((await call('POST', path, null, objection())).status).toBe(401);
     const asStaff = await call('POST', path, staff, objection());
     expect(asStaff.status).toBe(403);

@@ -41,7 +41,7 @@ export class RaiseDisbursementRequestHandler {
 
   async execute(kind: RequestKind, grantId: string, body: unknown, caller: Caller, now = new Date()) {
     const problems = [...schemaProblems(Id, grantId, '/params/grantId'), ...schemaProblems(BODY[kind], body, '/body')];
-    const { communityCode, trancheNo, party, reason, amount } = body as Body;
+    const { communityCode, trancheNo, party, reason, amount } = (body ?? {}) as Body; // no body: refused below
     const codeInvalid = problems.length === 0 ? codeProblem('community', communityCode) : null;
     if (codeInvalid) problems.push({ path: '/body/communityCode', message: codeInvalid });
     if (problems.length > 0) throw new RequestInputInvalid(problems);

@@ -37,7 +37,7 @@ export class RequestCallInHandler {
 
   async execute(body: unknown, caller: Caller, now = new Date()): Promise<CommunityCallIn> {
     const problems = schemaProblems(CallInBody, body, '/body');
-    const { proposalId, partyId, reason } = body as CallInInput;
+    const { proposalId, partyId, reason } = (body ?? {}) as CallInInput; // no body: refused below, not a TypeError
     if (problems.length === 0 && !isCommunityParty(partyId)) {
       problems.push({
         path: '/body/partyId',
