@@ -4,6 +4,8 @@ import type { DestinationStream } from 'pino';
 const SHOWN = new Set(['time', 'level', 'msg', 'context', 'service', 'pid', 'err', 'req', 'res']);
 const IDS = ['requestId', 'correlationId', 'traceId', 'eventId'];
 
+/** The ids first, in IDS' order; the other fields as they came. */
+const rank = (key: string) => (IDS.includes(key) ? IDS.indexOf(key) : IDS.length);
 const hhmmss = (time: unknown) => (typeof time === 'string' ? time.slice(11, 23) : '');
 
 /**
@@ -26,7 +28,7 @@ export function prettyLine(json: string): string {
   const http = req && res ? ` ${req.method} ${req.url} → ${res.statusCode} (${String(entry.responseTime)} ms)` : '';
   const rest = Object.entries(entry)
     .filter(([key]) => !SHOWN.has(key) && key !== 'responseTime')
-    .sort(([a], [b]) => Number(IDS.includes(b)) - Number(IDS.includes(a)))
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
   const err = entry.err as { stack?: string; message?: string } | undefined;
   const stack = err ? `\n    ${(err.stack ?? err.message ?? '').replace(/\n/g, '\n    ')}` : '';
