@@ -3,7 +3,9 @@ import { type TSchema, Type } from '@sinclair/typebox';
 
 /**
  * A TypeBox schema as OpenAPI 3.0 shows it: `anyOf [X, null]` becomes `X, nullable` (3.0 has no null
- * type), and TypeBox's symbol keys fall away in the JSON round trip.
+ * type), `const` becomes a one-value `enum` and a union of literals one `enum` (3.0 has no `const`: tools
+ * reading the document as 3.0, such as Schemathesis, would take any value), and TypeBox's symbol keys fall
+ * away in the JSON round trip.
  */
 export function openApiSchema(schema: TSchema): SchemaObject {
   const convert = (node: unknown): unknown => {
@@ -16,6 +18,15 @@ export function openApiSchema(schema: TSchema): SchemaObject {
       const rest = { ...object };
       delete rest.anyOf;
       return { ...rest, ...(convert(others[0]) as object), nullable: true };
+    }
+    if (anyOf?.length && anyOf.every((s) => 'const' in s && s.type === anyOf[0].type)) {
+      const rest = { ...object };
+      delete rest.anyOf;
+      return convert({ ...rest, type: anyOf[0].type, enum: anyOf.map((s) => s.const) });
+    }
+    if ('const' in object) {
+      const { const: value, ...rest } = object;
+      return convert({ ...rest, enum: [value] });
     }
     return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, convert(value)]));
   };
