@@ -60,9 +60,15 @@ export function portalAcls(portal: Pick<Portal, 'portalId' | 'kafkaPrincipal'>):
       resourceName: user,
       resourcePatternType: ResourcePatternTypes.PREFIXED,
     }),
-    ...REPLYING_SERVICES.map((service) => allow(service, AclOperationTypes.WRITE, topic(replies))),
+    ...replyingServicesAcls(portal.portalId),
   ];
 }
+
+/** The replying services' WRITE on a portal's replies topic: all a portal heard without registering needs. */
+export const replyingServicesAcls = (portalId: string): AclEntry[] =>
+  REPLYING_SERVICES.map((service) =>
+    allow(service, AclOperationTypes.WRITE, literal(AclResourceTypes.TOPIC, portalRepliesTopic(portalId))),
+  );
 
 const aclKey = (a: AclEntry) =>
   [a.principal, a.host, a.operation, a.permissionType, a.resourceType, a.resourceName, a.resourcePatternType].join('|');
