@@ -60,6 +60,9 @@ function printWhereEverythingIs(apps: AppProcess[]): void {
     `  Temporal         ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`,
     `  Kafka            ${env.KAFKA_BROKERS.join(',')}`,
     `  PostgreSQL       ${env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`,
+    ...apps
+      .filter((app) => app.service === 'public-web')
+      .map((app) => `  Public page      http://127.0.0.1:${app.port}/   (for residents: no token)`),
     '',
     ...apps.map(
       (app) =>
