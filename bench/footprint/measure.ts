@@ -1,7 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { ServiceName } from '@sanshe/config';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { rssOfPid } from '../shared/measure';
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; NaN if it is gone. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100; // Linux's USER_HZ
 
 /** How a service was run: `npm run build`'s output, or today's source run through the register hook. */
 export type Mode = 'built' | 'source';
@@ -10,8 +23,10 @@ export type Mode = 'built' | 'source';
 export interface Footprint {
   service: ServiceName;
   mode: Mode;
-  /** From spawn to the first 200 from /health. */
+  /** From spawn to the first 200 from /health (wall time: the machine's load shows in it). */
   healthySeconds: number;
+  /** CPU the process used until then (less sensitive to load than the wall time). */
+  startCpuSeconds: number;
   /** VmRSS of the process started, by its pid, after it sat idle. */
   idleRssMiB: number;
 }
@@ -46,11 +61,12 @@ export async function measureOne(service: ServiceName, mode: Mode, idleMs: numbe
   try {
     await waitUntilHealthy(app, 120_000);
     const healthySeconds = (Date.now() - started) / 1000;
+    const startCpuSeconds = cpuSecondsOf(app.child.pid);
     await new Promise((r) => setTimeout(r, idleMs));
     const pid = app.child.pid;
     const bytes = pid === undefined ? 0 : rssOfPid(pid);
     if (!bytes) throw new Error(`${service} (${mode}) is gone: no /proc/${pid}/status:\n${app.output().slice(-2000)}`);
-    return { service, mode, healthySeconds, idleRssMiB: bytes / 2 ** 20 };
+    return { service, mode, healthySeconds, startCpuSeconds, idleRssMiB: bytes / 2 ** 20 };
   } finally {
     await stopApp(app, 15_000);
     running.delete(app);
@@ -64,7 +80,8 @@ export async function measureAll(idleMs: number, services: readonly ServiceName[
     for (const mode of ['built', 'source'] as const) {
       const footprint = await measureOne(service, mode, idleMs);
       console.log(
-        `  ${service.padEnd(12)} ${mode.padEnd(6)} healthy after ${footprint.healthySeconds.toFixed(1)} s, ` +
+        `  ${service.padEnd(12)} ${mode.padEnd(6)} healthy after ${footprint.healthySeconds.toFixed(1)} s ` +
+          `(${footprint.startCpuSeconds.toFixed(1)} s of CPU), ` +
           `idle RSS ${footprint.idleRssMiB.toFixed(1)} MiB`,
       );
       results.push(footprint);

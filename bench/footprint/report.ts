@@ -13,13 +13,13 @@ const total = (results: Footprint[], mode: Mode) =>
 
 /** One row per service and one for the whole platform: idle RSS built and from source, and start-up times. */
 export function footprintTable(results: Footprint[]): string {
-  const header = `${'service'.padEnd(12)} ${'built MiB'.padStart(10)} ${'source MiB'.padStart(11)} ${'ratio'.padStart(6)} ${'built up s'.padStart(11)} ${'source up s'.padStart(12)}`;
+  const header = `${'service'.padEnd(12)} ${'built MiB'.padStart(10)} ${'source MiB'.padStart(11)} ${'ratio'.padStart(6)} ${'built up s'.padStart(11)} ${'source up s'.padStart(12)} ${'built cpu s'.padStart(12)} ${'source cpu s'.padStart(13)}`;
   const services = [...new Set(results.map((r) => r.service))];
   const rows = services.map((service) => {
     const built = of(results, service, 'built');
     const source = of(results, service, 'source');
     const ratio = built && source ? built.idleRssMiB / source.idleRssMiB : NaN;
-    return `${service.padEnd(12)} ${fmt(built?.idleRssMiB, 10)} ${fmt(source?.idleRssMiB, 11)} ${fmt(ratio, 6, 2)} ${fmt(built?.healthySeconds, 11)} ${fmt(source?.healthySeconds, 12)}`;
+    return `${service.padEnd(12)} ${fmt(built?.idleRssMiB, 10)} ${fmt(source?.idleRssMiB, 11)} ${fmt(ratio, 6, 2)} ${fmt(built?.healthySeconds, 11)} ${fmt(source?.healthySeconds, 12)} ${fmt(built?.startCpuSeconds, 12)} ${fmt(source?.startCpuSeconds, 13)}`;
   });
   const [built, source] = [total(results, 'built'), total(results, 'source')];
   const platform = `${'platform'.padEnd(12)} ${fmt(built, 10)} ${fmt(source, 11)} ${fmt(built / source, 6, 2)}`;
@@ -48,6 +48,10 @@ export function footprintJson(results: Footprint[]): string {
     healthySeconds: {
       built: byService('built', (r) => r.healthySeconds, 1),
       source: byService('source', (r) => r.healthySeconds, 1),
+    },
+    startCpuSeconds: {
+      built: byService('built', (r) => r.startCpuSeconds, 1),
+      source: byService('source', (r) => r.startCpuSeconds, 1),
     },
   });
 }
