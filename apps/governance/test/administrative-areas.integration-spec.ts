@@ -152,5 +152,8 @@ describe('the administrative hierarchy from the community service’s events', (
     expect((await get('990001-005', {})).status).toBe(401);
     const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, object> };
     expect(Object.keys(docs.paths)).toContain('/administrative-areas/{code}');
+    expect(docs.paths['/administrative-areas/{code}']).toMatchObject({
+      get: { parameters: [{ name: 'code', schema: { pattern: '^[0-9]{6}(-[0-9]{3}){0,2}$' } }] },
+    });
   });
 });

@@ -534,6 +534,29 @@ describe('decision policies over HTTP, stored in PostgreSQL', () => {
       ]),
     );
     expect(Object.keys(docs.paths['/policies/{policyId}'] ?? {})).toEqual(expect.arrayContaining(['get', 'put']));
+    // The parameters say what the checks enforce (Schemathesis' valid values were refused 400 without them).
+    const parameters = (path: string, method = 'get') =>
+      Object.fromEntries(
+        (
+          (docs.paths[path] as Record<string, { parameters: { name: string; schema: object }[] }>)[method]
+            ?.parameters ?? []
+        ).map(({ name, schema }) => [name, schema]),
+      );
+    expect(parameters('/policies')).toMatchObject({
+      decisionKind: { pattern: '^[a-z][a-z-]*$' },
+      communityCode: { anyOf: [{ pattern: expect.any(String) }, { enum: [''] }] },
+      streetCode: { pattern: '^[0-9]{6}-[0-9]{3}$' },
+      districtCode: { pattern: '^[0-9]{6}$' },
+      programId: { pattern: expect.any(String) },
+    });
+    expect(parameters('/policies/resolve')).toMatchObject({ decisionKind: { pattern: '^[a-z][a-z-]*$' } });
+    // The controller map's party id, as the check in front of it reads one (kind:id).
+    expect(parameters('/controllers/resolve')).toMatchObject({
+      partyId: { type: 'string', pattern: expect.any(String) },
+    });
+    expect(parameters('/policies/{policyId}/versions/{version}')).toMatchObject({
+      version: { type: 'integer', minimum: 1, maximum: 999_999_999 },
+    });
     // A refusal names the controller that breaks the rules (null when it is about no controller).
     expect(docs.paths['/policies/{policyId}']).toMatchObject({
       put: {

@@ -3,7 +3,8 @@ import type { AdministrativeArea } from '../domain/administrative-area';
 import { AreaCodeInvalid, AreaNotFound } from '../domain/administrative-area-errors';
 import { AdministrativeAreas } from '../domain/administrative-areas';
 
-const AREA_CODE = /^[0-9]{6}(-[0-9]{3}){0,2}$/;
+/** A district, street or community code (310104, 310104-005, 310104-005-001); the API document shows it. */
+export const AREA_CODE = /^[0-9]{6}(-[0-9]{3}){0,2}$/;
 
 /** The read side of the hierarchy: one area by its code. */
 @Injectable()

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Access } from '@sanshe/auth';
-import { ReadAdministrativeAreasHandler } from '../../application/read-administrative-areas';
+import { AREA_CODE, ReadAdministrativeAreasHandler } from '../../application/read-administrative-areas';
 import { AdministrativeAreaErrorFilter } from './administrative-area-error.filter';
 
 /** Governance's read model of the hierarchy, as policies and decisions see it: any valid token may read it. */
@@ -25,7 +25,7 @@ export class AdministrativeAreasController {
   @ApiOperation({
     summary: 'A district, street or community as governance last heard of it (the highest revision published)',
   })
-  @ApiParam({ name: 'code', example: '310104-005' })
+  @ApiParam({ name: 'code', example: '310104-005', schema: { type: 'string', pattern: AREA_CODE.source } })
   @ApiOkResponse({ description: 'code, level, parentCode, name, population, revision, sourceEventId, updatedAt' })
   @ApiBadRequestResponse({ description: 'Not a district, street or community code' })
   @ApiNotFoundResponse({ description: 'The community service has published no such area' })

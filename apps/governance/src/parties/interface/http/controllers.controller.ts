@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Access } from '@sanshe/auth';
+import { openApiSchema } from '@sanshe/nest-platform';
 import { schemaProblems, SeatPartyId } from '@sanshe/contracts';
 import { ReadControllersHandler } from '../../application/read-controllers';
 
@@ -28,7 +29,7 @@ export class ControllersController {
   @ApiOperation({
     summary: 'The controller of one party, and the Kafka topic and CloudEvents source its votes must use',
   })
-  @ApiQuery({ name: 'partyId', example: 'residents:310104-005-001' })
+  @ApiQuery({ name: 'partyId', example: 'residents:310104-005-001', schema: openApiSchema(SeatPartyId) })
   @ApiOkResponse({ description: '`controller` and `channel` are null when nobody may speak for the party' })
   @ApiBadRequestResponse({ description: 'partyId is missing or not kind:id' })
   resolve(@Query('partyId') partyId: unknown) {

@@ -27,24 +27,27 @@ import type { StoredPolicy } from '../../domain/stored-policy';
 import { CONFLICT, NOT_FOUND, PolicyView, RESOLVED_VIEW, RULES_BROKEN } from './openapi-schemas';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { PolicyErrorFilter } from './policy-error.filter';
-import { listQuery, resolveQuery, versionParam } from './policy-query';
+import { listQuery, POLICY_QUERY_SCHEMAS, resolveQuery, versionParam } from './policy-query';
 
 const VIEW = openApiSchema(PolicyView);
 const invalid = inputInvalidResponse();
 const notFound = { description: 'Nothing matches; the message says what was looked for', schema: NOT_FOUND };
-const decisionKindQuery = { name: 'decisionKind', example: 'activity-proposal' };
+const querySchema = (name: keyof typeof POLICY_QUERY_SCHEMAS) => openApiSchema(POLICY_QUERY_SCHEMAS[name]);
+const decisionKindQuery = { name: 'decisionKind', example: 'activity-proposal', schema: querySchema('decisionKind') };
 const communityQuery = {
   name: 'communityCode',
   required: false,
   example: '310104-005-001',
+  schema: querySchema('communityCode'),
   description: 'Empty means district-wide (the default: no community, street or district)',
 };
-const streetQuery = { name: 'streetCode', required: false, example: '310104-005' };
-const districtQuery = { name: 'districtCode', required: false, example: '310104' };
+const streetQuery = { name: 'streetCode', required: false, example: '310104-005', schema: querySchema('streetCode') };
+const districtQuery = { name: 'districtCode', required: false, example: '310104', schema: querySchema('districtCode') };
 const programQuery = {
   name: 'programId',
   required: false,
   example: 'prog-2026-elderly-care',
+  schema: querySchema('programId'),
   description: "A funding program's own policies (they come before any area's)",
 };
 
@@ -157,7 +160,7 @@ export class PoliciesController {
 
   @Get(':policyId/versions/:version')
   @ApiOperation({ summary: 'One version of a policy, as decisions pinned to it see it' })
-  @ApiParam({ name: 'version', type: 'integer', example: 1 })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1, maximum: 999_999_999 }, example: 1 })
   @ApiOkResponse({ schema: VIEW })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse(notFound)

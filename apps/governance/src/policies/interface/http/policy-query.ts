@@ -7,6 +7,14 @@ import type { PolicyFilter } from '../../domain/policy.repository';
 const DecisionKind = DecisionPolicyInput.properties.decisionKind;
 const CommunityCode = DecisionPolicyInput.properties.communityCode.anyOf[0];
 const { streetCode: StreetCode, districtCode: DistrictCode, programId: ProgramId } = DecisionPolicyInput.properties;
+/** The query parameters' schemas, for the document: the same the checks below use. */
+export const POLICY_QUERY_SCHEMAS = {
+  decisionKind: DecisionKind,
+  communityCode: Type.Union([CommunityCode, Type.Literal('')]), // empty: district-wide
+  streetCode: StreetCode,
+  districtCode: DistrictCode,
+  programId: ProgramId,
+};
 const ResolveQuery = Type.Object({
   decisionKind: DecisionKind,
   communityCode: Type.Optional(CommunityCode),
