@@ -67,6 +67,15 @@ describe('standsOf', () => {
     expect(after).toEqual(['did-not-vote', 'did-not-vote', 'did-not-vote']);
   });
 
+  it('never calls a portal silent: its votes travel on its own commands topic, which is not public', () => {
+    const withPortal = [...seats, seat('portal:street-xinhua')];
+    const { stands } = standsOf({ stage: 'decided' }, withPortal, [], at(59));
+    expect(stands.find((s) => s.partyId === 'portal:street-xinhua')).toEqual({
+      partyId: 'portal:street-xinhua',
+      status: 'portal-channel',
+    });
+  });
+
   it('never counts a refused vote: the party stays silent, the refusal named', () => {
     const { stands } = standsOf(
       { stage: 'decided' },

@@ -67,7 +67,9 @@ export interface CastVote {
 export type PartyStand =
   | { partyId: string; status: 'voted'; choice: VoteChoice; reason: { code: string; text: string } | null }
   | { partyId: string; status: 'did-not-vote'; refused: string[] }
-  | { partyId: string; status: 'awaited'; deadline: Date; refused: string[] };
+  | { partyId: string; status: 'awaited'; deadline: Date; refused: string[] }
+  /** A portal votes on its own commands topic, which is not public: its silence cannot be told from a vote. */
+  | { partyId: string; status: 'portal-channel' };
 
 export interface PublicTranche {
   trancheNo: number;
@@ -111,7 +113,8 @@ export function roundOf(vote: Pick<CastVote, 'round' | 'castAt'>, seats: readonl
 /**
  * Each party seated in the decision's last round and what it did there: its last counted vote, or silence —
  * 'awaited' while the decision still takes votes and the party's deadline has not passed, else 'did-not-vote'.
- * A refused vote never counts; its code is shown beside the silence it leaves.
+ * A refused vote never counts; its code is shown beside the silence it leaves. A portal's vote is not on the public
+ * topics, so a portal seated without a vote seen is 'portal-channel', never called silent.
  */
 export function standsOf(
   decision: Pick<PublicDecision, 'stage'>,
@@ -131,6 +134,7 @@ export function standsOf(
       const own = inRound.filter((v) => v.partyId === seat.partyId);
       const counted = own.filter((v) => v.refusedCode === null).at(-1);
       if (counted) return { partyId: seat.partyId, status: 'voted', choice: counted.choice, reason: counted.reason };
+      if (seat.partyId.startsWith('portal:')) return { partyId: seat.partyId, status: 'portal-channel' };
       const refused = own.flatMap((v) => (v.refusedCode === null ? [] : [v.refusedCode]));
       return open && seat.deadline.getTime() > now.getTime()
         ? { partyId: seat.partyId, status: 'awaited', deadline: seat.deadline, refused }

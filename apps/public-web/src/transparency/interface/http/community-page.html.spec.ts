@@ -46,6 +46,7 @@ const PAGE: CommunityPage = {
         },
         { partyId: 'funder:civil-affairs', status: 'did-not-vote', refused: ['wrong-channel'] },
         { partyId: 'talent:sw-1', status: 'voted', choice: 'approve', reason: null },
+        { partyId: 'portal:street-xinhua', status: 'portal-channel' },
       ],
     },
   ],
@@ -97,6 +98,7 @@ describe("a community's page", () => {
       /data-party="funder:civil-affairs" data-status="did-not-vote">.*未投票 \(did not vote\).*wrong-channel/s,
     );
     expect(out).toMatch(/data-party="talent:sw-1" data-status="voted">.*赞成 \(approve\)/s);
+    expect(out).toMatch(/data-party="portal:street-xinhua" data-status="portal-channel">.*not public/s);
     expect(out).toContain('通过 (approved)');
   });
 

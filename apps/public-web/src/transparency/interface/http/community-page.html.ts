@@ -164,19 +164,29 @@ function decision(d: DecisionView): Html {
   </article>`;
 }
 
-function stand(s: PartyStand): Html {
+/** What one seated party did, in words (silence named as silence). */
+function standText(s: PartyStand): Html {
   const refused = (codes: string[]) => (codes.length ? ` · vote refused: ${codes.join(', ')}` : '');
-  const what =
-    s.status === 'voted'
-      ? html`<span class="${s.choice}">${CHOICE[s.choice]}</span
-          >${s.reason ? html` — ${s.reason.code}: ${s.reason.text}` : ''}`
-      : s.status === 'awaited'
-        ? html`<span class="awaited">等待投票 (awaiting vote) until ${formatInstant(s.deadline)}</span
-            >${refused(s.refused)}`
-        : html`<span class="did-not-vote">未投票 (did not vote)</span>${refused(s.refused)}`;
+  switch (s.status) {
+    case 'voted':
+      return html`<span class="${s.choice}">${CHOICE[s.choice]}</span
+        >${s.reason ? html` — ${s.reason.code}: ${s.reason.text}` : ''}`;
+    case 'portal-channel':
+      return html`<span class="portal-channel"
+        >经政府门户投票，不在公开信息中 (votes on its portal's channel, not public)</span
+      >`;
+    case 'awaited':
+      return html`<span class="awaited">等待投票 (awaiting vote) until ${formatInstant(s.deadline)}</span
+        >${refused(s.refused)}`;
+    case 'did-not-vote':
+      return html`<span class="did-not-vote">未投票 (did not vote)</span>${refused(s.refused)}`;
+  }
+}
+
+function stand(s: PartyStand): Html {
   return html`<tr class="stand" data-party="${s.partyId}" data-status="${s.status}">
     <td>${s.partyId}</td>
-    <td>${what}</td>
+    <td>${standText(s)}</td>
   </tr>`;
 }
 
