@@ -64,6 +64,20 @@ describe('structured logs', () => {
     for (const value of [...Object.values(resident), token, lookupToken, cookie]) expect(output).not.toContain(value);
   });
 
+  it('logs a request refused before routing (a body that is not JSON) with its request id, as a warning', async () => {
+    const token = await svc.token(committeeStaff());
+    const refused = await fetch(`${svc.baseUrl}/communities/${COMMUNITY}/residents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'it-not-json' },
+      body: '{"idNumber": "310104',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-request-id')).toBe('it-not-json');
+    await eventually(() => expect(byRequest('it-not-json')).toHaveLength(1));
+    expect(byRequest('it-not-json')[0]).toMatchObject({ level: 'warn', res: { statusCode: 400 } });
+    expect(lines.join('')).not.toContain(token);
+  });
+
   it("routes kafkajs' lines into the same log", () => {
     expect(entries().filter((entry) => entry.context === 'kafkajs' && entry.namespace)).not.toHaveLength(0);
   });

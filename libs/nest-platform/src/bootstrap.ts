@@ -5,7 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { errorStack } from '@sanshe/common';
 import { BadRequestProblemsFilter, documentPlatformRefusals } from './http/platform-refusals';
 import { answerUndeclaredMethods } from './http/undeclared-methods';
-import { createPlatformPino, type LoggingOptions, platformLoggerModule } from './logging/platform-logger';
+import {
+  createPlatformPino,
+  type LoggingOptions,
+  platformLoggerModule,
+  requestLogging,
+} from './logging/platform-logger';
 
 export interface ServiceOptions {
   /** The bounded context: community, organization, talent, funding, governance. */
@@ -55,12 +60,11 @@ async function createNestApp(
   if (!logging) return NestFactory.create(module, silent ? { logger: false } : {});
   @Module({})
   class LoggedService {}
-  const root: DynamicModule = {
-    module: LoggedService,
-    imports: [platformLoggerModule(createPlatformPino(name, logging)), module],
-  };
+  const logger = createPlatformPino(name, logging);
+  const root: DynamicModule = { module: LoggedService, imports: [platformLoggerModule(logger), module] };
   const app = await NestFactory.create(root, { bufferLogs: true }); // start-up lines wait for the pino logger
   app.useLogger(app.get(PinoNestLogger));
+  app.use(...requestLogging(logger)); // before any other middleware: every request is logged, with its ids
   return app;
 }
 

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
 import { type DestinationStream, type Level, type Logger as Pino, pino } from 'pino';
 import type { LoggingEnv, LogFormat, LogLevel } from '@sanshe/config';
+import { withLogFields } from './log-context';
 import { prettyDestination } from './pretty-lines';
 import { redactPaths, REDACTED } from './log-redaction';
 import { requestIdFor, requestLogFields } from './request-ids';
@@ -45,17 +47,27 @@ function responseLevel(req: IncomingMessage, res: ServerResponse, err?: Error): 
 }
 
 /**
- * nestjs-pino on `logger`: a line per HTTP request, and every line logged while serving it carries its request
- * id (the caller's X-Request-Id, else a new one, echoed back), its trace id (`traceparent`) and correlation id
- * (`X-Correlation-Id`) when given.
+ * nestjs-pino on `logger`: Nest's Logger (and PinoLogger) write to it. Its own request middleware is off
+ * (`forRoutes: []`): requestLogging runs before every other middleware instead, so that a request refused before
+ * Nest's routing (a body that is not JSON, a method no route declares) is logged with its id too.
  */
 export function platformLoggerModule(logger: Pino): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      logger,
-      genReqId: requestIdFor,
-      customProps: requestLogFields,
-      customLogLevel: responseLevel,
-    },
+  return LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] });
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The first middlewares of an app (`app.use`, after the app is created): a line per request when its response ends,
+ * and every line logged while serving it carries its request id (the caller's X-Request-Id, else a new one, echoed
+ * back), its trace id (`traceparent`) and correlation id (`X-Correlation-Id`) when given.
+ */
+export function requestLogging(logger: Pino): Middleware[] {
+  const logResponses = pinoHttp({
+    logger,
+    genReqId: requestIdFor,
+    customProps: requestLogFields,
+    customLogLevel: responseLevel,
   });
+  return [logResponses, (req, _res, next) => withLogFields(requestLogFields(req), next)];
 }
