@@ -25,14 +25,14 @@ function resolveSource(fromFile: string, spec: string): string | undefined {
 }
 
 /**
- * Compiles every source file the entry reaches, one JavaScript file per TypeScript file, with exactly the
+ * Compiles every source file the entries reach, one JavaScript file per TypeScript file, with exactly the
  * options the source run uses (@swc-node/register reading tsconfig.json: legacy decorators with their design
  * metadata, which Nest's dependency injection reads; class names kept; path aliases made relative). The tree
  * keeps the repository's layout under `outDir`, so relative requires and `__dirname` paths hold.
  */
-async function compileReachable(entry: string, outDir: string): Promise<number> {
+async function compileReachable(entries: string[], outDir: string): Promise<number> {
   const tsOptions = readDefaultTsConfig(join(ROOT, 'tsconfig.json'));
-  const pending = [entry];
+  const pending = [...entries];
   const done = new Set<string>();
   while (pending.length) {
     const file = pending.pop() as string;
@@ -57,6 +57,12 @@ async function compileReachable(entry: string, outDir: string): Promise<number> 
   return done.size;
 }
 
+/** `migrate.js`: applies the service's pending migrations (`node dist/apps/<service>/migrate.js`). */
+const migrateScript = (service: ServiceName) =>
+  ["'use strict';", '// Made by infra/local/build-app.ts.', `require('./apps/${service}/migrations/run.js');`, ''].join(
+    '\n',
+  );
+
 /** `main.js`: the entry `node dist/apps/<service>/main.js` runs; governance's names its prebuilt bundle. */
 function entryScript(service: ServiceName): string {
   const lines = ["'use strict';", '// Made by infra/local/build-app.ts: runs the compiled service.'];
@@ -70,15 +76,19 @@ function entryScript(service: ServiceName): string {
 }
 
 /**
- * Builds one service into `outDir` (default dist/apps/<service>): its compiled sources, `main.js`, and for
+ * Builds one service into `outDir` (default dist/apps/<service>): its compiled sources, `main.js`, `migrate.js`
+ * (its migrations: a service does not migrate at start), and for
  * governance the workflow bundle and the tsconfig its module reads when it loads (the aliases for bundling at
  * start, unused once a bundle is named). Built beside and renamed into place: never half a build.
  */
 export async function buildApp(service: ServiceName, outDir = distDir(service)): Promise<{ files: number }> {
   const partial = `${outDir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  const files = await compileReachable(join(ROOT, 'apps', service, 'src', 'main.ts'), partial);
+  const migrations = join(ROOT, 'apps', service, 'migrations', 'run.ts');
+  const entries = [join(ROOT, 'apps', service, 'src', 'main.ts'), ...(existsSync(migrations) ? [migrations] : [])];
+  const files = await compileReachable(entries, partial);
   writeFileSync(join(partial, 'main.js'), entryScript(service));
+  if (existsSync(migrations)) writeFileSync(join(partial, 'migrate.js'), migrateScript(service));
   if (service === 'governance') {
     copyFileSync((await ensureWorkflowBundle()).path, join(partial, BUILT_WORKFLOW_BUNDLE));
     copyFileSync(join(ROOT, 'tsconfig.base.json'), join(partial, 'tsconfig.base.json'));
