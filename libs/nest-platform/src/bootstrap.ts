@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { errorStack } from '@sanshe/common';
+import { documentNoNul, RefuseNulCharacters } from './http/nul-characters';
 import { BadRequestProblemsFilter, documentPlatformRefusals } from './http/platform-refusals';
 import { answerUndeclaredMethods } from './http/undeclared-methods';
 import {
@@ -47,8 +48,10 @@ export async function createService(
       .build(),
   );
   documentPlatformRefusals(document); // 401/403 of the AuthGuard and 400 of a body that is not JSON, everywhere
+  documentNoNul(document); // PostgreSQL holds no U+0000: RefuseNulCharacters answers 400 instead of a 500
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
   app.useGlobalFilters(new BadRequestProblemsFilter());
+  app.useGlobalInterceptors(new RefuseNulCharacters());
   app.use(answerUndeclaredMethods(document)); // 405 with Allow, not the router's 404 (before the routes: init adds them)
   return app;
 }
