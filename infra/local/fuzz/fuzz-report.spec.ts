@@ -1,4 +1,4 @@
-import { documentedOperations, formatTally, tallyEvents } from './fuzz-report';
+import { documentedOperations, formatTally, newFailures, tallyEvents } from './fuzz-report';
 import { schemathesisArgs } from './run-schemathesis';
 
 const scenario = (cases: Record<string, [method: string, path: string, status: number, failed: string[]]>) =>
@@ -72,11 +72,22 @@ describe("the fuzz run's counts", () => {
     ]);
   });
 
+  it('shows a known gap as KNOWN and leaves it out of the failures that fail the run', () => {
+    const tallies = tallyEvents(scenario({ b: ['GET', '/policies', 400, ['x', 'y']] }), documented);
+    const known = (operation: string, check: string) => operation === 'GET /policies' && check === 'y';
+    expect(formatTally('governance', tallies, known).split('\n')[1]).toBe(
+      '  GET /policies                1 cases    0 2xx  FAILED x 1; KNOWN y 1',
+    );
+    expect(newFailures(tallies, known)).toEqual(['x']);
+    expect(newFailures(tallies)).toEqual(['x', 'y']);
+  });
+
   it('runs st with every check, bounded, seeded, one worker, the token on every request', () => {
     const args = schemathesisArgs(
       { st: 'st', documentUrl: 'http://h/docs/openapi.json', token: 't', maxExamples: 7, seed: 3, timeLimitMs: 1 },
       '/tmp/r',
     ).join(' ');
+    expect(args).toMatch(/^--config-file \S+schemathesis\.toml run http:\/\/h\/docs\/openapi\.json/);
     expect(args).toContain('--checks all --max-examples 7 --seed 3 --generation-database none --workers 1');
     expect(args).toContain('--header Authorization: Bearer t --report ndjson --report-dir /tmp/r');
   });

@@ -45,3 +45,16 @@ export const fuzzToken = (service: FuzzedService): TokenRequest => ({
   roles: ROLES[service],
   ttlSeconds: 3600,
 });
+
+/**
+ * Failing checks the document cannot remove yet, each with the reason: printed as KNOWN and not failing the run.
+ * Keyed `<service> <operation> <check>`. Keep it short: each entry is a debt, named in docs/testing.md.
+ */
+export const KNOWN_GAPS: Record<string, string> = {
+  'governance PUT /policies/{policyId} positive_data_acceptance':
+    "rules between fields that OpenAPI 3.0 cannot state: the body's policyId equals the URL's, and a policy sets at " +
+    'most one of programId, communityCode, streetCode and districtCode (400 naming the field; the description says so)',
+};
+
+export const isKnownGap = (service: FuzzedService) => (operation: string, check: string) =>
+  `${service} ${operation} ${check}` in KNOWN_GAPS;

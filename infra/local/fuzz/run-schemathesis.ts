@@ -27,9 +27,13 @@ export interface SchemathesisResult {
   seconds: number;
 }
 
+const CONFIG_FILE = join(__dirname, 'schemathesis.toml');
+
 /** `st run` with every check, bounded and seeded, the token sent with every request. */
 export function schemathesisArgs(run: SchemathesisRun, reportDir: string): string[] {
   return [
+    '--config-file',
+    CONFIG_FILE,
     'run',
     run.documentUrl,
     '--checks',
