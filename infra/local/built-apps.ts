@@ -80,10 +80,15 @@ export async function ensureBuiltApps(): Promise<{ folder: string; built: boolea
   if (existsSync(join(folder, 'complete'))) return { folder, built: false };
   const partial = `${folder}.${process.pid}.partial`;
   await buildApps(builtServices(), partial);
-  mkdirSync(partial, { recursive: true });
-  rmSync(folder, { recursive: true, force: true });
-  renameSync(partial, folder);
-  mkdirSync(join(folder, 'complete')); // the marker: whole or absent
+  mkdirSync(join(partial, 'complete'), { recursive: true });
+  try {
+    renameSync(partial, folder); // atomic: whole or absent
+  } catch (err) {
+    // Another test worker's build of the same sources got there first (a folder is never renamed over): use it.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(join(folder, 'complete'))) throw err;
+    return { folder, built: false };
+  }
   // Builds of sources long gone: another run may still use one, so only those untouched for a day go.
   const dayAgo = Date.now() - 24 * 3600_000;
   for (const name of readdirSync(cache)) {
