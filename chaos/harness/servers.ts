@@ -53,13 +53,13 @@ export class ChaosServers {
   readonly stateDir = STATE_DIR;
 
   /**
-   * `env` with the login to the suite's broker, secured like the shared one: as its admin, a super user, for the
-   * harness's clients and the producer (which stands in for four services). Each service the suite starts logs
+   * `env` with the login to the suite's broker, secured like the shared one: by default as its admin, a super user,
+   * for the harness's clients and the producer (which stands in for four services); `tools` for an operator's tool. Each service the suite starts logs
    * in as its own user (startApp). Only once the servers have started: the broker's format creates the users.
    */
-  clientEnv(): Record<string, string> {
+  clientEnv(user = ADMIN_USER): Record<string, string> {
     const secured = kafkaSecurityMode(process.env) === 'scram';
-    return { ...this.env, ...(secured ? localKafkaLoginEnv(dataDir('kafka'), ADMIN_USER) : {}) };
+    return { ...this.env, ...(secured ? localKafkaLoginEnv(dataDir('kafka'), user) : {}) };
   }
 
   /**

@@ -64,7 +64,7 @@ function replayDeadLetters(ctx: ScenarioContext, ours: string[], all: TopicRecor
   for (const selector of selectors) {
     const result = spawnSync('npm', ['run', '-s', 'dlq', '--', 'replay', CONSUMER, ...selector], {
       cwd: ROOT,
-      env: { ...process.env, ...ctx.servers.env },
+      env: { ...process.env, ...ctx.servers.clientEnv('tools') }, // as an operator runs it: the tools user
       encoding: 'utf8',
     });
     ctx.log(`npm run dlq -- replay ${CONSUMER} ${selector.join(' ')}: exit ${result.status}\n${result.stdout}`);

@@ -102,7 +102,7 @@ export async function readDeadLetters(kafka: Kafka, consumerGroup: string, timeo
       (await admin.fetchTopicOffsets(topic)).filter((p) => p.high !== p.low).map((p) => [p.partition, BigInt(p.high)]),
     );
     if (ends.size === 0) return [];
-    const groupId = `sanshe-dlq-reader-${randomUUID()}`;
+    const groupId = `sanshe-tool.dlq-reader-${randomUUID()}`; // the tools user's groups (acls.json)
     try {
       return foldDeadLetters(await readUntil(kafka, topic, groupId, ends, timeoutMs));
     } finally {
