@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { LOCAL_DATABASE_URL, LOCAL_INFRA, LOCAL_KAFKA_BROKERS, LOCAL_TEMPORAL_ADDRESS, SERVICES } from '@sanshe/config';
 import { builtServices, ensureBuiltApps } from './local/built-apps';
@@ -91,6 +92,30 @@ describe.each(services)('apps/%s/Dockerfile', (service) => {
     const { folder } = await ensureBuiltApps(); // the same build as dist/apps, kept by the sources' hash
     expect(existsSync(join(folder, service, 'main.js'))).toBe(true);
   });
+});
+
+/** The packages a built service's files require by name (its own files are required by relative path). */
+function packagesRequired(dir: string): Map<string, string> {
+  const found = new Map<string, string>(); // package → one file that requires it
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js') || entry.name === 'workflow-bundle.js') continue;
+    const file = join(entry.parentPath, entry.name);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["']([^."'][^"']*)["']\s*\)/g)) {
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (!builtinModules.includes(name) && !name.startsWith('node:')) found.set(name, relative(dir, file));
+    }
+  }
+  return found;
+}
+
+it.each(services)('built %s requires only production dependencies (the image installs no others)', async (service) => {
+  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const required = packagesRequired(join((await ensureBuiltApps()).folder, service));
+  expect(required.size).toBeGreaterThan(5); // @nestjs/core, typeorm, kafkajs, …: the scan sees them
+  const missing = [...required].filter(([name]) => !(name in dependencies)).map(([name, file]) => `${name} (${file})`);
+  expect(missing).toEqual([]);
 });
 
 it('hadolint finds nothing in any Dockerfile', () => {
