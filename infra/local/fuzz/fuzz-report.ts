@@ -76,6 +76,15 @@ export type KnownGap = (operation: string, check: string) => boolean;
 export const newFailures = (tallies: readonly OperationTally[], known: KnownGap = () => false) =>
   tallies.flatMap((t) => Object.keys(t.failures).filter((check) => !known(t.operation, check)));
 
+/** The operations that write with a JSON body, "PUT /policies/{policyId}": where invalid input can be generated. */
+export function bodyWrites(document: { paths?: Record<string, Record<string, unknown>> }): string[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    ['post', 'put', 'patch', 'delete']
+      .filter((method) => (item[method] as { requestBody?: unknown } | undefined)?.requestBody)
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
 /** One line per operation: cases, accepted (2xx), and each failing check with its count (KNOWN: a known gap). */
 export function formatTally(
   service: string,

@@ -5,11 +5,13 @@
  * and per operation the cases and the failures by check, and exits 1 on any failure. docs/testing.md,
  * "Fuzzing the HTTP APIs".
  */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '@sanshe/common';
 import { parsePlatformEnv } from '@sanshe/config';
 import { stopApp } from '../apps';
-import { migrateAll } from '../migrate';
+import { ensureWorkflowBundle } from '../workflow-bundle';
 import { ensureFuzzDatabase } from './fuzz-database';
 import { formatTally, newFailures } from './fuzz-report';
 import { fuzzService, type ServiceFuzzResult, startedApps } from './fuzz-service';
@@ -17,8 +19,11 @@ import { FUZZED_SERVICES, type FuzzedService, isKnownGap, KNOWN_GAPS } from './f
 import { ensureSchemathesis } from './schemathesis';
 
 const USAGE = 'npm run fuzz [-- --short] [--only <service>,…] [--max-examples <n>] [--seed <n>]';
-/** The short form inside `npm test`: one service, few cases per operation. */
-const SHORT = { services: ['governance'] as FuzzedService[], maxExamples: 5 };
+/**
+ * The short form inside `npm test`: one service, few cases per operation, and no coverage phase (its boundary
+ * cases are most of a run's time; the full run has them).
+ */
+const SHORT = { services: ['governance'] as FuzzedService[], maxExamples: 5, phases: 'examples,fuzzing,stateful' };
 const FULL_MAX_EXAMPLES = 50;
 const DEFAULT_SEED = 20261128;
 
@@ -47,7 +52,18 @@ function options() {
       : !(Number.isInteger(maxExamples) && maxExamples > 0) || !Number.isInteger(seed)
         ? '--max-examples takes a positive integer, --seed an integer'
         : undefined;
-  return { services, maxExamples, seed, help: values.help, problem };
+  return { services, maxExamples, seed, phases: values.short ? SHORT.phases : undefined, help: values.help, problem };
+}
+
+/** Each fuzzed service's migrations, in the fuzz database (DATABASE_URL): only those, one after another. */
+function migrate(services: readonly FuzzedService[]): void {
+  for (const service of services) {
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', `apps/${service}/migrations/run.ts`], {
+      cwd: resolve(__dirname, '../../..'),
+      stdio: 'inherit',
+    });
+    if (run.status !== 0) throw new Error(`the migrations of ${service} failed (see above)`);
+  }
 }
 
 function summary(results: ServiceFuzzResult[]): number {
@@ -66,7 +82,7 @@ function summary(results: ServiceFuzzResult[]): number {
 }
 
 async function main(): Promise<number> {
-  const { services, maxExamples, seed, help, problem } = options();
+  const { services, maxExamples, seed, phases, help, problem } = options();
   if (help || problem) {
     console[problem ? 'error' : 'log'](problem ? `${problem}\n${USAGE}` : USAGE);
     return problem ? 2 : 0;
@@ -75,12 +91,19 @@ async function main(): Promise<number> {
   const st = ensureSchemathesis();
   const databaseUrl = await ensureFuzzDatabase(parsePlatformEnv(process.env).DATABASE_URL);
   process.env.DATABASE_URL = databaseUrl; // the migrations below, and every service started, work there
-  migrateAll();
-  console.log(`fuzz: ${services.join(', ')}; ${maxExamples} examples per operation, seed ${seed}`);
+  migrate(services);
+  // Governance loads the run's prebuilt workflow bundle (npm test builds one; kept by the sources' hash) rather
+  // than running webpack as it starts.
+  if (services.includes('governance') && !process.env.GOVERNANCE_WORKFLOW_BUNDLE) {
+    process.env.GOVERNANCE_WORKFLOW_BUNDLE = (await ensureWorkflowBundle()).path;
+  }
+  console.log(
+    `fuzz: ${services.join(', ')}; ${maxExamples} examples per operation, seed ${seed}, ${phases ?? 'every phase'}`,
+  );
   const results: ServiceFuzzResult[] = [];
   for (const service of services) {
     // A bound per service: start-up (90 s at most) aside, two passes of st well within it.
-    results.push(await fuzzService(service, { st, databaseUrl, maxExamples, seed, timeLimitMs: 300_000 }));
+    results.push(await fuzzService(service, { st, databaseUrl, maxExamples, seed, phases, timeLimitMs: 300_000 }));
     const last = results[results.length - 1];
     console.log(`fuzz: ${service} done in ${last.seconds.toFixed(0)} s`);
   }
