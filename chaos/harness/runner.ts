@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
+import { ensureWorkflowBundle } from '@sanshe/infra';
 import { PhaseTimes } from './phases';
 import { lockStateDir } from './run-lock';
 import { activeTeardown, connectHarness, type Harness, Rigs, type RunOptions } from './rig';
@@ -25,19 +26,6 @@ async function migrateGovernance(env: NodeJS.ProcessEnv): Promise<void> {
   });
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error('governance migrations failed (see above)');
-}
-
-/** Bundles the workflows once (npm run governance:bundle): every governance start then skips webpack. */
-async function bundleWorkflows(out: string): Promise<void> {
-  const script = 'apps/governance/scripts/bundle-workflows.ts';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, '--out', out], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'], // webpack's report only if it failed
-  });
-  let output = '';
-  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += String(chunk)));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`bundling the governance workflows failed:\n${output}`);
 }
 
 type Row = ScenarioOutcome | { name: string; error: string };
@@ -133,11 +121,13 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
   const rows: Row[] = [];
   try {
     console.log(`chaos: servers in ${servers.stateDir}: ${JSON.stringify(servers.env)}`);
-    const workflowBundle = join(servers.stateDir, 'governance-workflows.js');
+    // Every governance start loads the bundle instead of running webpack: the one the sources' hash names, made
+    // once and reused (npm test's main pass has made it already).
+    let workflowBundle = '';
     const env = { ...process.env, ...servers.env };
     await phases.time('servers', () =>
       servers.start(
-        () => phases.time('bundle', () => bundleWorkflows(workflowBundle)),
+        () => phases.time('bundle', async () => void ({ path: workflowBundle } = await ensureWorkflowBundle())),
         () => phases.time('migrate', () => migrateGovernance(env)),
       ),
     );

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { transform } from '@swc-node/core';
 import { readDefaultTsConfig, tsCompilerOptionsToSwcConfig } from '@swc-node/register/read-default-tsconfig';
 import type { ServiceName } from '@sanshe/config';
-import { ensureWorkflowBundle } from './jest/workflow-bundle';
+import { ensureWorkflowBundle } from './workflow-bundle';
 
 const ROOT = resolve(__dirname, '../..');
 

@@ -11,3 +11,4 @@ export { dataDir, INFRA, pidFile, STATE_DIR } from './paths';
 export { crashPostgres } from './postgres';
 export { runningPid } from './processes';
 export { downAll, upAll } from './servers';
+export { ensureWorkflowBundle } from './workflow-bundle';

@@ -1,4 +1,4 @@
-import { ensureWorkflowBundle } from './workflow-bundle';
+import { ensureWorkflowBundle } from '../workflow-bundle';
 
 /**
  * The main pass's setup, once for all its projects (each project's own setup brings the servers up): governance's

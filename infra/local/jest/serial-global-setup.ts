@@ -1,5 +1,5 @@
 import globalSetup from './global-setup';
-import { ensureWorkflowBundle, runScript } from './workflow-bundle';
+import { ensureWorkflowBundle, runScript } from '../workflow-bundle';
 
 /**
  * The serial pass's setup, once for all its suites: the servers up (as every Jest run), then every

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
-export const ROOT = resolve(__dirname, '../../..');
+export const ROOT = resolve(__dirname, '../..');
 
 /** A script of the repository in a child process (global setup has no path aliases); throws with its output. */
 export async function runScript(script: string, ...args: string[]): Promise<void> {
