@@ -15,11 +15,15 @@ async function main(): Promise<void> {
   migrateAll();
 
   const apps: AppProcess[] = SERVICE_NAMES.map((service) =>
-    startApp(service, Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].defaultPort), {
-      // Readable lines in a terminal (LOG_FORMAT=json keeps the services' JSON, as in production).
-      env: { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
-      onLine: (line) => console.log(`${service.padEnd(12)} | ${line}`),
-    }),
+    startApp(
+      service,
+      Number(process.env[`${service.toUpperCase().replace('-', '_')}_PORT`] ?? SERVICES[service].defaultPort),
+      {
+        // Readable lines in a terminal (LOG_FORMAT=json keeps the services' JSON, as in production).
+        env: { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
+        onLine: (line) => console.log(`${service.padEnd(12)} | ${line}`),
+      },
+    ),
   );
   let stopping = false;
   const stopAll = async (signal: string) => {

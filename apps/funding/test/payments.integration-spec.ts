@@ -3,8 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { contextTopic, deadLetterTopic, portalCommandsTopic, portalRepliesTopic } from '@sanshe/contracts';
-import { highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
-import { eventually, testKafka, uniqueName } from '@sanshe/testing';
+import { ensureTopics, highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
+import { eventually, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
 import type { FundingActivities } from '@sanshe/workflows';
 import { Ledger } from '../src/ledger/application/ledger';
 import { fundProgram, reserveGrant } from '../src/ledger/domain/postings';
@@ -33,6 +33,9 @@ let fundingTopicStart: Map<number, number>;
 beforeAll(async () => {
   kafka = testKafka('payments-test');
   fundingTopicStart = await highWaterMarks(kafka, contextTopic('funding'));
+  // The portals' topics, as governance's registry makes them (the broker creates none; funding may not).
+  const portalTopics = [PORTAL, OTHER_PORTAL].flatMap((id) => [portalCommandsTopic(id), portalRepliesTopic(id)]);
+  await ensureTopics(testKafkaEndpoint(), portalTopics);
   svc = await startFundingUnderTest({ env: { FUNDING_PAYMENT_SETTLE_MS: '3600000', FUNDING_PORTALS: PORTAL } });
   activities = svc.app.get(FundingTemporalActivities).activities();
   dataSource = svc.app.get<DataSource>(getDataSourceToken());
