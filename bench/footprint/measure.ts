@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { ServiceName } from '@sanshe/config';
@@ -44,12 +45,15 @@ async function freePort(): Promise<number> {
 export const running = new Set<AppProcess>();
 
 /**
- * Starts one service as `npm start` runs it (in its own consumer group: on the secured broker its Kafka user
- * may join no other), waits for /health and `idleMs` more, reads its resident memory, stops it.
+ * Starts one service as `npm start` runs it, but in a consumer group of its own from the topics' ends (a group
+ * beginning with the service's default one, as its Kafka user may join), so it takes no partitions from a
+ * running platform and works through no backlog; waits for /health and `idleMs` more, reads its resident
+ * memory, stops it.
  */
 export async function measureOne(service: ServiceName, mode: Mode, idleMs: number): Promise<Footprint> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    KAFKA_GROUP_ID: `sanshe-${service}-footprint-${randomUUID().slice(0, 8)}`,
     KAFKA_FROM_BEGINNING: 'false',
     SANSHE_APPS_FROM: mode === 'built' ? 'dist' : 'source',
   };
