@@ -131,6 +131,7 @@ describe('docker-compose.yml, profile services', () => {
     profiles?: string[];
     build?: { context: string; dockerfile: string };
     network_mode?: string;
+    command?: string[];
     ports?: unknown[];
     environment?: Record<string, string>;
     volumes?: string[];
@@ -144,6 +145,14 @@ describe('docker-compose.yml, profile services', () => {
   it('runs exactly the built services, each from its own Dockerfile with the repository as context', () => {
     expect(inProfile.map(([name]) => name).sort()).toEqual([...services].sort());
     for (const [name, s] of inProfile) expect(s.build).toEqual({ context: '.', dockerfile: `apps/${name}/Dockerfile` });
+  });
+
+  it.each(services)('%s: migrates its schema, then runs the built service in place of the shell', (name) => {
+    expect(compose.services[name].command).toEqual([
+      'sh',
+      '-c',
+      `node dist/apps/${name}/migrate.js && exec node dist/apps/${name}/main.js`,
+    ]);
   });
 
   it.each(services)('%s: on the servers of infra/local, listening on its port on 127.0.0.1 only', (name) => {
