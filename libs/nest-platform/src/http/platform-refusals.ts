@@ -21,29 +21,41 @@ const REFUSALS: Record<string, { description: string; schema: SchemaObject }> = 
       'A field or parameter is malformed, or the body is not JSON; `problems` names each one. Nothing is written',
     schema: openApiSchema(InputInvalidBody),
   },
+  '413': {
+    description: 'The body is larger than the body parser takes (100 kB); nothing is written',
+    schema: openApiSchema(Type.Object({ statusCode: Type.Literal(413), message: Type.String() })),
+  },
 };
 
 interface Operation {
   security?: unknown[];
   requestBody?: unknown;
+  parameters?: unknown[];
   responses: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 }
 
+/** The statuses the platform may answer for an operation, whatever its controller declares. */
+const platformStatuses = (operation: Operation) => [
+  ...(operation.security?.length ? ['401', '403'] : []), // the global AuthGuard
+  ...(operation.requestBody || operation.parameters?.length ? ['400'] : []), // its input checked; a body not JSON
+  ...(operation.requestBody ? ['413'] : []), // the body parser's limit
+];
+
 /**
  * Adds to the document what every service answers whatever its controllers declare: 401 and 403 on each
- * operation that takes a bearer token (the global AuthGuard), and 400 on each that reads a JSON body (a body
- * that is not JSON; see BadRequestProblemsFilter). A status a controller declared keeps its description and
- * gains the body's schema if it had none.
+ * operation that takes a bearer token, 400 on each with input (see BadRequestProblemsFilter), 413 on each that
+ * reads a body; and, where a controller documented only refusals, Nest's own success status (201 for POST,
+ * else 200: Nest documents it only when nothing else is). A status a controller declared keeps its description
+ * and gains the body's schema if it had none.
  */
 export function documentPlatformRefusals(document: Pick<OpenAPIObject, 'paths'>): void {
   for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item as Record<string, Operation>)) {
+    for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
       if (typeof operation !== 'object' || !operation || !('responses' in operation)) continue;
-      const statuses = [
-        ...(operation.security?.length ? ['401', '403'] : []),
-        ...(operation.requestBody ? ['400'] : []),
-      ];
-      for (const status of statuses) {
+      if (!Object.keys(operation.responses).some((status) => status.startsWith('2'))) {
+        operation.responses[method === 'post' ? '201' : '200'] = { description: 'Done' };
+      }
+      for (const status of platformStatuses(operation)) {
         const declared = operation.responses[status];
         const { description, schema } = REFUSALS[status];
         if (declared?.content) continue;
