@@ -314,6 +314,21 @@ describe('activities', () => {
     expect(JSON.stringify(complete?.requestBody)).toContain('evidence');
     expect(Object.keys(complete?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '403', '409']));
     expect(JSON.stringify(complete?.responses?.['409'])).toContain('allowed');
+    // A handler taking @Param() whole had its path parameters undocumented (Schemathesis: "not defined").
+    const members = docs.paths['/activities/{activityId}/groups/{kind}/members/{memberId}'] as unknown as Record<
+      string,
+      { parameters: { name: string; in: string; schema: { pattern?: string; enum?: string[] } }[] }
+    >;
+    for (const method of ['put', 'delete']) {
+      expect(members[method].parameters.filter((p) => p.in === 'path')).toEqual([
+        expect.objectContaining({
+          name: 'activityId',
+          schema: expect.objectContaining({ pattern: expect.any(String) }),
+        }),
+        expect.objectContaining({ name: 'kind', schema: expect.objectContaining({ enum: expect.any(Array) }) }),
+        expect.objectContaining({ name: 'memberId', schema: expect.objectContaining({ pattern: expect.any(String) }) }),
+      ]);
+    }
   });
 
   it("lists an organization's activities; an unknown organization is 404", async () => {

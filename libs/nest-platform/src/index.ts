@@ -5,3 +5,4 @@ export * from './temporal/temporal-worker.module';
 export * from './temporal/workflow-bundle';
 export * from './openapi';
 export * from './logging';
+export * from './http/api-path-params';

@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { organizationParty, ROLES } from '../../../access/organization-access';
 import { ManageGroupsHandler } from '../../application/manage-groups';
 import { ReadActivitiesHandler } from '../../application/read-activities';
@@ -56,6 +56,7 @@ export class ActivityGroupsController {
   }
 
   @Put(':kind/members/:memberId')
+  @ApiPathParams(MemberParams)
   @ApiOperation({ summary: 'Add a member (or change its role); participants are residents, staff are workers' })
   @ApiBody({ schema: openApiSchema(MemberBody) })
   @ApiBadRequestResponse(invalid)
@@ -74,6 +75,7 @@ export class ActivityGroupsController {
   }
 
   @Delete(':kind/members/:memberId')
+  @ApiPathParams(MemberParams)
   @ApiOperation({ summary: 'A member leaves the group (kept with left_at, counted no more)' })
   @ApiOkResponse(GROUP)
   @ApiNotFoundResponse({ description: 'No such activity, or not a current member' })
@@ -85,6 +87,7 @@ export class ActivityGroupsController {
   }
 
   @Post(':kind/meetings')
+  @ApiPathParams(GroupParams)
   @ApiOperation({ summary: 'Record a meeting or training of the group (no more attendees than current members)' })
   @ApiBody({ schema: openApiSchema(MeetingBody) })
   @ApiOkResponse(GROUP)
