@@ -15,6 +15,20 @@ describe('openApiSchema', () => {
     });
   });
 
+  it("writes exclusive bounds in OpenAPI 3.0's form (a boolean beside the bound)", () => {
+    expect(openApiSchema(Type.Number({ exclusiveMinimum: 0, maximum: 200 }))).toEqual({
+      type: 'number',
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: 200,
+    });
+    expect(openApiSchema(Type.Integer({ exclusiveMaximum: 10 }))).toEqual({
+      type: 'integer',
+      maximum: 10,
+      exclusiveMaximum: true,
+    });
+  });
+
   it('keeps a union of other kinds a union', () => {
     const schema = Type.Union([Type.Literal('x'), Type.Integer()]);
     expect(openApiSchema(schema)).toEqual({ anyOf: [{ type: 'string', enum: ['x'] }, { type: 'integer' }] });

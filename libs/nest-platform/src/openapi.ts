@@ -3,7 +3,8 @@ import { type TSchema, Type } from '@sinclair/typebox';
 
 /**
  * A TypeBox schema as OpenAPI 3.0 shows it: `anyOf [X, null]` becomes `X, nullable` (3.0 has no null
- * type), `const` becomes a one-value `enum` and a union of literals one `enum` (3.0 has no `const`: tools
+ * type), a numeric `exclusiveMinimum: x` becomes `minimum: x, exclusiveMinimum: true` (3.0's form, as for
+ * the maximum), `const` becomes a one-value `enum` and a union of literals one `enum` (3.0 has no `const`: tools
  * reading the document as 3.0, such as Schemathesis, would take any value), and TypeBox's symbol keys fall
  * away in the JSON round trip.
  */
@@ -23,6 +24,14 @@ export function openApiSchema(schema: TSchema): SchemaObject {
       const rest = { ...object };
       delete rest.anyOf;
       return convert({ ...rest, type: anyOf[0].type, enum: anyOf.map((s) => s.const) });
+    }
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
+      if (typeof object[exclusive] === 'number') {
+        return convert({ ...object, [bound]: object[exclusive], [exclusive]: true });
+      }
     }
     if ('const' in object) {
       const { const: value, ...rest } = object;
