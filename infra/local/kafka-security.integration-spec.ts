@@ -39,6 +39,7 @@ const PORTAL = 'sanshe.portal.street-xinhua.commands';
 const OTHER_PORTAL = 'sanshe.portal.xuhui-civil-affairs.commands';
 const GOVERNANCE = 'sanshe.governance.events';
 const COMMUNITY = 'sanshe.community.events';
+const COMMUNITY_DLQ = 'sanshe.dlq.sanshe-community';
 
 /**
  * Kafka security on a real SASL/SCRAM broker of the test's own (SANSHE_KAFKA_SECURITY=scram; its own state
@@ -88,7 +89,9 @@ describe('the secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer, ACLs
   it('writes where the file allows: a portal to its commands topic, a service to its events and dead-letter topics', async () => {
     await send('portal-street-xinhua', PORTAL, uniqueName('command'));
     await send('governance', GOVERNANCE, uniqueName('fact'));
-    await send('community', 'sanshe.dlq.sanshe-community', uniqueName('dead-letter'));
+    // Its group's dead-letter topic is the service's to make (its boot does; the file lets it create that prefix).
+    await ensureTopics({ brokers, security: localKafkaLogin(kafkaStateDir, 'community') }, [COMMUNITY_DLQ]);
+    await send('community', COMMUNITY_DLQ, uniqueName('dead-letter'));
   }, 20_000);
 
   it("refuses a portal writing to another portal's commands topic or to a service's events topic", async () => {
@@ -192,7 +195,7 @@ describe('the secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer, ACLs
 
   it('lets nothing refused reach a topic: each holds exactly its allowed writes, read to the high-water marks as admin', async () => {
     const kafka = admin();
-    for (const topic of [PORTAL, OTHER_PORTAL, GOVERNANCE, COMMUNITY, 'sanshe.dlq.sanshe-community']) {
+    for (const topic of [PORTAL, OTHER_PORTAL, GOVERNANCE, COMMUNITY, COMMUNITY_DLQ]) {
       const values = (await readToHighWaterMarks(kafka, topic, new Map(), { timeoutMs: 20_000 })).map((r) => r.value);
       expect({ topic, values }).toEqual({ topic, values: sent.get(topic) ?? [] });
     }
