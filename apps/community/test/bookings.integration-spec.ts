@@ -120,6 +120,14 @@ describe('bookings', () => {
     expect(docs.paths['/venues/{venueId}/bookings']?.post?.description).toMatch(
       /only for a proposal that governance approved .*there is no booking at the community's discretion/i,
     );
+    // Registering a venue takes @Param() whole: its path parameters are documented from the schema it checks.
+    const put = docs.paths['/communities/{communityCode}/venues/{venueId}']?.put as unknown as {
+      parameters: { name: string; in: string; schema: { pattern?: string } }[];
+    };
+    expect(put.parameters.filter((p) => p.in === 'path').map((p) => [p.name, typeof p.schema.pattern])).toEqual([
+      ['communityCode', 'string'],
+      ['venueId', 'string'],
+    ]);
   });
 
   it('10 overlapping requests at once: exactly one 201, nine 409 naming its booking, one booking.confirmed', async () => {

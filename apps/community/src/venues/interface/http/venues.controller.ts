@@ -14,6 +14,7 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { ApiPathParams } from '@sanshe/nest-platform';
 import { communityParty, ROLES } from '../../../access/community-access';
 import { BookSessionsHandler } from '../../application/book-sessions';
 import { ReadVenuesHandler } from '../../application/read-venues';
@@ -44,6 +45,7 @@ export class VenuesController {
   ) {}
 
   @Put('communities/:communityCode/venues/:venueId')
+  @ApiPathParams(VenueParams)
   @ApiOperation({
     summary: 'Register a venue (201, venue.registered) or change it (200, venue.updated with the next revision)',
     description:
