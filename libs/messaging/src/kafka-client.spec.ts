@@ -17,6 +17,12 @@ describe('kafkaClientConfig', () => {
   it("reaches the inbox consumer's client (Nest builds its kafkajs client from it)", () => {
     const transport = kafkaConsumerTransport({ brokers: ['b:1'], security: { sasl }, clientId: 'c', groupId: 'g' });
     const strategy = transport as unknown as { strategy: { options: { client: unknown } } };
-    expect(strategy.strategy.options.client).toEqual({ clientId: 'c', brokers: ['b:1'], sasl });
+    // The login, and the log creator that routes kafkajs' lines into the app's logger.
+    expect(strategy.strategy.options.client).toEqual({
+      clientId: 'c',
+      brokers: ['b:1'],
+      sasl,
+      logCreator: expect.any(Function),
+    });
   });
 });
