@@ -10,7 +10,7 @@ describe("kafkajs' logger into Nest's", () => {
     ).toEqual(['error', 'warn', 'log', 'debug', 'error']);
   });
 
-  it('logs the message with the namespace and fields, without kafkajs’ own time and logger name', () => {
+  it('logs the message with the namespace and fields, without kafkajs’ own time and logger name, its protocol correlationId renamed', () => {
     const calls: [string, unknown][] = [];
     const record = (method: string) => (entry: unknown) => void calls.push([method, entry]);
     const log = kafkaLogCreator({
@@ -26,10 +26,15 @@ describe("kafkajs' logger into Nest's", () => {
       label: 'INFO',
       log: { timestamp, logger: 'kafkajs', message: 'Consumer has joined the group', groupId: 'sanshe-community' },
     });
-    log({ namespace: 'Connection', level: logLevel.ERROR, label: 'ERROR', log: { timestamp, message: 'refused' } });
+    log({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp, message: 'refused', correlationId: 33 },
+    });
     expect(calls).toEqual([
       ['log', { groupId: 'sanshe-community', namespace: 'ConsumerGroup', msg: 'Consumer has joined the group' }],
-      ['error', { namespace: 'Connection', msg: 'refused' }],
+      ['error', { kafkaCorrelationId: 33, namespace: 'Connection', msg: 'refused' }], // not the event's correlationId
     ]);
   });
 });

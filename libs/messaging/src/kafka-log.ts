@@ -29,5 +29,10 @@ export const kafkaLogCreator =
     const fields: Record<string, unknown> = { ...log };
     // kafkajs' own time and `logger: 'kafkajs'` add nothing to the line pino stamps.
     for (const key of ['message', 'timestamp', 'logger']) delete fields[key];
+    // kafkajs' correlationId numbers a protocol request; the log's correlationId is the event's business process.
+    if ('correlationId' in fields) {
+      fields.kafkaCorrelationId = fields.correlationId;
+      delete fields.correlationId;
+    }
     nest[nestMethodOf(level)]({ ...fields, namespace, msg: log.message });
   };
