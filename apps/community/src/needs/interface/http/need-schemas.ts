@@ -13,7 +13,8 @@ export const PublishNeedBody = Type.Object(
     title: published.title,
     description: published.description,
     targetGroup: published.targetGroup,
-    expectedSize: published.expectedSize,
+    // The event allows any count; the need table stores a PostgreSQL integer (a larger one was a 500).
+    expectedSize: Type.Integer({ ...published.expectedSize, maximum: 2_147_483_647 }),
     priority: published.priority,
     period: Type.Object({ from: published.period.properties.from, to: published.period.properties.to }),
   },
