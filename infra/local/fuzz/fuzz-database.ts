@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { quoteIdentifier } from '@sanshe/persistence';
 
 /**
  * The fuzzed services write into a database of their own on the same PostgreSQL server (`<database>_fuzz`):
@@ -13,7 +12,7 @@ export async function ensureFuzzDatabase(databaseUrl: string): Promise<string> {
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }
@@ -37,7 +36,7 @@ export async function schemaFingerprint(databaseUrl: string, schema: string): Pr
     );
     const fingerprint = new Map<string, string>();
     for (const { name } of tables.rows) {
-      const table = `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`;
+      const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)}`;
       const result = await client.query<{ rows: string; hash: string }>(
         `SELECT count(*)::text AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash
            FROM ${table} t`,

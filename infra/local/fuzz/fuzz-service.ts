@@ -65,8 +65,16 @@ function startFuzzedApp(service: FuzzedService, port: number, databaseUrl: strin
     env: { ...env, ...login, PORT: String(port), NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Every request is a log line: keep only errors (and anything not JSON, such as a stack), the last 50 000 characters.
   let output = '';
-  const collect = (chunk: Buffer) => (output = `${output}${chunk.toString()}`.slice(-20_000));
+  const kept = (line: string) => !line.startsWith('{') || /"level":("error"|"fatal"|5\d|60)/.test(line);
+  const collect = (chunk: Buffer) => {
+    const lines = chunk
+      .toString()
+      .split('\n')
+      .filter((line) => line && kept(line));
+    if (lines.length) output = `${output}${lines.join('\n')}\n`.slice(-50_000);
+  };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   return { service, port, child, output: () => output };
@@ -134,7 +142,8 @@ export async function fuzzService(service: FuzzedService, settings: FuzzSettings
     problems.push(...runProblems('invalid writes', refused, refusedTallies));
     const details = join(tmpdir(), 'sanshe-fuzz', `${service}.txt`);
     mkdirSync(join(tmpdir(), 'sanshe-fuzz'), { recursive: true });
-    writeFileSync(details, `${all.output}\n\n--- invalid writes ---\n\n${refused.output}`);
+    const serviceLog = `--- ${service}'s own output (errors only, the last 50 000 characters) ---\n\n${app.output()}`;
+    writeFileSync(details, `${all.output}\n\n--- invalid writes ---\n\n${refused.output}\n\n${serviceLog}`);
     const seconds = (Date.now() - started) / 1000;
     return { service, tallies: merge(tallies, refusedTallies), problems, seconds, details };
   } finally {
