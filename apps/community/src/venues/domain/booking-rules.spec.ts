@@ -39,6 +39,12 @@ describe('the wall clock in the venue time zone (Intl, no library)', () => {
     });
     expect(wallClock(new Date('2026-12-06T01:00:00Z'), 'Asia/Shanghai').weekday).toBe(7);
   });
+
+  it('writes a year before 1000 with four digits, so that a session then is judged, not a RangeError (a 500)', () => {
+    expect(wallClock(new Date('0113-08-01T11:11:15Z'), 'UTC').date).toBe('0113-08-01');
+    const ancient = { startsAt: new Date('0113-08-01T11:11:15-11:33'), endsAt: new Date('0363-10-09T05:29:17Z') };
+    expect(checkSessions(venue, [{ ...ancient, participants: 1 }], now)).toBeInstanceOf(VenueInputInvalid);
+  });
 });
 
 describe('booking rules: opening hours in Asia/Shanghai', () => {

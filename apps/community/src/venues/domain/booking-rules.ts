@@ -33,7 +33,7 @@ export function wallClock(at: Date, timeZone: string): { weekday: number; date: 
   const part = Object.fromEntries(format.formatToParts(at).map(({ type, value }) => [type, value]));
   return {
     weekday: WEEKDAYS[part.weekday!]!,
-    date: `${part.year}-${part.month}-${part.day}`,
+    date: `${String(part.year).padStart(4, '0')}-${part.month}-${part.day}`, // an ISO date (Intl writes year 113 as "113")
     seconds: Number(part.hour) * 3600 + Number(part.minute) * 60 + Number(part.second),
   };
 }
