@@ -36,6 +36,6 @@ import { PortalsController } from './interface/http/portals.controller';
     UpdatePortalHandler,
     ReadPortalsHandler,
   ],
-  exports: [PortalRepository, RegisteredControllers, PortalChannelOpener],
+  exports: [PortalRepository, RegisteredControllers, PortalChannelOpener, PortalChannels],
 })
 export class PortalsModule {}

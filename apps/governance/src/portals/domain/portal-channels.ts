@@ -10,4 +10,10 @@ import type { Portal } from './portal';
  */
 export abstract class PortalChannels {
   abstract open(portal: Portal): Promise<void>;
+
+  /**
+   * For portals heard without registering (configuration, a policy naming them): their replies topics, which
+   * the replying services may write — or replies to them would wait in the outbox. Idempotent.
+   */
+  abstract openReplies(portalIds: readonly string[]): Promise<void>;
 }

@@ -112,16 +112,26 @@ export class KafkaPortalChannels extends PortalChannels {
   async open(portal: Portal): Promise<void> {
     const commands = portalCommandsTopic(portal.portalId);
     await this.ensure([commands, portalRepliesTopic(portal.portalId)]);
-    if (this.kafka.options.security?.sasl) {
-      const admin = this.kafka.kafka.admin();
-      await admin.connect();
-      try {
-        await grantMissingAcls(admin, portalAcls(portal));
-      } finally {
-        await admin.disconnect();
-      }
-    }
+    await this.grant(portalAcls(portal));
     await this.liveTopics.consumeAlso([commands], BRIDGE_TOPIC);
+  }
+
+  async openReplies(portalIds: readonly string[]): Promise<void> {
+    if (portalIds.length === 0) return;
+    await this.ensure(portalIds.map(portalRepliesTopic));
+    await this.grant(portalIds.flatMap(replyingServicesAcls));
+  }
+
+  /** Only when the service logs in to Kafka (security configured): a broker without logins has no ACLs. */
+  private async grant(acls: AclEntry[]): Promise<void> {
+    if (!this.kafka.options.security?.sasl) return;
+    const admin = this.kafka.kafka.admin();
+    await admin.connect();
+    try {
+      await grantMissingAcls(admin, acls);
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private ensure(topics: string[]): Promise<void> {

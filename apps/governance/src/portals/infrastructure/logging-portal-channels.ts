@@ -16,4 +16,8 @@ export class LoggingPortalChannels extends PortalChannels {
     );
     return Promise.resolve();
   }
+
+  openReplies(): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -1,14 +1,14 @@
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
 import { portalRepliesTopic } from '@sanshe/contracts';
-import type { KafkaConnection } from '@sanshe/messaging';
+import type { KafkaConnection, LiveTopics } from '@sanshe/messaging';
 import { testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
-import { HeardPortalReplies } from './heard-portal-replies';
+import { KafkaPortalChannels } from './kafka-portal-channels';
 
 /**
  * On the real (secured) local broker: a portal heard only through configuration gets a replies topic that the
  * replying services may write, or governance's replies to it would wait in the outbox, holding back the relay.
  */
-describe('HeardPortalReplies (real Kafka)', () => {
+describe('KafkaPortalChannels.openReplies (real Kafka)', () => {
   const endpoint = testKafkaEndpoint();
   const kafka = testKafka('heard-portal-replies-test');
   const portalId = uniqueName('heard').toLowerCase();
@@ -17,9 +17,9 @@ describe('HeardPortalReplies (real Kafka)', () => {
   it('makes the replies topic and, on a broker with logins, lets governance and funding write it', async () => {
     if (!endpoint.security.sasl) throw new Error('this test needs the secured broker (docs/testing.md)');
     const connection = { options: { brokers: endpoint.brokers, security: endpoint.security }, kafka };
-    const heard = new HeardPortalReplies(connection as unknown as KafkaConnection, [portalId]);
-    await heard.onApplicationBootstrap();
-    await heard.onApplicationBootstrap(); // again: nothing more
+    const channels = new KafkaPortalChannels(connection as unknown as KafkaConnection, {} as LiveTopics);
+    await channels.openReplies([portalId]);
+    await channels.openReplies([portalId]); // again: nothing more
 
     const admin = kafka.admin();
     await admin.connect();
