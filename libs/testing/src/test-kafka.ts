@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
-import { type KafkaClientSecurity, kafkaClientSecurity } from '@sanshe/config';
+import { type KafkaClientSecurity, kafkaClientSecurity, localStateDir } from '@sanshe/config';
 import { parseTestEnv, type TestEnv } from './test-env';
 import { uniqueName } from './polling';
 
@@ -33,3 +35,18 @@ export function testKafka(
  * service the groups beginning with `sanshe-<service>`).
  */
 export const testConsumerGroup = (service: string, name: string) => uniqueName(`sanshe-${service}.${name}`);
+
+/**
+ * How `user` of infra/local/kafka/acls.json logs in to the local secured broker (its password from the broker's
+ * credentials file, `<state>/kafka/scram-credentials.json`): for a test that must act as a service does, under
+ * that service's ACLs rather than as the harness's admin. Throws when the suite's broker is not the local secured
+ * one.
+ */
+export function localBrokerLogin(user: string, env: NodeJS.ProcessEnv = process.env): KafkaClientSecurity {
+  const file = join(localStateDir(env), 'kafka', 'scram-credentials.json');
+  const password = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[user] : '';
+  if (!password || env.KAFKA_BROKERS) {
+    throw new Error(`no login for ${user} on the local secured broker (${file}); see docs/testing.md`);
+  }
+  return { sasl: { mechanism: 'scram-sha-512', username: user, password } };
+}

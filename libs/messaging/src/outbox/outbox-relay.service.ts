@@ -77,6 +77,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         `relay has not completed a round since ${lastRound?.toISOString() ?? 'start-up'}; ${unsent} unsent`,
       );
     }
-    return { relay: enabled ? 'running' : 'disabled', unsent, oldestUnsent: oldest, published: this.relay.published };
+    // A topic the broker refuses holds back only its own events: shown, not a failed check (a restart cures nothing).
+    const refusedTopics = this.relay.refusedTopics.list().map(({ topic, reason, since }) => ({ topic, reason, since }));
+    return {
+      relay: enabled ? 'running' : 'disabled',
+      unsent,
+      oldestUnsent: oldest,
+      published: this.relay.published,
+      ...(refusedTopics.length > 0 ? { refusedTopics } : {}),
+    };
   }
 }

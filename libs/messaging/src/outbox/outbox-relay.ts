@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { type Backoff, backoffDelay, errorMessage } from '@sanshe/common';
 import { qualifiedTable } from '@sanshe/persistence';
 import { DEFAULT_LANES, lockClassOf } from './lanes';
+import { type OutboxRow, RefusedTopics, sendPerTopic, type TopicSend } from './topic-sends';
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -42,19 +43,14 @@ export class OutboxSendTimeoutError extends Error {
   }
 }
 
-interface OutboxRow {
-  position: string;
-  topic: string;
-  partition_key: string;
-  payload: string;
-}
-
 /**
  * Publishes the outbox to Kafka in batches. Each round, in one transaction: claim some lanes with
  * advisory locks, lock their oldest unsent rows (FOR UPDATE SKIP LOCKED), send them with the
  * idempotent producer, wait for the acknowledgement, mark them sent, commit. A crash before the
  * commit leaves the rows unsent: they are sent again (at-least-once), and consumers' inboxes absorb
- * the duplicates. Framework-free; OutboxRelayService runs it inside Nest.
+ * the duplicates. Each topic is sent on its own: a topic the broker refuses (no ACL, no such topic) keeps its
+ * rows unsent and is tried again with a backoff of its own (refusedTopics), while the others go out.
+ * Framework-free; OutboxRelayService runs it inside Nest.
  */
 export class OutboxRelay {
   private readonly table: string;
@@ -71,6 +67,8 @@ export class OutboxRelay {
   /** When the last round finished without error; /health reads it. */
   lastSuccessAt?: Date;
   published = 0;
+  /** Topics the broker refuses now: their rows wait, the round still completes (/health shows them). */
+  readonly refusedTopics: RefusedTopics;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,6 +80,7 @@ export class OutboxRelay {
     this.lanesPerClaim = Math.min(options.lanesPerClaim ?? Math.ceil(this.lanes / 2), this.lanes);
     this.batchSize = options.batchSize ?? 500;
     this.lockClass = lockClassOf(options.schema);
+    this.refusedTopics = new RefusedTopics(options.log);
   }
 
   start(): void {
@@ -105,17 +104,21 @@ export class OutboxRelay {
     await runner.connect();
     await runner.startTransaction();
     try {
-      const rows = await this.claim(runner);
+      const rows = (await this.claim(runner)).filter((row) => !this.refusedTopics.waiting(row.topic));
+      let sent: string[] = [];
       if (rows.length > 0) {
-        await this.send(rows);
-        const positions = rows.map((r) => r.position);
-        await this.options.afterPublish?.(positions);
-        await runner.query(`UPDATE ${this.table} SET sent_at = now() WHERE position = ANY($1::bigint[])`, [positions]);
+        const sends = await this.send(rows);
+        this.refusedTopics.record(sends);
+        sent = sends.filter((s) => s.refusal === undefined).flatMap((s) => s.positions);
+      }
+      if (sent.length > 0) {
+        await this.options.afterPublish?.(sent);
+        await runner.query(`UPDATE ${this.table} SET sent_at = now() WHERE position = ANY($1::bigint[])`, [sent]);
       }
       await runner.commitTransaction();
-      this.published += rows.length;
+      this.published += sent.length;
       this.lastSuccessAt = new Date();
-      return rows.length;
+      return sent.length;
     } catch (err) {
       await runner.rollbackTransaction().catch(() => undefined);
       throw err;
@@ -174,26 +177,8 @@ export class OutboxRelay {
     )) as OutboxRow[];
   }
 
-  private async send(rows: OutboxRow[]): Promise<void> {
-    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-    for (const row of rows) {
-      const messages = byTopic.get(row.topic) ?? [];
-      // Structured CloudEvents over Kafka: the whole event is the value; the key is the aggregate id.
-      messages.push({
-        key: row.partition_key,
-        value: row.payload,
-        headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
-      });
-      byTopic.set(row.topic, messages);
-    }
-    const sending = this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
-    await this.withinDeadline(
-      sending,
-      rows.map((r) => r.position),
-    );
+  private send(rows: OutboxRow[]): Promise<TopicSend[]> {
+    return this.withinDeadline(sendPerTopic(this.producer, rows), rows.length);
   }
 
   /**
@@ -202,21 +187,22 @@ export class OutboxRelay {
    * then (unless another relay sent them meanwhile), so this relay does not send them a second time;
    * until it settles this relay claims nothing (publishOnce), which keeps each key's order.
    */
-  private async withinDeadline(sending: Promise<unknown>, positions: string[]): Promise<void> {
+  private async withinDeadline(sending: Promise<TopicSend[]>, events: number): Promise<TopicSend[]> {
     const timeoutMs = this.options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
     try {
-      if ((await Promise.race([sending, deadline])) !== 'late') return;
+      const outcome = await Promise.race([sending, deadline]);
+      if (outcome !== 'late') return outcome;
     } finally {
       clearTimeout(timer);
     }
     const settled = sending.then(
-      () => this.markSentLate(positions),
+      (sends) => this.markSentLate(sends.filter((s) => s.refusal === undefined).flatMap((s) => s.positions)),
       () => undefined, // not acknowledged: the rows stay unsent and go out in a later round
     );
     this.unsettledSend = settled.finally(() => (this.unsettledSend = undefined));
-    throw new OutboxSendTimeoutError(positions.length, timeoutMs);
+    throw new OutboxSendTimeoutError(events, timeoutMs);
   }
 
   /** Records rows of an abandoned send that Kafka acknowledged after all; a failure only means a re-send. */
