@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole platform on this machine. Brings the infrastructure up, migrates every
- * schema, starts the five services, waits until each is healthy and prints where everything is.
+ * schema, starts the six services (the five contexts and the public page), waits until each is healthy and prints where everything is.
  * Ctrl-C stops the services (each drains and exits cleanly); `npm run infra:down` stops the servers.
  */
 import { errorMessage } from '@sanshe/common';

@@ -7,7 +7,7 @@ import { freePort, freePorts, testConsumerGroup } from '@sanshe/testing';
  * The services as `npm start` runs them (separate processes, from source, against the real servers), each in a
  * consumer group of the run's own.
  */
-describe('the five services as processes', () => {
+describe('the six services as processes', () => {
   const apps: AppProcess[] = [];
 
   beforeAll(() => migrateAll(), 60_000);
