@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { hashOfFiles, sourceFiles } from './source-hash';
 import { SERVICE_NAMES, type ServiceName } from '@sanshe/config';
 
 const ROOT = resolve(__dirname, '../..');
@@ -48,25 +48,15 @@ export async function buildApps(
   return built;
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(ts|js|json)$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /** What a build is made of: the services' and libraries' sources, the compiler settings, the builder. */
 function buildHash(): string {
-  const hash = createHash('sha256');
   const files = [
     ...builtServices().flatMap((service) => sourceFiles(join(ROOT, 'apps', service))),
     ...sourceFiles(join(ROOT, 'libs')),
     ...['tsconfig.json', 'tsconfig.base.json', 'package-lock.json'].map((f) => join(ROOT, f)),
     join(__dirname, 'build-app.ts'), // the workflow bundle's recipe is governance's own (apps/governance/scripts)
   ];
-  for (const file of files.sort()) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file));
-  return hash.digest('hex').slice(0, 20);
+  return hashOfFiles(files);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { hashOfFiles, sourceFiles } from './source-hash';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -19,27 +19,17 @@ export async function runScript(script: string, ...args: string[]): Promise<void
   if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${output}`);
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(ts|js|json)$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /**
  * What the bundle is made of: every lib's sources (the workflows and what they import), the path aliases and
  * the locked dependency versions (webpack, Temporal's SDK). Any change makes another bundle.
  */
 function sourcesHash(): string {
-  const hash = createHash('sha256');
   const files = [
     ...sourceFiles(join(ROOT, 'libs')),
     ...['tsconfig.base.json', 'package-lock.json', 'apps/governance/src/app.module.ts'].map((f) => join(ROOT, f)),
     join(ROOT, 'apps/governance/scripts/bundle-workflows.ts'),
   ];
-  for (const file of files.sort()) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file));
-  return hash.digest('hex').slice(0, 20);
+  return hashOfFiles(files);
 }
 
 /**
