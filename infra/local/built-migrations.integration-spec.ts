@@ -18,7 +18,8 @@ describe.each(builtServices())('%s built: its migrations', (service) => {
   it('apply every one of them to an empty schema, from the built files alone', async () => {
     const built = join(folder, service);
     // The built modules themselves, as migrate.js loads them (not the sources Jest would compile).
-    const { migrate } = require(join(built, 'libs/persistence/src/migrate.js')) as {
+    // Path parts, not one string: Nx reads a literal 'libs/persistence/…' in a require as a lazy import of the lib.
+    const { migrate } = require(join(built, 'libs', 'persistence', 'src', 'migrate.js')) as {
       migrate: (options: { url: string; schema: string; migrations: Function[] }) => Promise<string[]>;
     };
     const { migrations } = require(join(built, 'apps', service, 'migrations/index.js')) as { migrations: Function[] };
