@@ -147,7 +147,8 @@ describe('the administrative hierarchy from the community service’s events', (
     expect(await get('990001-404')).toMatchObject({ status: 404, body: { code: 'area-not-found' } });
     expect(await get('xuhui')).toMatchObject({
       status: 400,
-      body: { message: expect.stringContaining('/params/code') },
+      // In the documented 400 shape: problems name the field.
+      body: { message: expect.stringContaining('/params/code'), problems: [{ path: '/params/code' }] },
     });
     expect((await get('990001-005', {})).status).toBe(401);
     const docs = (await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, object> };

@@ -11,6 +11,12 @@ function statusOf(error: AnyAdministrativeAreaError): number {
   }
 }
 
+/** A malformed code is refused in the platform's 400 shape (the document says so): `problems` names the field. */
+const problemsOf = (error: AdministrativeAreaError) =>
+  error.code === 'area-code-invalid'
+    ? { problems: [{ path: '/params/code', message: error.message.replace(/^\/params\/code /, '') }] }
+    : {};
+
 @Catch(AdministrativeAreaError)
 export class AdministrativeAreaErrorFilter implements ExceptionFilter<AdministrativeAreaError> {
   catch(error: AdministrativeAreaError, host: ArgumentsHost): void {
@@ -19,6 +25,6 @@ export class AdministrativeAreaErrorFilter implements ExceptionFilter<Administra
       .switchToHttp()
       .getResponse<{ status(code: number): { json(body: unknown): void } }>()
       .status(status)
-      .json({ statusCode: status, code: error.code, message: error.message });
+      .json({ statusCode: status, code: error.code, message: error.message, ...problemsOf(error) });
   }
 }
