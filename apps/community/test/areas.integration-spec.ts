@@ -91,6 +91,9 @@ describe('the administrative hierarchy', () => {
     const badBody = await put('/streets/310104-006', districtAdmin, { ...street, population: -1 });
     expect(badBody.status).toBe(400);
     expect(await badBody.json()).toMatchObject({ problems: [{ path: '/body/population' }] });
+    // Past the table's integer: was a 500 (found by npm run fuzz).
+    const huge = await put('/streets/310104-006', districtAdmin, { ...street, population: 17_592_186_044_417 });
+    expect(await huge.json()).toMatchObject({ statusCode: 400, problems: [{ path: '/body/population' }] });
     expect((await put('/streets/310104-006', null, street)).status).toBe(401);
     expect((await put('/streets/310104-006', otherDistrictAdmin, street)).status).toBe(403);
     expect((await put('/streets/310104-006', committee, street)).status).toBe(403);

@@ -15,14 +15,16 @@ import { AreaInputInvalid, AreaNotFound } from '../domain/area-errors';
 import { AreaRepository, type StoredArea } from '../domain/area.repository';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
-const Population = Type.Integer({ minimum: 0 });
+// The table's columns are PostgreSQL integers: a larger count was a 500.
+const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
+const Population = Count;
 const AREA_BODY: Record<AreaLevel, TSchema> = {
   district: Type.Object({ name: Name, population: Population, serviceArea: ServiceArea }),
   street: Type.Object({ name: Name, population: Population, serviceArea: ServiceArea }),
   community: Type.Object({
     name: Name,
     population: Population,
-    households: Type.Optional(Type.Integer({ minimum: 0 })),
+    households: Type.Optional(Count),
     serviceArea: ServiceArea,
   }),
 };

@@ -26,9 +26,9 @@ const AREA_BODY_DOC = {
     type: 'object',
     required: ['name', 'population', 'serviceArea'],
     properties: {
-      name: { type: 'string', example: '新华路街道' },
-      population: { type: 'integer', minimum: 0, example: 37900 },
-      households: { type: 'integer', minimum: 0, description: 'communities only' },
+      name: { type: 'string', minLength: 1, maxLength: 100, example: '新华路街道' },
+      population: { type: 'integer', minimum: 0, maximum: 2_147_483_647, example: 37900 },
+      households: { type: 'integer', minimum: 0, maximum: 2_147_483_647, description: 'communities only' },
       serviceArea: {
         type: 'object',
         required: ['description'],
