@@ -314,6 +314,17 @@ describe('activities', () => {
     expect(JSON.stringify(complete?.requestBody)).toContain('evidence');
     expect(Object.keys(complete?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '403', '409']));
     expect(JSON.stringify(complete?.responses?.['409'])).toContain('allowed');
+    // Every activity route may answer 404 for an unknown activity, and says so.
+    for (const [path, method] of [
+      ['/activities/{activityId}/cancel', 'post'],
+      ['/activities/{activityId}/sessions', 'post'],
+      ['/activities/{activityId}/groups/{kind}/meetings', 'post'],
+    ]) {
+      expect([path, Object.keys(docs.paths[path]?.[method]?.responses ?? {})]).toEqual([
+        path,
+        expect.arrayContaining(['404']),
+      ]);
+    }
     // A handler taking @Param() whole had its path parameters undocumented (Schemathesis: "not defined").
     const members = docs.paths['/activities/{activityId}/groups/{kind}/members/{memberId}'] as unknown as Record<
       string,

@@ -71,6 +71,8 @@ const RECORD = 'record the activity of';
 @ApiTags('activities')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No bearer token, or one that is expired, future-dated or badly signed' })
+// Every route names an activity (or an organization) that may not exist: 404 (Schemathesis found it undocumented).
+@ApiNotFoundResponse({ description: 'No such activity (or organization)' })
 @Controller()
 @Access({ action: 'read activities' })
 @UseFilters(ActivityErrorFilter)

@@ -33,6 +33,8 @@ const GROUP = { schema: openApiSchema(GroupView) };
 @ApiTags('activities')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No bearer token, or one that is expired, future-dated or badly signed' })
+// Every route names an activity (or an organization) that may not exist: 404 (Schemathesis found it undocumented).
+@ApiNotFoundResponse({ description: 'No such activity (or organization)' })
 @Controller('activities/:activityId/groups')
 @Access({ action: 'read activities' })
 @UseFilters(ActivityErrorFilter)
