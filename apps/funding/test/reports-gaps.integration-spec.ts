@@ -276,5 +276,26 @@ describe('funding-gap warnings', () => {
     expect(docs.paths['/organizations/{organizationId}/funding']?.get).toBeDefined();
     const parameters = docs.paths['/reports/flows']?.get?.parameters?.map((p) => p.name);
     expect(parameters?.sort()).toEqual(['from', 'funderId', 'groupBy', 'programId', 'to']);
+    // Each parameter as its check reads it (Schemathesis' valid values were refused 400 without them).
+    const schemaOf = (path: string, name: string, method = 'get') =>
+      (docs.paths[path] as Record<string, { parameters?: { name: string; schema?: object }[] }>)[
+        method
+      ]?.parameters?.find((p) => p.name === name)?.schema;
+    expect(schemaOf('/reports/flows', 'from')).toMatchObject({ format: 'date' });
+    expect(schemaOf('/reports/flows', 'programId')).toMatchObject({ pattern: expect.any(String) });
+    for (const [path, name, method] of [
+      ['/organizations/{organizationId}/funding', 'organizationId', 'get'],
+      ['/grants/{grantId}/payments', 'grantId', 'get'],
+      ['/payments/{paymentId}/retry', 'paymentId', 'post'],
+      ['/programs/{programId}', 'programId', 'put'],
+      ['/applications/{applicationId}/award', 'applicationId', 'post'],
+      ['/grants/{grantId}/objections', 'grantId', 'post'],
+      ['/decisions/{decisionId}/votes', 'decisionId', 'post'],
+    ]) {
+      expect([path, schemaOf(path, name, method)]).toEqual([
+        path,
+        expect.objectContaining({ pattern: expect.any(String) }),
+      ]);
+    }
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ROLES } from '../../../access/funding-access';
 import { DeclineApplicationHandler } from '../../application/decline-application';
 import { ReadApplicationsHandler } from '../../application/read-applications';
@@ -52,6 +52,7 @@ export class ApplicationsController {
   }
 
   @Get(':applicationId')
+  @ApiPathParams(ApplicationIdParam)
   @ApiOperation({ summary: 'One application' })
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse(notFound)
@@ -62,6 +63,7 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/decline')
+  @ApiPathParams(ApplicationIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decline a received application (funder-admin of its program’s funder); no grant' })
   @ApiBody({ schema: openApiSchema(DeclineBody) })

@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { Id } from '@sanshe/contracts';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { FUNDER_ROLES } from '../../../access/funding-access';
 import { RaiseDisbursementRequestHandler } from '../../application/raise-disbursement-request';
@@ -24,7 +25,7 @@ import { DisbursementRequestErrorFilter } from './disbursement-request-error.fil
 /** A request as the API shows it: whether governance refused it, and why. */
 const requestView = ({ castBySub, ...request }: DisbursementRequest) => ({ ...request, castBy: castBySub });
 
-const GRANT_ID = { name: 'grantId', example: 'grant-2026-0007' };
+const GRANT_ID = { name: 'grantId', example: 'grant-2026-0007', schema: openApiSchema(Id) }; // as the handler checks it
 const WHO = 'funder-admin or funder-staff of the grant’s funderId; the grant must be active. ';
 
 /**

@@ -20,7 +20,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { type FieldProblem, GAP_KIND_CODES, Id, literalUnion, schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import {
   actsForOrganization,
   funderPartiesOf,
@@ -105,6 +105,7 @@ export class OrganizationFundingController {
   constructor(private readonly read: ReadOrganizationFundingHandler) {}
 
   @Get('organizations/:organizationId/funding')
+  @ApiPathParams(Params)
   @ApiOperation({
     summary: 'Secured, received and clawed-back funding, the next tranche, the runway and open gaps',
     description:

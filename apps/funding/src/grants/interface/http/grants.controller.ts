@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ROLES } from '../../../access/funding-access';
 import { ApplicationsRepository } from '../../../applications/domain/applications.repository';
 import { AwardGrantHandler } from '../../application/award-grant';
@@ -45,6 +45,7 @@ export class GrantsController {
   ) {}
 
   @Post('applications/:applicationId/award')
+  @ApiPathParams(ApplicationIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Award a received application (funder-admin of its program’s funder): grant.awarded, status awarded',
@@ -83,6 +84,7 @@ export class GrantsController {
   }
 
   @Get('grants/:grantId')
+  @ApiPathParams(GrantIdParam)
   @ApiOperation({ summary: 'One grant with its tranches (once active) and its ledger balances' })
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse({ description: 'No such grant, or not one the caller may read' })

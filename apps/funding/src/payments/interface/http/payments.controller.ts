@@ -13,7 +13,7 @@ import {
 import { type TSchema, Type } from '@sinclair/typebox';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ROLES } from '../../../access/funding-access';
 import { ReadPaymentsHandler } from '../../application/read-payments';
 import { RetryPaymentHandler } from '../../application/retry-payment';
@@ -46,6 +46,7 @@ export class PaymentsController {
   ) {}
 
   @Get('grants/:grantId/payments')
+  @ApiPathParams(GrantIdParam)
   @ApiOperation({ summary: 'The grant’s tranche payments (its funder, its organization, auditors)' })
   @ApiOkResponse({ schema: openApiSchema(Type.Array(PaymentView)) })
   @ApiNotFoundResponse({ description: 'No such grant, or not one the caller may read' })
@@ -56,6 +57,7 @@ export class PaymentsController {
   }
 
   @Post('payments/:paymentId/retry')
+  @ApiPathParams(PaymentIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Instruct a failed payment again (funder-admin of the grant’s funder): same paymentId, attempt + 1',

@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { LedgerErrorFilter } from '../../../ledger';
 import { PutProgramHandler } from '../../application/put-program';
 import { ReadProgramsHandler } from '../../application/read-programs';
@@ -50,6 +50,7 @@ export class ProgramsController {
   ) {}
 
   @Put(':programId')
+  @ApiPathParams(ProgramIdParam)
   @ApiOperation({
     summary: 'Open (201) or change (200) a program; a funder-admin of its funder',
     description:
@@ -76,6 +77,7 @@ export class ProgramsController {
   }
 
   @Post(':programId/close')
+  @ApiPathParams(ProgramIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Close a program (no new applications); a funder-admin of its funder' })
   @ApiOkResponse(VIEW)
@@ -97,6 +99,7 @@ export class ProgramsController {
   }
 
   @Get(':programId')
+  @ApiPathParams(ProgramIdParam)
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse(notFound)
   async one(@Param('programId') programId: string, @CurrentIdentity() identity: Identity) {

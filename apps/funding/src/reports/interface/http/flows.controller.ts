@@ -24,7 +24,13 @@ import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { flowFilterFor } from '../../application/flow-scope';
 import { ReadFlowsHandler } from '../../application/read-flows';
 import { FLOW_GROUPINGS } from '../../domain/flow-report';
-import { flowQueryOf, FlowQueryInvalid } from './flow-query';
+import { flowQueryOf, FlowQueryInvalid, FlowQuerySchema } from './flow-query';
+
+/** A query parameter as the check reads it (FlowQuerySchema). */
+const QUERY = (name: 'from' | 'to' | 'programId' | 'funderId') => ({
+  name,
+  schema: openApiSchema(FlowQuerySchema.properties[name]),
+});
 
 @Catch(FlowQueryInvalid)
 export class FlowQueryErrorFilter implements ExceptionFilter<FlowQueryInvalid> {
@@ -79,10 +85,10 @@ export class FlowsController {
       'A funder’s admin or staff sees its programs; an organization’s admin or staff its own grants; an auditor all.',
   })
   @ApiQuery({ name: 'groupBy', enum: FLOW_GROUPINGS })
-  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD, inclusive' })
-  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, inclusive' })
-  @ApiQuery({ name: 'programId', required: false })
-  @ApiQuery({ name: 'funderId', required: false, description: 'funder:… or portal:…' })
+  @ApiQuery({ ...QUERY('from'), required: false, description: 'YYYY-MM-DD, inclusive' })
+  @ApiQuery({ ...QUERY('to'), required: false, description: 'YYYY-MM-DD, inclusive' })
+  @ApiQuery({ ...QUERY('programId'), required: false })
+  @ApiQuery({ ...QUERY('funderId'), required: false, description: 'funder:… or portal:…' })
   @ApiOkResponse({ schema: openApiSchema(FlowReportBody) })
   @ApiBadRequestResponse(inputInvalidResponse())
   @ApiForbiddenResponse({

@@ -33,6 +33,12 @@ import {
 /** A wildcard parameter arrives as its path segments. */
 const joined = (segments: string | string[]) => (Array.isArray(segments) ? segments.join('/') : segments);
 
+const DECISION_ID = {
+  name: 'decisionId',
+  description: 'decision/<kind>/<subjectId> (its slashes as they are)',
+  schema: openApiSchema(DecisionIdParam.properties.decisionId), // as the handler checks it
+};
+
 /**
  * The funder's seat: the decisions seating a funder party the caller speaks for (its inbox), the votes
  * cast (by FUNDING_VOTE_RULES or by staff, with governance's refusal if any), and a staff vote for a seat
@@ -68,7 +74,7 @@ export class FunderVotesController {
 
   @Get('*decisionId/votes')
   @ApiOperation({ summary: 'The funder seats’ votes on a decision, oldest round first' })
-  @ApiParam({ name: 'decisionId', description: 'decision/<kind>/<subjectId> (its slashes as they are)' })
+  @ApiParam({ ...DECISION_ID })
   @ApiOkResponse({ schema: openApiSchema(Type.Array(VoteView)) })
   @ApiBadRequestResponse(inputInvalidResponse())
   @Access({ action: 'read the funder’s votes' })
@@ -84,7 +90,7 @@ export class FunderVotesController {
     summary: 'Cast the seat’s vote for the current round (funder-admin/-staff of partyId)',
     description: 'One vote per party and round: 409 already-voted (by rules or staff), not-seated, decision-closed.',
   })
-  @ApiParam({ name: 'decisionId', description: 'decision/<kind>/<subjectId> (its slashes as they are)' })
+  @ApiParam({ ...DECISION_ID })
   @ApiBody({ schema: openApiSchema(StaffVoteBody) })
   @ApiOkResponse({ schema: openApiSchema(VoteView) })
   @ApiNotFoundResponse({ description: 'Funding tracks no such decision seating a funder' })
