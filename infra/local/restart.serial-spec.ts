@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
-import { readToHighWaterMarks } from '@sanshe/messaging';
+import { ensureTopics, readToHighWaterMarks } from '@sanshe/messaging';
 import { uniqueName } from '@sanshe/testing';
+import { ADMIN_USER, localKafkaLogin } from './kafka-security';
 import { RESTART_TEST_ENV, restartTestServers } from './restart-test-servers';
 
 const { dataDir, infra: INFRA, pidFile, stateDir: STATE_DIR } = restartTestServers;
@@ -53,7 +54,8 @@ function processesUsingStateDir(): string[] {
 }
 
 describe('infra/local process lifecycle (on servers of its own)', () => {
-  const kafka = new Kafka({ clientId: 'restart-test', brokers: KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  // Its broker is secured like the shared one: the client logs in as its admin, once `up` has made the users.
+  let kafka: Kafka;
 
   beforeAll(() => {
     // Never the shared servers: this removes its state directory.
@@ -65,6 +67,8 @@ describe('infra/local process lifecycle (on servers of its own)', () => {
     if (existsSync(STATE_DIR)) rmSync(STATE_DIR, { recursive: true, force: true });
     const output = infra('up');
     for (const server of ['postgres', 'kafka', 'temporal']) expect(output).toMatch(new RegExp(`${server}\\s+started`));
+    const login = localKafkaLogin(dataDir('kafka'), ADMIN_USER);
+    kafka = new Kafka({ clientId: 'restart-test', brokers: KAFKA_BROKERS, logLevel: logLevel.NOTHING, ...login });
   }, 240_000);
 
   afterAll(() => {
@@ -77,6 +81,7 @@ describe('infra/local process lifecycle (on servers of its own)', () => {
 
   it('restarts a SIGKILLed Kafka and Temporal with their data intact', async () => {
     const topic = uniqueName('durable');
+    await ensureTopics({ brokers: KAFKA_BROKERS, security: localKafkaLogin(dataDir('kafka'), ADMIN_USER) }, [topic]);
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'written before the crash' }] });
