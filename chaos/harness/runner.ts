@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { errorMessage } from '@sanshe/common';
-import { ensureWorkflowBundle } from '@sanshe/infra';
+import { ensureBuiltApps, ensureWorkflowBundle } from '@sanshe/infra';
 import { PhaseTimes } from './phases';
 import { lockStateDir } from './run-lock';
 import { activeTeardown, connectHarness, type Harness, Rigs, type RunOptions } from './rig';
@@ -127,7 +127,12 @@ export async function runChaos(options: ChaosOptions): Promise<number> {
     const env = { ...process.env, ...servers.env };
     await phases.time('servers', () =>
       servers.start(
-        () => phases.time('bundle', async () => void ({ path: workflowBundle } = await ensureWorkflowBundle())),
+        () =>
+          Promise.all([
+            phases.time('bundle', async () => void ({ path: workflowBundle } = await ensureWorkflowBundle())),
+            // Governance runs from the build, as in production: it starts on a third less CPU than from source.
+            phases.time('build', async () => void (process.env.SANSHE_APPS_FROM ??= (await ensureBuiltApps()).folder)),
+          ]).then(() => undefined),
         () => phases.time('migrate', () => migrateGovernance(env)),
       ),
     );
