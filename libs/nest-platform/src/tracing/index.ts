@@ -1,0 +1,3 @@
+export * from './tracing-settings';
+export * from './trace-context';
+export * from './start-tracing';
