@@ -6,6 +6,8 @@ import { errorStack } from '@sanshe/common';
 import { documentNoNul, RefuseNulCharacters } from './http/nul-characters';
 import { BadRequestProblemsFilter, documentPlatformRefusals } from './http/platform-refusals';
 import { answerUndeclaredMethods } from './http/undeclared-methods';
+import { httpMetrics } from './metrics/http-metrics';
+import { MetricsRegistry } from './metrics/metrics-registry';
 import {
   createPlatformPino,
   type LoggingOptions,
@@ -38,6 +40,7 @@ export async function createService(
   options: ServiceOptions,
 ): Promise<INestApplication> {
   const app = await createNestApp(module, options);
+  useHttpMetrics(app); // before the body parser and the router: every request counts, refused ones too
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -69,6 +72,17 @@ async function createNestApp(
   app.useLogger(app.get(PinoNestLogger));
   app.use(...requestLogging(logger)); // before any other middleware: every request is logged, with its ids
   return app;
+}
+
+/** Counts every request in the app's MetricsRegistry, when it has one (MetricsModule; some test apps have none). */
+function useHttpMetrics(app: INestApplication): void {
+  let metrics: MetricsRegistry;
+  try {
+    metrics = app.get(MetricsRegistry, { strict: false });
+  } catch {
+    return;
+  }
+  app.use(httpMetrics(metrics));
 }
 
 export async function runService(

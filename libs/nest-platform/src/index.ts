@@ -5,4 +5,5 @@ export * from './temporal/temporal-worker.module';
 export * from './temporal/workflow-bundle';
 export * from './openapi';
 export * from './logging';
+export * from './metrics';
 export * from './http/api-path-params';

@@ -4,7 +4,7 @@ import { authConfigOf, AuthModule } from '@sanshe/auth';
 import { kafkaClientSecurity, SERVICES } from '@sanshe/config';
 import { portalReplyAwareTopic } from '@sanshe/contracts';
 import { type InboxOptions, KafkaModule, MessagingModule } from '@sanshe/messaging';
-import { HealthModule } from '@sanshe/nest-platform';
+import { HealthModule, MetricsModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
 import { SERVICE_CONFIG, type ServiceConfig } from './service-config';
 
@@ -36,6 +36,7 @@ export class ServiceKitModule {
       global: true,
       imports: [
         HealthModule,
+        MetricsModule, // GET /metrics (Prometheus), every HTTP request counted
         AuthModule.forRoot(authConfigOf(config, config.stateDir)),
         PostgresModule.forRootAsync({
           useFactory: () => ({

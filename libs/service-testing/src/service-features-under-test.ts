@@ -12,7 +12,7 @@ import {
   type SansheEvent,
 } from '@sanshe/contracts';
 import { ensureTopics, type InboxOptions, kafkaClientConfig, KafkaModule, MessagingModule } from '@sanshe/messaging';
-import { createService, HealthModule, type LoggingOptions } from '@sanshe/nest-platform';
+import { createService, HealthModule, type LoggingOptions, MetricsModule } from '@sanshe/nest-platform';
 import {
   migrate,
   PostgresModule,
@@ -73,6 +73,7 @@ function testKit(features: ServiceFeatures, config: ServiceConfig, schema: strin
     global: true,
     imports: [
       HealthModule,
+      MetricsModule,
       AuthModule.forRoot(authConfigOf(config, config.stateDir)),
       PostgresModule.forRootAsync({ useFactory: () => ({ url: config.DATABASE_URL, schema, poolSize: 4 }) }),
       KafkaModule.forRootAsync({
