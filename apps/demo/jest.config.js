@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: require('path').basename(__dirname),
+  rootDir: __dirname,
+};

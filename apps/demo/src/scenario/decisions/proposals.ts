@@ -1,0 +1,3 @@
+import { notBuilt } from '../stage';
+
+export const proposalsStage = notBuilt('proposals submitted', 'decisions/proposals.ts');
