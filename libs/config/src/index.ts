@@ -1,4 +1,5 @@
 export * from './local-defaults';
+export * from './topic-prefix';
 export * from './platform-env';
 export * from './kafka-security-env';
 export * from './logging-env';

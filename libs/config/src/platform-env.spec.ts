@@ -5,6 +5,7 @@ describe('parsePlatformEnv', () => {
     expect(parsePlatformEnv({})).toEqual({
       DATABASE_URL: LOCAL_DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_TOPIC_PREFIX: '',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'sanshe',
       LOG_LEVEL: 'info',
@@ -30,5 +31,14 @@ describe('parsePlatformEnv', () => {
     expect(parse).toThrow(/DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/);
     expect(parse).toThrow(/KAFKA_BROKERS: KAFKA_BROKERS must be a comma-separated list of host:port/);
     expect(parse).toThrow(/TEMPORAL_ADDRESS: TEMPORAL_ADDRESS must be host:port/);
+  });
+
+  it('takes a topic prefix of dot-ended segments, and refuses any other', () => {
+    for (const prefix of ['test.', 'ci-7.test.', ''])
+      expect(parsePlatformEnv({ KAFKA_TOPIC_PREFIX: prefix }).KAFKA_TOPIC_PREFIX).toBe(prefix);
+    for (const prefix of ['test', 'Test.', '.test.', 'a..', 'te st.', 'test_1.'])
+      expect(() => parsePlatformEnv({ KAFKA_TOPIC_PREFIX: prefix })).toThrow(
+        /KAFKA_TOPIC_PREFIX: KAFKA_TOPIC_PREFIX must be/,
+      );
   });
 });

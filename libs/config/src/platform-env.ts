@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { kafkaSecurityEnvShape } from './kafka-security-env';
 import { loggingEnvShape } from './logging-env';
 import { LOCAL_DATABASE_URL, LOCAL_INFRA, LOCAL_KAFKA_BROKERS, LOCAL_TEMPORAL_ADDRESS } from './local-defaults';
+import { KAFKA_TOPIC_PREFIX_PATTERN } from './topic-prefix';
 
 const hostPort = /^[^\s:,]+:\d{1,5}$/;
 
@@ -26,6 +27,15 @@ export const platformEnvSchema = z.object({
     .refine((brokers) => brokers.length > 0 && brokers.every((b) => hostPort.test(b)), {
       error: 'KAFKA_BROKERS must be a comma-separated list of host:port',
     }),
+  /**
+   * Put before every Kafka topic this process names on the wire (`test.` → `test.sanshe.community.events`), so
+   * that the test suite and a developer's `npm start` share a broker without reading each other's events
+   * (docs/events.md, "Topic prefix"). Empty by default: the topics' own names.
+   */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(KAFKA_TOPIC_PREFIX_PATTERN, 'KAFKA_TOPIC_PREFIX must be empty or dot-ended segments of a-z, 0-9, - (test.)')
+    .default(''),
   TEMPORAL_ADDRESS: z.string().regex(hostPort, 'TEMPORAL_ADDRESS must be host:port').default(LOCAL_TEMPORAL_ADDRESS),
   TEMPORAL_NAMESPACE: z.string().min(1).default(LOCAL_INFRA.temporal.namespace),
   ...kafkaSecurityEnvShape,
