@@ -9,7 +9,12 @@ import { errorMessage } from '@sanshe/common';
 import { InvalidEnvironmentError, kafkaClientSecurity, parsePlatformEnv } from '@sanshe/config';
 import { runDlqCommand } from '@sanshe/messaging';
 
+const topicPrefix = () => parsePlatformEnv(process.env).KAFKA_TOPIC_PREFIX; // the consumers' own (docs/events.md)
+
 runDlqCommand(process.argv.slice(2), {
+  get topicPrefix() {
+    return topicPrefix();
+  },
   kafka: () => {
     const env = parsePlatformEnv(process.env);
     return new Kafka({

@@ -18,3 +18,4 @@ export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox-writer';
 export * from './topic-reader';
+export * from './topic-names';

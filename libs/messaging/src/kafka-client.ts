@@ -10,6 +10,8 @@ export type KafkaClientSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 export interface KafkaEndpoint {
   brokers: string[];
   security?: KafkaClientSecurity;
+  /** Put before every topic name on the wire (KAFKA_TOPIC_PREFIX; topic-names.ts); unset = none. */
+  topicPrefix?: string;
 }
 
 /** The one place this library's kafkajs clients get their brokers and security from. */
@@ -17,7 +19,7 @@ export function kafkaClientConfig(
   endpoint: KafkaEndpoint,
   options: Omit<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>,
 ): KafkaConfig {
-  return { ...options, brokers: endpoint.brokers, ...endpoint.security };
+  return { ...options, brokers: endpoint.brokers, ...endpoint.security }; // the topic prefix is not kafkajs'
 }
 
 /** A list of brokers alone (PLAINTEXT) or a whole endpoint: what the helpers taking "brokers" accept. */

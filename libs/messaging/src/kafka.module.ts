@@ -16,6 +16,8 @@ export interface KafkaConnectionOptions {
   brokers: string[];
   /** SASL login and TLS; unset = PLAINTEXT without a login. */
   security?: KafkaClientSecurity;
+  /** Put before every topic name on the wire (KAFKA_TOPIC_PREFIX; topic-names.ts); unset = none. */
+  topicPrefix?: string;
 }
 
 export const KAFKA_OPTIONS = Symbol('KAFKA_OPTIONS');

@@ -48,14 +48,17 @@ export function bootService<Prepared = undefined>(
 
 export async function startConsumer(app: INestApplication, config: ServiceConfig, topics: string[]): Promise<void> {
   const group = consumerGroupOf(config);
-  const security = kafkaClientSecurity(config);
+  const endpoint = {
+    brokers: config.KAFKA_BROKERS,
+    security: kafkaClientSecurity(config),
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+  };
   // Its dead letters' topic too: a broker that creates no topic (auto-create off, as when secured) refuses the
   // first dead letter of a group whose topic nobody made (infra/local makes the services' own).
-  await ensureTopics({ brokers: config.KAFKA_BROKERS, security }, [...topics, deadLetterTopic(group)]);
+  await ensureTopics(endpoint, [...topics, deadLetterTopic(group)]);
   app.connectMicroservice(
     kafkaConsumerTransport({
-      brokers: config.KAFKA_BROKERS,
-      security,
+      ...endpoint,
       clientId: group,
       groupId: group,
       fromBeginning: config.KAFKA_FROM_BEGINNING,

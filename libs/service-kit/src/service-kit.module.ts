@@ -55,6 +55,7 @@ export class ServiceKitModule {
             clientId: config.service,
             brokers: config.KAFKA_BROKERS,
             security: kafkaClientSecurity(config),
+            topicPrefix: config.KAFKA_TOPIC_PREFIX,
           }),
         }),
         MessagingModule.forRoot({

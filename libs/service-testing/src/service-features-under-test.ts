@@ -11,7 +11,14 @@ import {
   portalReplyAwareTopic,
   type SansheEvent,
 } from '@sanshe/contracts';
-import { ensureTopics, type InboxOptions, kafkaClientConfig, KafkaModule, MessagingModule } from '@sanshe/messaging';
+import {
+  ensureTopics,
+  type InboxOptions,
+  kafkaClientConfig,
+  KafkaModule,
+  MessagingModule,
+  topicOnWire,
+} from '@sanshe/messaging';
 import { createService, HealthModule, type LoggingOptions, MetricsModule } from '@sanshe/nest-platform';
 import {
   migrate,
@@ -50,7 +57,7 @@ export interface ServiceFeaturesUnderTest {
   outboxOf(subject: string): Promise<SansheEvent[]>;
   /** Any SQL on the test's data source (use `schema` to name tables). */
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
-  /** Builds a valid event with this `source` and produces it to `topic`, keyed by its subject. */
+  /** Builds a valid event with this `source` and produces it to `topic` (logical: the prefix is added), keyed by its subject. */
   publish<T extends EventType>(
     topic: string,
     source: string,
@@ -77,7 +84,12 @@ function testKit(features: ServiceFeatures, config: ServiceConfig, schema: strin
       AuthModule.forRoot(authConfigOf(config, config.stateDir)),
       PostgresModule.forRootAsync({ useFactory: () => ({ url: config.DATABASE_URL, schema, poolSize: 4 }) }),
       KafkaModule.forRootAsync({
-        useFactory: () => ({ clientId: group, brokers: config.KAFKA_BROKERS, security: kafkaClientSecurity(config) }),
+        useFactory: () => ({
+          clientId: group,
+          brokers: config.KAFKA_BROKERS,
+          security: kafkaClientSecurity(config),
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
       }),
       MessagingModule.forRoot({
         schema,
@@ -132,10 +144,15 @@ export async function startServiceFeaturesUnderTest(
   const schema = group.replace(/-/g, '_');
   const config = loadServiceConfig(features.service, { ...env, KAFKA_GROUP_ID: group, KAFKA_FROM_BEGINNING: 'false' });
   await migrate({ url: config.DATABASE_URL, schema, migrations: features.migrations });
-  const endpoint = { brokers: config.KAFKA_BROKERS, security: kafkaClientSecurity(config) };
+  const topicPrefix = config.KAFKA_TOPIC_PREFIX;
+  const endpoint = { brokers: config.KAFKA_BROKERS, security: kafkaClientSecurity(config), topicPrefix };
   const kafka = new Kafka(kafkaClientConfig(endpoint, { clientId: group, logLevel: logLevel.NOTHING }));
   await ensureTopics(endpoint, [...features.topics, deadLetterTopic(group)]); // a broker may create none
-  await startGroupAtTopicEnds(kafka, group, features.topics);
+  await startGroupAtTopicEnds(
+    kafka,
+    group,
+    features.topics.map((topic) => topicOnWire(topicPrefix, topic)),
+  );
   const producer: Producer = kafka.producer({ idempotent: true });
   await producer.connect();
   const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema, poolSize: 2 }));
@@ -159,7 +176,8 @@ export async function startServiceFeaturesUnderTest(
     },
     async publish<T extends EventType>(topic: string, source: string, event: Omit<NewEvent<T>, 'source'>) {
       const built = createEvent({ ...event, source } as NewEvent<T>);
-      await producer.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
+      const message = { key: built.subject, value: JSON.stringify(built) };
+      await producer.send({ topic: topicOnWire(topicPrefix, topic), messages: [message] });
       return built;
     },
     token: (identity) => devToken(identity),

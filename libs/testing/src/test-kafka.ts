@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
-import { type KafkaClientSecurity, kafkaClientSecurity, localStateDir } from '@sanshe/config';
+import { z } from 'zod';
+import {
+  type KafkaClientSecurity,
+  kafkaClientSecurity,
+  localStateDir,
+  parseEnv,
+  platformEnvSchema,
+} from '@sanshe/config';
 import { parseTestEnv, type TestEnv } from './test-env';
 import { uniqueName } from './polling';
 
@@ -13,6 +20,26 @@ export interface TestKafkaEndpoint {
 
 export function testKafkaEndpoint(env: TestEnv = parseTestEnv(process.env)): TestKafkaEndpoint {
   return { brokers: env.KAFKA_BROKERS, security: kafkaClientSecurity(env) };
+}
+
+/**
+ * The topic prefix of the processes tests start (KAFKA_TOPIC_PREFIX: `test.`, set by Jest's global setup): tests
+ * keep to themselves on the developer's broker (docs/testing.md, "Tests keep to themselves").
+ */
+export const testTopicPrefix = (env: Record<string, string | undefined> = process.env): string =>
+  parseEnv(z.object({ KAFKA_TOPIC_PREFIX: platformEnvSchema.shape.KAFKA_TOPIC_PREFIX }), env).KAFKA_TOPIC_PREFIX;
+
+/**
+ * A platform topic (`contextTopic('community')`, a portal's, a dead-letter topic) as the services the tests start
+ * name it on the wire: for a test's own kafkajs clients (testKafka), which see the broker as it is. The messaging
+ * library's helpers (ensureTopics, the consumer transport) take the prefix from their endpoint instead.
+ */
+export const testTopic = (logical: string, env: Record<string, string | undefined> = process.env): string =>
+  `${testTopicPrefix(env)}${logical}`;
+
+/** testKafkaEndpoint with the tests' topic prefix: for the messaging library's helpers given platform topics. */
+export function testPlatformEndpoint(env: TestEnv = parseTestEnv(process.env)) {
+  return { ...testKafkaEndpoint(env), topicPrefix: env.KAFKA_TOPIC_PREFIX };
 }
 
 /**

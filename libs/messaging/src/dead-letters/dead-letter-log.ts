@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
+import { topicOnWire } from '../topic-names';
 
 /**
  * Headers of the marker record `npm run dlq -- replay` appends to the dead-letter topic after it has
@@ -90,10 +91,16 @@ export function foldDeadLetters(records: { partition: number; message: KafkaMess
 
 /**
  * Reads a consumer group's dead-letter topic from its beginning to the high-water marks taken at the
- * start (so it never waits for a count), within `timeoutMs`. A missing topic has no dead letters.
+ * start (so it never waits for a count), within `timeoutMs`. A missing topic has no dead letters. The topic is
+ * the group's with `topicPrefix` (KAFKA_TOPIC_PREFIX) before it.
  */
-export async function readDeadLetters(kafka: Kafka, consumerGroup: string, timeoutMs = 30_000): Promise<DeadLetter[]> {
-  const topic = deadLetterTopic(consumerGroup);
+export async function readDeadLetters(
+  kafka: Kafka,
+  consumerGroup: string,
+  timeoutMs = 30_000,
+  topicPrefix = '',
+): Promise<DeadLetter[]> {
+  const topic = topicOnWire(topicPrefix, deadLetterTopic(consumerGroup));
   const admin = kafka.admin();
   await admin.connect();
   try {

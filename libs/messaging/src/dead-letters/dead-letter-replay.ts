@@ -1,5 +1,6 @@
 import type { Producer } from 'kafkajs';
 import { deadLetterTopic } from '@sanshe/contracts';
+import { topicOnWire } from '../topic-names';
 import { type DeadLetter, DEAD_LETTER_REPLAY_HEADERS } from './dead-letter-log';
 
 /** Which dead letters a command is about: one event id, one position on the dead-letter topic, or all. */
@@ -42,13 +43,14 @@ export const describeDeadLetter = (letter: DeadLetter) =>
  * (partitioned by key, as the first time), so the event keeps its CloudEvents source and id and a
  * consumer's inbox still deduplicates it; then appends a marker so the next replay skips it. A crash
  * between the two sends it again next time, which the inbox absorbs. Reports one line per dead letter
- * as it goes, so a failure part-way still shows what was done.
+ * as it goes, so a failure part-way still shows what was done. The original topic is the one on the wire (the
+ * headers name it so); the marker goes to the group's dead-letter topic with `topicPrefix` before it.
  */
 export async function replayDeadLetters(
   producer: Producer | undefined,
   consumerGroup: string,
   letters: DeadLetter[],
-  options: { dryRun: boolean; report: (line: string) => void; now?: () => Date },
+  options: { dryRun: boolean; report: (line: string) => void; now?: () => Date; topicPrefix?: string },
 ): Promise<void> {
   for (const letter of letters) {
     const target = `${letter.originalTopic} (was ${letter.originalPartition}@${letter.originalOffset})`;
@@ -66,7 +68,7 @@ export async function replayDeadLetters(
       });
       const replayedAt = (options.now?.() ?? new Date()).toISOString();
       await producer.send({
-        topic: deadLetterTopic(consumerGroup),
+        topic: topicOnWire(options.topicPrefix, deadLetterTopic(consumerGroup)),
         acks: -1,
         messages: [
           {

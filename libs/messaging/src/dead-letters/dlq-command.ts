@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import { deadLetterTopic } from '@sanshe/contracts';
+import { topicOnWire } from '../topic-names';
 import { createReliableProducer } from '../kafka.module';
 import { type DeadLetter, readDeadLetters } from './dead-letter-log';
 import {
@@ -96,14 +97,18 @@ export const listLine = (letter: DeadLetter) =>
     .join('  ');
 
 /** The full headers and the event (as JSON when it parses) of a dead letter. */
-export function showText(consumer: string, letter: DeadLetter): string {
+export function showText(consumer: string, letter: DeadLetter, topicPrefix = ''): string {
   let event: unknown = letter.value === null ? null : String(letter.value);
   try {
     event = JSON.parse(String(event));
   } catch {
     // not JSON: shown as text
   }
-  const dlq = { topic: deadLetterTopic(consumer), partition: letter.partition, offset: letter.offset };
+  const dlq = {
+    topic: topicOnWire(topicPrefix, deadLetterTopic(consumer)),
+    partition: letter.partition,
+    offset: letter.offset,
+  };
   const shown = {
     dlq: { ...dlq, timestamp: isoTime(letter.timestamp) },
     key: letter.key === null ? null : String(letter.key),
@@ -116,6 +121,8 @@ export function showText(consumer: string, letter: DeadLetter): string {
 
 export interface DlqIo {
   kafka: () => Kafka;
+  /** KAFKA_TOPIC_PREFIX: the dead letters of the consumers that run with it. */
+  topicPrefix?: string;
   out: (line: string) => void;
   err: (line: string) => void;
   readTimeoutMs?: number;
@@ -136,7 +143,7 @@ export async function runDlqCommand(argv: string[], io: DlqIo): Promise<number> 
     return 0;
   }
   const kafka = io.kafka();
-  const letters = await readDeadLetters(kafka, request.consumer, io.readTimeoutMs);
+  const letters = await readDeadLetters(kafka, request.consumer, io.readTimeoutMs, io.topicPrefix);
   let chosen: DeadLetter[];
   try {
     chosen = request.command === 'list' ? letters : selectDeadLetters(letters, request.selector);
@@ -146,24 +153,26 @@ export async function runDlqCommand(argv: string[], io: DlqIo): Promise<number> 
     return 2;
   }
   if (chosen.length === 0) {
-    io.err(`dlq: no dead letter matched on ${deadLetterTopic(request.consumer)} (${letters.length} there)`);
+    const topic = topicOnWire(io.topicPrefix, deadLetterTopic(request.consumer));
+    io.err(`dlq: no dead letter matched on ${topic} (${letters.length} there)`);
     return 1;
   }
   if (request.command === 'list') chosen.forEach((letter) => io.out(listLine(letter)));
-  else if (request.command === 'show') chosen.forEach((letter) => io.out(showText(request.consumer, letter)));
+  else if (request.command === 'show')
+    chosen.forEach((letter) => io.out(showText(request.consumer, letter, io.topicPrefix)));
   else await replay(kafka, request.consumer, chosen, request.dryRun, io);
   return 0;
 }
 
 async function replay(kafka: Kafka, consumer: string, letters: DeadLetter[], dryRun: boolean, io: DlqIo) {
   if (dryRun) {
-    await replayDeadLetters(undefined, consumer, letters, { dryRun, report: io.out });
+    await replayDeadLetters(undefined, consumer, letters, { dryRun, report: io.out, topicPrefix: io.topicPrefix });
     return;
   }
   const producer = createReliableProducer(kafka);
   await producer.connect();
   try {
-    await replayDeadLetters(producer, consumer, letters, { dryRun, report: io.out });
+    await replayDeadLetters(producer, consumer, letters, { dryRun, report: io.out, topicPrefix: io.topicPrefix });
   } finally {
     await producer.disconnect();
   }

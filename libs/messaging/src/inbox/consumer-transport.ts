@@ -4,6 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { asEndpoint, type KafkaClientSecurity, kafkaClientConfig, type KafkaEndpoint } from '../kafka-client';
 import { kafkaLogCreator } from '../kafka-log';
 import { InboxKafkaServer } from './inbox-kafka-server';
+import { topicOnWire } from '../topic-names';
 import { createMissingTopics } from './topic-setup';
 
 export { BROKER_TIME_TOPIC_CONFIG, useBrokerTime } from './broker-time';
@@ -22,6 +23,8 @@ export function kafkaConsumerTransport(options: {
   brokers: string[];
   /** SASL login and TLS; unset = PLAINTEXT without a login. */
   security?: KafkaClientSecurity;
+  /** Put before every topic the consumer subscribes to or creates (KAFKA_TOPIC_PREFIX); handlers see none. */
+  topicPrefix?: string;
   clientId: string;
   groupId: string;
   partitionsConsumedConcurrently?: number;
@@ -53,7 +56,8 @@ export function kafkaConsumerTransport(options: {
     run: { autoCommit: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3 },
     parser: { keepBinary: true },
   };
-  return { strategy: new InboxKafkaServer(kafkaOptions, Math.max(1, options.maxInFlightPerPartition ?? 200)) };
+  const maxInFlight = Math.max(1, options.maxInFlightPerPartition ?? 200);
+  return { strategy: new InboxKafkaServer(kafkaOptions, maxInFlight, options.topicPrefix) };
 }
 
 /** Marks the method that receives every message of `topic` (hand each to InboxService.consume). */
@@ -67,7 +71,7 @@ export const ConsumeTopic = (topic: string | string[]): MethodDecorator =>
  * Topics get `message.timestamp.type=LogAppendTime` (BROKER_TIME_TOPIC_CONFIG); an existing one that
  * still uses CreateTime is changed to it, so that handlers learn the broker's time (Delivery.brokerTime).
  * Where that is not allowed (no ALTER_CONFIGS right on a managed cluster), it warns and carries on:
- * that topic's handlers then get no brokerTime.
+ * that topic's handlers then get no brokerTime. `topics` are logical names: the endpoint's topicPrefix goes before each.
  */
 export async function ensureTopics(
   brokers: string[] | KafkaEndpoint,
@@ -75,12 +79,14 @@ export async function ensureTopics(
   numPartitions = 3,
   log: (message: string) => void = (message) => new Logger('Kafka').warn(message),
 ): Promise<void> {
+  const endpoint = asEndpoint(brokers);
   const admin = new Kafka(
-    kafkaClientConfig(asEndpoint(brokers), { clientId: 'sanshe-topic-setup', logLevel: logLevel.NOTHING }),
+    kafkaClientConfig(endpoint, { clientId: 'sanshe-topic-setup', logLevel: logLevel.NOTHING }),
   ).admin();
+  const onWire = topics.map((topic) => topicOnWire(endpoint.topicPrefix, topic));
   await admin.connect();
   try {
-    await createMissingTopics(admin, topics, numPartitions, log);
+    await createMissingTopics(admin, onWire, numPartitions, log);
   } finally {
     await admin.disconnect();
   }

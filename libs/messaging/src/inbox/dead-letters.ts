@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { retryWithBackoff } from '@sanshe/common';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
+import { topicOnWire } from '../topic-names';
 import type { IncomingMessage } from './incoming-message';
 
 /**
@@ -13,9 +14,11 @@ export class DeadLetterPublisher {
     private readonly producer: Producer,
     private readonly consumer: string,
     private readonly log: (message: string) => void = () => undefined,
+    private readonly topicPrefix = '',
   ) {}
 
-  readonly topic = () => deadLetterTopic(this.consumer);
+  /** On the wire; the original topic in the headers is the one the message was read from, also on the wire. */
+  readonly topic = () => topicOnWire(this.topicPrefix, deadLetterTopic(this.consumer));
 
   async publish(message: IncomingMessage, reason: string, attempts: number): Promise<void> {
     // Until Kafka takes it (200, 400, 600 … ms apart, at most 5 s): the offset is committed right after.

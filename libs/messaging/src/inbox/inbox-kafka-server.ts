@@ -1,6 +1,7 @@
 import { type KafkaOptions, ServerKafka } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, EachMessagePayload, Kafka } from 'kafkajs';
 import { errorMessage } from '@sanshe/common';
+import { logicalTopic, topicOnWire } from '../topic-names';
 import { BrokerTimeTopics } from './broker-time';
 import type { HandedOverMessage, InboxHandoff } from './inbox-handoff';
 import { runningConsumers, type TopicsTaker } from './running-consumers';
@@ -39,6 +40,8 @@ class Handoff implements InboxHandoff {
  * While a batch is in progress (a long transaction, a slow handler), a timer sends the group heartbeats
  * at the consumer's heartbeat interval, so that the group does not evict the consumer and rebalance.
  * Each handed-over message carries `brokerTime` when its topic uses LogAppendTime (BrokerTimeTopics).
+ * Handlers are registered under logical topic names; the consumer subscribes to them with `topicPrefix` before
+ * each (topic-names.ts), and a message's topic on the wire finds its handler by its logical name.
  */
 export class InboxKafkaServer extends ServerKafka implements TopicsTaker {
   private readonly brokerTimeTopics = new BrokerTimeTopics(() => (this.client as Kafka).admin());
@@ -49,12 +52,20 @@ export class InboxKafkaServer extends ServerKafka implements TopicsTaker {
   constructor(
     options: Required<KafkaOptions>['options'],
     private readonly maxInFlight: number,
+    private readonly topicPrefix = '',
   ) {
     super(options);
   }
 
+  private readonly onWire = (topics: string[]) => topics.map((topic) => topicOnWire(this.topicPrefix, topic));
+
+  /** Nest looks a message's handler up by the topic it was read from: its name on the wire. */
+  override getHandlerByPattern(pattern: string): ReturnType<ServerKafka['getHandlerByPattern']> {
+    return super.getHandlerByPattern(logicalTopic(this.topicPrefix, pattern));
+  }
+
   override async bindEvents(consumer: Parameters<ServerKafka['bindEvents']>[0]): Promise<void> {
-    const patterns = [...this.messageHandlers.keys()];
+    const patterns = this.onWire([...this.messageHandlers.keys()]);
     if (patterns.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics: patterns });
     await this.prefetchBrokerTime(patterns);
     await this.run(consumer as unknown as Consumer);
@@ -93,7 +104,7 @@ export class InboxKafkaServer extends ServerKafka implements TopicsTaker {
     const admin = (this.client as Kafka).admin();
     await admin.connect();
     try {
-      await createMissingTopics(admin, added, 3, (message) => this.logger.warn(message));
+      await createMissingTopics(admin, this.onWire(added), 3, (message) => this.logger.warn(message));
     } finally {
       await admin.disconnect();
     }
@@ -101,8 +112,8 @@ export class InboxKafkaServer extends ServerKafka implements TopicsTaker {
     // The handlers first: kafkajs may keep a subscription whose request failed, and runs it.
     for (const topic of added) this.messageHandlers.set(topic, handler);
     try {
-      await consumer.subscribe({ topics: added, fromBeginning: true });
-      await this.prefetchBrokerTime(added);
+      await consumer.subscribe({ topics: this.onWire(added), fromBeginning: true });
+      await this.prefetchBrokerTime(this.onWire(added));
     } finally {
       await this.run(consumer); // with or without them: the consumer must not stay stopped
     }

@@ -9,6 +9,7 @@ import {
   type SansheEvent,
   validateEnvelope,
 } from '@sanshe/contracts';
+import { logicalTopic } from '../topic-names';
 import type { DeadLetterPublisher } from './dead-letters';
 import {
   type DuplicateHandler,
@@ -37,6 +38,8 @@ export interface InboxProcessorOptions extends RetryPolicy {
   /** What needs a person: an event dead-lettered because it kept failing past deadLetterAfterMs. */
   alert?: (message: string) => void;
 }
+  /** The topic prefix on the wire (KAFKA_TOPIC_PREFIX): taken off the topic a handler is told. */
+  topicPrefix?: string;
 
 /**
  * A message's outcome in a batch, or `retry-later`: it failed transiently, or an earlier message of
@@ -62,9 +65,12 @@ function unknownTypeReason(type: string, handlers: EventHandlers): string | unde
   return `unknown-type: ${type} is not in this consumer's event catalogue (${namespace} events are handled here)`;
 }
 
-/** Where `message` came from: what its handler is told. */
-const deliveryOf = ({ topic, partition, offset, timestamp, brokerTime }: IncomingMessage): Delivery => ({
-  topic,
+/** Where `message` came from: what its handler is told, the topic by its logical name. */
+const deliveryOf = (
+  { topic, partition, offset, timestamp, brokerTime }: IncomingMessage,
+  topicPrefix: string | undefined,
+): Delivery => ({
+  topic: logicalTopic(topicPrefix, topic),
   partition,
   offset,
   timestamp,
@@ -203,8 +209,8 @@ export class InboxProcessor {
           const duplicate = !fresh.delete(identityOf(event));
           try {
             await withLogFields(eventLogFields(event), async () => {
-              if (duplicate) await this.duplicates?.(event, manager, deliveryOf(message));
-              else await handler(event, manager, deliveryOf(message));
+              if (duplicate) await this.duplicates?.(event, manager, deliveryOf(message, this.options.topicPrefix));
+              else await handler(event, manager, deliveryOf(message, this.options.topicPrefix));
             });
           } catch (error) {
             failed = { at, error };
@@ -283,10 +289,10 @@ export class InboxProcessor {
     return this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.record(manager, [event]);
       if (fresh.size === 0) {
-        await this.duplicates?.(event, manager, deliveryOf(message));
+        await this.duplicates?.(event, manager, deliveryOf(message, this.options.topicPrefix));
         return 'duplicate';
       }
-      await handler(event, manager, deliveryOf(message));
+      await handler(event, manager, deliveryOf(message, this.options.topicPrefix));
       return 'processed';
     });
   }

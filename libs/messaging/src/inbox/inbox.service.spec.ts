@@ -25,6 +25,7 @@ function setup(batchMaxSize = 100) {
     consumer: { consumer: 'c', commitIntervalMs: 60_000, commitMaxPending: 100_000, batchMaxSize },
   };
   const kafka = {
+    options: { clientId: 'c', brokers: [] },
     createProducer: () => ({ connect: async () => undefined, disconnect: async () => undefined }),
   } as unknown as KafkaConnection;
   const inbox = new InboxService(options, {} as DataSource, kafka, {

@@ -91,10 +91,12 @@ export class InboxService implements OnApplicationBootstrap, BeforeApplicationSh
     this.offsets = new OffsetCommitter(log, commitIntervalMs, commitMaxPending);
     this.drainTimeoutMs = drainTimeoutMs;
     this.batchMaxSize = Math.max(1, batchMaxSize);
-    const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log);
+    const { topicPrefix } = kafka.options;
+    const deadLetters = new DeadLetterPublisher(this.producer, options.consumer.consumer, log, topicPrefix);
     const alert = (message: string) => this.logger.error(message);
     const schema = options.schema;
-    this.processor = new InboxProcessor(dataSource, deadLetters, { ...processorOptions, schema, log, alert });
+    const processing = { ...processorOptions, schema, log, alert, topicPrefix };
+    this.processor = new InboxProcessor(dataSource, deadLetters, processing);
     const inbox = new InboxTable(schema, options.consumer.consumer);
     const pruneOptions = { inboxRetentionMs, inboxPruneIntervalMs, inboxPruneBatchSize };
     this.pruner = new InboxPruner(dataSource, inbox, pruneOptions, (message) => this.logger.log(message));

@@ -29,6 +29,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.relay = new OutboxRelay(dataSource, this.producer, {
       ...options.relay,
       schema: options.schema,
+      topicPrefix: kafka.options.topicPrefix,
       log: (message) => this.logger.warn(message),
     });
     health.register({ name: 'outbox', check: () => this.check() });

@@ -25,6 +25,8 @@ export interface OutboxRelayOptions {
    */
   sendTimeoutMs?: number;
   /** Test seam: runs after Kafka acknowledged a batch and before its rows are marked sent. */
+  /** Put before each row's topic on the wire (KAFKA_TOPIC_PREFIX); the outbox keeps logical names. */
+  topicPrefix?: string;
   afterPublish?: (positions: string[]) => Promise<void> | void;
   log?: (message: string) => void;
 }
@@ -178,7 +180,7 @@ export class OutboxRelay {
   }
 
   private send(rows: OutboxRow[]): Promise<TopicSend[]> {
-    return this.withinDeadline(sendPerTopic(this.producer, rows), rows.length);
+    return this.withinDeadline(sendPerTopic(this.producer, rows, this.options.topicPrefix), rows.length);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Producer } from 'kafkajs';
 import { type Backoff, backoffDelay, errorMessage } from '@sanshe/common';
+import { topicOnWire } from '../topic-names';
 
 export interface OutboxRow {
   position: string;
@@ -33,9 +34,10 @@ export function topicRefusalOf(err: unknown): string | undefined {
 /**
  * Sends each topic's rows as a batch of its own (structured CloudEvents: the whole event is the value, the
  * key the aggregate id), so a topic the broker refuses fails alone: one portal's unwritable replies topic no
- * longer holds back every other event. Any other failure (the broker unreachable, a timeout) rejects.
+ * longer holds back every other event. Any other failure (the broker unreachable, a timeout) rejects. A row holds
+ * its topic's logical name; it is sent to that name with `topicPrefix` before it. Refusals name the logical topic.
  */
-export async function sendPerTopic(producer: Producer, rows: OutboxRow[]): Promise<TopicSend[]> {
+export async function sendPerTopic(producer: Producer, rows: OutboxRow[], topicPrefix = ''): Promise<TopicSend[]> {
   const byTopic = new Map<string, OutboxRow[]>();
   for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
   const sends = [...byTopic].map(async ([topic, topicRows]): Promise<TopicSend> => {
@@ -46,7 +48,7 @@ export async function sendPerTopic(producer: Producer, rows: OutboxRow[]): Promi
       headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
     }));
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
+      await producer.sendBatch({ acks: -1, topicMessages: [{ topic: topicOnWire(topicPrefix, topic), messages }] });
       return { topic, positions };
     } catch (err) {
       const refusal = topicRefusalOf(err);

@@ -131,4 +131,20 @@ describe('KafkaPortalChannels.open', () => {
     await channels.open(portal);
     expect(created.flat().map(readable).sort()).toEqual(portalAcls(xinhua).map(readable).sort());
   });
+
+  it('grants them on the topics as named on the wire when the service runs with a topic prefix', async () => {
+    const { live } = liveTopics();
+    const { admin, created } = fakeAdmin();
+    Object.assign(admin, { connect: async () => undefined, disconnect: async () => undefined });
+    const security = { sasl: { mechanism: 'scram-sha-512', username: 'governance', password: 'x' } };
+    const options = { brokers: ['127.0.0.1:1'], security, topicPrefix: 'test.' };
+    const channels = new KafkaPortalChannels({ options, kafka: { admin: () => admin } } as never, live);
+    jest.spyOn(channels as unknown as { ensure: () => Promise<void> }, 'ensure').mockResolvedValue();
+    await channels.open(portal);
+    const granted = created.flat().map(readable);
+    expect(granted).toContain('User:portal-street-xinhua WRITE TOPIC:test.sanshe.portal.street-xinhua.commands');
+    expect(granted).toContain('User:funding WRITE TOPIC:test.sanshe.portal.street-xinhua.replies');
+    expect(granted).toContain('User:portal-street-xinhua READ GROUP:portal-street-xinhua*'); // groups as they are
+    expect(granted.filter((acl) => / TOPIC:(?!test\.)/.test(acl))).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import {
   ResourcePatternTypes,
 } from 'kafkajs';
 import { contextTopic, portalCommandsTopic, portalRepliesTopic } from '@sanshe/contracts';
-import { ensureTopics, KafkaConnection, LiveTopics } from '@sanshe/messaging';
+import { ensureTopics, KafkaConnection, LiveTopics, topicOnWire } from '@sanshe/messaging';
 import type { Portal } from '../domain/portal';
 import { PortalChannels } from '../domain/portal-channels';
 
@@ -70,6 +70,12 @@ export const replyingServicesAcls = (portalId: string): AclEntry[] =>
     allow(service, AclOperationTypes.WRITE, literal(AclResourceTypes.TOPIC, portalRepliesTopic(portalId))),
   );
 
+/** The ACLs with each topic named as on the wire (KAFKA_TOPIC_PREFIX before it): where the clients really go. */
+export const aclsOnWire = (acls: AclEntry[], topicPrefix: string | undefined): AclEntry[] =>
+  acls.map((a) =>
+    a.resourceType === AclResourceTypes.TOPIC ? { ...a, resourceName: topicOnWire(topicPrefix, a.resourceName) } : a,
+  );
+
 const aclKey = (a: AclEntry) =>
   [a.principal, a.host, a.operation, a.permissionType, a.resourceType, a.resourceName, a.resourcePatternType].join('|');
 
@@ -128,14 +134,14 @@ export class KafkaPortalChannels extends PortalChannels {
     const admin = this.kafka.kafka.admin();
     await admin.connect();
     try {
-      await grantMissingAcls(admin, acls);
+      await grantMissingAcls(admin, aclsOnWire(acls, this.kafka.options.topicPrefix));
     } finally {
       await admin.disconnect();
     }
   }
 
   private ensure(topics: string[]): Promise<void> {
-    const { brokers, security } = this.kafka.options;
-    return ensureTopics({ brokers, ...(security ? { security } : {}) }, topics);
+    const { brokers, security, topicPrefix } = this.kafka.options;
+    return ensureTopics({ brokers, topicPrefix, ...(security ? { security } : {}) }, topics);
   }
 }
