@@ -4,9 +4,10 @@ import { needsStage } from './decisions/needs';
 import { proposalsStage } from './decisions/proposals';
 import { streetArbitrationStage } from './decisions/street-arbitration';
 import { talentAmendmentStage } from './decisions/talent-amendment';
+import { evaluationsStage } from './evaluations/evaluations';
 import { activityReportsStage } from './money/activity-reports';
-import { evaluationsStage } from './money/evaluations';
 import { grantsStage } from './money/grants';
+import { moneyPoliciesStage } from './money/money-policies';
 import { tranchesStage } from './money/tranches';
 import { areasStage } from './seed/areas';
 import { organizationsStage } from './seed/organizations';
@@ -28,6 +29,7 @@ export const STAGES: readonly Stage[] = [
   talentStage,
   streetOfficesStage,
   programsStage,
+  moneyPoliciesStage, // the programs' award and verification policies, before any award is decided
   // The decisions (decisions/).
   needsStage,
   proposalsStage,
