@@ -1,5 +1,5 @@
 import { type AclEntry, AclOperationTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
-import { aclEntries, type KafkaPrincipalGrant, loadAclFile, topicsToCreate } from './kafka-acls';
+import { aclEntries, type KafkaPrincipalGrant, loadAclFile, topicsToCreate, withTopicPrefixes } from './kafka-acls';
 
 /**
  * docker-compose's secured broker (profile `secure`) is provisioned by a one-shot container of the Kafka image
@@ -60,8 +60,12 @@ function aclCommands(acls: AclEntry[]): string[] {
   });
 }
 
-/** The provisioning script for `grants`: users with generated passwords, the written topics, the ACLs. */
-export function composeKafkaSetupScript(grants: KafkaPrincipalGrant[]): string {
+/**
+ * The provisioning script for `fileGrants`: users with generated passwords, the written topics, the ACLs — the
+ * topics once per prefix, as infra/local applies them (withTopicPrefixes: the platform's names and the tests').
+ */
+export function composeKafkaSetupScript(fileGrants: KafkaPrincipalGrant[]): string {
+  const grants = withTopicPrefixes(fileGrants);
   const users = ['admin', ...grants.map((g) => g.user)];
   return [
     '#!/bin/sh',

@@ -7,7 +7,7 @@ import {
   portalCommandsTopic,
   portalRepliesTopic,
 } from '@sanshe/contracts';
-import { aclDifference, aclEntries, loadAclFile, topicsToCreate } from './kafka-acls';
+import { aclDifference, aclEntries, loadAclFile, topicsToCreate, withTopicPrefixes } from './kafka-acls';
 
 const grants = loadAclFile();
 /** The services with an events topic of their own: public-web only reads (apps/public-web checks its grants). */
@@ -133,5 +133,29 @@ describe('aclDifference', () => {
       create: [],
       remove: [notReplies],
     });
+  });
+});
+
+describe("withTopicPrefixes (the file applied for the tests' topic prefix too)", () => {
+  it('gives each user the same topics under each prefix, its groups unchanged', () => {
+    const [community] = withTopicPrefixes([grant('community')], ['', 'test.']);
+    expect(community?.produce).toEqual([
+      ...grant('community').produce,
+      ...grant('community').produce.map((t) => `test.${t}`),
+    ]);
+    expect(community?.consume).toContain('test.sanshe.governance.events');
+    expect(community?.create).toContain(`test.${deadLetterTopic('sanshe-community')}*`);
+    expect(community?.groups).toEqual(grant('community').groups);
+    expect(community?.produce).not.toContain('test.sanshe.funding.events');
+  });
+
+  it("creates the prefixed topics, and keeps the registry's grants on prefixed replies topics", () => {
+    expect(topicsToCreate(withTopicPrefixes(grants))).toEqual(
+      expect.arrayContaining(['sanshe.community.events', 'test.sanshe.community.events']),
+    );
+    const registryGrant = aclEntries([
+      { user: 'funding', kind: 'service', produce: ['test.sanshe.portal.registered.replies'], consume: [], groups: [] },
+    ]).filter((a) => a.resourceType === AclResourceTypes.TOPIC);
+    expect(aclDifference([], registryGrant, ['funding'])).toEqual({ create: [], remove: [] });
   });
 });

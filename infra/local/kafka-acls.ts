@@ -10,6 +10,7 @@ import {
   ResourcePatternTypes,
 } from 'kafkajs';
 import { sleep } from '@sanshe/common';
+import { TEST_ISOLATION } from '@sanshe/config';
 import { BROKER_TIME_TOPIC_CONFIG } from '@sanshe/messaging';
 import { InfraError } from './errors';
 import { INFRA_SRC_DIR } from './paths';
@@ -50,6 +51,27 @@ export function loadAclFile(file = ACL_FILE): KafkaPrincipalGrant[] {
       throw new InfraError('kafka', `${file}: ${p.user}.manageAcls must be true or false`);
   }
   return principals;
+}
+
+/**
+ * The topic prefixes (KAFKA_TOPIC_PREFIX) the file's grants are applied for: the platform's own names and the test
+ * suite's, so that a service the tests start as itself may use `test.sanshe.…` exactly as it may use `sanshe.…`
+ * (docs/testing.md, "Tests keep to themselves"). Consumer groups are not prefixed.
+ */
+export const ACL_TOPIC_PREFIXES: readonly string[] = ['', TEST_ISOLATION.kafkaTopicPrefix];
+
+/** Each grant's topics (produce, consume, create) once per prefix. */
+export function withTopicPrefixes(
+  grants: KafkaPrincipalGrant[],
+  prefixes: readonly string[] = ACL_TOPIC_PREFIXES,
+): KafkaPrincipalGrant[] {
+  const each = (topics: string[]) => prefixes.flatMap((prefix) => topics.map((topic) => `${prefix}${topic}`));
+  return grants.map((g) => ({
+    ...g,
+    produce: each(g.produce),
+    consume: each(g.consume),
+    ...(g.create ? { create: each(g.create) } : {}),
+  }));
 }
 
 const principalOf = (user: string) => `User:${user}`;
@@ -104,7 +126,7 @@ const aclKey = (a: AclEntry) =>
  * A WRITE on one portal's replies topic: governance's portal registry grants it to the replying services when
  * it registers a portal (apps/governance/src/portals), so the file does not own it and never deletes it.
  */
-const REGISTRY_REPLIES_TOPIC = /^sanshe\.portal\.[a-z0-9][a-z0-9-]*\.replies$/;
+const REGISTRY_REPLIES_TOPIC = /^(?:[a-z0-9][a-z0-9-]*\.)*sanshe\.portal\.[a-z0-9][a-z0-9-]*\.replies$/;
 const isRegistryGrant = (a: AclEntry) =>
   a.resourceType === AclResourceTypes.TOPIC &&
   a.resourcePatternType === ResourcePatternTypes.LITERAL &&
@@ -135,9 +157,15 @@ async function currentAcls(admin: Admin): Promise<AclEntry[]> {
 
 /**
  * Makes the broker match the file, as a super user: creates the missing topics, then the missing ACLs, and
- * deletes the ACLs of the file's users that it no longer grants. Running it again changes nothing.
+ * deletes the ACLs of the file's users that it no longer grants. Running it again changes nothing. The file's
+ * topics are applied once per prefix of `prefixes` (withTopicPrefixes).
  */
-export async function applyAclFile(admin: Admin, grants: KafkaPrincipalGrant[]) {
+export async function applyAclFile(
+  admin: Admin,
+  fileGrants: KafkaPrincipalGrant[],
+  prefixes: readonly string[] = ACL_TOPIC_PREFIXES,
+) {
+  const grants = withTopicPrefixes(fileGrants, prefixes);
   const existing = new Set(await admin.listTopics());
   const topics = topicsToCreate(grants).filter((t) => !existing.has(t));
   if (topics.length) {

@@ -234,8 +234,8 @@ describe('the secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer, ACLs
     const outcome = await provisionSecuredBroker(brokers, kafkaStateDir, runKafkaTool, file);
     expect(outcome).toEqual({
       usersAdded: [late.user],
-      topicsCreated: late.produce,
-      aclsCreated: 2, // its topic's WRITE and the cluster's IDEMPOTENT_WRITE
+      topicsCreated: [...late.produce, `test.${late.produce[0]}`], // and the tests' (ACL_TOPIC_PREFIXES)
+      aclsCreated: 3, // its topic's WRITE, the tests' prefixed topic's, and the cluster's IDEMPOTENT_WRITE
       aclsDeleted: 0,
     });
     await send(late.user, late.produce[0], uniqueName('first-command'));
