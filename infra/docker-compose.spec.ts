@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { LOCAL_INFRA, SERVICE_NAMES, SERVICES } from '@sanshe/config';
+import { LOCAL_INFRA, LOCAL_KAFKA_BROKERS, SERVICE_NAMES, SERVICES } from '@sanshe/config';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
 import { COMPOSE_KAFKA_INTERNAL, composeKafkaSetupScript } from './local/compose-kafka-setup';
 import { KAFKA_VERSION } from './local/kafka';
@@ -13,7 +13,7 @@ import { TEMPORAL_CLI_VERSION } from './local/temporal';
 /**
  * docker-compose.yml must be a valid Compose file and offer what infra/local starts, with the same settings.
  * No Docker engine is needed: the file is checked against the Compose Specification's JSON Schema and against
- * the sources infra/local itself reads.
+ * the sources infra/local itself reads. The kafka-cluster profile is infra/local's secured broker on three nodes.
  */
 const repoRoot = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -26,6 +26,7 @@ interface Service {
   command?: string[];
   environment?: Record<string, string | number | boolean | null>; // the map form, the one this file uses
   ports?: (string | number)[];
+  depends_on?: Record<string, { condition: string }>;
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
 const service = (name: string): Service => {
@@ -195,6 +196,127 @@ describe('docker-compose.yml', () => {
     it('registers every search attribute of SEARCH_ATTRIBUTES', () => {
       const expected = Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `${name}=${type}`);
       expect(values('--search-attribute').sort()).toEqual(expected.sort());
+    });
+  });
+
+  /** Compose's `${NAME:-default}` interpolation, the only form the services' Kafka settings use. */
+  const interpolate = (value: string, shell: Record<string, string>) =>
+    value.replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) => shell[name] || fallback);
+  const clusterEnv = (name: string) => environment(service(name));
+  const brokers = Object.keys(compose.services).filter((name) => /^kafka-cluster-\d+$/.test(name));
+  const clientAddress = (name: string) =>
+    /SASL_PLAINTEXT:\/\/([^,]+)/.exec(clusterEnv(name).KAFKA_ADVERTISED_LISTENERS)?.[1];
+  const clusterBrokers = () => brokers.map(clientAddress).join(',');
+
+  /** What a cluster changes in a broker's settings; anything else is kafka-secure's (infra/local's) value. */
+  const REPLICATION = {
+    'default.replication.factor': '3',
+    'min.insync.replicas': '2',
+    'offsets.topic.replication.factor': '3',
+    'transaction.state.log.replication.factor': '3',
+    'transaction.state.log.min.isr': '2',
+    'share.coordinator.state.topic.replication.factor': '3',
+    'share.coordinator.state.topic.min.isr': '2',
+  };
+  // Container networking (listeners reached by the other nodes), the data volume, and the quorum: three static
+  // voters instead of a standalone controller.
+  const PER_NODE_KEYS = ['node.id', 'listeners', 'advertised.listeners', 'log.dirs'];
+  const QUORUM = { removed: 'controller.quorum.bootstrap.servers', added: 'controller.quorum.voters' };
+
+  describe('kafka-cluster (profile kafka-cluster): three brokers, RF 3, min ISR 2', () => {
+    const { port } = LOCAL_INFRA.kafka;
+    const secured = parseProperties(
+      securedServerProperties(read('infra/local/kafka/server.properties'), {
+        port,
+        controllerPort: port + 1,
+        internalPort: port + 2,
+      }),
+    );
+
+    it('runs three brokers of the Kafka version infra/local runs, in the profile alone', () => {
+      expect(brokers).toHaveLength(3);
+      for (const name of brokers) {
+        expect(compose.services[name].image).toBe(`apache/kafka:${KAFKA_VERSION}`);
+        expect(compose.services[name].profiles).toEqual(['kafka-cluster']);
+      }
+      expect(new Set(brokers.map((name) => clusterEnv(name).KAFKA_NODE_ID))).toEqual(new Set(['1', '2', '3']));
+      expect(new Set(brokers.map((name) => clusterEnv(name).CLUSTER_ID)).size).toBe(1);
+    });
+
+    it('replicates every topic three times and acknowledges a write once two replicas have it', () => {
+      for (const name of brokers) {
+        const actual = Object.fromEntries(Object.keys(REPLICATION).map((key) => [key, clusterEnv(name)[envName(key)]]));
+        expect(actual).toEqual(REPLICATION);
+      }
+    });
+
+    it("is secured as kafka-secure: every other key of infra/local's secured broker, with its value", () => {
+      const expected = Object.keys(secured).filter(
+        (key) => !PER_NODE_KEYS.includes(key) && !(key in REPLICATION) && key !== QUORUM.removed,
+      );
+      for (const name of brokers) {
+        const kafkaVars = Object.keys(clusterEnv(name)).filter((k) => k.startsWith('KAFKA_'));
+        const keys = [...expected, ...PER_NODE_KEYS, ...Object.keys(REPLICATION), QUORUM.added];
+        expect(kafkaVars.sort()).toEqual([...new Set(keys)].map(envName).sort());
+        expect(Object.fromEntries(expected.map((key) => [key, clusterEnv(name)[envName(key)]]))).toEqual(
+          Object.fromEntries(expected.map((key) => [key, secured[key]])),
+        );
+      }
+    });
+
+    it('forms one quorum of the three, each voter at its own controller listener', () => {
+      const voters = brokers.map((name) => `${clusterEnv(name).KAFKA_NODE_ID}@${name}:9093`).join(',');
+      for (const name of brokers) {
+        expect(clusterEnv(name).KAFKA_CONTROLLER_QUORUM_VOTERS).toBe(voters);
+        expect(clusterEnv(name).KAFKA_ADVERTISED_LISTENERS.split(',')).toEqual(
+          expect.arrayContaining([`CONTROLLER://${name}:9093`, `INTERNAL://${name}:9094`]),
+        );
+      }
+    });
+
+    it('publishes only each SASL listener, on 127.0.0.1 at the port it advertises, one port per broker', () => {
+      for (const name of brokers) {
+        const address = clientAddress(name);
+        const [host, clientPort] = (address ?? '').split(':');
+        expect(host).toBe('127.0.0.1');
+        expect(compose.services[name].ports).toEqual([`127.0.0.1:${clientPort}:${clientPort}`]);
+        expect(clusterEnv(name).KAFKA_LISTENERS).toContain(`SASL_PLAINTEXT://0.0.0.0:${clientPort}`);
+      }
+      const ports = brokers.map((name) => clientAddress(name)?.split(':')[1]);
+      expect(new Set([...ports, String(port)]).size).toBe(4); // beside kafka's port, not on it
+    });
+
+    it('is provisioned by the same generated script as kafka-secure, through all three brokers', () => {
+      const setup = compose.services['kafka-cluster-setup'];
+      const secureSetup = compose.services['kafka-secure-setup'];
+      expect(setup.profiles).toEqual(['kafka-cluster']);
+      expect(setup.entrypoint).toEqual(secureSetup.entrypoint);
+      expect(setup.volumes).toEqual(secureSetup.volumes);
+      expect(clusterEnv('kafka-cluster-setup').KAFKA_BOOTSTRAP).toBe(brokers.map((name) => `${name}:9094`).join(','));
+      expect(setup.depends_on).toEqual(
+        Object.fromEntries(brokers.map((name) => [name, { condition: 'service_healthy' }])),
+      );
+    });
+
+    it("points every service of the services profile at the three brokers when KAFKA_BROKERS names them, else at kafka's", () => {
+      const services = Object.entries(compose.services).filter(([, s]) => s.profiles?.includes('services'));
+      expect(services.length).toBeGreaterThan(0);
+      for (const [name] of services) {
+        const configured = clusterEnv(name).KAFKA_BROKERS;
+        expect(interpolate(configured, { KAFKA_BROKERS: clusterBrokers() }).split(',')).toHaveLength(3);
+        expect(interpolate(configured, { KAFKA_BROKERS: clusterBrokers() })).toBe(clusterBrokers());
+        expect(interpolate(configured, {})).toBe(LOCAL_KAFKA_BROKERS);
+      }
+    });
+
+    it('is documented with the three addresses the brokers advertise', () => {
+      const documented = `KAFKA_BROKERS=${clusterBrokers()}`;
+      for (const file of ['docker-compose.yml', 'docs/operations.md']) {
+        expect([file, read(file).match(/KAFKA_BROKERS=[\d.:,]+/g)]).toEqual([
+          file,
+          expect.arrayContaining([documented]),
+        ]);
+      }
     });
   });
 });

@@ -169,7 +169,7 @@ describe('docker-compose.yml, profile services', () => {
       HOST: '127.0.0.1',
       PORT: String(SERVICES[name].defaultPort),
       DATABASE_URL: LOCAL_DATABASE_URL,
-      KAFKA_BROKERS: LOCAL_KAFKA_BROKERS,
+      KAFKA_BROKERS: `${'$'}{KAFKA_BROKERS:-${LOCAL_KAFKA_BROKERS}}`, // the kafka-cluster profile's brokers when set
       TEMPORAL_ADDRESS: LOCAL_TEMPORAL_ADDRESS,
       TEMPORAL_NAMESPACE: LOCAL_INFRA.temporal.namespace,
       AUTH_JWKS_FILE: '/run/sanshe/jwks.json',
