@@ -1,11 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
-import {
-  type Logger as TemporalLogger,
-  type LogLevel as TemporalLevel,
-  type LogMetadata,
-  makeTelemetryFilterString,
-  Runtime,
-} from '@temporalio/worker';
+import type { Logger as TemporalLogger, LogLevel as TemporalLevel, LogMetadata } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
 
 type NestMethod = 'verbose' | 'debug' | 'log' | 'warn' | 'error';
@@ -47,10 +41,13 @@ export class TemporalToNestLogger implements TemporalLogger {
 }
 
 /**
- * Once per process, before its first worker: when the app logs through pino (PinoLogger.root is set), the Temporal
+ * Once per process, before its first worker (given the SDK its caller loaded): when the app logs through pino (PinoLogger.root is set), the Temporal
  * runtime logs through it too, Core's WARN and above forwarded. A runtime already made (a test's own) is left alone.
  */
-export function routeTemporalLogsToPlatformLogger(): boolean {
+export function routeTemporalLogsToPlatformLogger({
+  Runtime,
+  makeTelemetryFilterString,
+}: Pick<typeof import('@temporalio/worker'), 'Runtime' | 'makeTelemetryFilterString'>): boolean {
   if (!PinoLogger.root || Runtime._instance) return false;
   Runtime.install({
     logger: new TemporalToNestLogger(),

@@ -8,7 +8,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { HealthRegistry } from '../health/health-registry';
 import { routeTemporalLogsToPlatformLogger } from '../logging/temporal-logger';
 import { errorStack } from '@sanshe/common';
@@ -47,14 +47,20 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const { address, namespace, taskQueue, workflowsPath, activities, bundlerOptions, workflowBundle } = this.options;
-    routeTemporalLogsToPlatformLogger(); // before the runtime exists: the SDK's lines join the app's JSON log
-    this.connection = await NativeConnection.connect({ address });
-    this.worker = await Worker.create({
+    // Loaded only by a service that runs a worker: the SDK (~400 modules and its native core) costs the others
+    // about 20 MiB of idle memory (docs/operations.md, "Memory").
+    const temporal = await import('@temporalio/worker');
+    routeTemporalLogsToPlatformLogger(temporal); // before the runtime exists: the SDK's lines join the app's JSON log
+    this.connection = await temporal.NativeConnection.connect({ address });
+    this.worker = await temporal.Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
       ...(workflowBundle ? { workflowBundle } : workflowsPath ? { workflowsPath, bundlerOptions } : {}),
       ...(activities ? { activities } : {}),
+      ...(await import('./temporal-tracing')).temporalWorkerTracing({
+        bundlingAtStart: !workflowBundle && !!workflowsPath,
+      }),
     });
     this.running = this.worker.run().catch((err: unknown) => {
       // A failed worker leaves the app up but unhealthy: /health says so, and the operator sees why here.
