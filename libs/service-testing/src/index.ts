@@ -1,2 +1,3 @@
 export * from './service-features-under-test';
 export * from './http-call';
+export * from './document-conformance';
