@@ -92,5 +92,9 @@ describe('the NUL character', () => {
       code: { type: 'string', pattern: '^[a-z]+$' },
       at: { type: 'string', format: 'date-time' },
     });
+    // The body takes undeclared properties: their names exclude U+0000 too (the interceptor refuses such a key).
+    expect(operation.requestBody.content['application/json'].schema).toMatchObject({
+      propertyNames: { pattern: '^[^\\u0000]*$' },
+    });
   });
 });

@@ -58,12 +58,19 @@ interface SchemaNode {
   [key: string]: unknown;
 }
 
-/** Every free string of a schema (no pattern, format or enum of its own) gets the pattern that excludes U+0000. */
+/**
+ * Every free string of a schema (no pattern, format or enum of its own) gets the pattern that excludes U+0000, and
+ * so do the names of an object's undeclared properties where it allows them (propertyNames, which Schemathesis
+ * honours): a key holding U+0000 is refused as its value would be.
+ */
 function excludeNul(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(excludeNul);
   if (node === null || typeof node !== 'object') return;
   const schema = node as SchemaNode;
   if (schema.type === 'string' && !schema.pattern && !schema.format && !schema.enum) schema.pattern = NO_NUL;
+  if (schema.type === 'object' && schema.additionalProperties !== false && !schema.propertyNames) {
+    schema.propertyNames = { pattern: NO_NUL };
+  }
   Object.values(schema).forEach(excludeNul);
 }
 
