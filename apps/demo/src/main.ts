@@ -38,6 +38,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const stateDir = localStateDir(env);
   const ctx = createDemoContext({
     options: request,
+    deploymentDistrictCode: env.GOVERNANCE_DISTRICT_CODE || '310104',
     api,
     mintToken: (token) => mintDevToken(stateDir, token),
     portalSim: portalSimRunner(env, portalKafkaLogin(env)),

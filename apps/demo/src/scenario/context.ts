@@ -55,6 +55,11 @@ export const emptyIds = (): DemoIds => ({
 export interface DemoContext {
   options: DemoOptions;
   runId: string;
+  /**
+   * The deployment's district (GOVERNANCE_DISTRICT_CODE, default 310104): a program's policies are set by its
+   * policy-admin (docs/decisions.md, "Program scope"), while the run's areas are a district of their own.
+   */
+  deploymentDistrictCode: string;
   api: Record<ServiceName, ServiceClient>;
   /** A development token for this person and parties (minted once per request, then reused). */
   token(request: TokenRequest): Promise<string>;
@@ -76,6 +81,7 @@ export interface DemoContext {
 
 export interface DemoContextParts {
   options: DemoOptions;
+  deploymentDistrictCode?: string;
   api: Record<ServiceName, ServiceClient>;
   mintToken: (request: TokenRequest) => Promise<string>;
   portalSim: (portalId: string, args: string[]) => Promise<PortalSimRun>;
@@ -89,6 +95,7 @@ export function createDemoContext(parts: DemoContextParts): DemoContext {
   return {
     options,
     runId: options.runId,
+    deploymentDistrictCode: parts.deploymentDistrictCode ?? '310104',
     api: parts.api,
     token: (request) => {
       const key = JSON.stringify([request.sub, [...request.parties].sort(), [...request.roles].sort()]);
