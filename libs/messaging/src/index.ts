@@ -13,6 +13,8 @@ export * from './kafka.module';
 export type { InboxOptions, MessagingOptions } from './messaging-options';
 export * from './migrations';
 export * from './messaging.module';
+export * from './messaging-metrics';
+export * from './inbox/dead-letter-reasons';
 export * from './outbox/lanes';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.service';

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { InboxService } from './inbox/inbox.service';
+import { MessagingMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { OutboxWriter } from './outbox/outbox-writer';
@@ -16,7 +17,8 @@ export class MessagingModule {
       provide: OutboxWriter,
       useValue: new OutboxWriter({ schema: options.schema, source: options.source, topicFor: options.topicFor }),
     };
-    const providers = [{ provide: MESSAGING_OPTIONS, useValue: options }, writer, OutboxRelayService];
+    // MessagingMetrics: the outbox's and inbox's series, when the app has a MetricsModule.
+    const providers = [{ provide: MESSAGING_OPTIONS, useValue: options }, writer, OutboxRelayService, MessagingMetrics];
     const exported = [OutboxWriter, OutboxRelayService, ...(options.consumer ? [InboxService] : [])];
     return {
       module: MessagingModule,

@@ -2,6 +2,7 @@ import type { Producer } from 'kafkajs';
 import { retryWithBackoff } from '@sanshe/common';
 import { DEAD_LETTER_HEADERS, deadLetterTopic } from '@sanshe/contracts';
 import { topicOnWire } from '../topic-names';
+import { type DeadLetterReason, deadLetterReasonOf } from './dead-letter-reasons';
 import type { IncomingMessage } from './incoming-message';
 
 /**
@@ -19,6 +20,9 @@ export class DeadLetterPublisher {
 
   /** On the wire; the original topic in the headers is the one the message was read from, also on the wire. */
   readonly topic = () => topicOnWire(this.topicPrefix, deadLetterTopic(this.consumer));
+
+  /** Dead letters published so far, by the kind of their reason: sanshe_inbox_dead_letters_total. */
+  readonly publishedByReason = new Map<DeadLetterReason, number>();
 
   async publish(message: IncomingMessage, reason: string, attempts: number): Promise<void> {
     // Until Kafka takes it (200, 400, 600 … ms apart, at most 5 s): the offset is committed right after.
@@ -54,5 +58,7 @@ export class DeadLetterPublisher {
       },
     );
     this.log(`dead-lettered ${message.topic}/${message.partition}@${message.offset}: ${reason}`);
+    const kind = deadLetterReasonOf(reason);
+    this.publishedByReason.set(kind, (this.publishedByReason.get(kind) ?? 0) + 1);
   }
 }

@@ -57,6 +57,8 @@ export interface Stall {
  */
 export class PartitionStalls {
   private readonly stalls = new Map<string, Stall>();
+  /** Failed tries so far by error class (`QueryFailedError`…): sanshe_inbox_retries_total. */
+  readonly failuresByError = new Map<string, number>();
 
   constructor(
     readonly policy: Required<RetryPolicy>,
@@ -76,6 +78,8 @@ export class PartitionStalls {
     }
     stall.attempts += tries;
     stall.lastError = errorSummary(error);
+    const errorClass = error instanceof Error ? error.constructor.name : typeof error;
+    this.failuresByError.set(errorClass, (this.failuresByError.get(errorClass) ?? 0) + tries);
     return stall;
   }
 
