@@ -18,7 +18,8 @@ const Name = Type.String({ minLength: 1, maxLength: 100 });
 // The table's columns are PostgreSQL integers: a larger count was a 500.
 const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 const Population = Count;
-const AREA_BODY: Record<AreaLevel, TSchema> = {
+/** Each level's body as checked, and as the document shows it (only a community has households). */
+export const AREA_BODY: Record<AreaLevel, TSchema> = {
   district: Type.Object({ name: Name, population: Population, serviceArea: ServiceArea }),
   street: Type.Object({ name: Name, population: Population, serviceArea: ServiceArea }),
   community: Type.Object({

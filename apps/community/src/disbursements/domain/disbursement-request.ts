@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { MoneyFen, NewEvent, SubstantiatedReason } from '@sanshe/contracts';
+import { type MoneyFen, type NewEvent, StrictCommunityCode, type SubstantiatedReason } from '@sanshe/contracts';
 
 /*
  * What the community's parties ask of a grant's disbursement (docs/decisions.md "Grant disbursement"): an
@@ -13,7 +13,8 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 const TrancheNo = Type.Integer({ minimum: 1, maximum: 24 });
 const CommunityBody = Type.Union([Type.Literal('community'), Type.Literal('residents')]);
-const CommunityCode = Type.String({ minLength: 1, maxLength: 40 });
+// The community's code as codeProblem checks it, so that the document states it.
+const CommunityCode = StrictCommunityCode;
 /** The events' SubstantiatedReason (a code and a text that says what is wrong), as a request body takes it. */
 export const ReasonBody = Type.Object(
   {

@@ -11,7 +11,8 @@ import { AlreadyRepresents, RepresentativeInputInvalid, RepresentativeNotFound }
 import { RepresentativeRepository } from '../domain/representative.repository';
 
 const CalendarDate = Type.String({ format: 'date' });
-const AppointmentBody = Type.Object({
+/** The body as checked, and as the document shows it. */
+export const AppointmentBody = Type.Object({
   body: Type.Unsafe<(typeof REPRESENTATIVE_BODIES)[number]>({ type: 'string', enum: [...REPRESENTATIVE_BODIES] }),
   personSub: Type.String({ minLength: 1, maxLength: 200 }),
   title: Type.String({ minLength: 1, maxLength: 100 }),

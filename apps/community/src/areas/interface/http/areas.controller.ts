@@ -14,28 +14,23 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { DistrictCode, StreetCode, StrictCommunityCode } from '@sanshe/contracts';
+import { openApiSchema } from '@sanshe/nest-platform';
 import { areaAdminRefusal, jurisdictionsOf } from '../../../access/community-access';
-import { PutAreaHandler } from '../../application/put-area';
+import { AREA_BODY, PutAreaHandler } from '../../application/put-area';
 import { type AreaLevel, codeFieldOf, codeProblem } from '../../domain/administrative-area';
 import { AreaInputInvalid, AreaNotFound } from '../../domain/area-errors';
 import { AreaRepository, type StoredArea } from '../../domain/area.repository';
 import { AreaErrorFilter } from './area-error.filter';
 
-const AREA_BODY_DOC = {
-  schema: {
-    type: 'object',
-    required: ['name', 'population', 'serviceArea'],
-    properties: {
-      name: { type: 'string', minLength: 1, maxLength: 100, example: '新华路街道' },
-      population: { type: 'integer', minimum: 0, maximum: 2_147_483_647, example: 37900 },
-      households: { type: 'integer', minimum: 0, maximum: 2_147_483_647, description: 'communities only' },
-      serviceArea: {
-        type: 'object',
-        required: ['description'],
-        properties: { areaKm2: { type: 'number', minimum: 0 }, description: { type: 'string', maxLength: 500 } },
-      },
-    },
-  },
+/** Each level's body as PutAreaHandler checks it. */
+const bodyDoc = (level: AreaLevel) => ({ schema: openApiSchema(AREA_BODY[level]) });
+
+/** Each level's code as its check (codeProblem) enforces it, for the path and query parameters. */
+const CODE_PARAM = {
+  district: { schema: openApiSchema(DistrictCode), example: '310104' },
+  street: { schema: openApiSchema(StreetCode), example: '310104-005' },
+  community: { schema: openApiSchema(StrictCommunityCode), example: '310104-005-001' },
 };
 
 /** A unit as the API shows it. */
@@ -68,8 +63,8 @@ export class AreasController {
 
   @Put('districts/:districtCode')
   @ApiOperation({ summary: 'Register (201) or change (200) a district; operator or its area-admin' })
-  @ApiBody(AREA_BODY_DOC)
-  @ApiParam({ name: 'districtCode', example: '310104' })
+  @ApiBody(bodyDoc('district'))
+  @ApiParam({ name: 'districtCode', ...CODE_PARAM.district })
   @ApiCreatedResponse({ description: 'Registered' })
   @ApiOkResponse({ description: 'Changed, or unchanged (no event)' })
   @ApiForbiddenResponse({ description: 'Not an operator or an area-admin of jurisdiction:<districtCode>' })
@@ -84,8 +79,8 @@ export class AreasController {
 
   @Put('streets/:streetCode')
   @ApiOperation({ summary: 'Register (201) or change (200) a street; area-admin of its district' })
-  @ApiBody(AREA_BODY_DOC)
-  @ApiParam({ name: 'streetCode', example: '310104-005' })
+  @ApiBody(bodyDoc('street'))
+  @ApiParam({ name: 'streetCode', ...CODE_PARAM.street })
   @ApiForbiddenResponse({ description: 'Not an area-admin of jurisdiction:<districtCode>' })
   @ApiNotFoundResponse({ description: 'Its district is not registered' })
   putStreet(
@@ -99,8 +94,8 @@ export class AreasController {
 
   @Put('communities/:communityCode')
   @ApiOperation({ summary: 'Register (201) or change (200) a community; area-admin of its street or district' })
-  @ApiBody(AREA_BODY_DOC)
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiBody(bodyDoc('community'))
+  @ApiParam({ name: 'communityCode', ...CODE_PARAM.community })
   @ApiForbiddenResponse({ description: 'Not an area-admin of its street or district' })
   @ApiNotFoundResponse({ description: 'Its street is not registered' })
   putCommunity(
@@ -119,6 +114,7 @@ export class AreasController {
   }
 
   @Get('districts/:districtCode')
+  @ApiParam({ name: 'districtCode', ...CODE_PARAM.district })
   @ApiNotFoundResponse({ description: 'No such district' })
   district(@Param('districtCode') code: string) {
     return this.one('district', code);
@@ -126,13 +122,14 @@ export class AreasController {
 
   @Get('streets')
   @ApiOperation({ summary: 'Every street, or those of one district' })
-  @ApiQuery({ name: 'districtCode', required: false, example: '310104' })
+  @ApiQuery({ name: 'districtCode', required: false, ...CODE_PARAM.district })
   async streets(@Query('districtCode') districtCode?: string) {
     const parent = districtCode === undefined ? undefined : checkedCode('district', districtCode, 'query');
     return (await this.areas.list('street', parent)).map(view);
   }
 
   @Get('streets/:streetCode')
+  @ApiParam({ name: 'streetCode', ...CODE_PARAM.street })
   @ApiNotFoundResponse({ description: 'No such street' })
   street(@Param('streetCode') code: string) {
     return this.one('street', code);
@@ -140,13 +137,14 @@ export class AreasController {
 
   @Get('communities')
   @ApiOperation({ summary: 'Every community, or those of one street' })
-  @ApiQuery({ name: 'streetCode', required: false, example: '310104-005' })
+  @ApiQuery({ name: 'streetCode', required: false, ...CODE_PARAM.street })
   async communities(@Query('streetCode') streetCode?: string) {
     const parent = streetCode === undefined ? undefined : checkedCode('street', streetCode, 'query');
     return (await this.areas.list('community', parent)).map(view);
   }
 
   @Get('communities/:communityCode')
+  @ApiParam({ name: 'communityCode', ...CODE_PARAM.community })
   @ApiNotFoundResponse({ description: 'No such community' })
   community(@Param('communityCode') code: string) {
     return this.one('community', code);

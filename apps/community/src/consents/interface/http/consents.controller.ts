@@ -8,7 +8,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -26,7 +25,7 @@ import {
   ResidentConsentsView,
   ResidentIdParam,
 } from './consent-schemas';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
@@ -68,7 +67,7 @@ export class ConsentsController {
       'other purposes name neither. Refused with nothing written when a field is malformed (400, naming it) ' +
       'or the resident is unknown (404).',
   })
-  @ApiParam({ name: 'residentId', example: 'rp-7k2m9q4x3f8k2m1q9d7w4x2n' })
+  @ApiPathParams(ResidentIdParam)
   @ApiBody({ schema: schema(RecordConsentBody) })
   @ApiCreatedResponse({ schema: schema(ConsentRecordView) })
   @ApiBadRequestResponse(invalid)
@@ -96,6 +95,7 @@ export class ConsentsController {
   @ApiNotFoundResponse(notFound)
   @ApiForbiddenResponse({ description: 'Not one who records the resident’s consents, nor an auditor' })
   @Access({ action: "read residents' consents", roles: [...SPEAK_FOR_RESIDENTS, ROLES.auditor] })
+  @ApiPathParams(ResidentIdParam)
   async consents(@Param('residentId') residentId: string, @CurrentIdentity() identity: Identity) {
     checked(ResidentIdParam, { residentId }, '/params');
     const { history, current, ...resident } = await this.read.execute(residentId, identity);

@@ -30,7 +30,7 @@ import {
   RequestView,
 } from './data-access-schemas';
 import { accessLogView, requestView } from './data-access-views';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
@@ -82,6 +82,7 @@ export class DataAccessController {
     action: 'read data-access requests',
     roles: [ROLES.orgStaff, ROLES.committeeMember, ROLES.committeeStaff, ROLES.auditor],
   })
+  @ApiPathParams(RequestIdParam)
   async one(@Param('requestId') requestId: string, @CurrentIdentity() identity: Identity) {
     checked(RequestIdParam, { requestId }, '/params');
     return requestView(await this.read.request(requestId, identity));
@@ -103,6 +104,7 @@ export class DataAccessController {
   })
   // Any token reaches the rule, so that a refused caller (the community's own staff too) is logged.
   @Access({ action: 'read residents under a grant' })
+  @ApiPathParams(GrantReadParams)
   async readResident(
     @Param('grantId') grantId: string,
     @Param('residentId') residentId: string,

@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { Id, schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { communityParty, residentsParty, ROLES } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
@@ -58,7 +59,7 @@ export class DisbursementsController {
     summary: 'Object to a tranche of a grant during its public notice, for community:<code> or residents:<code>',
     description: `${WHO}Once per party and tranche (409 already-objected); governance checks the stage and seat.`,
   })
-  @ApiParam({ name: 'grantId', example: 'grant-2026-0007' })
+  @ApiParam({ name: 'grantId', example: 'grant-2026-0007', schema: openApiSchema(Id) })
   @ApiBody({ schema: openApiSchema(ObjectionBody) })
   @ApiCreatedResponse({ description: 'Sent to governance' })
   @ApiForbiddenResponse({ description: 'Not a serving member of the party’s body with its voting role' })
@@ -72,7 +73,7 @@ export class DisbursementsController {
     summary: 'Propose clawing back (part of) a paid tranche, for community:<code> or residents:<code>',
     description: `${WHO}Governance opens a grant-clawback decision; amount in fen, at most what the tranche paid.`,
   })
-  @ApiParam({ name: 'grantId', example: 'grant-2026-0007' })
+  @ApiParam({ name: 'grantId', example: 'grant-2026-0007', schema: openApiSchema(Id) })
   @ApiBody({ schema: openApiSchema(ClawbackBody) })
   @ApiCreatedResponse({ description: 'Sent to governance' })
   @ApiForbiddenResponse({ description: 'Not a serving member of the party’s body with its voting role' })
@@ -82,8 +83,13 @@ export class DisbursementsController {
 
   @Get(':grantId/requests')
   @ApiOperation({ summary: 'The community’s requests about a grant, and whether governance refused them' })
-  @ApiParam({ name: 'grantId', example: 'grant-2026-0007' })
-  @ApiQuery({ name: 'communityCode', required: true, example: '310104-005-001' })
+  @ApiParam({ name: 'grantId', example: 'grant-2026-0007', schema: openApiSchema(Id) })
+  @ApiQuery({
+    name: 'communityCode',
+    required: true,
+    example: '310104-005-001',
+    schema: openApiSchema(StrictCommunityCode),
+  })
   @ApiOkResponse({ description: 'Oldest first; status sent or refused (with code and reason)' })
   @ApiForbiddenResponse({ description: 'Not a committee member, committee staff or residents’ representative of it' })
   async list(
@@ -92,7 +98,9 @@ export class DisbursementsController {
     @CurrentIdentity() who: Identity,
   ) {
     const problem = codeProblem('community', code ?? '');
-    if (problem) throw new RequestInputInvalid([{ path: '/query/communityCode', message: problem }]);
+    const problems = schemaProblems(Id, grantId, '/params/grantId');
+    if (problem) problems.push({ path: '/query/communityCode', message: problem });
+    if (problems.length > 0) throw new RequestInputInvalid(problems);
     const communityCode = code ?? '';
     const refusal = readerRefusal(who, communityCode, [
       { role: ROLES.committeeMember, party: communityParty(communityCode) },

@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { StrictCommunityCode } from '@sanshe/contracts';
 import { communityParty, jurisdictionsOf, ROLES } from '../../../access/community-access';
 import { ReadEvaluationsHandler } from '../../application/read-evaluations';
 import { RecordEvaluationHandler } from '../../application/record-evaluation';
@@ -34,7 +35,7 @@ import {
   WeightsView,
 } from './evaluation-schemas';
 import { activityEvaluationView, evaluationView, ratingView } from './evaluation-views';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
@@ -78,7 +79,7 @@ export class EvaluationsController {
       'exceeds any other dimension, or when it exceeds a quarter of the total. Activities already completed ' +
       'keep the weights pinned when they completed.',
   })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiBody({ schema: schema(WeightsBody) })
   @ApiOkResponse({ schema: schema(WeightsView) })
   @ApiBadRequestResponse(invalid)
@@ -106,6 +107,7 @@ export class EvaluationsController {
   @ApiOperation({ summary: "The community's evaluation weights (the default 3/3/3/1 when it set none)" })
   @ApiOkResponse({ schema: schema(WeightsView) })
   @ApiBadRequestResponse(invalid)
+  @ApiPathParams(CommunityCodeParam)
   async getWeights(@Param('communityCode') communityCode: string) {
     checked(CommunityCodeParam, { communityCode }, '/params');
     const { weights, isDefault } = await this.read.weights(communityCode);
@@ -123,7 +125,7 @@ export class EvaluationsController {
       'rescores the activity provisionally and publishes rating.updated (the next revision); at the close the ' +
       'score becomes final, and later evaluations are refused (409 evaluation-closed).',
   })
-  @ApiParam({ name: 'activityId', example: 'act-2026-0009' })
+  @ApiPathParams(ActivityIdParam)
   @ApiBody({ schema: schema(EvaluationBody) })
   @ApiCreatedResponse({ schema: schema(EvaluationView) })
   @ApiBadRequestResponse(invalid)
@@ -151,6 +153,7 @@ export class EvaluationsController {
   @ApiOkResponse({ schema: schema(ActivityEvaluationView) })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse({ schema: schema(CODED(404, ['activity-not-found'])) })
+  @ApiPathParams(ActivityIdParam)
   async activity(@Param('activityId') activityId: string) {
     checked(ActivityIdParam, { activityId }, '/params');
     return activityEvaluationView(await this.read.activity(activityId));
@@ -161,6 +164,7 @@ export class EvaluationsController {
   @ApiOkResponse({ schema: schema(RatingView) })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse({ schema: schema(CODED(404, ['organization-not-rated'])) })
+  @ApiPathParams(OrganizationIdParam)
   async rating(@Param('organizationId') organizationId: string) {
     checked(OrganizationIdParam, { organizationId }, '/params');
     return ratingView(await this.read.rating(organizationId));

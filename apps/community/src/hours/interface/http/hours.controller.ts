@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { StrictCommunityCode } from '@sanshe/contracts';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { communityParty, ROLES } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
@@ -59,7 +60,7 @@ export class HoursController {
 
   @Get('communities/:communityCode/hours')
   @ApiOperation({ summary: 'Hours served in the community: those awaiting the committee, or all' })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiQuery({
     name: 'status',
     required: false,

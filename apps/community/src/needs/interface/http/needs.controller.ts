@@ -14,7 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { NEED_CATEGORIES } from '@sanshe/contracts';
+import { NEED_CATEGORIES, StrictCommunityCode } from '@sanshe/contracts';
 import { communityParty, ROLES } from '../../../access/community-access';
 import { CloseNeedHandler } from '../../application/close-need';
 import { PublishNeedHandler } from '../../application/publish-need';
@@ -33,7 +33,7 @@ import {
   NOT_FOUND,
   PublishNeedBody,
 } from './need-schemas';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
@@ -80,7 +80,7 @@ export class NeedsController {
     description:
       'Refused with nothing written when a field is malformed (400, naming it) or the community is unknown (404).',
   })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiBody({ schema: schema(PublishNeedBody) })
   @ApiCreatedResponse({ schema: VIEW })
   @ApiBadRequestResponse(invalid)
@@ -115,6 +115,7 @@ export class NeedsController {
   @ApiConflictResponse({ description: 'The need is closed', schema: schema(NEED_CLOSED) })
   @ApiForbiddenResponse({ description: "The token is not committee-member or committee-staff of the need's community" })
   @Access({ action: CLOSE_NEEDS, roles: COMMITTEE })
+  @ApiPathParams(NeedIdParam)
   async close(@Param('needId') needId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     checked(NeedIdParam, { needId }, '/params');
     const { need, createdBy, createdAt } = await this.read.one(needId);

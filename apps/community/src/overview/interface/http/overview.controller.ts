@@ -9,6 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access } from '@sanshe/auth';
+import { StrictCommunityCode } from '@sanshe/contracts';
 import { ReadCommunityOverviewHandler } from '../../application/read-community-overview';
 import { checked, CommunityCodeParam, OverviewView } from './overview-schemas';
 import { openApiSchema } from '@sanshe/nest-platform';
@@ -35,7 +36,7 @@ export class OverviewController {
       '(awarded → approved or rejected), with totals in fen per currency. Tranches will appear when funding ' +
       'publishes them. An unknown community answers with empty lists.',
   })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiOkResponse({ schema: openApiSchema(OverviewView) })
   @ApiBadRequestResponse({ description: 'The community code is malformed; `problems` names it' })
   async overview(@Param('communityCode') communityCode: string) {

@@ -14,28 +14,15 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { REPRESENTATIVE_REMOVAL_REASONS } from '@sanshe/contracts';
+import { REPRESENTATIVE_REMOVAL_REASONS, StrictCommunityCode } from '@sanshe/contracts';
+import { openApiSchema } from '@sanshe/nest-platform';
 import { areaAdminRefusal, jurisdictionsOf } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
-import { AppointRepresentativeHandler } from '../../application/appoint-representative';
+import { AppointmentBody, AppointRepresentativeHandler } from '../../application/appoint-representative';
 import { RemoveRepresentativeHandler } from '../../application/remove-representative';
 import { RepresentativeInputInvalid } from '../../domain/representative-errors';
 import { RepresentativeRepository } from '../../domain/representative.repository';
 import { RepresentativeErrorFilter } from './representative-error.filter';
-
-const APPOINTMENT_DOC = {
-  schema: {
-    type: 'object',
-    required: ['body', 'personSub', 'title', 'termFrom'],
-    properties: {
-      body: { type: 'string', enum: ['committee', 'residents'] },
-      personSub: { type: 'string', description: 'the person as their tokens name them (sub)', example: 'zhang-wei' },
-      title: { type: 'string', example: '居民代表（第3居民小组）' },
-      termFrom: { type: 'string', format: 'date' },
-      termTo: { type: 'string', format: 'date' },
-    },
-  },
-};
 
 function checkedCommunity(code: string): string {
   const problem = codeProblem('community', code);
@@ -58,7 +45,7 @@ function requireAppointer(who: Identity, communityCode: string, action: string):
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No bearer token, or an invalid one' })
 @ApiBadRequestResponse({ description: 'A malformed code or body; `problems` names each field' })
-@ApiParam({ name: 'communityCode', example: '310104-005-001' })
+@ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
 @Controller('communities/:communityCode/representatives')
 @Access({ action: 'use representatives' })
 @UseFilters(RepresentativeErrorFilter)
@@ -71,7 +58,7 @@ export class RepresentativesController {
 
   @Post()
   @ApiOperation({ summary: 'Appoint a committee member or a residents’ representative' })
-  @ApiBody(APPOINTMENT_DOC)
+  @ApiBody({ schema: openApiSchema(AppointmentBody) })
   @ApiCreatedResponse({ description: 'Appointed; one representative.appointed event' })
   @ApiForbiddenResponse({ description: 'Not an area-admin of the community’s street or district' })
   @ApiNotFoundResponse({ description: 'No such community' })
@@ -100,7 +87,12 @@ export class RepresentativesController {
   @Get()
   @ApiOperation({ summary: 'The community’s representatives (active ones; ?status=all for those who left too)' })
   @ApiQuery({ name: 'status', required: false, enum: ['active', 'all'] })
-  list(@Param('communityCode') code: string, @Query('status') status?: string) {
-    return this.representatives.list(checkedCommunity(code), status === 'all');
+  list(@Param('communityCode') code: string, @Query('status') status?: unknown) {
+    checkedCommunity(code);
+    // Anything but the two documented values (a repeated parameter arrives as an array) is refused, not ignored.
+    if (status !== undefined && status !== 'active' && status !== 'all') {
+      throw new RepresentativeInputInvalid([{ path: '/query/status', message: 'must be active or all' }]);
+    }
+    return this.representatives.list(code, status === 'all');
   }
 }

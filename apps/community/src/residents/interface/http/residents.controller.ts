@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AccessDenied, Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { StrictCommunityCode } from '@sanshe/contracts';
 import { communityParty, residentsParty, ROLES, roleRefusal } from '../../../access/community-access';
 import { CorrectResidentHandler } from '../../application/correct-resident';
 import { ReadResidentsHandler, type ResidentLookup } from '../../application/read-residents';
@@ -33,7 +34,7 @@ import {
   ResidentIdsView,
   ResidentIdView,
 } from './resident-schemas';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse('A field is malformed; `problems` names it and the check, never the value');
@@ -75,7 +76,7 @@ export class ResidentsController {
     summary: 'Register a resident of the community; returns only the pseudonymous resident id',
     description: 'Fields are stored encrypted. 409 already-registered names the resident holding the ID number.',
   })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiBody({ schema: schema(RegisterResidentBody) })
   @ApiCreatedResponse({ schema: schema(ResidentIdView) })
   @ApiBadRequestResponse(invalid)
@@ -107,6 +108,7 @@ export class ResidentsController {
   @ApiForbiddenResponse({
     description: "The token is not committee-member or committee-staff of the resident's community",
   })
+  @ApiPathParams(ResidentIdParam)
   async update(@Param('residentId') residentId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     checked(ResidentIdParam, { residentId }, '/params');
     const { communityCode } = await this.read.entry(residentId);
@@ -124,6 +126,7 @@ export class ResidentsController {
   @ApiOkResponse({ schema: schema(ResidentIdsView) })
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse({ description: 'Not the committee (member or staff) nor a residents-representative of <code>' })
+  @ApiPathParams(CommunityCodeParam)
   async lookup(
     @Param('communityCode') communityCode: string,
     @Body() body: unknown,
@@ -146,6 +149,7 @@ export class ResidentsController {
   @ApiForbiddenResponse({
     description: "Not the committee, a residents-representative of the resident's community, nor an auditor",
   })
+  @ApiPathParams(ResidentIdParam)
   async one(@Param('residentId') residentId: string, @CurrentIdentity() identity: Identity) {
     checked(ResidentIdParam, { residentId }, '/params');
     const entry = await this.read.entry(residentId);

@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { StrictCommunityCode } from '@sanshe/contracts';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { communityParty, residentsParty, ROLES } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
@@ -63,7 +64,7 @@ export class CallInsController {
   @ApiOperation({
     summary: 'The filed proposals community:<code> or residents:<code> may call in, with their call-ins',
   })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiQuery({
     name: 'status',
     required: false,

@@ -14,6 +14,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { StrictCommunityCode } from '@sanshe/contracts';
+import { openApiSchema } from '@sanshe/nest-platform';
 import { communityParty, residentsParty, roleRefusal } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
 import { CastVoteHandler } from '../../application/cast-vote';
@@ -65,7 +67,7 @@ export class VotesController {
   @ApiOperation({
     summary: 'The decisions that seat the community’s committee (party=community) or residents (party=residents)',
   })
-  @ApiParam({ name: 'communityCode', example: '310104-005-001' })
+  @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiQuery({ name: 'party', enum: ['community', 'residents'] })
   @ApiQuery({
     name: 'status',
