@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { bundlerOptionsWithAliases, TemporalWorkerModule } from '@sanshe/nest-platform';
+import { TRACING_WORKFLOW_INTERCEPTORS } from '@sanshe/nest-platform/temporal-tracing';
 import { type ServiceConfig, ServiceKitModule } from '@sanshe/service-kit';
 import { WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
@@ -24,6 +25,8 @@ import { PortalsModule } from './portals/portals.module';
  */
 export const WORKFLOW_BUNDLE_OPTIONS = {
   workflowsPath: WORKFLOWS_PATH,
+  // Built in, so that a prebuilt bundle traces too; without tracing, the worker's sink drops the spans.
+  workflowInterceptorModules: [TRACING_WORKFLOW_INTERCEPTORS],
   webpackConfigHook: bundlerOptionsWithAliases(resolve(__dirname, '../../../tsconfig.base.json')),
 };
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '@sanshe/nest-platform/search-attributes';
+import { TRACING_OFF_SINKS } from '@sanshe/nest-platform/temporal-tracing';
 import { bundlerOptionsWithAliases } from '@sanshe/nest-platform/workflow-bundle';
 
 /** The time-skipping test server that infra/local fetched, with Sanshe's search attributes registered. */
@@ -22,9 +23,12 @@ export const workflowBundlerOptions = () => ({
 
 /**
  * A test worker's workflow code: the run's prebuilt bundle of the same workflows when Jest's setup made one
- * (GOVERNANCE_WORKFLOW_BUNDLE: infra/local/jest/workflow-bundle.ts), else `workflowsPath` bundled now.
+ * (GOVERNANCE_WORKFLOW_BUNDLE: infra/local/jest/workflow-bundle.ts), else `workflowsPath` bundled now. The bundle
+ * has Temporal's tracing interceptors built in (as governance's): its spans go to a sink that drops them.
  */
 export function testWorkflowCode(workflowsPath: string) {
   const codePath = process.env.GOVERNANCE_WORKFLOW_BUNDLE;
-  return codePath ? { workflowBundle: { codePath } } : { workflowsPath, bundlerOptions: workflowBundlerOptions() };
+  return codePath
+    ? { workflowBundle: { codePath }, sinks: TRACING_OFF_SINKS }
+    : { workflowsPath, bundlerOptions: workflowBundlerOptions() };
 }

@@ -19,6 +19,7 @@ import {
   PermanentEventError,
 } from './event-handlers';
 import { identityOf, InboxTable } from './inbox-table';
+import { tracedHandler } from './inbox-tracing';
 import type { Delivery, IncomingMessage, Outcome } from './incoming-message';
 import { PartitionStalls, type RetryPolicy, retryPolicyOf } from './stalls';
 
@@ -37,9 +38,9 @@ export interface InboxProcessorOptions extends RetryPolicy {
   log?: (message: string) => void;
   /** What needs a person: an event dead-lettered because it kept failing past deadLetterAfterMs. */
   alert?: (message: string) => void;
-}
   /** The topic prefix on the wire (KAFKA_TOPIC_PREFIX): taken off the topic a handler is told. */
   topicPrefix?: string;
+}
 
 /**
  * A message's outcome in a batch, or `retry-later`: it failed transiently, or an earlier message of
@@ -97,7 +98,7 @@ export class InboxProcessor {
 
   constructor(
     private readonly dataSource: DataSource,
-    readonly deadLetters: DeadLetterPublisher,
+    private readonly deadLetters: DeadLetterPublisher,
     private readonly options: InboxProcessorOptions,
   ) {
     this.inbox = new InboxTable(options.schema, options.consumer);
@@ -173,7 +174,7 @@ export class InboxProcessor {
         const unknown = unknownTypeReason(envelope.type, handlers);
         return unknown ? { invalid: unknown } : 'ignored';
       }
-      return { event: checkEventData(envelope), handler };
+      return { event: checkEventData(envelope), handler: tracedHandler(message, this.options.consumer, handler) };
     } catch (err) {
       const reason = err instanceof EventValidationError ? err.message : `not a JSON event: ${errorMessage(err)}`;
       const answer = this.invalidData;

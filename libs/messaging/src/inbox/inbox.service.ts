@@ -127,10 +127,10 @@ export class InboxService implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       await this.connectProducer();
       if (this.draining) throw deferMessage(handoff); // shutdown began meanwhile
-      const { offset, timestamp, key, value } = raw;
+      const { offset, timestamp, key, value, headers } = raw;
       const brokerTime = brokerTimeOf(context);
       const message: IncomingMessage = {
-        ...{ topic, partition, offset, timestamp, key, value },
+        ...{ topic, partition, offset, timestamp, key, value, headers },
         ...(brokerTime === undefined ? {} : { brokerTime }),
       };
       const queue = this.queueOf(consumer, topic, partition);

@@ -1,3 +1,5 @@
+import type { IHeaders } from 'kafkajs';
+
 /** Where a message came from, as its handler learns it. */
 export interface Delivery {
   topic: string;
@@ -20,6 +22,8 @@ export interface Delivery {
 export interface IncomingMessage extends Delivery {
   key: Buffer | string | null;
   value: Buffer | string | null;
+  /** The record's headers: a relay's `traceparent` (the producer span the consumer's span continues). */
+  headers?: IHeaders;
 }
 
 /** What became of a message: applied, already applied before, not for this consumer, or dead-lettered. */

@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { type Backoff, backoffDelay, errorMessage } from '@sanshe/common';
 import { qualifiedTable } from '@sanshe/persistence';
 import { DEFAULT_LANES, lockClassOf } from './lanes';
+import { publishTraced, tracedColumns } from './outbox-tracing';
 import { type OutboxRow, RefusedTopics, sendPerTopic, type TopicSend } from './topic-sends';
 
 export interface OutboxRelayOptions {
@@ -24,9 +25,9 @@ export interface OutboxRelayOptions {
    * idle_in_transaction_session_timeout: the round's transaction is idle while it waits.
    */
   sendTimeoutMs?: number;
-  /** Test seam: runs after Kafka acknowledged a batch and before its rows are marked sent. */
   /** Put before each row's topic on the wire (KAFKA_TOPIC_PREFIX); the outbox keeps logical names. */
   topicPrefix?: string;
+  /** Test seam: runs after Kafka acknowledged a batch and before its rows are marked sent. */
   afterPublish?: (positions: string[]) => Promise<void> | void;
   log?: (message: string) => void;
 }
@@ -109,7 +110,7 @@ export class OutboxRelay {
       const rows = (await this.claim(runner)).filter((row) => !this.refusedTopics.waiting(row.topic));
       let sent: string[] = [];
       if (rows.length > 0) {
-        const sends = await this.send(rows);
+        const sends = await publishTraced(rows, () => this.send(rows));
         this.refusedTopics.record(sends);
         sent = sends.filter((s) => s.refusal === undefined).flatMap((s) => s.positions);
       }
@@ -172,7 +173,7 @@ export class OutboxRelay {
     )) as { lane: number }[];
     if (lanes.length === 0) return [];
     return (await runner.query(
-      `SELECT position, topic, partition_key, payload FROM ${this.table}
+      `SELECT position, topic, partition_key, payload${tracedColumns()} FROM ${this.table}
        WHERE sent_at IS NULL AND lane = ANY($1::smallint[])
        ORDER BY position LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [lanes.map((l) => l.lane), this.batchSize],

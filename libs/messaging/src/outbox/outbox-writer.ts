@@ -10,7 +10,17 @@ import {
   validateEvent,
 } from '@sanshe/contracts';
 import { qualifiedTable } from '@sanshe/persistence';
+import { activeTraceCarrier } from '@sanshe/nest-platform/tracing';
 import { DEFAULT_LANES, keyLockClassOf, keyLockOf, laneOf } from './lanes';
+
+/**
+ * The event with the trace context of the request or message being served as its CloudEvents `traceparent`
+ * (and `tracestate`), unless it already carries one: the relay's span, Kafka and the consumers continue that trace.
+ */
+function withActiveTrace<E extends SansheEvent>(event: E): E {
+  const carrier = event.traceparent === undefined ? activeTraceCarrier() : undefined;
+  return carrier ? { ...event, ...carrier } : event;
+}
 
 export interface OutboxWriterOptions {
   /** The service's schema (where its outbox table is). */
@@ -48,7 +58,7 @@ export class OutboxWriter {
 
   /** Builds the event (source filled in) and adds it. Throws EventValidationError, naming the field, for bad data. */
   publish<T extends EventType>(manager: EntityManager, event: Omit<NewEvent<T>, 'source'>): Promise<SansheEvent<T>> {
-    const built = createEvent({ ...event, source: this.options.source } as NewEvent<T>); // validates
+    const built = withActiveTrace(createEvent({ ...event, source: this.options.source } as NewEvent<T>)); // validates
     return this.insert(manager, built).then(() => built);
   }
 
@@ -58,7 +68,7 @@ export class OutboxWriter {
    */
   add(manager: EntityManager, event: SansheEvent): Promise<boolean> {
     validateEvent(event);
-    return this.insert(manager, event);
+    return this.insert(manager, withActiveTrace(event));
   }
 
   /**

@@ -7,6 +7,10 @@ export interface OutboxRow {
   topic: string;
   partition_key: string;
   payload: string;
+  /** The stored event's `traceparent`, selected only while tracing (outbox-tracing.ts). */
+  traceparent?: string | null;
+  /** Headers of its record beside the content type: its producer span's `traceparent`. */
+  headers?: Record<string, string>;
 }
 
 /** One topic's part of a round: its rows' positions, and why the broker refused them, if it did. */
@@ -45,7 +49,7 @@ export async function sendPerTopic(producer: Producer, rows: OutboxRow[], topicP
     const messages = topicRows.map((row) => ({
       key: row.partition_key,
       value: row.payload,
-      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...row.headers },
     }));
     try {
       await producer.sendBatch({ acks: -1, topicMessages: [{ topic: topicOnWire(topicPrefix, topic), messages }] });

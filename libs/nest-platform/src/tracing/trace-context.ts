@@ -41,6 +41,11 @@ export function activeTraceCarrier(active: Context = context.active()): TraceCar
   return { traceparent: carrier.traceparent, ...(carrier.tracestate ? { tracestate: carrier.tracestate } : {}) };
 }
 
+/** `span`'s own context as `traceparent` (+ `tracestate`), e.g. for a Kafka record's headers. */
+export function spanCarrier(span: Span): TraceCarrier | undefined {
+  return activeTraceCarrier(trace.setSpan(ROOT_CONTEXT, span));
+}
+
 /** The context a carried `traceparent` continues (the root context when there is none). */
 export function contextOf(carrier: TraceCarrier | undefined): Context {
   if (!started || !carrier?.traceparent) return ROOT_CONTEXT;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { inSpan } from '@sanshe/nest-platform/tracing';
 import { CommunityCodeKey, type DecisionInput, DecisionKindKey, type DecisionWorkflow } from '@sanshe/workflows';
 import { AdministrativeAreas } from '../../administrative-areas/domain/administrative-areas';
 import type { GovernanceConfig } from '../../config/governance-config';
@@ -48,7 +49,14 @@ export class OpenDecisionHandler {
     private readonly areas: AdministrativeAreas,
   ) {}
 
-  async execute({ opening: withProgram, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
+  /** In a span of the bridge's, within the event's consumer span: the workflow's start continues it (its headers). */
+  execute(command: OpenDecisionCommand): Promise<OpenDecisionResult> {
+    const { decisionId, kind } = command.opening;
+    const attributes = { 'sanshe.decision.id': decisionId, 'sanshe.decision.kind': kind };
+    return inSpan('governance.bridge open-decision', { attributes }, () => this.open(command));
+  }
+
+  private async open({ opening: withProgram, openedBy, owner }: OpenDecisionCommand): Promise<OpenDecisionResult> {
     // Its program's policy, else its community's, its street's, its district's, the default, bound to its area.
     const ports = { policies: this.policies, areas: this.areas, controllers: this.controllers };
     const { programId, ...opening } = withProgram; // the workflow's input stays as it was

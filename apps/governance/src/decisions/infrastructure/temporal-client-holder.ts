@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { temporalClientTracing } from '@sanshe/nest-platform/temporal-tracing';
 import { SERVICE_CONFIG, type ServiceConfig } from '@sanshe/service-kit';
 import type { GovernanceConfig } from '../../config/governance-config';
 import { GOVERNANCE_CONFIG } from '../../config/governance-config.module';
@@ -20,7 +21,9 @@ export class TemporalClientHolder implements OnApplicationShutdown {
 
   get(): Promise<Client> {
     this.client ??= Connection.connect({ address: this.config.TEMPORAL_ADDRESS }).then(
-      (connection) => new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE }),
+      // Traced calls put their span's context in the workflow's headers: the workflow's spans continue the trace.
+      (connection) =>
+        new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE, interceptors: temporalClientTracing() }),
       (err: unknown) => {
         this.client = undefined; // try again with the next event; the inbox retries it
         throw err;
