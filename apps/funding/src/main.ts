@@ -1,3 +1,4 @@
+import './tracing'; // first: see tracing.ts
 import { bootService } from '@sanshe/service-kit';
 import { AppModule } from './app.module';
 import { loadFundingConfig } from './config/funding-config';

@@ -1,3 +1,4 @@
+import './tracing'; // first: see tracing.ts
 import { bootService } from '@sanshe/service-kit';
 import { AppModule } from './app.module';
 import { PUBLIC_WEB_TOPICS } from './transparency/interface/events/public-events.controller';
