@@ -430,3 +430,90 @@ describe('deregistration ends the organization’s work in the status change’s
     expect(history).toEqual([]);
   });
 });
+
+/**
+ * What Schemathesis found (npm run fuzz): checks the document did not state, so schema-valid requests were refused
+ * 400. Every path parameter now says its pattern, every request body is closed, and the rules between fields
+ * OpenAPI can state are stated.
+ */
+describe('the API document says what the checks enforce', () => {
+  interface Parameter {
+    name: string;
+    in: string;
+    schema?: { pattern?: string; enum?: unknown[] };
+  }
+  type Operation = { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: object }> } };
+  const NO_NUL = '^[^\\u0000]*$';
+  let paths: Record<string, Record<string, Operation>>;
+  const operations = () =>
+    Object.entries(paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ label: `${method.toUpperCase()} ${path}`, operation })),
+    );
+  const bodyOf = (path: string, method: string) =>
+    paths[path]?.[method]?.requestBody?.content['application/json']?.schema as Record<string, unknown>;
+
+  beforeAll(async () => {
+    paths = ((await (await fetch(`${svc.baseUrl}/docs/openapi.json`)).json()) as { paths: typeof paths }).paths;
+  });
+
+  it('gives every path parameter the pattern or enum its check enforces', () => {
+    const loose = operations().flatMap(({ label, operation }) =>
+      (operation.parameters ?? [])
+        // The platform gives every free string the pattern excluding U+0000 (documentNoNul): not an id's check.
+        .filter((p) => p.in === 'path' && (p.schema?.pattern ?? NO_NUL) === NO_NUL && !p.schema?.enum)
+        .map((p) => `${label} ${p.name}`),
+    );
+    expect(loose).toEqual([]);
+  });
+
+  it('closes every object of every request body: a field no schema names is refused', () => {
+    const open: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (schema.type === 'object' && schema.properties && schema.additionalProperties !== false) open.push(at);
+      for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
+    };
+    for (const { label, operation } of operations()) walk(operation.requestBody, label);
+    expect(open).toEqual([]);
+  });
+
+  it('states the vote’s and call-in’s party, an objection’s reason, and evidence hashes and titles', () => {
+    const vote = bodyOf('/votes', 'post');
+    expect(vote).toMatchObject({
+      properties: { partyId: { pattern: expect.stringContaining('^organization:') } },
+      anyOf: expect.arrayContaining([{ required: ['reason'] }]),
+    });
+    expect(bodyOf('/call-ins', 'post')).toMatchObject({
+      properties: { partyId: { pattern: expect.stringContaining('^organization:') } },
+    });
+    const item = { sha256: { pattern: '^[0-9a-f]{64}$' }, title: { minLength: 1, maxLength: 200 } };
+    const packages = bodyOf('/grants/{grantId}/evidence-packages', 'post');
+    expect(packages).toMatchObject({ properties: { evidence: { items: { properties: item } } } });
+    const complete = bodyOf('/activities/{activityId}/complete', 'post');
+    expect(complete).toMatchObject({ properties: { evidence: { items: { properties: item } } } });
+    const read = paths['/grants/{grantId}/evidence-packages']?.get?.parameters ?? [];
+    expect(read.find((p) => p.name === 'organizationId')?.schema).toMatchObject({ pattern: expect.any(String) });
+    const submit = paths['/grants/{grantId}/evidence-packages']?.post?.parameters ?? [];
+    expect(submit.find((p) => p.name === 'Idempotency-Key')?.schema).toMatchObject({ pattern: expect.any(String) });
+  });
+
+  it('refuses what the document now states: a malformed id 400 where it was 404, an unknown nested field 400', async () => {
+    const admin = orgAdmin('org-doc');
+    for (const path of ['/organizations/a%20b', '/proposals/%29', '/votes/%29', '/call-ins/%29']) {
+      const reply = await call(svc, 'GET', path, admin);
+      expect([path, reply.status]).toEqual([path, 400]);
+    }
+    const id = newId('org');
+    await registerOrganization(svc, id);
+    const draft = (staffing: object) =>
+      call(svc, 'POST', `/organizations/${id}/proposals`, orgAdmin(id), {
+        communityCode: COMMUNITY,
+        staffingPlan: [{ role: 'volunteer', count: 2, ...staffing }],
+      });
+    const refused = await draft({ colour: 'blue' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([expect.objectContaining({ path: '/staffingPlan/0/colour' })]);
+    expect((await draft({})).status).toBe(201);
+  });
+});

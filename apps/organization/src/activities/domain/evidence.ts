@@ -15,7 +15,7 @@ export interface EvidenceUse {
 
 export type ReportedEvidence = EvidenceItem & { reusedIn: EvidenceUse[] };
 
-const SHA256 = /^[0-9a-f]{64}$/;
+export const SHA256 = /^[0-9a-f]{64}$/;
 export const MAX_EVIDENCE = 200;
 
 /** Each item's hash (lowercase hex, once per report), kind and title; problems under `/evidence/<i>`. */

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { EVIDENCE_KIND_CODES, type NewEvent } from '@sanshe/contracts';
-import type { EvidenceItem } from '../../activities/domain/evidence';
+import { type EvidenceItem, SHA256 } from '../../activities/domain/evidence';
 
 /*
  * An evidence package: what an organization submits for a grant tranche's milestone that is not one activity's
@@ -19,8 +19,8 @@ export const EvidencePackageBody = Type.Object(
     evidence: Type.Array(
       Type.Object(
         {
-          sha256: Type.String({ description: 'SHA-256, 64 lower-case hex digits' }),
-          title: Type.String(),
+          sha256: Type.String({ pattern: SHA256.source, description: 'SHA-256, 64 lower-case hex digits' }),
+          title: Type.String({ minLength: 1, maxLength: 200 }),
           kind: Type.String({ enum: [...EVIDENCE_KIND_CODES] }),
         },
         { additionalProperties: false },

@@ -7,7 +7,9 @@ import { AccessDenied } from '@sanshe/auth';
 import { DecisionId, DecisionRound, ObjectionReason, schemaProblems, VoteChoice } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import type { Caller } from '../../access/organization-access';
+import { closedObjects } from '../../http/closed-objects';
 import { DecisionRepository } from '../domain/decision.repository';
+import { ORGANIZATION_PARTY } from '../domain/org-decision';
 import {
   castVote,
   type CastVoteInput,
@@ -18,15 +20,14 @@ import {
 } from '../domain/org-vote';
 import { VoteConflict, VoteInputInvalid, VoteNotFound } from '../domain/vote-errors';
 
-export const CastVoteBody = Type.Object(
-  {
+export const CastVoteBody = closedObjects(
+  Type.Object({
     decisionId: DecisionId,
-    partyId: Type.String({ minLength: 1, maxLength: 200 }),
+    partyId: Type.String({ maxLength: 200, pattern: ORGANIZATION_PARTY.source }),
     choice: VoteChoice,
     reason: Type.Optional(ObjectionReason),
     round: Type.Optional(DecisionRound),
-  },
-  { additionalProperties: false },
+  }),
 );
 
 /**

@@ -7,15 +7,19 @@ import { AccessDenied } from '@sanshe/auth';
 import { Id, ObjectionReason, schemaProblems } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import type { Caller } from '../../access/organization-access';
+import { closedObjects } from '../../http/closed-objects';
 import { FilingRepository } from '../domain/filing.repository';
-import { isOrganizationParty } from '../domain/org-decision';
+import { ORGANIZATION_PARTY } from '../domain/org-decision';
 import { type CallInInput, callInRefusal, type OrgCallIn, requestCallIn } from '../domain/org-filing';
 import { speakerRefusal } from '../domain/org-vote';
 import { VoteConflict, VoteInputInvalid, VoteNotFound } from '../domain/vote-errors';
 
-export const CallInBody = Type.Object(
-  { proposalId: Id, partyId: Type.String({ minLength: 1, maxLength: 200 }), reason: ObjectionReason },
-  { additionalProperties: false },
+export const CallInBody = closedObjects(
+  Type.Object({
+    proposalId: Id,
+    partyId: Type.String({ maxLength: 200, pattern: ORGANIZATION_PARTY.source }),
+    reason: ObjectionReason,
+  }),
 );
 
 /**
@@ -32,11 +36,8 @@ export class RequestCallInHandler {
   ) {}
 
   async execute(body: unknown, caller: Caller, now = new Date()): Promise<OrgCallIn> {
-    const problems = schemaProblems(CallInBody, body, '/body');
+    const problems = schemaProblems(CallInBody, body, '/body'); // partyId: organization:<organizationId>
     const input = body as CallInInput;
-    if (!problems.length && !isOrganizationParty(input.partyId)) {
-      problems.push({ path: '/body/partyId', message: 'must be organization:<organizationId>' });
-    }
     if (problems.length > 0) throw new VoteInputInvalid(problems);
     const refusal = speakerRefusal(caller, input.partyId, 'call in a filing');
     if (refusal) throw new AccessDenied(refusal);

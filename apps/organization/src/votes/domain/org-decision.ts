@@ -28,7 +28,8 @@ export interface DecisionSeat {
   deadline: string;
 }
 
-const ORGANIZATION_PARTY = /^organization:[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** organization:<organizationId>, the only parties this service speaks for. */
+export const ORGANIZATION_PARTY = /^organization:[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 export const isOrganizationParty = (partyId: string) => ORGANIZATION_PARTY.test(partyId);
 

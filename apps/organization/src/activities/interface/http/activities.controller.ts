@@ -24,7 +24,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { organizationParty, ROLES } from '../../../access/organization-access';
 import { ChangeActivityHandler } from '../../application/change-activity';
 import { CompleteActivityHandler } from '../../application/complete-activity';
@@ -84,6 +84,7 @@ export class ActivitiesController {
   ) {}
 
   @Get('activities/:activityId')
+  @ApiPathParams(ActivityIdParam)
   @ApiOperation({ summary: 'One activity: status, sessions planned and held, attendance' })
   @ApiOkResponse(ACTIVITY)
   @ApiNotFoundResponse(notFound)
@@ -94,6 +95,7 @@ export class ActivitiesController {
   }
 
   @Get('organizations/:organizationId/activities')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({ summary: "An organization's activities, newest first (at most 500), optionally of one status" })
   @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(ActivityView) } })
   @ApiBadRequestResponse(invalid)
@@ -110,6 +112,7 @@ export class ActivitiesController {
   }
 
   @Get('activities/:activityId/sessions')
+  @ApiPathParams(ActivityIdParam)
   @ApiOperation({ summary: "The activity's sessions, in order, with attendance" })
   @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(SessionView) } })
   @ApiNotFoundResponse(notFound)
@@ -121,6 +124,7 @@ export class ActivitiesController {
   }
 
   @Get('activities/:activityId/report')
+  @ApiPathParams(ActivityIdParam)
   @ApiOperation({ summary: 'The completion report: summary, outcomes, evidence (reused hashes flagged), milestone' })
   @ApiOkResponse({ schema: openApiSchema(ReportView) })
   @ApiNotFoundResponse(notFound)
@@ -130,6 +134,7 @@ export class ActivitiesController {
   }
 
   @Post('activities/:activityId/start')
+  @ApiPathParams(ActivityIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Start a scheduled activity (the first attendance also starts it): activity.started' })
   @ApiOkResponse(ACTIVITY)
@@ -141,6 +146,7 @@ export class ActivitiesController {
   }
 
   @Post('activities/:activityId/sessions')
+  @ApiPathParams(ActivityIdParam)
   @ApiOperation({ summary: 'Add a session the schedule did not plan (numbered after the last)' })
   @ApiBody({ schema: openApiSchema(AddSessionBody) })
   @ApiBadRequestResponse(invalid)
@@ -154,6 +160,7 @@ export class ActivitiesController {
   }
 
   @Put('activities/:activityId/sessions/:sessionId/attendance')
+  @ApiPathParams(SessionParams)
   @ApiOperation({
     summary: 'Record (or correct, until completion) who came to a session: planned → held',
     description: 'Resident pseudonyms (rp-…), each once; anonymousCount for people without one.',
@@ -176,6 +183,7 @@ export class ActivitiesController {
   }
 
   @Delete('activities/:activityId/sessions/:sessionId')
+  @ApiPathParams(SessionParams)
   @ApiOperation({ summary: 'Cancel a planned session (a held one keeps its attendance)' })
   @ApiOkResponse(ACTIVITY)
   @ApiConflictResponse(conflict)
@@ -190,6 +198,7 @@ export class ActivitiesController {
   }
 
   @Post('activities/:activityId/complete')
+  @ApiPathParams(ActivityIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Complete a running activity with its report: one activity.completed',
@@ -219,6 +228,7 @@ export class ActivitiesController {
   }
 
   @Post('activities/:activityId/cancel')
+  @ApiPathParams(ActivityIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel the activity (its organization): activity.cancelled' })
   @ApiBody({ schema: openApiSchema(CancelBody) })

@@ -45,6 +45,7 @@ export class ActivityGroupsController {
   ) {}
 
   @Get()
+  @ApiPathParams(ActivityIdParam)
   @ApiOperation({
     summary: 'The three groups with members, meetings and counts (resident members counted only, unless yours)',
   })

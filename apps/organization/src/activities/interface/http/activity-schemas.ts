@@ -9,7 +9,9 @@ import {
   ResidentPseudonym,
   schemaProblems,
 } from '@sanshe/contracts';
+import { closedObjects } from '../../../http/closed-objects';
 import { ActivityInputInvalid } from '../../domain/activity-errors';
+import { SHA256 } from '../../domain/evidence';
 import { GROUP_KINDS } from '../../domain/groups';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
@@ -55,24 +57,23 @@ export const MeetingBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Evidence hashes are checked by the domain (lowercase hex, once per report), naming `/evidence/<i>/sha256`. */
+/** Evidence hashes: lowercase hex; once per report, which the domain checks (naming `/evidence/<i>/sha256`). */
 const EvidenceBody = Type.Object(
   {
-    sha256: Type.String({ maxLength: 128 }),
+    sha256: Type.String({ pattern: SHA256.source }),
     title: Type.String({ minLength: 1, maxLength: 200 }),
     kind: completed.evidence.items.properties.kind,
   },
   { additionalProperties: false },
 );
 
-export const CompleteBody = Type.Object(
-  {
+export const CompleteBody = closedObjects(
+  Type.Object({
     summary: completed.report.properties.summary,
     outcomes: completed.report.properties.outcomes,
     evidence: Type.Array(EvidenceBody, { maxItems: 200 }),
     milestone: Type.Optional(completed.milestone),
-  },
-  { additionalProperties: false },
+  }),
 );
 export type CompleteBody = Static<typeof CompleteBody>;
 

@@ -15,12 +15,16 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { Id } from '@sanshe/contracts';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ROLES } from '../../../access/organization-access';
 import { ReadEvidencePackagesHandler } from '../../application/read-evidence-packages';
 import { SubmitEvidencePackageHandler } from '../../application/submit-evidence-package';
-import { type EvidencePackage, EvidencePackageBody } from '../../domain/evidence-package';
+import { type EvidencePackage, EvidencePackageBody, IDEMPOTENCY_KEY } from '../../domain/evidence-package';
 import { EvidencePackageErrorFilter } from './evidence-package-error.filter';
+
+// The ids as the handlers check them (contracts' Id), so that the document says what is refused 400.
+const GRANT_ID = { name: 'grantId', example: 'grant-2026-0007', schema: openApiSchema(Id) };
 
 /** A package as the API shows it: whether governance refused it, and why (the fingerprint stays inside). */
 const packageView = (p: EvidencePackage) => ({
@@ -54,10 +58,11 @@ export class EvidencePackagesController {
       'evidence: 1–200 items {sha256 (64 lower-case hex, each once), title (1–200), kind ∈ EVIDENCE_KINDS}; ' +
       'the files stay with the organization. Governance refuses evidence already used for another tranche.',
   })
-  @ApiParam({ name: 'grantId', example: 'grant-2026-0007' })
+  @ApiParam(GRANT_ID)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
     description: 'The same key with the same package returns the package sent, no second event; another: 409',
   })
   @ApiBody({ schema: openApiSchema(EvidencePackageBody) })
@@ -76,8 +81,8 @@ export class EvidencePackagesController {
 
   @Get(':grantId/evidence-packages')
   @ApiOperation({ summary: 'The organization’s evidence packages for a grant, oldest first, refused ones with why' })
-  @ApiParam({ name: 'grantId', example: 'grant-2026-0007' })
-  @ApiQuery({ name: 'organizationId', required: true, example: 'org-xinhua-elderly-care' })
+  @ApiParam(GRANT_ID)
+  @ApiQuery({ name: 'organizationId', required: true, example: 'org-xinhua-elderly-care', schema: openApiSchema(Id) })
   @ApiOkResponse({ description: 'status sent or refused (with refusal {code, reason})' })
   @ApiForbiddenResponse({ description: 'Not organization-admin/-staff of organization:<organizationId>, nor auditor' })
   @Access({ action: 'read evidence packages', roles: [ROLES.orgAdmin, ROLES.orgStaff, ROLES.auditor] })

@@ -20,7 +20,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { Access } from '@sanshe/auth';
 import { Id, schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { OrganizationNotFound, ReadCapacityHandler } from '../../application/read-capacity';
 
 class CapacityInputInvalid extends Error {
@@ -91,6 +91,7 @@ export class CapacityController {
   constructor(private readonly read: ReadCapacityHandler) {}
 
   @Get('organizations/:organizationId/capacity')
+  @ApiPathParams(Params)
   @ApiOperation({
     summary: 'Certified staff, interns, volunteers; funding secured, received and the next tranche; rating; activities',
     description:

@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { organizationParty, ROLES } from '../../../access/organization-access';
 import { AmendProposalHandler } from '../../application/amend-proposal';
 import { FileProposalHandler } from '../../application/file-proposal';
@@ -55,6 +55,7 @@ const ADMIN = [ROLES.orgAdmin];
 @ApiForbiddenResponse(forbidden)
 @ApiOkResponse({ schema: VIEW })
 @Controller('proposals/:proposalId')
+@ApiPathParams(ProposalIdParam)
 @UseFilters(ProposalErrorFilter)
 export class ProposalRequestsController {
   constructor(

@@ -8,11 +8,13 @@ import {
   StrictCommunityCode,
 } from '@sanshe/contracts';
 import { PROPOSAL_STATUSES } from '../../domain/proposal';
+import { closedObjects } from '../../../http/closed-objects';
 import { ProposalInputInvalid } from '../../domain/proposal-errors';
 
-// The contract's own field schemas, so a request is judged exactly like the event it becomes.
-const content = ProposalContent.properties;
-const required = Type.Required(ProposalContent).properties;
+// The contract's own field schemas, so a request is judged exactly like the event it becomes — closed: a field
+// the contract does not name is refused (closedObjects).
+const content = closedObjects(ProposalContent).properties;
+const required = Type.Required(closedObjects(ProposalContent)).properties;
 const nullable = Object.fromEntries(
   Object.entries(required).map(([field, schema]) => [field, Type.Optional(Type.Union([schema, Type.Null()]))]),
 ) as Record<string, TSchema>;
@@ -46,17 +48,13 @@ export function checkedEdit(body: unknown): Record<string, unknown> {
 }
 
 /** POST /proposals/{id}/amend: what changed in the organization's words, and the new values. */
-export const AmendProposalBody = Type.Object(
-  {
-    revision: proposalAmended.data.properties.revision,
-    changes: Type.Object(content, { additionalProperties: false }),
-  },
-  { additionalProperties: false },
+export const AmendProposalBody = closedObjects(
+  Type.Object({ revision: proposalAmended.data.properties.revision, changes: Type.Object(content) }),
 );
 export type AmendProposalBody = Static<typeof AmendProposalBody>;
 
 /** POST /proposals/{id}/withdraw: why, as a code and a text (governance's audit trail shows it). */
-export const WithdrawProposalBody = Type.Object({ reason: ObjectionReason }, { additionalProperties: false });
+export const WithdrawProposalBody = closedObjects(Type.Object({ reason: ObjectionReason }));
 export type WithdrawProposalBody = Static<typeof WithdrawProposalBody>;
 
 const Status = Type.Union(PROPOSAL_STATUSES.map((status) => Type.Literal(status)));

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, authorize, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { FILING_RULE } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { organizationParty, ROLES } from '../../../access/organization-access';
 import { CreateDraftHandler } from '../../application/create-draft';
 import { DiscardDraftHandler } from '../../application/discard-draft';
@@ -31,6 +31,7 @@ import {
   EditProposalBody,
   NOT_FOUND,
   OrganizationIdParam,
+  ProposalIdParam,
   ProposalQuery,
   ProposalView,
   RevisionView,
@@ -72,6 +73,7 @@ export class ProposalsController {
   }
 
   @Post('organizations/:organizationId/proposals')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({
     summary: 'Start a draft proposal (admin or staff of the organization); no event until submitted or filed',
   })
@@ -98,6 +100,7 @@ export class ProposalsController {
   }
 
   @Patch('proposals/:proposalId')
+  @ApiPathParams(ProposalIdParam)
   @ApiOperation({ summary: "Change a draft's content (a merge patch: null removes a field); only a draft" })
   @ApiBody({ schema: schema(EditProposalBody) })
   @ApiOkResponse({ schema: VIEW })
@@ -112,6 +115,7 @@ export class ProposalsController {
   }
 
   @Delete('proposals/:proposalId')
+  @ApiPathParams(ProposalIdParam)
   @ApiOperation({ summary: 'Discard a draft (kept, shown only to the organization and the auditor)' })
   @ApiOkResponse({ schema: VIEW })
   @ApiNotFoundResponse(notFound)
@@ -123,6 +127,7 @@ export class ProposalsController {
   }
 
   @Get('proposals/:proposalId')
+  @ApiPathParams(ProposalIdParam)
   @ApiOperation({ summary: 'One proposal: status (from governance only), content in force, decision, withdrawal' })
   @ApiOkResponse({ schema: VIEW })
   @ApiNotFoundResponse(notFound)
@@ -131,6 +136,7 @@ export class ProposalsController {
   }
 
   @Get('proposals/:proposalId/revisions')
+  @ApiPathParams(ProposalIdParam)
   @ApiOperation({ summary: "Every revision, with governance's answer (accepted in a round, or refused with its code)" })
   @ApiOkResponse({ schema: { type: 'array', items: schema(RevisionView) } })
   @ApiNotFoundResponse(notFound)
@@ -139,6 +145,7 @@ export class ProposalsController {
   }
 
   @Get('organizations/:organizationId/proposals')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({ summary: "An organization's proposals, newest first (drafts only to it and the auditor)" })
   @ApiOkResponse({ schema: { type: 'array', items: VIEW } })
   @ApiBadRequestResponse(inputInvalidResponse())
@@ -154,6 +161,7 @@ export class ProposalsController {
   }
 
   private async visible(proposalId: string, identity: Identity): Promise<Proposal> {
+    checked(ProposalIdParam, { proposalId }, '/params');
     const proposal = await this.read.one(proposalId);
     if (isUnsent(proposal) && !mayReadUnsent(identity, proposal.organizationId)) {
       throw new ProposalNotFound(`proposal ${proposalId} is not known`);
@@ -163,6 +171,7 @@ export class ProposalsController {
 
   /** 403 unless the caller drafts for the proposal's organization (read from the stored proposal). */
   private async ownDraft(proposalId: string, identity: Identity, body: unknown): Promise<void> {
+    checked(ProposalIdParam, { proposalId }, '/params');
     const { organizationId } = await this.read.one(proposalId);
     const parties = () => [organizationParty(organizationId)];
     authorize(identity, { action: EDIT, roles: DRAFTERS, parties }, { params: {}, query: {}, body });

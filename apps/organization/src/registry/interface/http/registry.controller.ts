@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { ORGANIZATION_TYPES } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ChangeStatusHandler } from '../../application/change-status';
 import { GradeOrganizationHandler } from '../../application/grade-organization';
 import { PutOrganizationHandler } from '../../application/put-organization';
@@ -72,6 +72,7 @@ export class RegistryController {
   }
 
   @Put('organizations/:organizationId')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({
     summary: 'Register (201, provisional) or change (200) an organization; its admin or its registrar',
     description:
@@ -99,6 +100,7 @@ export class RegistryController {
   }
 
   @Post('organizations/:organizationId/status')
+  @ApiPathParams(OrganizationIdParam)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Move it along its lifecycle (registrar of its district)' })
   @ApiBody({ schema: schema(StatusBody) })
@@ -118,6 +120,7 @@ export class RegistryController {
   }
 
   @Put('organizations/:organizationId/grade')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({ summary: 'Record (or, with grade null, withdraw) its assessment grade (registrar of its district)' })
   @ApiBody({ schema: schema(GradeBody) })
   @ApiOkResponse(VIEW)
@@ -146,19 +149,23 @@ export class RegistryController {
   }
 
   @Get('organizations/:organizationId')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse(notFound)
   async one(@Param('organizationId') organizationId: string, @CurrentIdentity() identity: Identity) {
+    checked(OrganizationIdParam, { organizationId }, '/params');
     const organization = await this.organizations.find(organizationId);
     if (!organization) throw new OrganizationNotFound(organizationId);
     return organizationView(organization, identity);
   }
 
   @Get('organizations/:organizationId/mentees')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({ summary: 'The organizations it incubates' })
   @ApiOkResponse({ schema: { type: 'array', items: schema(OrganizationView) } })
   @ApiNotFoundResponse(notFound)
   async mentees(@Param('organizationId') organizationId: string, @CurrentIdentity() identity: Identity) {
+    checked(OrganizationIdParam, { organizationId }, '/params');
     if (!(await this.organizations.find(organizationId))) throw new OrganizationNotFound(organizationId);
     return (await this.organizations.mentees(organizationId)).map((org) => organizationView(org, identity));
   }

@@ -13,8 +13,9 @@ import {
   ApiBadRequestResponse,
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { Type } from '@sinclair/typebox';
 import { Id, schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { type Caller, organizationParty, roleRefusal, ROLES } from '../../../access/organization-access';
 import { CastVoteBody, CastVoteHandler } from '../../application/cast-vote';
 import { CallInBody, RequestCallInHandler } from '../../application/request-call-in';
@@ -24,6 +25,21 @@ import type { OrgCallIn } from '../../domain/org-filing';
 import type { OrgVote } from '../../domain/org-vote';
 import { VoteInputInvalid, VoteNotFound } from '../../domain/vote-errors';
 import { VoteErrorFilter } from './vote-error.filter';
+
+const OrganizationIdParam = Type.Object({ organizationId: Id });
+const VoteIdParam = Type.Object({ voteId: Id });
+const CallInIdParam = Type.Object({ callInId: Id });
+/** The vote's body as checked, and its rule between fields: an objection gives its reason (voteInputProblems). */
+const CAST_VOTE_DOCUMENT = {
+  ...openApiSchema(CastVoteBody),
+  anyOf: [{ properties: { choice: { type: 'string', enum: ['approve', 'abstain'] } } }, { required: ['reason'] }],
+};
+
+/** 400 naming the path parameter unless it is an id (contracts' Id). */
+function checkedId(name: string, value: string): void {
+  const problems = schemaProblems(Id, value, `/params/${name}`);
+  if (problems.length) throw new VoteInputInvalid(problems);
+}
 
 /** A vote or call-in as the API shows it: whether governance refused it, and why. */
 const sentView = <T extends OrgVote | OrgCallIn>({ castBySub, ...sent }: T) => ({ ...sent, castBy: castBySub });
@@ -69,6 +85,7 @@ export class VotesController {
   ) {}
 
   @Get('organizations/:organizationId/decisions')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({ summary: 'The decisions that seat organization:<id>, with its votes (never one it proposed)' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: 'open (default) or all' })
   @ApiForbiddenResponse({ description: 'Not organization-admin or organization-staff of it' })
@@ -85,6 +102,7 @@ export class VotesController {
   }
 
   @Get('organizations/:organizationId/filings')
+  @ApiPathParams(OrganizationIdParam)
   @ApiOperation({ summary: 'The filings organization:<id> may call in (never one it filed), with its call-ins' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: 'open (default) or all' })
   @ApiForbiddenResponse({ description: 'Not organization-admin or organization-staff of it' })
@@ -105,7 +123,7 @@ export class VotesController {
     summary: 'Cast the vote of organization:<id> on a decision that seats it (its organization-admin)',
     description: 'Governance may still refuse it (e.g. conflict-of-interest); the refusal shows on GET /votes/{id}.',
   })
-  @ApiBody({ schema: openApiSchema(CastVoteBody) })
+  @ApiBody({ schema: CAST_VOTE_DOCUMENT })
   @ApiCreatedResponse({ description: 'Sent' })
   @ApiForbiddenResponse({ description: 'Not organization-admin of the party (staff never vote)' })
   @ApiNotFoundResponse({ description: 'The organization knows no such decision' })
@@ -115,10 +133,12 @@ export class VotesController {
   }
 
   @Get('votes/:voteId')
+  @ApiPathParams(VoteIdParam)
   @ApiOperation({ summary: 'A vote and whether governance refused it (status rejected, with code and reason)' })
   @ApiForbiddenResponse({ description: 'The token does not speak for the vote’s party' })
   @ApiNotFoundResponse({ description: 'No such vote' })
   async vote(@Param('voteId') voteId: string, @CurrentIdentity() who: Identity) {
+    checkedId('voteId', voteId);
     const vote = await this.decisions.vote(voteId);
     if (!vote) throw new VoteNotFound(`no vote ${voteId}`);
     checkedSpeaker(who, vote.partyId, 'votes');
@@ -140,10 +160,12 @@ export class VotesController {
   }
 
   @Get('call-ins/:callInId')
+  @ApiPathParams(CallInIdParam)
   @ApiOperation({ summary: 'A call-in and whether governance refused it' })
   @ApiForbiddenResponse({ description: 'The token does not speak for the call-in’s party' })
   @ApiNotFoundResponse({ description: 'No such call-in' })
   async callInOf(@Param('callInId') callInId: string, @CurrentIdentity() who: Identity) {
+    checkedId('callInId', callInId);
     const callIn = await this.filings.callIn(callInId);
     if (!callIn) throw new VoteNotFound(`no call-in ${callInId}`);
     checkedSpeaker(who, callIn.partyId, 'call-ins');
