@@ -11,7 +11,7 @@ import {
   SERVICE_NAMES,
   SERVICES,
 } from '@sanshe/config';
-import { builtServices, ensureBuiltApps } from './local/built-apps';
+import { BUILT_NODE_FLAGS, builtServices, ensureBuiltApps } from './local/built-apps';
 import { fetchPypiBinary } from './local/pypi-binary';
 
 /**
@@ -94,7 +94,7 @@ describe.each(services)('apps/%s/Dockerfile', (service) => {
 
   it('starts the built main.js, a file the build makes', async () => {
     const [cmd] = args(runtime.body, 'CMD');
-    expect(JSON.parse(cmd)).toEqual(['node', `dist/apps/${service}/main.js`]);
+    expect(JSON.parse(cmd)).toEqual(['node', ...BUILT_NODE_FLAGS, `dist/apps/${service}/main.js`]);
     const { folder } = await ensureBuiltApps(); // the same build as dist/apps, kept by the sources' hash
     expect(existsSync(join(folder, service, 'main.js'))).toBe(true);
   });
@@ -157,7 +157,7 @@ describe('docker-compose.yml, profile services', () => {
     expect(compose.services[name].command).toEqual([
       'sh',
       '-c',
-      `node dist/apps/${name}/migrate.js && exec node dist/apps/${name}/main.js`,
+      `node dist/apps/${name}/migrate.js && exec node ${BUILT_NODE_FLAGS.join(' ')} dist/apps/${name}/main.js`,
     ]);
   });
 
