@@ -6,9 +6,11 @@
  * Any of them can be named to act on it alone: `npm run infra:up -- kafka`.
  * A server named by DATABASE_URL, KAFKA_BROKERS or TEMPORAL_ADDRESS is the user's own: it is checked, never started or stopped.
  *   npm run kafka:user -- <name>   a SCRAM user on the local secured broker (e.g. a portal registered at run time)
- * `up --print-client-env` ends with one line `client-env <json>`: how a test logs in to the local broker (Jest's setup reads it).
+ * `up --print-client-env` ends with one line `client-env <json>`: how a test logs in to the local broker, and one line
+ * `test-env <json>`: the tests' own topic prefix, database and Temporal namespace (Jest's setup reads both).
  */
 import { InfraError } from './errors';
+import { testIsolationEnv } from './jest/test-isolation';
 import { ADMIN_USER, kafkaSecurityMode, localKafkaLoginEnv } from './kafka-security';
 import { ensureLocalKafkaUser } from './kafka';
 import { dataDir } from './paths';
@@ -24,7 +26,10 @@ async function main(): Promise<number> {
   switch (command) {
     case 'up':
       await upAll({ names, quiet: rest.includes('--quiet') });
-      if (rest.includes('--print-client-env')) console.log(`client-env ${JSON.stringify(clientEnv(process.env))}`);
+      if (rest.includes('--print-client-env')) {
+        console.log(`client-env ${JSON.stringify(clientEnv(process.env))}`);
+        console.log(`test-env ${JSON.stringify(testIsolationEnv(process.env))}`);
+      }
       return 0;
     case 'down':
       await downAll({ names });

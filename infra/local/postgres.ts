@@ -1,7 +1,7 @@
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SERVICE_NAMES, SERVICES } from '@sanshe/config';
+import { SERVICE_NAMES, SERVICES, TEST_ISOLATION } from '@sanshe/config';
 import { hasCommand, run } from './commands';
 import { InfraError } from './errors';
 import { dataDir, INFRA, isRoot, logFile } from './paths';
@@ -63,22 +63,29 @@ async function query(config: ConstructorParameters<typeof Client>[0], sql: strin
 
 const superuser = (db = 'postgres') => ({ host: socketDir, port, user: 'postgres', database: db });
 
-/** The project's role, its database and one schema per service; safe to repeat. */
+/** The developer's database and the test suite's, on the same server (docs/testing.md, "Tests keep to themselves"). */
+const DATABASES = [database, TEST_ISOLATION.database];
+
+/** The project's role, its databases and one schema per service in each; safe to repeat. */
 async function provision(): Promise<void> {
   const admin = new Client(superuser());
   await admin.connect();
   try {
     const role = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user]);
     if (role.rowCount === 0) await admin.query(`CREATE ROLE ${user} LOGIN PASSWORD '${password}' CREATEDB`);
-    const db = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (db.rowCount === 0) await admin.query(`CREATE DATABASE ${database} OWNER ${user}`);
+    for (const name of DATABASES) {
+      const db = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (db.rowCount === 0) await admin.query(`CREATE DATABASE ${name} OWNER ${user}`);
+    }
   } finally {
     await admin.end();
   }
-  await query(
-    superuser(database),
-    SERVICE_NAMES.map((service) => `CREATE SCHEMA IF NOT EXISTS ${SERVICES[service].schema} AUTHORIZATION ${user}`),
-  );
+  for (const name of DATABASES) {
+    await query(
+      superuser(name),
+      SERVICE_NAMES.map((service) => `CREATE SCHEMA IF NOT EXISTS ${SERVICES[service].schema} AUTHORIZATION ${user}`),
+    );
+  }
 }
 
 /** `pg_ctl stop -m immediate` on this state directory's cluster: a crash (no checkpoint), for the chaos suite. */

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { TEST_ISOLATION } from '@sanshe/config';
 import { SEARCH_ATTRIBUTES } from '@sanshe/contracts';
 import { registerSearchAttributes } from '@sanshe/nest-platform/search-attributes';
 import { InfraError } from './errors';
@@ -40,8 +42,32 @@ export async function probeTemporal(address: string, namespace: string): Promise
   await withConnection(address, (c) => c.workflowService.describeNamespace({ namespace }));
 }
 
-const ensureSearchAttributes = (address: string, namespace: string) =>
-  withConnection(address, (connection) => registerSearchAttributes(connection, namespace));
+const GRPC_NOT_FOUND = 5;
+
+/**
+ * Registers `namespace` on a running server that lacks it (the dev server creates those named at its start; one
+ * started before the tests had a namespace of their own has only `sanshe`), and gives it the search attributes.
+ */
+async function ensureNamespace(address: string, namespace: string, pid: number | undefined): Promise<void> {
+  await withConnection(address, async (connection) => {
+    const known = await connection.workflowService.describeNamespace({ namespace }).then(
+      () => true,
+      (err: unknown) => {
+        if ((err as { code?: number }).code === GRPC_NOT_FOUND) return false;
+        throw err;
+      },
+    );
+    if (known) return;
+    console.log(`[${NAME}] registering the namespace ${namespace}`);
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('7 days'),
+    });
+  });
+  // The frontend knows a new namespace once its namespace cache is refreshed (seconds).
+  await waitUntilReady({ server: NAME, pid, timeoutMs: 30_000, probe: () => probeTemporal(address, namespace) });
+  await withConnection(address, (connection) => registerSearchAttributes(connection, namespace));
+}
 
 async function uiAnswers(): Promise<boolean> {
   try {
@@ -56,6 +82,8 @@ export function createTemporal(env: NodeJS.ProcessEnv): LocalServer {
   const externalAddress = env.TEMPORAL_ADDRESS;
   const namespace = env.TEMPORAL_NAMESPACE ?? localNamespace;
   const address = externalAddress ?? `${host}:${port}`;
+  /** Ours holds the developer's namespace and the tests' (docs/testing.md, "Tests keep to themselves"). */
+  const namespaces = [...new Set([localNamespace, TEST_ISOLATION.temporalNamespace, namespace])];
 
   return {
     name: NAME,
@@ -99,8 +127,7 @@ export function createTemporal(env: NodeJS.ProcessEnv): LocalServer {
             String(uiPort),
             '--db-filename',
             dbFile, // persistent: a restart loses no workflow
-            '--namespace',
-            namespace,
+            ...namespaces.flatMap((name) => ['--namespace', name]),
             ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
             '--log-level',
             'warn',
@@ -109,7 +136,7 @@ export function createTemporal(env: NodeJS.ProcessEnv): LocalServer {
         });
       }
       await waitUntilReady({ server: NAME, pid, timeoutMs: 90_000, probe: () => probeTemporal(address, namespace) });
-      await ensureSearchAttributes(address, namespace);
+      for (const name of namespaces) await ensureNamespace(address, name, pid);
       await waitUntilReady({
         server: NAME,
         pid,
