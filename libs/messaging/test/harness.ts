@@ -182,8 +182,11 @@ export async function startConsumerApp(options: {
   consumer?: Partial<InboxOptions>;
   /** The consumer group's session timeout (kafkajs: 30 s). */
   sessionTimeout?: number;
+  /** KAFKA_TOPIC_PREFIX: the consumer reads, creates and dead-letters to its topics with it before each. */
+  topicPrefix?: string;
 }): Promise<{ app: INestApplication; inbox: InboxService; groupId: string; kafkaConsumer: () => Consumer }> {
   const groupId = uniqueName('consumer');
+  const endpoint = { ...kafkaEndpoint, topicPrefix: options.topicPrefix };
   const applyProposal: EventHandler<'sanshe.organization.proposal.submitted.v1'> = async (event, manager, delivery) => {
     await options.beforeEffect?.(event, delivery);
     await manager.query(`INSERT INTO "${options.schema}".effects (event_id, subject, seq) VALUES ($1, $2, $3)`, [
@@ -208,7 +211,7 @@ export async function startConsumerApp(options: {
     imports: [
       HealthModule,
       PostgresModule.forRootAsync({ useFactory: () => ({ url: env.DATABASE_URL, schema: options.schema }) }),
-      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, ...kafkaEndpoint }) }),
+      KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, ...endpoint }) }),
       MessagingModule.forRoot({
         schema: options.schema,
         source: 'sanshe/test',
@@ -221,10 +224,10 @@ export async function startConsumerApp(options: {
   class ConsumerModule {}
 
   // Its dead-letter topic exists before any letter, as a service's boot makes it: the broker creates no topic.
-  await ensureTopics(kafkaEndpoint, [deadLetterTopic(groupId)]);
+  await ensureTopics(endpoint, [deadLetterTopic(groupId)]);
   const app = await NestFactory.create(ConsumerModule, { logger: ['error'] });
   const { sessionTimeout } = options;
-  const transport = kafkaConsumerTransport({ ...kafkaEndpoint, clientId: groupId, groupId, sessionTimeout });
+  const transport = kafkaConsumerTransport({ ...endpoint, clientId: groupId, groupId, sessionTimeout });
   app.connectMicroservice(transport);
   await app.startAllMicroservices();
   await app.init();
