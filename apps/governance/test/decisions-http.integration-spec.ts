@@ -2,11 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { authConfigOf, AuthModule } from '@sanshe/auth';
-import { HealthModule } from '@sanshe/nest-platform';
+import { HealthModule, MetricsModule, parseExposition } from '@sanshe/nest-platform';
 import { migrate, PostgresModule } from '@sanshe/persistence';
 import { bearer, devToken, type ServiceUnderTest, startServiceUnderTest, uniqueName } from '@sanshe/testing';
 import { migrations } from '../migrations';
 import { ReadDecisionHandler } from '../src/decisions/application/read-decision';
+import { DecisionMetrics } from '../src/decisions/infrastructure/decision-metrics';
 import { DecisionAuditRepository } from '../src/decisions/domain/decision-audit.repository';
 import { PostgresDecisionAuditRepository } from '../src/decisions/infrastructure/postgres-decision-audit.repository';
 import { DecisionsController } from '../src/decisions/interface/http/decisions.controller';
@@ -24,11 +25,16 @@ const testApp = (): DynamicModule => ({
   module: DecisionsHttpTestApp,
   imports: [
     HealthModule,
+    MetricsModule,
     AuthModule.forRoot(authConfigOf(serviceConfig, serviceConfig.stateDir)),
     PostgresModule.forRootAsync({ useFactory: () => ({ url: serviceConfig.DATABASE_URL, schema, poolSize: 2 }) }),
   ],
   controllers: [DecisionsController],
-  providers: [ReadDecisionHandler, { provide: DecisionAuditRepository, useClass: PostgresDecisionAuditRepository }],
+  providers: [
+    ReadDecisionHandler,
+    { provide: DecisionAuditRepository, useClass: PostgresDecisionAuditRepository },
+    DecisionMetrics,
+  ],
 });
 
 const CLOSED = 'decision/activity-proposal/http-closed';
@@ -98,5 +104,48 @@ describe('GET /decisions/{decisionId} and /audit', () => {
     expect(
       (await get(`/decisions/${CLOSED}`, await devToken({ sub: 'resident-9', parties: [], roles: [] }))).status,
     ).toBe(200);
+  });
+});
+
+describe('GET /metrics: open decisions from the read model', () => {
+  it('counts open decisions by kind and stage, and those whose unvoted party is past its deadline — no id as a label', async () => {
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const pending = (entries: [string, string][]) =>
+      JSON.stringify(entries.map(([partyId, deadline]) => ({ partyId, deadline })));
+    const rows: [string, string, string, number, string][] = [
+      ['decision/activity-proposal/m-overdue', 'activity-proposal', 'voting', 1, pending([['community:m1', past]])],
+      ['decision/activity-proposal/m-voted', 'activity-proposal', 'voting', 2, pending([['community:m2', past]])],
+      ['decision/grant-award/m-escalated', 'grant-award', 'escalated', 1, pending([['funder:m3', future]])],
+    ];
+    for (const [id, kind, stage, round, parties] of rows)
+      await svc.app.get<DataSource>(getDataSourceToken()).query(
+        `INSERT INTO "${schema}".pending_decision
+           (decision_id, kind, subject_id, community_code, title, round, stage, audit_seq, pending)
+         VALUES ($1, $2, $1, 't', 'metrics', $3, $4, 1, $5::jsonb)`,
+        [id, kind, round, stage, parties],
+      );
+    // The party of m-voted has voted in its round: not overdue.
+    await svc.app
+      .get<DataSource>(getDataSourceToken())
+      .query(`INSERT INTO "${schema}".pending_vote (decision_id, party_id, round) VALUES ($1, $2, 2)`, [
+        'decision/activity-proposal/m-voted',
+        'community:m2',
+      ]);
+    const response = await fetch(`${svc.baseUrl}/metrics`); // no token: as /health
+    expect(response.status).toBe(200);
+    const { samples } = parseExposition(await response.text());
+    const of = (name: string) =>
+      samples.filter((sample) => sample.name === name).map(({ labels, value }) => ({ labels, value }));
+    expect(of('sanshe_decisions_open')).toEqual(
+      expect.arrayContaining([
+        { labels: { kind: 'activity-proposal', stage: 'voting' }, value: 3 }, // with the OPEN one above
+        { labels: { kind: 'grant-award', stage: 'escalated' }, value: 1 },
+      ]),
+    );
+    expect(of('sanshe_decisions_open')).toHaveLength(2);
+    expect(of('sanshe_decisions_past_deadline')).toEqual([{ labels: { kind: 'activity-proposal' }, value: 1 }]);
+    const labelValues = samples.flatMap((sample) => Object.values(sample.labels));
+    expect(labelValues.filter((value) => /decision\/|community:|funder:|m-overdue/.test(value))).toEqual([]);
   });
 });

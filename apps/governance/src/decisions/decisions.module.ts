@@ -16,6 +16,7 @@ import { DecisionAuditRepository } from './domain/decision-audit.repository';
 import { ParkedUpdateRepository } from './domain/parked-update.repository';
 import { PendingDecisionRepository } from './domain/pending-decision.repository';
 import { ClosedDecisionTrailReader } from './infrastructure/closed-decision-trail';
+import { DecisionMetrics } from './infrastructure/decision-metrics';
 import { GovernanceActivities } from './infrastructure/governance-activities';
 import { PostgresBridgePortals } from './infrastructure/heard-portals';
 import { ParkedUpdateSweeper } from './infrastructure/parked-update-sweeper';
@@ -74,6 +75,7 @@ export class DecisionsModule {
         BridgeEventRegistry,
         // Funding's program events set the programs' own policies (registered with the bridge at init).
         ProgramPolicyEvents,
+        DecisionMetrics, // open and overdue decisions on /metrics
       ],
       // Filings open decisions and apply updates through the bridge's use cases, and register their handlers.
       exports: [

@@ -20,6 +20,7 @@ import { disbursementEventHandlers } from './interface/events/disbursement-event
 import { disbursementRequestEventHandlers } from './interface/events/disbursement-request-events';
 import { tranchePaidEventHandlers } from './interface/events/tranche-paid-events';
 import { DisbursementsController } from './interface/http/disbursements.controller';
+import { DisbursementMetrics } from './infrastructure/disbursement-metrics';
 
 /**
  * Grant disbursement (docs/decisions.md, "Grant disbursement"): governance starts `disbursement/<grantId>` when
@@ -55,6 +56,7 @@ export class DisbursementsModule implements OnModuleInit {
         RefuseDisbursementRequestHandler,
         ApplyDisbursementRequestHandler,
         RefuseExpiredParkedEvidenceHandler,
+        DisbursementMetrics, // running disbursements by stage on /metrics
         {
           provide: DISBURSEMENT_EVENT_HANDLERS,
           inject: [
