@@ -4,6 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { contextTopic, deadLetterTopic, portalCommandsTopic, portalRepliesTopic } from '@sanshe/contracts';
 import { ensureTopics, highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
+import { parseExposition } from '@sanshe/nest-platform';
 import { eventually, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
 import type { FundingActivities } from '@sanshe/workflows';
 import { Ledger } from '../src/ledger/application/ledger';
@@ -361,4 +362,42 @@ describe('funding’s budget and clawback activities', () => {
     });
     expect((await activities.grantPlan({ grantId })).tranches.map((t) => t.paid)).toEqual([true, false]);
   }, 30_000);
+});
+
+describe('GET /metrics (funding with its payments)', () => {
+  it("exposes the platform's series and the payments' from funding's table, with no id among the labels", async () => {
+    const response = await fetch(`${svc.baseUrl}/metrics`); // no token: as /health
+    expect(response.status).toBe(200);
+    const { types, samples } = parseExposition(await response.text());
+    for (const [name, type] of Object.entries({
+      sanshe_http_requests_total: 'counter',
+      sanshe_http_request_duration_seconds: 'histogram',
+      sanshe_outbox_unsent_events: 'gauge',
+      sanshe_outbox_oldest_unsent_age_seconds: 'gauge',
+      sanshe_outbox_published_events_total: 'counter',
+      sanshe_consumer_lag_messages: 'gauge',
+      sanshe_inbox_retries_total: 'counter',
+      sanshe_inbox_dead_letters_total: 'counter',
+      sanshe_funding_payments: 'gauge',
+      sanshe_funding_payment_oldest_instructed_age_seconds: 'gauge',
+      sanshe_funding_payment_settle_seconds: 'gauge',
+      process_resident_memory_bytes: 'gauge',
+    }))
+      expect([name, types.get(name)]).toEqual([name, type]);
+    const byStatus = await svc.query<{ status: string; rail: string; n: number }>(
+      `SELECT status, rail, count(*)::int AS n FROM ${table('payment')} GROUP BY status, rail`,
+    );
+    expect(byStatus.map(({ status }) => status)).toEqual(expect.arrayContaining(['settled']));
+    const exposed = samples.filter((sample) => sample.name === 'sanshe_funding_payments');
+    expect(exposed.map(({ labels, value }) => ({ ...labels, n: value }))).toEqual(expect.arrayContaining(byStatus));
+    expect(exposed).toHaveLength(byStatus.length);
+    const settle = samples.filter((sample) => sample.name === 'sanshe_funding_payment_settle_seconds');
+    expect(settle.map((sample) => sample.labels.quantile)).toEqual(['0.5', '0.9', '0.99']);
+    const ids = await svc.query<{ id: string }>(
+      `SELECT payment_id AS id FROM ${table('payment')} UNION SELECT grant_id FROM ${table('payment')}
+        UNION SELECT organization_id FROM ${table('payment')} UNION SELECT program_id FROM ${table('payment')}`,
+    );
+    const labelValues = samples.flatMap((sample) => Object.values(sample.labels));
+    expect(labelValues.filter((value) => ids.some(({ id }) => value.includes(id)))).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { PostgresPaymentRepository } from './infrastructure/postgres-payment.rep
 import { PortalConfirmationsSubscriber } from './interface/events/portal-confirmations.subscriber';
 import { PaymentsController } from './interface/http/payments.controller';
 import { LedgerModule } from '../ledger/ledger.module';
+import { PaymentMetrics } from './infrastructure/payment-metrics';
 
 /**
  * Tranche payments, exactly once: instructed by payTranche (funding's activity), settled by the internal
@@ -32,6 +33,7 @@ import { LedgerModule } from '../ledger/ledger.module';
     ReadPaymentsHandler,
     SettleDuePaymentsLoop,
     PortalConfirmationsSubscriber,
+    PaymentMetrics, // payments by status, the oldest instructed, settlement latency on /metrics
   ],
   exports: [
     PaymentRepository,
