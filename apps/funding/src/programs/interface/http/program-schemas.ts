@@ -1,13 +1,14 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, programOpened, schemaProblems } from '@sanshe/contracts';
+import { closedObjects } from '../../../http/closed-objects';
 import { ProgramInputInvalid } from '../../domain/program-errors';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const fields = programOpened.data.properties;
 
-/** PUT /programs/{id}: the whole program but its id, status and revision. Unknown fields are refused. */
-export const ProgramBody = Type.Object(
-  {
+/** PUT /programs/{id}: the whole program but its id, status and revision. Unknown fields are refused, at any depth. */
+export const ProgramBody = closedObjects(
+  Type.Object({
     funderId: fields.funderId,
     funderKind: fields.funderKind,
     coFunders: fields.coFunders,
@@ -24,8 +25,7 @@ export const ProgramBody = Type.Object(
     votingMode: fields.votingMode,
     autoAward: fields.autoAward,
     policies: fields.policies,
-  },
-  { additionalProperties: false },
+  }),
 );
 
 /**

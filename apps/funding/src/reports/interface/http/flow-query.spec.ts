@@ -22,6 +22,15 @@ describe('the flows report’s query', () => {
     expect(problemsOf({ groupBy: 'mode', from: '2026-13-01' })).toEqual(['/query/from']);
     expect(problemsOf({ groupBy: 'mode', funderId: 'xuhui' })).toEqual(['/query/funderId']);
     expect(problemsOf({ groupBy: 'mode', page: '2' })).toEqual(['/query/page']);
+  });
+
+  it('refuses 422 a range ending before it starts: a rule between two parameters no schema states', () => {
     expect(problemsOf({ groupBy: 'mode', from: '2026-06-01', to: '2026-05-31' })).toEqual(['/query/to']);
+    expect(() => flowQueryOf({ groupBy: 'mode', from: '2026-06-01', to: '2026-05-31' })).toThrow(
+      expect.objectContaining({ status: 422 }),
+    );
+    expect(() => flowQueryOf({ groupBy: 'mode', from: '2026-13-01', to: '2026-05-31' })).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
   });
 });

@@ -1,13 +1,4 @@
-import {
-  type ArgumentsHost,
-  Catch,
-  Controller,
-  type ExceptionFilter,
-  Get,
-  HttpStatus,
-  Query,
-  UseFilters,
-} from '@nestjs/common';
+import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, Query, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,10 +8,11 @@ import {
   ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { FieldProblemBody, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { flowFilterFor } from '../../application/flow-scope';
 import { ReadFlowsHandler } from '../../application/read-flows';
 import { FLOW_GROUPINGS } from '../../domain/flow-report';
@@ -35,7 +27,7 @@ const QUERY = (name: 'from' | 'to' | 'programId' | 'funderId') => ({
 @Catch(FlowQueryInvalid)
 export class FlowQueryErrorFilter implements ExceptionFilter<FlowQueryInvalid> {
   catch(error: FlowQueryInvalid, host: ArgumentsHost): void {
-    const status = HttpStatus.BAD_REQUEST;
+    const status = error.status;
     host
       .switchToHttp()
       .getResponse<{ status(code: number): { json(body: unknown): void } }>()
@@ -46,6 +38,11 @@ export class FlowQueryErrorFilter implements ExceptionFilter<FlowQueryInvalid> {
 
 const Fen = Type.Union([Type.Integer(), Type.String({ pattern: '^-?[0-9]+$' })], {
   description: 'fen: an integer, or its digits as a string beyond Number.MAX_SAFE_INTEGER',
+});
+const RangeInvalidBody = Type.Object({
+  statusCode: Type.Literal(422),
+  message: Type.String(),
+  problems: Type.Array(FieldProblemBody),
 });
 const Listed = Type.Union([Type.Array(Type.String()), Type.Null()]);
 const FlowReportBody = Type.Object({
@@ -91,6 +88,10 @@ export class FlowsController {
   @ApiQuery({ ...QUERY('funderId'), required: false, description: 'funder:… or portal:…' })
   @ApiOkResponse({ schema: openApiSchema(FlowReportBody) })
   @ApiBadRequestResponse(inputInvalidResponse())
+  @ApiUnprocessableEntityResponse({
+    description: 'to is before from, each well formed (a rule between two parameters); problems names /query/to',
+    schema: openApiSchema(RangeInvalidBody),
+  })
   @ApiForbiddenResponse({
     description: 'Not a funder’s or organization’s admin or staff, nor an auditor; or another funder',
   })

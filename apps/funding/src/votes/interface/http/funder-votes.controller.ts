@@ -26,7 +26,7 @@ import {
   DecisionIdParam,
   DecisionsQuery,
   DecisionView,
-  StaffVoteBody,
+  STAFF_VOTE_DOCUMENT,
   VoteView,
 } from './vote-schemas';
 
@@ -91,7 +91,7 @@ export class FunderVotesController {
     description: 'One vote per party and round: 409 already-voted (by rules or staff), not-seated, decision-closed.',
   })
   @ApiParam({ ...DECISION_ID })
-  @ApiBody({ schema: openApiSchema(StaffVoteBody) })
+  @ApiBody({ schema: STAFF_VOTE_DOCUMENT })
   @ApiOkResponse({ schema: openApiSchema(VoteView) })
   @ApiNotFoundResponse({ description: 'Funding tracks no such decision seating a funder' })
   @ApiConflictResponse({ description: 'decision-closed, not-seated, already-voted' })

@@ -1,15 +1,22 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { DecisionId, DecisionVoteData, schemaProblems } from '@sanshe/contracts';
+import { openApiSchema } from '@sanshe/nest-platform';
+import { closedObjects } from '../../../http/closed-objects';
 import { VoteInputInvalid } from '../../domain/vote-errors';
 
 const vote = DecisionVoteData.properties;
 
 /** POST /decisions/{decisionId}/votes: the seat, the choice and (required to object) the reason. */
-export const StaffVoteBody = Type.Object(
-  { partyId: vote.partyId, choice: vote.choice, reason: vote.reason },
-  { additionalProperties: false },
+export const StaffVoteBody = closedObjects(
+  Type.Object({ partyId: vote.partyId, choice: vote.choice, reason: vote.reason }),
 );
 export type StaffVoteBody = Static<typeof StaffVoteBody>;
+
+/** The vote's body as the document shows it: StaffVoteBody and its rule, an objection carries its reason. */
+export const STAFF_VOTE_DOCUMENT = {
+  ...openApiSchema(StaffVoteBody),
+  anyOf: [{ properties: { choice: { type: 'string', enum: ['approve', 'abstain'] } } }, { required: ['reason'] }],
+};
 
 export const DecisionsQuery = Type.Object(
   { pending: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
@@ -54,7 +61,7 @@ export function checked<S extends TSchema>(schema: S, value: unknown, prefix = '
   return (value ?? {}) as Static<S>; // no body at all: as empty as `{}`, which it was checked as
 }
 
-/** The body, plus the rule the schema cannot say: an objection carries its reason. */
+/** The body, plus its rule between fields: an objection carries its reason (STAFF_VOTE_DOCUMENT states it). */
 export function checkedVote(body: unknown): StaffVoteBody {
   const vote = checked(StaffVoteBody, body);
   if (vote.choice === 'object' && !vote.reason) {
