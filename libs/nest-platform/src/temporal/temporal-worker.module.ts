@@ -7,9 +7,12 @@ import {
   type ModuleMetadata,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
 import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { HealthRegistry } from '../health/health-registry';
+import { MetricsRegistry } from '../metrics/metrics-registry';
+import { withActivityMetrics } from './activity-metrics';
 import { routeTemporalLogsToPlatformLogger } from '../logging/temporal-logger';
 import { errorStack } from '@sanshe/common';
 
@@ -41,6 +44,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(TEMPORAL_WORKER_OPTIONS) private readonly options: TemporalWorkerOptions,
     health: HealthRegistry,
+    @Optional() private readonly metrics?: MetricsRegistry, // activities' task latency on /metrics
   ) {
     health.register({ name: 'temporal', check: () => this.check() });
   }
@@ -52,15 +56,17 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
     const temporal = await import('@temporalio/worker');
     routeTemporalLogsToPlatformLogger(temporal); // before the runtime exists: the SDK's lines join the app's JSON log
     this.connection = await temporal.NativeConnection.connect({ address });
+    const tracing = (await import('./temporal-tracing')).temporalWorkerTracing({
+      bundlingAtStart: !workflowBundle && !!workflowsPath,
+    });
     this.worker = await temporal.Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
       ...(workflowBundle ? { workflowBundle } : workflowsPath ? { workflowsPath, bundlerOptions } : {}),
       ...(activities ? { activities } : {}),
-      ...(await import('./temporal-tracing')).temporalWorkerTracing({
-        bundlingAtStart: !workflowBundle && !!workflowsPath,
-      }),
+      ...tracing,
+      interceptors: withActivityMetrics(tracing.interceptors, this.metrics),
     });
     this.running = this.worker.run().catch((err: unknown) => {
       // A failed worker leaves the app up but unhealthy: /health says so, and the operator sees why here.
