@@ -25,7 +25,7 @@ export function startTracing(settings: TracingSettings, spanProcessor?: SpanProc
   if (active || (!settings.enabled && !spanProcessor)) return active;
   // Required here, not imported: the SDK and its instrumentations cost memory and start-up time, paid only on.
   const { startSdk } = require('./tracing-sdk') as typeof import('./tracing-sdk');
-  const sdk = startSdk(settings.serviceName, spanProcessor);
+  const sdk = startSdk(settings, spanProcessor);
   markTracingStarted(true);
   active = {
     ...sdk,

@@ -4,6 +4,19 @@ export interface TracingSettings {
   enabled: boolean;
   /** `service.name` of the spans (OTEL_SERVICE_NAME, else the service's own name). */
   serviceName: string;
+  /** The instrumentations to load (OTEL_NODE_ENABLED_INSTRUMENTATIONS): http and express by default; pg on demand. */
+  instrumentations: TracedLibrary[];
+}
+
+export const TRACED_LIBRARIES = ['http', 'express', 'pg'] as const;
+export type TracedLibrary = (typeof TRACED_LIBRARIES)[number];
+const DEFAULT_LIBRARIES: TracedLibrary[] = ['http', 'express'];
+
+/** A span per SQL statement costs the pipeline about a tenth of its throughput (bench:events), so pg is opt-in. */
+function tracedLibraries(list: string | undefined): TracedLibrary[] {
+  if (!list?.trim()) return DEFAULT_LIBRARIES;
+  const named = list.split(',').map((name) => name.trim().toLowerCase());
+  return TRACED_LIBRARIES.filter((library) => named.includes(library));
 }
 
 /**
@@ -18,5 +31,6 @@ export function tracingSettings(service: string, env: Record<string, string | un
   return {
     enabled: endpoint !== '' && !disabled,
     serviceName: env.OTEL_SERVICE_NAME?.trim() || `sanshe-${service}`,
+    instrumentations: tracedLibraries(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS),
   };
 }

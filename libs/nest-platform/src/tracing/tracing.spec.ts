@@ -13,7 +13,11 @@ import {
 
 describe('tracingSettings', () => {
   it('is off unless an OTLP endpoint is set, and names the service', () => {
-    expect(tracingSettings('organization', {})).toEqual({ enabled: false, serviceName: 'sanshe-organization' });
+    expect(tracingSettings('organization', {})).toEqual({
+      enabled: false,
+      serviceName: 'sanshe-organization',
+      instrumentations: ['http', 'express'],
+    });
     expect(tracingSettings('organization', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }).enabled).toBe(
       true,
     );
@@ -21,6 +25,11 @@ describe('tracingSettings', () => {
       true,
     );
     expect(tracingSettings('talent', { OTEL_SERVICE_NAME: 'talent-blue' }).serviceName).toBe('talent-blue');
+  });
+
+  it('loads the instrumentations OTEL_NODE_ENABLED_INSTRUMENTATIONS names, among those it knows', () => {
+    const settings = tracingSettings('talent', { OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http, PG,redis' });
+    expect(settings.instrumentations).toEqual(['http', 'pg']);
   });
 
   it('is off again with OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none', () => {
