@@ -1,4 +1,5 @@
-import { parsePlatformEnv } from '@sanshe/config';
+import { type KafkaClientSecurity, kafkaClientSecurityFromEnv, parsePlatformEnv } from '@sanshe/config';
+import { ADMIN_USER, localLoginFor } from '@sanshe/infra';
 import { type Knob, knobsUsage, readKnobs } from '../shared/cli';
 
 /** Every knob of `npm run bench:events`; defaults are sized for the 2-core development machine. */
@@ -27,6 +28,8 @@ export interface BenchConfig {
   halfLoadMs: number;
   databaseUrl: string;
   kafkaBrokers: string[];
+  /** KAFKA_SASL_* / KAFKA_SSL, else the local secured broker's admin (fresh topics and groups of its own). */
+  kafkaSecurity: KafkaClientSecurity;
 }
 
 const KNOBS = {
@@ -64,6 +67,7 @@ export function loadConfig(argv: string[], env: Record<string, string | undefine
     halfLoadMs: num('half-load-s') * 1000,
     databaseUrl: platform.DATABASE_URL,
     kafkaBrokers: platform.KAFKA_BROKERS,
+    kafkaSecurity: kafkaClientSecurityFromEnv({ ...env, ...localLoginFor(env, ADMIN_USER) }),
   };
 }
 

@@ -13,7 +13,12 @@ import { rate, type RateResult, waitUntil } from './measure';
 export async function runKafkajsBaseline(cfg: BenchConfig): Promise<RateResult> {
   const topic = `bench.events.${Date.now()}.${randomBytes(3).toString('hex')}`;
   const groupId = `${topic}.consumer`;
-  const kafka = new Kafka({ clientId: 'bench-events', brokers: cfg.kafkaBrokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: 'bench-events',
+    brokers: cfg.kafkaBrokers,
+    ...cfg.kafkaSecurity,
+    logLevel: logLevel.WARN,
+  });
   const admin = kafka.admin();
   // kafkajs 2.2.4 serializes an idempotent producer's requests per broker (a mutex): in-flight
   // send() calls overlap only their client-side work, which keeps sequence numbers in order.

@@ -7,11 +7,12 @@ import type { RateResult } from './measure';
 import { runKafkajsBaseline } from './kafkajs-baseline';
 import { runPgBaseline } from './pg-baseline';
 import { runPipeline } from './pipeline';
+import { runTracedPipeline } from './traced-pipeline';
 import { mediansTable, resultJson, resultTable, type Summary } from './report';
 
 /**
  * `npm run bench:events`: (a) raw kafkajs, (b) raw pg service txn + outbox row, (c) the full
- * pipeline, on the local servers, `--runs` times (3 by default); the targets are judged on the median of
+ * pipeline, (d) the same traced (tracingOnOff = (d)/(c), target ≥ 0.85), on the local servers, `--runs` times (3 by default); the targets are judged on the median of
  * the runs' ratios. Last line of output: one JSON object.
  * Exit codes: 0 all measured; 1 a phase failed; 2 the pipeline is not plugged in; 3 watchdog.
  */
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
     console.log(resultTable(summary));
   }
   console.log(mediansTable(runs));
-  const failed = runs.some((s) => [s.kafkajs, s.pg, s.pipeline].some((r) => r instanceof Error));
+  const failed = runs.some((s) => [s.kafkajs, s.pg, s.pipeline, s.traced].some((r) => r instanceof Error));
   const unplugged = runs.some((s) => s.pipeline === undefined);
   if (unplugged) {
     console.log(
@@ -76,6 +77,9 @@ async function runOnce(cfg: BenchConfig, summary: Summary): Promise<void> {
   show(summary.pg);
   const pipeline = await phase('(c)', '(c) full pipeline', (rss) => runPipeline(cfg, { rss }));
   if (pipeline !== undefined) summary.pipeline = pipeline;
+  summary.traced = await phase('(d)', '(d) full pipeline, traced (OpenTelemetry on)', (rss) =>
+    runTracedPipeline(cfg, rss),
+  );
 }
 
 runBenchmark(main, () => clearTimeout(watchdog));

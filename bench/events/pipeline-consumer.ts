@@ -3,6 +3,7 @@
  * Kafka transport with InboxService, applying each event (inbox row + read-model upsert) and
  * reporting to the bench every 100 ms how many it applied and their end-to-end latencies.
  */
+import './bench-tracing'; // first: (d) traces this process too (BENCH_TRACED=1)
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, type KafkaContext, Payload } from '@nestjs/microservices';
@@ -10,12 +11,14 @@ import { ConsumeTopic, InboxService, KafkaModule, kafkaConsumerTransport, Messag
 import { HealthModule } from '@sanshe/nest-platform';
 import { PostgresModule } from '@sanshe/persistence';
 import { upsertProposalSql } from './pipeline-schema';
+import type { KafkaClientSecurity } from '@sanshe/config';
 
 const cfg = JSON.parse(process.env.BENCH_CONSUMER ?? '{}') as {
   schema: string;
   topic: string;
   databaseUrl: string;
   brokers: string[];
+  security: KafkaClientSecurity;
   partitions: number;
   connections: number;
 };
@@ -47,7 +50,9 @@ class ProposalReadModel {
     PostgresModule.forRootAsync({
       useFactory: () => ({ url: cfg.databaseUrl, schema: cfg.schema, poolSize: cfg.connections }),
     }),
-    KafkaModule.forRootAsync({ useFactory: () => ({ clientId: groupId, brokers: cfg.brokers }) }),
+    KafkaModule.forRootAsync({
+      useFactory: () => ({ clientId: groupId, brokers: cfg.brokers, security: cfg.security }),
+    }),
     MessagingModule.forRoot({
       schema: cfg.schema,
       source: 'sanshe/bench',
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
   app.connectMicroservice(
     kafkaConsumerTransport({
       brokers: cfg.brokers,
+      security: cfg.security,
       clientId: groupId,
       groupId,
       partitionsConsumedConcurrently: cfg.partitions,

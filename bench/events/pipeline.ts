@@ -6,6 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { proposalSubmitted } from '@sanshe/contracts';
 import { createReliableProducer, OutboxRelay, OutboxWriter } from '@sanshe/messaging';
+import { inSpan, SpanKind } from '@sanshe/nest-platform/tracing';
 import { migrate, quoteIdentifier, serviceDataSourceOptions } from '@sanshe/persistence';
 import type { BenchConfig } from './config';
 import { LatencyRecorder, type RssSampler } from '../shared/measure';
@@ -48,6 +49,7 @@ async function startConsumerProcess(
         topic,
         databaseUrl: cfg.databaseUrl,
         brokers: cfg.kafkaBrokers,
+        security: cfg.kafkaSecurity,
         partitions: cfg.partitions,
         connections: cfg.connections,
       }),
@@ -82,7 +84,12 @@ export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promi
   const topic = `bench-pipeline-${suffix}`;
   const db = { url: cfg.databaseUrl, schema, migrations: BENCH_MIGRATIONS };
   await migrate(db);
-  const admin = new Kafka({ clientId: 'bench', brokers: cfg.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'bench',
+    brokers: cfg.kafkaBrokers,
+    ...cfg.kafkaSecurity,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: cfg.partitions }], waitForLeaders: true });
 
@@ -96,7 +103,7 @@ export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promi
   const writers = await new DataSource(serviceDataSourceOptions({ ...db, poolSize: cfg.connections })).initialize();
   const relaySource = await new DataSource(serviceDataSourceOptions({ ...db, poolSize: 2 })).initialize();
   const producer = createReliableProducer(
-    new Kafka({ clientId: 'bench-relay', brokers: cfg.kafkaBrokers, logLevel: logLevel.NOTHING }),
+    new Kafka({ clientId: 'bench-relay', brokers: cfg.kafkaBrokers, ...cfg.kafkaSecurity, logLevel: logLevel.NOTHING }),
   );
   await producer.connect();
   // The relay waits its default idleDelayMs (20 ms, as in the services) after a round short of a
@@ -111,10 +118,13 @@ export async function runPipeline(cfg: BenchConfig, ctx: PipelineContext): Promi
   const write = (seq: number, sentAtMs = nowMs()) => {
     const key = `proposal-${String(seq % cfg.keys).padStart(6, '0')}`;
     const data = { ...proposalSubmitted.example, proposalId: key, summary: padding, sentAtMs };
-    return writers.transaction(async (manager) => {
-      await manager.query(upsertProposal, [key, JSON.stringify(data)]);
-      await writer.publish(manager, { type: 'sanshe.organization.proposal.submitted.v1', subject: key, data });
-    });
+    // In a server span, as a request's write would be: untraced (c) calls the transaction directly.
+    return inSpan('bench write', { kind: SpanKind.SERVER }, () =>
+      writers.transaction(async (manager) => {
+        await manager.query(upsertProposal, [key, JSON.stringify(data)]);
+        await writer.publish(manager, { type: 'sanshe.organization.proposal.submitted.v1', subject: key, data });
+      }),
+    );
   };
   /** Closed loop: `connections` transactions in flight; resolves when `count` events were consumed. */
   const burst = async (from: number, count: number) => {

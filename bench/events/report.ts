@@ -7,12 +7,14 @@ export interface Summary {
   kafkajs?: RateResult | Error;
   pg?: RateResult | Error;
   pipeline?: PipelineResult | Error;
+  /** (d): (c) with OpenTelemetry on. */
+  traced?: PipelineResult | Error;
   /** Peak RSS per phase in MiB: this process plus any pids a phase registered. */
   rssMiB: Record<string, number>;
 }
 
 /** The issue's targets for the pipeline; (c)/(a) is printed as information only. */
-export const TARGETS = { ratioToPg: 0.4, p99Ms: 250 } as const;
+export const TARGETS = { ratioToPg: 0.4, p99Ms: 250, tracingOnOff: 0.85 } as const;
 
 /** One run's figures; undefined where a phase failed or did not run. */
 export interface RunFigures {
@@ -24,14 +26,20 @@ export interface RunFigures {
   p50Ms?: number;
   p99Ms?: number;
   peakRssMiB?: number;
+  tracedPerSec?: number;
+  /** (d)/(c): the pipeline's throughput with tracing on over off, in the same run. */
+  tracingOnOff?: number;
 }
 
 export function figuresOf(s: Summary): RunFigures {
   const a = measured(s.kafkajs)?.perSec;
   const b = measured(s.pg)?.perSec;
   const c = measured(s.pipeline);
+  const d = measured(s.traced);
   const rss = Object.values(s.rssMiB);
   return {
+    tracedPerSec: d?.peakPerSec,
+    tracingOnOff: c && d ? d.peakPerSec / c.peakPerSec : undefined,
     kafkajsPerSec: a,
     pgPerSec: b,
     pipelinePerSec: c?.peakPerSec,
@@ -85,7 +93,15 @@ export function resultJson(runs: Summary[]): string {
     peakRssMiB: round(rss.length ? Math.max(...rss) : undefined, 1),
     runs: runs.length,
     p99MsWorst: round(p99s.length ? Math.max(...p99s) : undefined, 1),
-    perRun: each.map(rounded),
+    perRun: each.map((f) => ({ ...rounded(f), tracingOnOff: round(f.tracingOnOff, 3) })),
+    tracedPerSec: round(
+      med((f) => f.tracedPerSec),
+      0,
+    ),
+    tracingOnOff: round(
+      med((f) => f.tracingOnOff),
+      3,
+    ),
   });
 }
 
@@ -105,6 +121,8 @@ export function mediansTable(runs: Summary[]): string {
     `(c)/(b) per run: ${list((f) => f.ratioToPg, 3)}`,
     `median (c)/(b) ${check(median(each.map((f) => f.ratioToPg)), (v) => v >= TARGETS.ratioToPg, `target ≥ ${TARGETS.ratioToPg}`)}`,
     `(c)/(a) per run: ${list((f) => f.ratioToKafkajs, 3)}; median ${median(each.map((f) => f.ratioToKafkajs))?.toFixed(3) ?? '–'} (information only)`,
+    `tracing on/off (d)/(c) per run: ${list((f) => f.tracingOnOff, 3)}`,
+    `median (d)/(c) ${check(median(each.map((f) => f.tracingOnOff)), (v) => v >= TARGETS.tracingOnOff, `target ≥ ${TARGETS.tracingOnOff}`)}`,
     `p99 at half load per run: ${list((f) => f.p99Ms, 1)} ms; worst ` +
       (worstP99 === undefined
         ? `–   target ≤ ${TARGETS.p99Ms} ms`
@@ -122,6 +140,14 @@ function rateLines(label: string, r: RateResult | Error | undefined): string[] {
     `   (${r.events} events in ${(r.ms / 1000).toFixed(2)} s)` +
     (r.timedOut ? '   TIMED OUT: partial' : '');
   return [head, ...r.notes.map((n) => `      ${n}`)];
+}
+
+function tracedLines(c: PipelineResult | undefined, d: PipelineResult | undefined): string[] {
+  const ratio = c && d ? d.peakPerSec / c.peakPerSec : undefined;
+  return [
+    `${'(d) full pipeline, traced'.padEnd(32)}  ${d ? `${Math.round(d.peakPerSec).toLocaleString('en-US').padStart(9)} events/s` : '–'}`,
+    `ratio (d)/(c) tracing on/off ${check(ratio, (v) => v >= TARGETS.tracingOnOff, `target ≥ ${TARGETS.tracingOnOff}`)}`,
+  ];
 }
 
 const check = (value: number | undefined, pass: (v: number) => boolean, text: string): string =>
@@ -147,6 +173,7 @@ export function resultTable(s: Summary): string {
     `${'(c) full pipeline'.padEnd(32)}  ${pipelineLine}`,
     `ratio (c)/(a) ${c && a ? (c.peakPerSec / a).toFixed(3).padStart(7) : '   –   '}   information only`,
     `ratio (c)/(b) ${check(c && b ? c.peakPerSec / b : undefined, (v) => v >= TARGETS.ratioToPg, `target ≥ ${TARGETS.ratioToPg}`)}`,
+    ...tracedLines(c, measured(s.traced)),
     lat
       ? `latency at half load: p50 ${lat.p50Ms.toFixed(1)} ms, p99 ${lat.p99Ms.toFixed(1)} ms ` +
         `${lat.p99Ms <= TARGETS.p99Ms ? '✓' : '✗'} target p99 ≤ ${TARGETS.p99Ms} ms`
