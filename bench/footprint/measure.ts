@@ -41,20 +41,31 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The task queue each Temporal worker polls (governance's, funding's, talent's); other services read none. */
+const WORKER_TASK_QUEUE_VARIABLES = [
+  'GOVERNANCE_TASK_QUEUE',
+  'FUNDING_TEMPORAL_TASK_QUEUE',
+  'TALENT_TEMPORAL_TASK_QUEUE',
+];
+
 /** Every process this bench started and has not yet seen stopped: stopped on failure and on Ctrl-C. */
 export const running = new Set<AppProcess>();
 
 /**
  * Starts one service as `npm start` runs it, but in a consumer group of its own from the topics' ends (a group
- * beginning with the service's default one, as its Kafka user may join), so it takes no partitions from a
- * running platform and works through no backlog; waits for /health and `idleMs` more, reads its resident
- * memory, stops it.
+ * beginning with the service's default one, as its Kafka user may join) and on task queues of its own, so it takes
+ * no partitions or workflows from a running platform and works through no backlog; waits for /health and
+ * `idleMs` more, reads its resident memory, stops it.
  */
 export async function measureOne(service: ServiceName, mode: Mode, idleMs: number): Promise<Footprint> {
+  const own = `footprint-${randomUUID().slice(0, 8)}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    KAFKA_GROUP_ID: `sanshe-${service}-footprint-${randomUUID().slice(0, 8)}`,
+    KAFKA_GROUP_ID: `sanshe-${service}-${own}`,
     KAFKA_FROM_BEGINNING: 'false',
+    // Task queues of its own too: on the default ones a worker takes up other runs' workflows (their timers fire),
+    // caching and replaying them, and is not idle — governance measured 293 MiB built there, 2026-11-28.
+    ...Object.fromEntries(WORKER_TASK_QUEUE_VARIABLES.map((name) => [name, own])),
     SANSHE_APPS_FROM: mode === 'built' ? 'dist' : 'source',
   };
   // Today's source run bundles governance's workflows at start, as `npm start` does; the build has them prebuilt.
