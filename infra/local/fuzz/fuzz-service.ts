@@ -116,7 +116,7 @@ export async function fuzzService(service: FuzzedService, settings: FuzzSettings
     problems.push(...runProblems('every check', all, tallies));
 
     await outboxDrained(port);
-    const before = await schemaFingerprint(settings.databaseUrl, service);
+    const before = await schemaFingerprint(settings.databaseUrl, SERVICES[service].schema);
     const refused = await runSchemathesis({
       ...base,
       // Writes with a body: one whose only input is a patterned path parameter has no invalid case to make
@@ -131,7 +131,7 @@ export async function fuzzService(service: FuzzedService, settings: FuzzSettings
       ],
     });
     const refusedTallies = tallyEvents(refused.events, documented);
-    const wrote = changedTables(before, await schemaFingerprint(settings.databaseUrl, service));
+    const wrote = changedTables(before, await schemaFingerprint(settings.databaseUrl, SERVICES[service].schema));
     const accepted = refusedTallies.filter((t) => t.accepted > 0).map((t) => `${t.operation} (${t.accepted})`);
     const consumed = wrote.filter((table) => table.includes('inbox'));
     // A "negative" case Schemathesis could not make invalid may be accepted (its own check judges that), and an

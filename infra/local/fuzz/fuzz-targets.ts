@@ -1,6 +1,6 @@
 import type { TokenRequest } from '@sanshe/auth';
 
-export const FUZZED_SERVICES = ['community', 'organization', 'talent', 'funding', 'governance'] as const;
+export const FUZZED_SERVICES = ['community', 'organization', 'talent', 'funding', 'governance', 'public-web'] as const;
 export type FuzzedService = (typeof FUZZED_SERVICES)[number];
 
 /** Each fuzzed service listens on its usual port + this, beside a developer's `npm start`. */
@@ -37,6 +37,7 @@ const ROLES: Record<FuzzedService, string[]> = {
   talent: ['talent-admin', 'organization-admin', 'organization-staff', 'auditor', 'talent-worker'],
   funding: ['funder-admin', 'funder-staff', 'organization-admin', 'organization-staff', 'auditor', 'policy-admin'],
   governance: ['operator', 'policy-admin'],
+  'public-web': [], // its pages are public (@PublicEndpoint): the token is sent and never needed
 };
 
 export const fuzzToken = (service: FuzzedService): TokenRequest => ({
