@@ -1,6 +1,6 @@
 /**
  * `npx portal-sim --portal <portalId> listen | send <kind> … | inbox`: a government portal on the command line
- * (docs/portals.md). This file only wires the environment — KAFKA_BROKERS and the Kafka login (KAFKA_SASL_*,
+ * (docs/portals.md). This file only wires the environment — KAFKA_BROKERS, KAFKA_TOPIC_PREFIX and the Kafka login (KAFKA_SASL_*,
  * KAFKA_SSL*) as every service reads them, SANSHE_TOKEN and GOVERNANCE_URL for the inbox — and the exit code.
  */
 import { readFileSync } from 'node:fs';
@@ -16,10 +16,12 @@ const interrupted = new Promise<void>((resolve) => {
 });
 
 function transport(portalId: string) {
-  const { KAFKA_BROKERS } = parseEnv(platformEnvSchema.pick({ KAFKA_BROKERS: true }), process.env);
+  const settings = platformEnvSchema.pick({ KAFKA_BROKERS: true, KAFKA_TOPIC_PREFIX: true });
+  const { KAFKA_BROKERS, KAFKA_TOPIC_PREFIX } = parseEnv(settings, process.env);
   // On a secured broker a portal may join only the consumer groups named after its Kafka user.
   const groupPrefix = process.env.KAFKA_SASL_USERNAME || `portal-${portalId}`;
-  return new KafkaPortalTransport({ brokers: KAFKA_BROKERS, ...kafkaClientSecurityFromEnv(process.env) }, groupPrefix);
+  const kafka = { brokers: KAFKA_BROKERS, ...kafkaClientSecurityFromEnv(process.env) };
+  return new KafkaPortalTransport(kafka, groupPrefix, KAFKA_TOPIC_PREFIX); // the services' prefix (docs/events.md)
 }
 
 runPortalSim(process.argv.slice(2), process.env, {

@@ -21,6 +21,7 @@ export const USAGE = `usage: portal-sim --portal <portalId> <command> …
       GET /parties/{partyId}/pending. The token: --token or SANSHE_TOKEN; governance: --governance-url or
       GOVERNANCE_URL (default http://127.0.0.1:3105).
 
-Kafka: KAFKA_BROKERS (default 127.0.0.1:9092), KAFKA_SASL_MECHANISM/USERNAME/PASSWORD, KAFKA_SSL, KAFKA_SSL_CA_FILE.
+Kafka: KAFKA_BROKERS (default 127.0.0.1:9092), KAFKA_TOPIC_PREFIX (the services' own, default none),
+KAFKA_SASL_MECHANISM/USERNAME/PASSWORD, KAFKA_SSL, KAFKA_SSL_CA_FILE.
 exit: 0 done or accepted, 1 rejected, 2 usage or refused locally (nothing sent), 3 no reply in time,
       4 Kafka or governance unreachable or refusing the caller`;

@@ -9,7 +9,8 @@ export type KafkaSettings = Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>;
  * The portal's side of Kafka with kafkajs: an admin to see which topics exist and where they end, a producer
  * for its commands topic, and a consumer per reading in a consumer group of its own (a new id each time, so
  * no offsets are shared with anyone; as a portal it may join groups named for it only on a secured broker:
- * see docs/portals.md).
+ * see docs/portals.md). Topics are named as the contracts name them; the broker's carry `topicPrefix` before
+ * them (KAFKA_TOPIC_PREFIX, as the services run with: docs/events.md, "Topic prefix"), added and taken off here.
  */
 export class KafkaPortalTransport implements PortalTransport {
   private readonly kafka: Kafka;
@@ -20,9 +21,14 @@ export class KafkaPortalTransport implements PortalTransport {
   constructor(
     settings: KafkaSettings,
     private readonly groupPrefix: string,
+    private readonly topicPrefix = '',
   ) {
     this.kafka = new Kafka({ ...settings, clientId: groupPrefix, logLevel: logLevel.NOTHING });
   }
+
+  private readonly onWire = (topic: string) => `${this.topicPrefix}${topic}`;
+  private readonly logical = (topic: string) =>
+    topic.startsWith(this.topicPrefix) ? topic.slice(this.topicPrefix.length) : topic;
 
   private async connectedAdmin(): Promise<Admin> {
     if (!this.admin) {
@@ -35,7 +41,7 @@ export class KafkaPortalTransport implements PortalTransport {
 
   async existingTopics(topics: string[]): Promise<string[]> {
     const known = new Set(await (await this.connectedAdmin()).listTopics());
-    return topics.filter((topic) => known.has(topic));
+    return topics.filter((topic) => known.has(this.onWire(topic)));
   }
 
   async read(topics: string[], from: 'beginning' | 'end', onRecord: (topic: string, value: string) => void) {
@@ -47,10 +53,10 @@ export class KafkaPortalTransport implements PortalTransport {
       maxWaitTimeInMs: 200,
     });
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.subscribe({ topics: topics.map(this.onWire), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
-        if (message.value) onRecord(topic, message.value.toString());
+        if (message.value) onRecord(this.logical(topic), message.value.toString());
       },
     });
     // Applied when the partitions are assigned: from where each ended before anything was sent.
@@ -69,7 +75,11 @@ export class KafkaPortalTransport implements PortalTransport {
     const admin = await this.connectedAdmin();
     const perTopic = await Promise.all(
       topics.map(async (topic) =>
-        (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high })),
+        (await admin.fetchTopicOffsets(this.onWire(topic))).map((p) => ({
+          topic: this.onWire(topic),
+          partition: p.partition,
+          offset: p.high,
+        })),
       ),
     );
     return perTopic.flat();
@@ -82,7 +92,7 @@ export class KafkaPortalTransport implements PortalTransport {
       await producer.connect();
       this.producer = producer;
     }
-    await this.producer.send({ topic, messages: [{ key, value }] });
+    await this.producer.send({ topic: this.onWire(topic), messages: [{ key, value }] });
   }
 
   async close(): Promise<void> {
