@@ -36,12 +36,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     SERVICE_NAMES.map((service) => [service, new ServiceClient(service, request.baseUrls[service])]),
   ) as Record<ServiceName, ServiceClient>;
   const stateDir = localStateDir(env);
+  const portalLogin = portalKafkaLogin(env);
   const ctx = createDemoContext({
     options: request,
     deploymentDistrictCode: env.GOVERNANCE_DISTRICT_CODE || '310104',
     api,
     mintToken: (token) => mintDevToken(stateDir, token),
-    portalSim: portalSimRunner(env, portalKafkaLogin(env)),
+    portalSim: portalSimRunner(env, portalLogin),
+    // Its failure is reported by the portal's first portal-sim run, which awaits the same promise.
+    preparePortal: (portalId) => void portalLogin(portalId).catch(() => undefined),
     progress: new Progress((line) => console.log(line), workflowsUrl),
     record: emptyRecord(),
   });

@@ -65,6 +65,8 @@ export interface DemoContext {
   token(request: TokenRequest): Promise<string>;
   /** Runs portal-sim as the portal (its bin, a child process): its exit code and what it printed. */
   portalSim(portalId: string, args: string[]): Promise<PortalSimRun>;
+  /** Starts what portal-sim needs to act as the portal (its Kafka user: slow to make), awaited by its first run. */
+  preparePortal(portalId: string): void;
   ids: DemoIds;
   record: DemoRecord;
   progress: Progress;
@@ -85,6 +87,7 @@ export interface DemoContextParts {
   api: Record<ServiceName, ServiceClient>;
   mintToken: (request: TokenRequest) => Promise<string>;
   portalSim: (portalId: string, args: string[]) => Promise<PortalSimRun>;
+  preparePortal?: (portalId: string) => void;
   progress: Progress;
   record: DemoRecord;
 }
@@ -103,6 +106,7 @@ export function createDemoContext(parts: DemoContextParts): DemoContext {
       return tokens.get(key)!;
     },
     portalSim: parts.portalSim,
+    preparePortal: parts.preparePortal ?? (() => undefined),
     ids: emptyIds(),
     record: parts.record,
     progress: parts.progress,

@@ -66,6 +66,7 @@ export const streetOfficesStage: Stage = {
         ...{ jurisdiction: [streetCode], kafkaPrincipal: `User:portal-${portalId}` },
       });
       ctx.ids.streetOffices[streetCode] = portalId;
+      ctx.preparePortal(portalId);
       ctx.progress.say(`portal ${portalId} registered: it arbitrates its street’s escalated decisions`);
     }
     const policy = activityPolicy(ctx);
