@@ -1,3 +1,4 @@
+import Ajv from 'ajv';
 import { type OpenApiDocument, undocumentedParameterRefusals } from '@sanshe/service-testing';
 import { type CommunityUnderTest, startCommunityUnderTest } from './community-test-app';
 
@@ -56,5 +57,50 @@ describe("community's OpenAPI document", () => {
       expect(await response.json()).toMatchObject({ problems: [{ path: '/query/status' }] });
     }
     expect((await list('?status=all')).status).toBe(200);
+  });
+
+  it('states the rules between body fields that the checks enforce', () => {
+    const accepts = (path: string, method: string) => {
+      const operation = document.paths[path][method] as {
+        requestBody: { content: Record<string, { schema: object }> };
+      };
+      return new Ajv({ strict: false }).compile(operation.requestBody.content['application/json'].schema);
+    };
+    const vote = accepts('/votes', 'post');
+    const ballot = { decisionId: 'decision/activity-proposal/prop-1', partyId: 'community:310104-005-001' };
+    expect(vote({ ...ballot, choice: 'approve' })).toBe(true);
+    expect(vote({ ...ballot, choice: 'object' })).toBe(false); // an objection carries its reason
+    expect(vote({ ...ballot, choice: 'object', reason: { code: 'budget-unclear', text: '' } })).toBe(false);
+    expect(vote({ ...ballot, choice: 'object', reason: { code: 'budget-unclear', text: 'why' } })).toBe(true);
+    expect(vote({ ...ballot, partyId: 'organization:org-1', choice: 'approve' })).toBe(false);
+    const callIn = accepts('/call-ins', 'post');
+    expect(callIn({ proposalId: 'p-1', partyId: '0', reason: { code: 'x', text: 'why' } })).toBe(false);
+
+    const consent = accepts('/residents/{residentId}/consents', 'post');
+    expect(consent({ purpose: 'aggregate-research', decision: 'granted' })).toBe(true);
+    expect(consent({ purpose: 'aggregate-research', decision: 'granted', organizationId: 'org-1' })).toBe(false);
+    expect(consent({ purpose: 'organization-contact', decision: 'granted' })).toBe(false);
+    expect(
+      consent({ purpose: 'organization-contact', decision: 'granted', organizationId: 'o', activityId: 'a' }),
+    ).toBe(true);
+
+    const lookup = accepts('/communities/{communityCode}/residents/lookup', 'post');
+    expect([lookup({}), lookup({ phone: '13800138000', idNumber: 'x' }), lookup({ phone: '13800138000' })]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('allows no data-access request larger than the 100 kB body the platform takes (413)', () => {
+    const body = (
+      document.paths['/data-access-requests'].post.requestBody as {
+        content: Record<string, { schema: { properties: Record<string, { maxItems?: number; maxLength?: number }> } }>;
+      }
+    ).content['application/json'].schema.properties;
+    // The longest ids ("rp-" and 64 characters, quoted, a comma) and the purpose at 12 bytes a character
+    // (a client escaping astral characters as two \u escapes), with 2 kB for the rest.
+    const largest = (body.residentIds.maxItems ?? Infinity) * 70 + (body.purpose.maxLength ?? Infinity) * 12 + 2048;
+    expect(largest).toBeLessThan(100 * 1024);
   });
 });

@@ -20,9 +20,15 @@ import {
 import { VoteConflict, VoteInputInvalid, VoteNotFound } from '../domain/vote-errors';
 import { DecisionRepository } from '../domain/decision.repository';
 
-const CastVoteBody = Type.Object({
+/** A party the community speaks for, as isCommunityParty checks it: community:<code> or residents:<code>. */
+export const CommunityPartyId = Type.String({
+  pattern: '^(community|residents):[0-9]{6}-[0-9]{3}-[0-9]{3}$',
+  description: 'e.g. community:310104-005-001',
+});
+
+export const CastVoteBody = Type.Object({
   decisionId: DecisionId,
-  partyId: Type.String({ minLength: 1, maxLength: 200 }),
+  partyId: CommunityPartyId,
   choice: VoteChoice,
   reason: Type.Optional(ObjectionReason),
   round: Type.Optional(DecisionRound),

@@ -10,13 +10,14 @@ import type { Caller } from '../../access/community-access';
 import { bodyOfParty } from '../../representatives/domain/representative';
 import { RepresentativeRoster } from '../../representatives/domain/representative.repository';
 import { isCommunityParty } from '../domain/community-decision';
+import { CommunityPartyId } from './cast-vote';
 import { type CallInInput, callInRefusal, type CommunityCallIn, requestCallIn } from '../domain/community-filing';
 import { voterRefusal } from '../domain/community-vote';
 import { FilingRepository } from '../domain/filing.repository';
 import { VoteConflict, VoteInputInvalid, VoteNotFound } from '../domain/vote-errors';
 
 export const CallInBody = Type.Object(
-  { proposalId: Id, partyId: Type.String({ minLength: 1, maxLength: 200 }), reason: ObjectionReason },
+  { proposalId: Id, partyId: CommunityPartyId, reason: ObjectionReason },
   { additionalProperties: false },
 );
 

@@ -25,11 +25,26 @@ import {
   ResidentConsentsView,
   ResidentIdParam,
 } from './consent-schemas';
+import { CONSENT_PURPOSES } from '@sanshe/contracts/pure';
 import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
 const notFound = { description: 'No resident has this id', schema: schema(NOT_FOUND) };
+/**
+ * The body as checked, and consentInputProblems' rule between purpose and fields: organization-contact names
+ * the organization; any other purpose names neither (purpose and decision alone: two properties at most).
+ */
+const CONSENT_DOCUMENT = {
+  ...schema(RecordConsentBody),
+  anyOf: [
+    { properties: { purpose: { type: 'string', enum: ['organization-contact'] } }, required: ['organizationId'] },
+    {
+      properties: { purpose: { type: 'string', enum: CONSENT_PURPOSES.filter((p) => p !== 'organization-contact') } },
+      maxProperties: 2,
+    },
+  ],
+};
 const SPEAK_FOR_RESIDENTS = [ROLES.residentsRep, ROLES.residentsPortal];
 
 const view = (record: ConsentRecord) => ({
@@ -68,7 +83,7 @@ export class ConsentsController {
       'or the resident is unknown (404).',
   })
   @ApiPathParams(ResidentIdParam)
-  @ApiBody({ schema: schema(RecordConsentBody) })
+  @ApiBody({ schema: CONSENT_DOCUMENT })
   @ApiCreatedResponse({ schema: schema(ConsentRecordView) })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse(notFound)

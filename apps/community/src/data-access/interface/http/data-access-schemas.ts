@@ -31,7 +31,8 @@ export const RequestDataAccessBody = Type.Object(
     fields: Type.Array(PersonalFieldSchema, { minItems: 1, uniqueItems: true }),
     residentIds: Type.Array(ResidentPseudonym, {
       minItems: 1,
-      maxItems: 5000,
+      // 1 000 of the longest ids (70 bytes each in JSON) fit the 100 kB body beside the rest; 5 000 did not (413).
+      maxItems: 1000,
       uniqueItems: true,
       description: 'Pseudonymous ids of the participants, each registered in the activity’s community',
     }),

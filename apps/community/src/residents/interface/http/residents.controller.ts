@@ -122,7 +122,7 @@ export class ResidentsController {
   @Post('communities/:communityCode/residents/lookup')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "The community's residents with this phone or ID number (compared as keyed hashes)" })
-  @ApiBody({ schema: schema(LookupResidentBody) })
+  @ApiBody({ schema: { ...schema(LookupResidentBody), minProperties: 1, maxProperties: 1 } }) // exactly one
   @ApiOkResponse({ schema: schema(ResidentIdsView) })
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse({ description: 'Not the committee (member or staff) nor a residents-representative of <code>' })

@@ -18,28 +18,17 @@ import { StrictCommunityCode } from '@sanshe/contracts';
 import { openApiSchema } from '@sanshe/nest-platform';
 import { communityParty, residentsParty, roleRefusal } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
-import { CastVoteHandler } from '../../application/cast-vote';
+import { CastVoteBody, CastVoteHandler } from '../../application/cast-vote';
 import { VOTING_ROLE, type CommunityVote } from '../../domain/community-vote';
 import { DecisionRepository } from '../../domain/decision.repository';
 import { VoteInputInvalid, VoteNotFound } from '../../domain/vote-errors';
 import { VoteErrorFilter } from './vote-error.filter';
 
-const CAST_DOC = {
-  schema: {
-    type: 'object',
-    required: ['decisionId', 'partyId', 'choice'],
-    properties: {
-      decisionId: { type: 'string', example: 'decision/activity-proposal/prop-2026-0001' },
-      partyId: { type: 'string', example: 'community:310104-005-001' },
-      choice: { type: 'string', enum: ['approve', 'object', 'abstain'] },
-      reason: {
-        type: 'object',
-        description: 'required when objecting',
-        properties: { code: { type: 'string', example: 'budget-unclear' }, text: { type: 'string' } },
-      },
-      round: { type: 'integer', minimum: 1, description: 'default: the decision’s current round' },
-    },
-  },
+/** The body as checked, and voteInputProblems' rule: an objection carries its reason. */
+const CAST_VOTE_DOCUMENT = {
+  ...openApiSchema(CastVoteBody),
+  anyOf: [{ properties: { choice: { type: 'string', enum: ['approve', 'abstain'] } } }, { required: ['reason'] }],
+  description: 'reason (code and text) is required when objecting',
 };
 
 /** A vote as the API shows it: whether governance refused it, and why. */
@@ -110,7 +99,7 @@ export class VotesController {
       'Sent to governance as decision.vote-cast; governance may still refuse it (e.g. changed-vote), and the ' +
       'refusal then shows on GET /votes/{voteId}.',
   })
-  @ApiBody(CAST_DOC)
+  @ApiBody({ schema: CAST_VOTE_DOCUMENT })
   @ApiCreatedResponse({ description: 'Sent' })
   @ApiForbiddenResponse({ description: 'Not a serving member of the party’s body with its voting role' })
   @ApiNotFoundResponse({ description: 'The community knows no such decision' })
