@@ -6,7 +6,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { contextTopic } from '@sanshe/contracts';
-import { ConsumeTopic, InboxService } from '@sanshe/messaging';
+import { ConsumeTopic, InboxService, MESSAGING_MIGRATIONS } from '@sanshe/messaging';
 import { temporalWorkerTracing } from '@sanshe/nest-platform/temporal-tracing';
 import { call, type ServiceFeaturesUnderTest, startServiceFeaturesUnderTest } from '@sanshe/service-testing';
 import { eventually, parseTestEnv, testWorkflowCode, uniqueName } from '@sanshe/testing';
@@ -22,7 +22,6 @@ import {
 } from '../../organization/test/organization.fixtures';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { type OrganizationUnderTest, startOrganizationUnderTest } from '../../organization/test/organization-test-app';
-import { migrations } from '../migrations';
 import type { AdministrativeAreas } from '../src/administrative-areas/domain/administrative-areas';
 import { OpenDecisionHandler } from '../src/decisions/application/open-decision';
 import { TemporalClientHolder } from '../src/decisions/infrastructure/temporal-client-holder';
@@ -109,7 +108,7 @@ beforeAll(async () => {
     startOrganizationUnderTest(),
     startServiceFeaturesUnderTest({
       service: 'governance',
-      migrations,
+      migrations: [...MESSAGING_MIGRATIONS], // the bridge here needs the inbox, not governance's tables
       topics: [ORGANIZATION_TOPIC],
       consumer: { retryDelayMs: 200 },
       featureModules: () => [TracedBridgeModule],
