@@ -68,6 +68,20 @@ describe('dead letters (no Kafka)', () => {
     expect(selectDeadLetters(letters(), { kind: 'id', id: 'zzz' })).toEqual([]);
   });
 
+  it('with a topic prefix, replays to the original topic as read (on the wire) and marks on the prefixed dead letters', async () => {
+    const sent: string[] = [];
+    const producer = { send: async (record: { topic: string }) => void sent.push(record.topic) };
+    const wireLetters = letters().map((letter) => ({ ...letter, originalTopic: 'test.sanshe.community.events' }));
+    const options = { dryRun: false, report: () => undefined, topicPrefix: 'test.' };
+    await replayDeadLetters(producer as unknown as Producer, 'c', wireLetters, options);
+    expect(sent).toEqual([
+      'test.sanshe.community.events',
+      'test.sanshe.dlq.c',
+      'test.sanshe.community.events',
+      'test.sanshe.dlq.c',
+    ]);
+  });
+
   it('replays what was not replayed yet to its original topic, unchanged, then marks it; a dry run sends nothing', async () => {
     const sent: { topic: string; messages: unknown[] }[] = [];
     const producer = { send: async (record: { topic: string; messages: unknown[] }) => void sent.push(record) };
