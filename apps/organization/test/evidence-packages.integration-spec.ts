@@ -97,12 +97,13 @@ describe('evidence packages', () => {
     expect((await submit(grantId, body(), orgAdmin(ORG), newId('key'))).status).toBe(201);
   });
 
-  it('refuses, writing nothing: 400 naming the field, 401, 403 for staff or another organization', async () => {
+  it('refuses, writing nothing: 400 naming the field, 422 a repeated hash, 401, 403 for staff or another organization', async () => {
     const grantId = newId('grant');
     const before = await counts();
+    // Each item well formed, a hash repeated: a rule across items no schema states, 422 as documented.
     const twice = body(2, 'report', 'report');
     expect(await submit(grantId, twice)).toMatchObject({
-      status: 400,
+      status: 422,
       body: { problems: [{ path: '/body/evidence/1/sha256', message: 'repeats /evidence/0' }] },
     });
     const upper = { ...body(), evidence: [{ ...body().evidence[0], sha256: 'A'.repeat(64) }] };

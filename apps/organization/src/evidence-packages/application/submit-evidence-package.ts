@@ -16,7 +16,7 @@ import {
   type PackageInput,
   submitPackage,
 } from '../domain/evidence-package';
-import { IdempotencyKeyReused, PackageInputInvalid } from '../domain/evidence-package-errors';
+import { EvidenceRepeated, IdempotencyKeyReused, PackageInputInvalid } from '../domain/evidence-package-errors';
 import { EvidencePackageRepository } from '../domain/evidence-package.repository';
 
 /**
@@ -74,7 +74,8 @@ function checkedInput(grantId: string, body: unknown, idempotencyKey: string | u
   if (problems.length > 0) throw new PackageInputInvalid(problems);
   const { organizationId, trancheNo, summary, evidence } = body as Static<typeof EvidencePackageBody>;
   const items = evidence as EvidenceItem[];
+  // The schema has judged each item: what is left is a hash repeated across items (422).
   const itemProblems = checkEvidence(items).map((p) => ({ ...p, path: `/body${p.path}` }));
-  if (itemProblems.length > 0) throw new PackageInputInvalid(itemProblems);
+  if (itemProblems.length > 0) throw new EvidenceRepeated(itemProblems);
   return { grantId, organizationId, trancheNo, summary, evidence: items };
 }

@@ -12,6 +12,17 @@ export class PackageInputInvalid extends EvidencePackageError {
   }
 }
 
+/**
+ * Each field well formed, but a hash repeats an earlier item's: a rule across the evidence list, which no schema can
+ * state (uniqueItems compares whole items) — 422, as documented, not the 400 of a malformed field.
+ */
+export class EvidenceRepeated extends EvidencePackageError {
+  readonly code = 'evidence-repeated';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`evidence repeated: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
 /** The organization used the Idempotency-Key for another package: the key names one package only. */
 export class IdempotencyKeyReused extends EvidencePackageError {
   readonly code = 'idempotency-key-reused';
@@ -23,4 +34,4 @@ export class IdempotencyKeyReused extends EvidencePackageError {
   }
 }
 
-export type AnyEvidencePackageError = PackageInputInvalid | IdempotencyKeyReused;
+export type AnyEvidencePackageError = PackageInputInvalid | EvidenceRepeated | IdempotencyKeyReused;

@@ -9,6 +9,8 @@ export function evidencePackageHttpReply(error: AnyEvidencePackageError): {
   switch (error.code) {
     case 'package-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'evidence-repeated':
+      return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { message: error.message, problems: error.problems } };
     case 'idempotency-key-reused':
       return {
         status: HttpStatus.CONFLICT,

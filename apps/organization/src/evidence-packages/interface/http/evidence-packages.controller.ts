@@ -13,10 +13,12 @@ import {
   ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { Type } from '@sinclair/typebox';
 import { Id } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { FieldProblemBody, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ROLES } from '../../../access/organization-access';
 import { ReadEvidencePackagesHandler } from '../../application/read-evidence-packages';
 import { SubmitEvidencePackageHandler } from '../../application/submit-evidence-package';
@@ -25,6 +27,11 @@ import { EvidencePackageErrorFilter } from './evidence-package-error.filter';
 
 // The ids as the handlers check them (contracts' Id), so that the document says what is refused 400.
 const GRANT_ID = { name: 'grantId', example: 'grant-2026-0007', schema: openApiSchema(Id) };
+const EvidenceRepeatedBody = Type.Object({
+  statusCode: Type.Literal(422),
+  message: Type.String(),
+  problems: Type.Array(FieldProblemBody),
+});
 
 /** A package as the API shows it: whether governance refused it, and why (the fingerprint stays inside). */
 const packageView = (p: EvidencePackage) => ({
@@ -69,6 +76,10 @@ export class EvidencePackagesController {
   @ApiCreatedResponse({ description: 'Sent to governance (or the package this Idempotency-Key sent)' })
   @ApiForbiddenResponse({ description: 'Not organization-admin of organization:<organizationId>' })
   @ApiConflictResponse({ description: '`idempotency-key-reused`: the key sent another package (packageId)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'A sha256 repeats an earlier item’s (a rule across items no schema states); problems names each',
+    schema: openApiSchema(EvidenceRepeatedBody),
+  })
   @Access({ action: 'submit evidence packages', roles: [ROLES.orgAdmin] })
   async submitPackage(
     @Param('grantId') grantId: string,
