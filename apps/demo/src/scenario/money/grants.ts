@@ -1,6 +1,7 @@
 import type { DemoContext } from '../context';
 import type { Stage } from '../stage';
 import { funderAdmin } from './money-parties';
+import { AWARD_FUNDER_SEAT } from './money-policies';
 import { auditor, type Grant, readDisbursement, readGrant, recordDecision, yuan } from './money-reads';
 import { communityApproves, funderApproves } from './money-votes';
 
@@ -61,7 +62,7 @@ async function grantOf(ctx: DemoContext, proposal: FundedProposal): Promise<Gran
   const decisionId = awarded.decisionId;
   ctx.progress.workflow(`grant ${awarded.grantId} awarded ${yuan(awarded.amountFen)}: decided together`, decisionId);
   await Promise.all([
-    funderApproves(ctx, decisionId, awarded.funderId),
+    funderApproves(ctx, decisionId, AWARD_FUNDER_SEAT),
     communityApproves(ctx, decisionId, awarded.communityCode),
   ]);
   await recordDecision(ctx, `grant award: ${awarded.title}`, decisionId, 'approved');

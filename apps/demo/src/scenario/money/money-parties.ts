@@ -26,14 +26,6 @@ export const organizationStaff = (ctx: DemoContext, organizationId: string) =>
 export const operator = (ctx: DemoContext) =>
   ctx.token({ sub: `demo-operator-${ctx.runId}`, parties: [], roles: ['operator'] });
 
-/** The deployment district's policy administrator: a program's policies are the district's (docs/decisions.md). */
-export const policyAdmin = (ctx: DemoContext, districtCode: string) =>
-  ctx.token({
-    sub: `demo-policy-admin-${ctx.runId}`,
-    parties: [`jurisdiction:${districtCode}`],
-    roles: ['policy-admin'],
-  });
-
 export type Body = 'committee' | 'residents';
 const ROLE_OF: Record<Body, string> = { committee: 'committee-member', residents: 'residents-representative' };
 const appointed = new WeakMap<DemoContext, Map<string, Promise<string>>>();

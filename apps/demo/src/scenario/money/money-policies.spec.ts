@@ -1,4 +1,4 @@
-import { programPolicies, streetArbiter } from './money-policies';
+import { AWARD_FUNDER_SEAT, programPolicies, streetArbiter } from './money-policies';
 
 /** The controller that speaks for a seat (docs/decisions.md, "Controllers and blocs"): its context or portal. */
 const controllerOf = (partyId: string) =>
@@ -39,11 +39,12 @@ describe('the programs’ money policies', () => {
     });
     for (const policy of [award!, verify!]) {
       expect(policy.parties.every((p) => Math.abs(p.voteWindowHours * 3600 - 120) < 1e-9)).toBe(true);
-      const weightOf = (id: string) => policy.parties.find((p) => p.partyId === id)?.weight ?? 0;
-      expect(weightOf('funder:demo-fund') + weightOf('community:{communityCode}')).toBeGreaterThanOrEqual(
-        policy.quorum,
-      );
     }
+    // The program's funder proposes the award (its seat would be recused): the district's fund sits instead.
+    const weightIn = (policy: typeof award, id: string) => policy?.parties.find((p) => p.partyId === id)?.weight ?? 0;
+    expect(weightIn(award, 'funder:demo-fund')).toBe(0);
+    expect(weightIn(award, AWARD_FUNDER_SEAT) + weightIn(award, 'community:{communityCode}')).toBe(award?.quorum);
+    expect(weightIn(verify, 'funder:demo-fund') + weightIn(verify, 'community:{communityCode}')).toBe(verify?.quorum);
   });
 
   it('names the street office by its street when the run named its offices so, else the first office', () => {

@@ -18,7 +18,7 @@ export async function communityApproves(ctx: DemoContext, decisionId: string, co
     },
     () => `community still answers 404 to POST /votes: it has not heard governance's decision.opened`,
   );
-  if (answer.status !== 201) {
+  if (answer.status !== 200 && answer.status !== 201) {
     throw new Error(`${partyId}'s vote on ${decisionId} answered ${answer.status}: ${answer.text.slice(0, 400)}`);
   }
   ctx.progress.say(`${partyId} (its committee, through the community service) approves ${decisionId}`);
@@ -37,9 +37,12 @@ export async function funderApproves(ctx: DemoContext, decisionId: string, funde
     () => `funding still answers 404 to POST ${path}: it does not track the decision yet`,
   );
   const code = (answer.body as { code?: string }).code;
-  if (answer.status === 201) ctx.progress.say(`${funderId}'s staff approve ${decisionId} (through funding)`);
+  if (answer.status === 200 || answer.status === 201)
+    ctx.progress.say(`${funderId}'s staff approve ${decisionId} (through funding)`);
   else if (answer.status === 409 && code === 'already-voted') {
     ctx.progress.say(`${funderId} voted ${decisionId} by its program's rules (funding, automatically)`);
+  } else if (answer.status === 409 && code === 'decision-closed') {
+    ctx.progress.say(`${decisionId} was decided before ${funderId}'s staff voted`);
   } else throw new Error(`${funderId}'s vote on ${decisionId} answered ${answer.status}: ${answer.text.slice(0, 400)}`);
 }
 
