@@ -1,7 +1,34 @@
 import { once } from 'node:events';
 import { SERVICE_NAMES } from '@sanshe/config';
+import { parseExposition } from '@sanshe/nest-platform';
 import { type AppProcess, migrateAll, startApp, stopApp, waitUntilHealthy } from '@sanshe/infra';
 import { freePort, freePorts, testConsumerGroup } from '@sanshe/testing';
+
+/** The series every service exposes on /metrics (docs/operations.md, "Metrics"), and those of its own. */
+const EVERY_SERVICE_METRICS = [
+  'sanshe_http_requests_total',
+  'sanshe_http_request_duration_seconds',
+  'sanshe_outbox_unsent_events',
+  'sanshe_outbox_oldest_unsent_age_seconds',
+  'sanshe_consumer_lag_messages',
+  'sanshe_inbox_dead_letters_total',
+  'process_resident_memory_bytes',
+];
+const EXPECTED_METRICS: Partial<Record<string, string[]>> = {
+  governance: [
+    ...EVERY_SERVICE_METRICS,
+    'sanshe_decisions_open',
+    'sanshe_disbursements_running',
+    'sanshe_temporal_activity_duration_seconds',
+  ],
+  funding: [...EVERY_SERVICE_METRICS, 'sanshe_funding_payments', 'sanshe_temporal_activity_duration_seconds'],
+};
+
+/** The metric families a service's /metrics declares (# TYPE lines), fetched without a token. */
+async function metricFamiliesOf(port: number): Promise<string[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+  return [...parseExposition(await response.text()).types.keys()];
+}
 
 /**
  * The services as `npm start` runs them (separate processes, from source, against the real servers), each in a
@@ -28,6 +55,11 @@ describe('the six services as processes', () => {
     });
     SERVICE_NAMES.forEach((service, i) => apps.push(startApp(service, ports[i], { env: env(service) })));
     await Promise.all(apps.map((app) => waitUntilHealthy(app)));
+    for (const app of apps)
+      expect([app.service, await metricFamiliesOf(app.port)]).toEqual([
+        app.service,
+        expect.arrayContaining(EXPECTED_METRICS[app.service] ?? EVERY_SERVICE_METRICS),
+      ]);
 
     const exits = await Promise.all(apps.map((app) => stopApp(app)));
 
