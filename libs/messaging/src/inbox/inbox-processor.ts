@@ -98,7 +98,7 @@ export class InboxProcessor {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly deadLetters: DeadLetterPublisher,
+    readonly deadLetters: DeadLetterPublisher,
     private readonly options: InboxProcessorOptions,
   ) {
     this.inbox = new InboxTable(options.schema, options.consumer);
