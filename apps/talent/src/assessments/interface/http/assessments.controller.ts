@@ -15,6 +15,7 @@ import {
   ApiBadRequestResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
+import { DecisionId, Id } from '@sanshe/contracts';
 import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { AssessorVoteBody, CastAssessorVote } from '../../application/cast-assessor-vote';
 import { ListAssessments } from '../../application/list-assessments';
@@ -31,7 +32,11 @@ function answered(reply: SeatReply, response: { status(code: number): unknown })
   return reply;
 }
 
-const DECISION = { name: 'decisionId', description: 'decision/milestone-verification/<grantId>.t<n>[.r<k>]' };
+const DECISION = {
+  name: 'decisionId',
+  description: 'decision/milestone-verification/<grantId>.t<n>[.r<k>]',
+  schema: openApiSchema(DecisionId),
+};
 const FORBIDDEN = 'Not the bound assessor’s own token (role talent-worker, party talent-worker:<workerId>)';
 const CONFLICTS =
   '`assessor-unbound` (nobody eligible: talent abstained), `already-voted` / `already-requested` (with eventId)';
@@ -56,7 +61,7 @@ export class AssessmentsController {
 
   @Get()
   @ApiOperation({ summary: 'A worker’s bindings as independent assessor, newest first' })
-  @ApiQuery({ name: 'workerId', required: true })
+  @ApiQuery({ name: 'workerId', required: true, schema: openApiSchema(Id) })
   @ApiOkResponse({ description: 'Each binding: decisionId, subjectId, organizationId, status, reason, round, closed' })
   @ApiForbiddenResponse({ description: 'Not the worker’s own token, a talent-admin or an auditor' })
   async byWorker(@Query('workerId') workerId: string | undefined, @CurrentIdentity() who: Identity) {

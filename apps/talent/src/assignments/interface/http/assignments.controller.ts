@@ -12,8 +12,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Type } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { Id } from '@sanshe/contracts';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { AssignBody, AssignWorkerHandler } from '../../application/assign-worker';
 import { ReadStaffingHandler } from '../../application/read-staffing';
 import { ReleaseAssignmentHandler } from '../../application/release-assignment';
@@ -45,6 +47,7 @@ export class AssignmentsController {
       '`double-booked` (with conflictingAssignmentId), `certificate-expired`, `role-mismatch`, ' +
       '`not-of-organization`, `activity-cancelled`',
   })
+  @ApiPathParams(Type.Object({ activityId: Id }))
   async create(@Param('activityId') activityId: string, @Body() body: unknown, @CurrentIdentity() who: Identity) {
     return this.assign.execute(activityId, body, who);
   }

@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import type { TalentConfig } from '../../../config/talent-config';
 import { TALENT_CONFIG } from '../../../config/talent-config.tokens';
 import { todayInShanghai } from '../../../workers/application/worker-access';
@@ -72,6 +72,7 @@ export class EducationController {
   @ApiForbiddenResponse({ description: "Not the worker's organization nor a talent-admin" })
   @ApiNotFoundResponse({ description: 'worker-not-found, program-not-found' })
   @ApiConflictResponse({ description: 'completion-exists: the same program and day are recorded already' })
+  @ApiPathParams(WorkerIdParam)
   recordCompletion(@Param('workerId') workerId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     checked(WorkerIdParam, { workerId }, '/params');
     return this.manage.recordCompletion(workerId, checked(CompletionBody, body), identity);

@@ -12,8 +12,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Type } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { Id } from '@sanshe/contracts';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { ReadHoursHandler } from '../../application/read-hours';
 import { RecordHoursBody, RecordHoursHandler } from '../../application/record-hours';
 import { HoursErrorFilter } from './hours-error.filter';
@@ -59,6 +61,7 @@ export class HoursController {
   @ApiOkResponse({ description: 'status recorded | confirmed (confirmedBy community, silence or decision) | rejected' })
   @ApiForbiddenResponse({ description: 'Not of its organization, a talent-admin or an auditor' })
   @ApiNotFoundResponse({ description: 'No such hours' })
+  @ApiPathParams(Type.Object({ hoursId: Id }))
   one(@Param('hoursId') hoursId: string, @CurrentIdentity() who: Identity) {
     return this.reader.one(hoursId, who);
   }
@@ -67,6 +70,7 @@ export class HoursController {
   @ApiOperation({ summary: "A worker's hours, newest service first" })
   @ApiForbiddenResponse({ description: "Not of the worker's organization, a talent-admin or an auditor" })
   @ApiNotFoundResponse({ description: 'No such worker' })
+  @ApiPathParams(Type.Object({ workerId: Id }))
   ofWorker(@Param('workerId') workerId: string, @CurrentIdentity() who: Identity) {
     return this.reader.ofWorker(workerId, who);
   }
@@ -75,6 +79,7 @@ export class HoursController {
   @ApiOperation({ summary: 'The time bank: confirmed hours served as a volunteer, with their total' })
   @ApiForbiddenResponse({ description: "Not of the worker's organization, a talent-admin or an auditor" })
   @ApiNotFoundResponse({ description: 'No such worker' })
+  @ApiPathParams(Type.Object({ workerId: Id }))
   timeBank(@Param('workerId') workerId: string, @CurrentIdentity() who: Identity) {
     return this.reader.timeBank(workerId, who);
   }

@@ -12,8 +12,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Type } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { Id } from '@sanshe/contracts';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { AwardRecognitionBody, AwardRecognitionHandler } from '../../application/award-recognition';
 import { ReadRewardsHandler } from '../../application/read-rewards';
 import { RedeemPointsBody, RedeemPointsHandler } from '../../application/redeem-points';
@@ -49,6 +51,7 @@ export class RewardsController {
   @ApiOperation({ summary: "A worker's balance and ledger entries, oldest first, each naming its cause" })
   @ApiForbiddenResponse({ description: "Not of the worker's organization, a talent-admin or an auditor" })
   @ApiNotFoundResponse({ description: 'No such worker' })
+  @ApiPathParams(Type.Object({ workerId: Id }))
   account(@Param('workerId') workerId: string, @CurrentIdentity() who: Identity) {
     return this.reader.account(workerId, who);
   }
@@ -63,6 +66,7 @@ export class RewardsController {
   @ApiForbiddenResponse({ description: "Not organization-admin of the worker's organization nor a talent-admin" })
   @ApiNotFoundResponse({ description: 'No such worker' })
   @ApiConflictResponse({ description: '`insufficient-points`, with the balance' })
+  @ApiPathParams(Type.Object({ workerId: Id }))
   redeem(@Param('workerId') workerId: string, @Body() body: unknown, @CurrentIdentity() who: Identity) {
     return this.redemptions.execute({ workerId, body }, who);
   }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Access } from '@sanshe/auth';
 import { DecisionId, schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse } from '@sanshe/nest-platform';
+import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { VoteInputInvalid } from '../../domain/vote-errors';
 import { VotesRepository, type VoteView } from '../../domain/votes.repository';
 import { VoteErrorFilter } from './vote-error.filter';
@@ -36,7 +36,7 @@ export class TalentVotesController {
 
   @Get('votes')
   @ApiOperation({ summary: 'The talent party’s votes on a decision, oldest round first' })
-  @ApiQuery({ name: 'decisionId', required: true, description: 'decision/<kind>/<subjectId>' })
+  @ApiQuery({ name: 'decisionId', required: true, schema: openApiSchema(DecisionId) })
   @ApiOkResponse({
     description: 'Each vote: party, round, revisionNo, rulesVersion, choice, reason, status, rejection',
   })
@@ -46,7 +46,7 @@ export class TalentVotesController {
 
   @Get('decisions/*decisionId/talent-votes')
   @ApiOperation({ summary: 'The talent party’s votes on a decision (the id’s slashes as they are)' })
-  @ApiParam({ name: 'decisionId', description: 'decision/<kind>/<subjectId>' })
+  @ApiParam({ name: 'decisionId', schema: openApiSchema(DecisionId) })
   @ApiOkResponse({ description: 'As GET /votes?decisionId=' })
   async byPath(@Param('decisionId') decisionId: string | string[]): Promise<VoteView[]> {
     return this.votesOf(joined(decisionId), '/params/decisionId');

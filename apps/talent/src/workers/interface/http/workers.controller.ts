@@ -8,12 +8,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { SKILLS } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { PutWorkerHandler } from '../../application/put-worker';
 import { RecordCertificateHandler } from '../../application/record-certificate';
 import type { WorkerBody as Body_ } from '../../domain/worker';
@@ -80,6 +81,7 @@ export class WorkersController {
   @ApiOkResponse({ description: 'Changed, or unchanged (no event)', ...VIEW })
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse(NOT_THEIRS)
+  @ApiPathParams(WorkerIdParam)
   async put(
     @Param('workerId') workerId: string,
     @Body() body: unknown,
@@ -97,6 +99,7 @@ export class WorkersController {
   @ApiOperation({ summary: "An organization's workers, active and left" })
   @ApiOkResponse({ schema: { type: 'array', items: schema(WorkerView) } })
   @ApiBadRequestResponse(invalid)
+  @ApiQuery({ name: 'organizationId', required: true, schema: schema(WorkerQuery.properties.organizationId) })
   async list(@Query() query: Record<string, unknown>, @CurrentIdentity() identity: Identity) {
     const { organizationId } = checked(WorkerQuery, query, '/query');
     return (await this.workers.listByOrganization(organizationId)).map((worker) => workerView(worker, identity));
@@ -116,6 +119,7 @@ export class WorkersController {
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse(NOT_THEIRS)
   @ApiNotFoundResponse(notFound)
+  @ApiPathParams(WorkerIdParam)
   async addCertificate(
     @Param('workerId') workerId: string,
     @Body() body: unknown,

@@ -20,7 +20,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { type FieldProblem, Id, schemaProblems } from '@sanshe/contracts';
-import { inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { actsFor, isAuditor, isTalentAdmin, organizationParty } from '../../../access/talent-access';
 import { ReadWorkforceHandler } from '../../application/read-workforce';
 
@@ -104,6 +104,7 @@ export class WorkforceController {
   @ApiOkResponse({ schema: openApiSchema(WorkforceView) })
   @ApiBadRequestResponse(inputInvalidResponse())
   @ApiForbiddenResponse({ description: 'Not its organization’s admin or staff, a talent-admin or an auditor' })
+  @ApiPathParams(Params)
   workforce(@Param('organizationId') organizationId: string, @CurrentIdentity() who: Identity) {
     const problems = schemaProblems(Params, { organizationId }, '/params');
     if (problems.length > 0) throw new WorkforceInputInvalid(problems);
