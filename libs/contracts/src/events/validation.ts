@@ -33,7 +33,8 @@ export class EventValidationError extends Error {
 
 // The one validator set-up: events, and any other contract value (a policy over HTTP or by portal
 // command), are judged by the same rules.
-const ajv = new Ajv({ allErrors: true, strict: true });
+// multipleOfPrecision: 54.3 is a multiple of 0.1 as written, though 54.3 / 0.1 is 542.99… in binary floating point.
+const ajv = new Ajv({ allErrors: true, strict: true, multipleOfPrecision: 9 });
 addFormats(ajv);
 
 /** The longest `id`, `source` and `subject` an event may carry (characters). */
