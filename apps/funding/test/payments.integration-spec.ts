@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { contextTopic, deadLetterTopic, portalCommandsTopic, portalRepliesTopic } from '@sanshe/contracts';
 import { ensureTopics, highWaterMarks, readToHighWaterMarks } from '@sanshe/messaging';
 import { parseExposition } from '@sanshe/nest-platform';
-import { eventually, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
+import { eventually, testKafka, testPlatformEndpoint, testTopic, uniqueName } from '@sanshe/testing';
 import type { FundingActivities } from '@sanshe/workflows';
 import { Ledger } from '../src/ledger/application/ledger';
 import { fundProgram, reserveGrant } from '../src/ledger/domain/postings';
@@ -33,10 +33,10 @@ let fundingTopicStart: Map<number, number>;
 
 beforeAll(async () => {
   kafka = testKafka('payments-test');
-  fundingTopicStart = await highWaterMarks(kafka, contextTopic('funding'));
+  fundingTopicStart = await highWaterMarks(kafka, testTopic(contextTopic('funding')));
   // The portals' topics, as governance's registry makes them (the broker creates none; funding may not).
   const portalTopics = [PORTAL, OTHER_PORTAL].flatMap((id) => [portalCommandsTopic(id), portalRepliesTopic(id)]);
-  await ensureTopics(testKafkaEndpoint(), portalTopics);
+  await ensureTopics(testPlatformEndpoint(), portalTopics);
   svc = await startFundingUnderTest({ env: { FUNDING_PAYMENT_SETTLE_MS: '3600000', FUNDING_PORTALS: PORTAL } });
   activities = svc.app.get(FundingTemporalActivities).activities();
   dataSource = svc.app.get<DataSource>(getDataSourceToken());
@@ -107,7 +107,9 @@ async function fundingTopicAbout(grantId: string) {
       expect(await count(`${table('outbox')} WHERE partition_key = $1 AND sent_at IS NULL`, [grantId])).toBe(0),
     { timeoutMs: 20_000 },
   );
-  const records = await readToHighWaterMarks(kafka, contextTopic('funding'), fundingTopicStart, { timeoutMs: 30_000 });
+  const records = await readToHighWaterMarks(kafka, testTopic(contextTopic('funding')), fundingTopicStart, {
+    timeoutMs: 30_000,
+  });
   return records
     .filter((record) => record.key === grantId)
     .map((record) => JSON.parse(record.value) as { type: string });
@@ -244,7 +246,7 @@ describe('a portal funder’s confirmation', () => {
     const { paymentId } = await activities.payTranche({ grantId, trancheNo: 1 });
     await settleDue(); // the internal rail does not settle a portal's payment
     expect(await activities.paymentStatus({ grantId, trancheNo: 1 })).toMatchObject({ status: 'instructed' });
-    const dlq = deadLetterTopic(svc.schema.replace(/_/g, '-'));
+    const dlq = testTopic(deadLetterTopic(svc.schema.replace(/_/g, '-')));
     const dlqStart = await highWaterMarks(kafka, dlq);
     const confirm = (source: string, data: Record<string, unknown>) =>
       svc.publish(portalCommandsTopic(PORTAL), source, {
@@ -282,7 +284,9 @@ describe('a portal funder’s confirmation', () => {
     // Every confirmation is answered once on the replies topic of the portal whose commands topic it came on (the
     // refused two no longer dead-lettered: a refusal is an answer); nothing of this payment was dead-lettered.
     await eventually(async () => expect(await unsentReplies(PORTAL)).toBe(0), { timeoutMs: 20_000 });
-    const replies = (await readToHighWaterMarks(kafka, portalRepliesTopic(PORTAL))).map((r) => JSON.parse(r.value));
+    const replies = (await readToHighWaterMarks(kafka, testTopic(portalRepliesTopic(PORTAL)))).map((r) =>
+      JSON.parse(r.value),
+    );
     const answerOf = (id: string) => replies.filter((reply) => reply.data.commandId === id);
     expect(answerOf(spoofed.id).map((reply) => [reply.type, reply.data.code, reply.data.reason])).toEqual([
       [

@@ -8,7 +8,7 @@ import {
   portalRepliesTopic,
 } from '@sanshe/contracts';
 import { ensureTopics, readToHighWaterMarks } from '@sanshe/messaging';
-import { eventually, testKafka, testKafkaEndpoint, uniqueName } from '@sanshe/testing';
+import { eventually, testKafka, testPlatformEndpoint, testTopic, uniqueName } from '@sanshe/testing';
 import { newId } from './funding.fixtures';
 import { type FundingUnderTest, startFundingUnderTest } from './funding-test-app';
 
@@ -67,7 +67,7 @@ async function replies(atLeast: number) {
     },
     { timeoutMs: 20_000 },
   );
-  return (await readToHighWaterMarks(kafka, topic)).map(
+  return (await readToHighWaterMarks(kafka, testTopic(topic))).map(
     (r) => JSON.parse(r.value) as { type: string; data: Record<string, unknown> },
   );
 }
@@ -85,7 +85,7 @@ async function publishInvalidOpening() {
   await producer.connect();
   try {
     await producer.send({
-      topic: portalCommandsTopic(PORTAL),
+      topic: testTopic(portalCommandsTopic(PORTAL)),
       messages: [{ key: broken.subject, value: JSON.stringify(broken) }],
     });
   } finally {
@@ -96,7 +96,7 @@ async function publishInvalidOpening() {
 
 beforeAll(async () => {
   svc = await startFundingUnderTest();
-  await ensureTopics(testKafkaEndpoint(), [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
+  await ensureTopics(testPlatformEndpoint(), [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
 }, 60_000);
 afterAll(() => svc?.close());
 

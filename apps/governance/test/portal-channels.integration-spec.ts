@@ -4,7 +4,7 @@ import type { TokenRequest } from '@sanshe/auth';
 import { contextTopic, portalCommandsTopic, portalPaymentConfirmed, portalRepliesTopic } from '@sanshe/contracts';
 import { ConsumeTopic, InboxService } from '@sanshe/messaging';
 import { call, type ServiceFeaturesUnderTest, startServiceFeaturesUnderTest } from '@sanshe/service-testing';
-import { eventually, testKafka, uniqueName } from '@sanshe/testing';
+import { eventually, testKafka, testTopic, uniqueName } from '@sanshe/testing';
 import { migrations } from '../migrations';
 import { GovernanceConfigModule } from '../src/config/governance-config.module';
 import { loadGovernanceConfig } from '../src/config/governance-config';
@@ -96,7 +96,8 @@ describe('a portal registered while governance runs', () => {
     const admin = testKafka('portal-channels-test').admin();
     await admin.connect();
     try {
-      expect(await admin.listTopics()).toEqual(expect.arrayContaining([commands, portalRepliesTopic(portalId)]));
+      const onWire = [commands, portalRepliesTopic(portalId)].map((topic) => testTopic(topic)); // the tests' prefix
+      expect(await admin.listTopics()).toEqual(expect.arrayContaining(onWire));
     } finally {
       await admin.disconnect();
     }

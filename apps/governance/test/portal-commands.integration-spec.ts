@@ -16,10 +16,11 @@ import {
   parseTestEnv,
   readTopicsToHighWaterMarks,
   testKafka,
-  testKafkaEndpoint,
+  testPlatformEndpoint,
+  testTopic,
+  testWorkflowCode,
   topicEnds,
   uniqueName,
-  testWorkflowCode,
 } from '@sanshe/testing';
 import { CommunityCodeKey, stateQuery, streetExample, WORKFLOWS_PATH } from '@sanshe/workflows';
 import { migrations } from '../migrations';
@@ -63,7 +64,7 @@ const governanceEnv = {
 };
 
 beforeAll(async () => {
-  await ensureTopics(testKafkaEndpoint(), [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
+  await ensureTopics(testPlatformEndpoint(), [portalCommandsTopic(PORTAL), portalRepliesTopic(PORTAL)]);
   temporal = new Client({
     connection: await Connection.connect({ address: servers.TEMPORAL_ADDRESS }),
     namespace: servers.TEMPORAL_NAMESPACE,
@@ -171,7 +172,7 @@ describe('the portals heard from boot', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      expect(await admin.listTopics()).toEqual(expect.arrayContaining([portalRepliesTopic(HEARD)]));
+      expect(await admin.listTopics()).toEqual(expect.arrayContaining([testTopic(portalRepliesTopic(HEARD))]));
     } finally {
       await admin.disconnect();
     }
@@ -219,7 +220,7 @@ describe("a registered street office's commands", () => {
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({
-      topic: portalCommandsTopic(PORTAL),
+      topic: testTopic(portalCommandsTopic(PORTAL)),
       // The set-policy command once more, as a portal resends after a timeout: one effect, two identical replies.
       messages: [
         { key: own, value: JSON.stringify(invalid) },
@@ -234,7 +235,7 @@ describe("a registered street office's commands", () => {
         const records = await readTopicsToHighWaterMarks(
           kafka,
           new Map(),
-          await topicEnds(kafka, portalRepliesTopic(PORTAL)),
+          await topicEnds(kafka, testTopic(portalRepliesTopic(PORTAL))),
         );
         const events = records.map((r) => JSON.parse(r.value) as SansheEvent);
         const answered = new Set(events.map((e) => (e.data as { commandId: string }).commandId));

@@ -15,7 +15,8 @@ import {
   type ServiceUnderTest,
   startServiceUnderTest,
   testKafka,
-  testKafkaEndpoint,
+  testPlatformEndpoint,
+  testTopic,
   topicEnds,
   type TopicOffsets,
   uniqueName,
@@ -33,7 +34,7 @@ import { serviceConfig } from './policies-test-app';
  * events relayed by the outbox to governance's topic (read to the high-water marks).
  */
 const schema = uniqueName('governance_portals').replace(/-/g, '_');
-const GOVERNANCE_TOPIC = contextTopic('governance');
+const GOVERNANCE_TOPIC = testTopic(contextTopic('governance')); // as the tests' processes name it
 
 @Module({})
 class PortalsTestApp {}
@@ -45,7 +46,7 @@ const testApp = (): DynamicModule => ({
     AuthModule.forRoot(authConfigOf(serviceConfig, serviceConfig.stateDir)),
     GovernanceConfigModule.forRoot(loadGovernanceConfig({})),
     PostgresModule.forRootAsync({ useFactory: () => ({ url: serviceConfig.DATABASE_URL, schema, poolSize: 4 }) }),
-    KafkaModule.forRootAsync({ useFactory: () => ({ clientId: schema, ...testKafkaEndpoint() }) }),
+    KafkaModule.forRootAsync({ useFactory: () => ({ clientId: schema, ...testPlatformEndpoint() }) }),
     // A consumer configured but never started: the live PortalChannels takes the inbox's group; this test
     // checks the registry, not whether a portal's commands are heard (the channels' own tests do).
     MessagingModule.forRoot({ schema, source: 'sanshe/governance', consumer: { consumer: schema, retryDelayMs: 200 } }),

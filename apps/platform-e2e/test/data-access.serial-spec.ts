@@ -6,6 +6,7 @@ import {
   DISTRICT_POLICY_ADMIN,
   eventually,
   readTopicsToHighWaterMarks,
+  testTopic,
   topicEnds,
   type TopicOffsets,
   uniqueName,
@@ -53,11 +54,11 @@ const leaked = (text: string, values: string[]) =>
   values.filter((value) => text.includes(value) || text.includes(value.toLowerCase()));
 
 /**
- * Every record (key, value and headers) on every `sanshe.*` topic after `starts`, read to the high-water
+ * Every record (key, value and headers) on every `sanshe.*` topic (the tests' prefix before it) after `starts`, read to the high-water
  * marks taken now by one consumer group; a topic created since (a dead-letter topic, say) from its beginning.
  */
 async function everythingPublishedSince(kafka: Kafka, starts: TopicOffsets): Promise<string> {
-  const records = await readTopicsToHighWaterMarks(kafka, starts, await topicEnds(kafka, 'sanshe.'));
+  const records = await readTopicsToHighWaterMarks(kafka, starts, await topicEnds(kafka, testTopic('sanshe.')));
   return records.map((r) => `${r.topic} ${r.key}\n${r.value}\n${JSON.stringify(r.headers)}`).join('\n');
 }
 
@@ -110,7 +111,7 @@ describe("residents' data under consent: a grant decided by the parties, reads l
   const e2e = communityBesideGovernance('data-access', {
     portal,
     beforeStart: async (kafka) => {
-      topicStarts = await topicEnds(kafka, 'sanshe.');
+      topicStarts = await topicEnds(kafka, testTopic('sanshe.'));
     },
   });
   const { call, governanceUrl, communityOutput, kafka } = e2e;

@@ -11,6 +11,7 @@ import {
   DISTRICT_POLICY_ADMIN,
   eventually,
   parseTestEnv,
+  testTopic,
   uniqueName,
   workflowBundlerOptions,
 } from '@sanshe/testing';
@@ -55,12 +56,16 @@ describe('a grant disbursed on the real servers', () => {
     },
   });
   const db = new PgClient({ connectionString: parseTestEnv(process.env).DATABASE_URL });
-  const fundingTopic = contextTopic('funding');
+  const fundingTopic = testTopic(contextTopic('funding'));
   let fundingFrom = new Map<number, number>();
   let governanceFrom = new Map<number, number>();
   /** The governance facts about `subject` (a grant, a decision), in order, read to the high-water marks. */
   const governanceFacts = async (subject: string) =>
-    (await readToHighWaterMarks(e2e.kafka, contextTopic('governance'), governanceFrom, { timeoutMs: 20_000 }))
+    (
+      await readToHighWaterMarks(e2e.kafka, testTopic(contextTopic('governance')), governanceFrom, {
+        timeoutMs: 20_000,
+      })
+    )
       .filter((record) => record.key === subject)
       .map((record) => JSON.parse(record.value) as SansheEvent);
   const fundingFacts = async (grantId: string, type: string) =>
@@ -74,7 +79,7 @@ describe('a grant disbursed on the real servers', () => {
     await db.connect();
     [fundingFrom, governanceFrom] = await Promise.all([
       highWaterMarks(e2e.kafka, fundingTopic),
-      highWaterMarks(e2e.kafka, contextTopic('governance')),
+      highWaterMarks(e2e.kafka, testTopic(contextTopic('governance'))),
     ]);
     await openProgram(e2e, parties);
     const policyAdmin = await devToken(DISTRICT_POLICY_ADMIN);

@@ -17,7 +17,8 @@ import {
   startGroupAtTopicEnds,
   testKafka,
   testConsumerGroup,
-  testKafkaEndpoint,
+  testPlatformEndpoint,
+  testTopic,
 } from '@sanshe/testing';
 
 /** The contexts whose topics governance reads (besides the portals' command topics). */
@@ -34,8 +35,12 @@ export function governanceGroupAtTopicEnds(name: string, portals: string[]): Nod
   beforeAll(async () => {
     const topics = [...GOVERNANCE_READS.map(contextTopic), ...portals.map(portalCommandsTopic)];
     const kafka = testKafka(`${name}-setup`);
-    await ensureTopics(testKafkaEndpoint(), topics);
-    await startGroupAtTopicEnds(kafka, groupId, topics);
+    await ensureTopics(testPlatformEndpoint(), topics);
+    await startGroupAtTopicEnds(
+      kafka,
+      groupId,
+      topics.map((topic) => testTopic(topic)),
+    );
   }, 60_000);
   return { KAFKA_GROUP_ID: groupId, KAFKA_FROM_BEGINNING: 'false' };
 }
@@ -45,7 +50,7 @@ export interface GovernanceUnderTest {
   /** The running governance process (replaced by startAgain). */
   governance: AppProcess;
   temporal: Client;
-  /** Builds a valid event with this `source`, and produces it to `topic` keyed by its subject. */
+  /** Builds a valid event with this `source`, and produces it to `topic` (logical: the tests' prefix added) keyed by its subject. */
   publish<T extends EventType>(
     topic: string,
     source: string,
@@ -76,7 +81,7 @@ export function governanceUnderTest(
 
   harness.publish = async <T extends EventType>(topic: string, source: string, event: Omit<NewEvent<T>, 'source'>) => {
     const built = createEvent({ ...event, source } as NewEvent<T>);
-    await producer!.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
+    await producer!.send({ topic: testTopic(topic), messages: [{ key: built.subject, value: JSON.stringify(built) }] });
     return built;
   };
   harness.startAgain = async () => {

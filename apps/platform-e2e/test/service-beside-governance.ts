@@ -8,7 +8,8 @@ import {
   startGroupAtTopicEnds,
   testConsumerGroup,
   testKafka,
-  testKafkaEndpoint,
+  testPlatformEndpoint,
+  testTopic,
   uniqueName,
 } from '@sanshe/testing';
 import { governanceGroupAtTopicEnds, type GovernanceUnderTest, governanceUnderTest } from './governance-under-test';
@@ -70,8 +71,12 @@ export function serviceBesideGovernance(
   const governanceGroup = governanceGroupAtTopicEnds(name, [options.portal]);
   beforeAll(async () => {
     const topics = options.reads.map(contextTopic);
-    await ensureTopics(testKafkaEndpoint(), topics);
-    await startGroupAtTopicEnds(kafka, serviceGroup, topics);
+    await ensureTopics(testPlatformEndpoint(), topics);
+    await startGroupAtTopicEnds(
+      kafka,
+      serviceGroup,
+      topics.map((topic) => testTopic(topic)),
+    );
     await options.beforeStart?.(kafka);
   }, 60_000);
   let service: AppProcess | undefined;

@@ -15,7 +15,7 @@ import {
   DISTRICT_POLICY_ADMIN,
   eventually,
   parseTestEnv,
-  testKafkaEndpoint,
+  testPlatformEndpoint,
   uniqueName,
 } from '@sanshe/testing';
 import { auditQuery, decisionWorkflowId, findBrokenLink, stateQuery } from '@sanshe/workflows';
@@ -164,7 +164,7 @@ describe('the street office of the decision’s own street arbitrates, through t
   removePoliciesAfterAll(POLICY_ID);
   // The offices are heard, not registered (the registry would check their jurisdiction first): their replies
   // topics are made here, as a registration makes them, so that the office's listen reads its replies.
-  beforeAll(() => ensureTopics(testKafkaEndpoint(), [OFFICE, OTHER_OFFICE].map(portalRepliesTopic)));
+  beforeAll(() => ensureTopics(testPlatformEndpoint(), [OFFICE, OTHER_OFFICE].map(portalRepliesTopic)));
 
   it('binds {streetCode} to the street of the community, and only that street’s office may rule', async () => {
     const serviceArea = { description: '端到端测试' };

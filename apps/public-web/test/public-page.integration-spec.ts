@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Producer } from 'kafkajs';
 import { contextTopic, createEvent, DEAD_LETTER_HEADERS, deadLetterTopic, type SansheEvent } from '@sanshe/contracts';
-import { eventually, readTopicsToHighWaterMarks, testKafka, topicEnds } from '@sanshe/testing';
+import { eventually, readTopicsToHighWaterMarks, testKafka, testTopic, topicEnds } from '@sanshe/testing';
 import type { PageSnapshot } from './browser-snapshot';
 import { communityHistory, EVIL_TITLE } from './public-page.fixtures';
 import { type PublicWebUnderTest, startPublicWebUnderTest } from './public-web-test-app';
@@ -38,13 +38,13 @@ it("shows a community's needs, votes with silence as silence, paid tranches and 
   ) as { data: { title?: string } };
   delete broken.data.title;
   await producer.send({
-    topic: contextTopic('community'),
+    topic: testTopic(contextTopic('community')),
     messages: [{ key: history.communityCode, value: JSON.stringify(broken) }],
   });
   const published: SansheEvent[] = [];
   for (const { topic, event } of history.events) {
     const built = createEvent(event);
-    await producer.send({ topic, messages: [{ key: built.subject, value: JSON.stringify(built) }] });
+    await producer.send({ topic: testTopic(topic), messages: [{ key: built.subject, value: JSON.stringify(built) }] });
     published.push(built);
   }
 
@@ -90,7 +90,7 @@ it("shows a community's needs, votes with silence as silence, paid tranches and 
   expect(seen.paidTotal).toBe('¥33,600.00');
   expect(seen.evaluations.slice(2, 4)).toEqual(['1', '—']);
 
-  const dlq = deadLetterTopic(svc.group);
+  const dlq = testTopic(deadLetterTopic(svc.group));
   const deadLetters = await readTopicsToHighWaterMarks(kafka, new Map(), await topicEnds(kafka, dlq));
   expect(deadLetters.filter((r) => r.topic === dlq).map((r) => r.headers[DEAD_LETTER_HEADERS.error])).toEqual([
     expect.stringContaining('title'),

@@ -1,6 +1,13 @@
 import type { Kafka } from 'kafkajs';
 import { activityScheduled, contextTopic, decisionDecided, decisionOpened, type SansheEvent } from '@sanshe/contracts';
-import { eventually, readTopicsToHighWaterMarks, testKafka, topicEnds, type TopicOffsets } from '@sanshe/testing';
+import {
+  eventually,
+  readTopicsToHighWaterMarks,
+  testKafka,
+  testTopic,
+  topicEnds,
+  type TopicOffsets,
+} from '@sanshe/testing';
 import type { TokenRequest } from '@sanshe/auth';
 import { requestEventId } from '../src/assessments/domain/assessment';
 import { type TalentUnderTest, startTalentUnderTest } from './talent-test-app';
@@ -16,7 +23,7 @@ import { call, COMMUNITY, newId, orgAdmin, registerWorker, talentAdmin, workerBo
  */
 const GOVERNANCE = contextTopic('governance');
 const ORGANIZATION = contextTopic('organization');
-const TALENT = contextTopic('talent');
+const TALENT = testTopic(contextTopic('talent')); // as the tests' processes name it
 const SEAT = 'talent:independent-assessor';
 const VOTE_CAST = 'sanshe.talent.decision.vote-cast.v1';
 const DEADLINE = '2026-12-31T09:30:00.000Z';
