@@ -1,13 +1,18 @@
 /**
  * `npm start`: the whole platform on this machine. Brings the infrastructure up, migrates every
  * schema, starts the six services (the five contexts and the public page), waits until each is healthy and prints where everything is.
+ * Then it runs the demo scenario once (apps/demo, docs/demo.md) unless `npm start -- --no-demo`.
  * Ctrl-C stops the services (each drains and exits cleanly); `npm run infra:down` stops the servers.
  */
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { errorMessage } from '@sanshe/common';
 import { LOCAL_INFRA, parsePlatformEnv, SERVICE_NAMES, SERVICES } from '@sanshe/config';
 import { type AppProcess, startApp, stopApp, waitUntilHealthy } from './apps';
 import { InfraError } from './errors';
 import { migrateAll } from './migrate';
+import { LOG_DIR } from './paths';
 import { upAll } from './servers';
 
 async function main(): Promise<void> {
@@ -49,6 +54,32 @@ async function main(): Promise<void> {
     });
   }
   printWhereEverythingIs(apps);
+  if (!process.argv.includes('--no-demo')) runDemo(apps);
+}
+
+/** The demo scenario against the services just started: its lines here (prefixed) and in its log file. */
+function runDemo(apps: AppProcess[]): void {
+  const log = join(LOG_DIR, 'demo.log');
+  console.log(
+    `The demo scenario runs now (npm start -- --no-demo skips it): its lines below, "demo |", and in ${log}\n`,
+  );
+  const baseUrls = apps.flatMap((app) => ['--base-url', `${app.service}=http://127.0.0.1:${app.port}`]);
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(__dirname, '../../apps/demo/bin/demo.js'), ...baseUrls], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const file = createWriteStream(log);
+  const print = (chunk: Buffer) => {
+    file.write(chunk);
+    for (const line of chunk.toString().split('\n').filter(Boolean)) console.log(`${'demo'.padEnd(12)} | ${line}`);
+  };
+  child.stdout.on('data', print);
+  child.stderr.on('data', print);
+  child.on('close', (code) => {
+    file.end();
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    console.log(`\nThe demo ${code === 0 ? 'reached its summary' : `FAILED (exit ${code})`} in ${seconds} s: ${log}`);
+  });
 }
 
 function printWhereEverythingIs(apps: AppProcess[]): void {
