@@ -16,7 +16,7 @@ const DIMENSIONS = ['reach', 'satisfaction', 'outcome', 'efficiency'] as const;
 const SATISFACTION = [5, 4, 4, 5];
 
 /**
- * Step 9 of the loop: each completed activity evaluated on the whole of its service — residents' satisfaction
+ * Step 9 of the loop: each funded activity, once completed, evaluated on the whole of its service — residents' satisfaction
  * (entered by their representative, per participant's pseudonym), the committee's outcome against the need, a
  * peer organization's efficiency (which never dominates) and reach from the attendance — then its score and
  * the organization's rating, as the community service computes them.
@@ -25,7 +25,11 @@ export const evaluationsStage: Stage = {
   name: 'evaluations recorded: reach, satisfaction, outcome, efficiency',
   file: 'evaluations/evaluations.ts',
   async run(ctx) {
-    const activities = Object.entries(ctx.ids.activities);
+    // The funded activities, which reported and completed (a filed one may still be running): by their grants' names.
+    const activities = Object.keys(ctx.ids.grants).flatMap((name) => {
+      const activityId = ctx.ids.activities[name];
+      return activityId ? [[name, activityId] as const] : [];
+    });
     if (activities.length === 0) throw new Error('no completed activity in the run: the activity reports made none');
     const scored = await Promise.all(activities.map(([, activityId]) => evaluate(ctx, activityId)));
     const missing = scored.flatMap(({ activityId, evaluation }) =>
