@@ -40,5 +40,12 @@ describe("talent's OpenAPI document", () => {
       body: JSON.stringify({ programId: `${programId}-2`, title: '社工督导', provider: '区社工协会', hours: 54.35 }),
     });
     expect(refused.status).toBe(400);
+    // Within 9 places of a multiple of 0.1, yet no tenth: refused, not stored as 0.0 (the table's check, a 500).
+    const tiny = await fetch(`${talent.baseUrl}/training-programs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ programId: `${programId}-3`, title: '社工督导', provider: '区社工协会', hours: 5e-324 }),
+    });
+    expect(tiny.status).toBe(400);
   });
 });

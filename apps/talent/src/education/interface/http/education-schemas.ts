@@ -4,7 +4,9 @@ import { EducationInputInvalid } from '../../domain/education-errors';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const fields = trainingCompleted.data.properties;
-const Hours = Type.Number({ exclusiveMinimum: 0, maximum: 200, multipleOf: 0.1, description: 'Hours, to the tenth' });
+// At least a tenth: a multiple of 0.1 is judged to 9 places, so 5e-324 would pass `> 0` and be stored as 0.0 (the
+// table's check refused it: a 500).
+const Hours = Type.Number({ minimum: 0.1, maximum: 200, multipleOf: 0.1, description: 'Hours, to the tenth' });
 
 /** POST /training-programs. */
 export const ProgramBody = Type.Object(
