@@ -4,7 +4,8 @@ import Ajv from 'ajv';
  * Whether a service's OpenAPI document says what its parameter checks enforce: every path and query parameter
  * of every operation is sent a few awkward values (Schemathesis' favourites: "0", a non-Latin
  * letter, a long string); where the service refuses one 400 naming that parameter, the document's schema of it
- * must refuse the value too. A disagreement is a schema-valid request rejected, which `npm run fuzz` would report.
+ * must refuse the value too, and a query parameter the service requires must be documented as required. A
+ * disagreement is a schema-valid request rejected, which `npm run fuzz` would report.
  */
 export const PARAMETER_PROBES = ['0', 'ዥ', 'A'.repeat(200)];
 
@@ -61,6 +62,35 @@ function requestOf(path: string, parameters: Parameter[], probed: Parameter, pro
 
 const shown = (probe: string) => JSON.stringify(probe.length > 12 ? `${probe.slice(0, 3)}…(${probe.length})` : probe);
 
+async function send(baseUrl: string, token: string, method: string, url: string, operation: Operation) {
+  const response = await fetch(`${baseUrl}${url}`, {
+    method: method.toUpperCase(),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(operation.requestBody ? { body: '{}' } : {}),
+  });
+  const body = (await response.json().catch(() => ({}))) as { problems?: { path: string }[] };
+  return { status: response.status, named: new Set((body.problems ?? []).map((problem) => problem.path)) };
+}
+
+/** The query parameters documented as optional that the service refuses the request without (400 naming them). */
+async function requiredButOptional(
+  baseUrl: string,
+  token: string,
+  path: string,
+  method: string,
+  operation: Operation,
+  parameters: Parameter[],
+): Promise<string[]> {
+  const optional = parameters.filter((p) => p.in === 'query' && !p.required);
+  if (optional.length === 0) return [];
+  // Only the required query parameters (and the path's), none of the optional ones.
+  const without = requestOf(path, parameters, { name: '', in: 'none' }, '');
+  const absent = await send(baseUrl, token, method, without, operation);
+  return optional
+    .filter((p) => absent.status === 400 && absent.named.has(`/query/${p.name}`))
+    .map((p) => `${method.toUpperCase()} ${path} query ${p.name}: required, documented as optional`);
+}
+
 /** Each parameter value the service refused 400 by name while its documented schema accepts it. */
 export async function undocumentedParameterRefusals(
   baseUrl: string,
@@ -73,19 +103,15 @@ export async function undocumentedParameterRefusals(
     for (const method of METHODS.filter((m) => item[m])) {
       const operation = item[method];
       const parameters = (operation.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query');
+      disagreements.push(...(await requiredButOptional(baseUrl, token, path, method, operation, parameters)));
       for (const probed of parameters) {
         const accepts = ajv.compile(jsonSchemaOf(probed.schema ?? {}) as object);
         const undocumented: string[] = [];
         for (const probe of probes) {
-          const response = await fetch(`${baseUrl}${requestOf(path, parameters, probed, probe)}`, {
-            method: method.toUpperCase(),
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            ...(operation.requestBody ? { body: '{}' } : {}),
-          });
-          const body = (await response.json().catch(() => ({}))) as { problems?: { path: string }[] };
+          const url = requestOf(path, parameters, probed, probe);
+          const { status, named } = await send(baseUrl, token, method, url, operation);
           const where = `/${probed.in === 'path' ? 'params' : 'query'}/${probed.name}`;
-          const named = body.problems?.some((problem) => problem.path === where);
-          if (response.status === 400 && named && accepts(probe)) undocumented.push(shown(probe));
+          if (status === 400 && named.has(where) && accepts(probe)) undocumented.push(shown(probe));
         }
         if (undocumented.length) {
           disagreements.push(`${method.toUpperCase()} ${path} ${probed.in} ${probed.name}: ${undocumented.join(' ')}`);
