@@ -318,8 +318,15 @@ describe('funding-gap warnings', () => {
       for (const [method, operation] of Object.entries(item)) walk(operation.requestBody, `${method} ${path}`);
     }
     expect(open).toEqual([]);
-    const vote = JSON.stringify(docs.paths['/decisions/{decisionId}/votes']?.post?.requestBody);
-    expect(vote).toContain('{"required":["reason"]}');
+    const vote = docs.paths['/decisions/{decisionId}/votes']?.post?.requestBody as {
+      content: { 'application/json': { schema: { anyOf?: object[] } } };
+    };
+    expect(vote.content['application/json'].schema.anyOf).toContainEqual(
+      expect.objectContaining({
+        properties: expect.objectContaining({ choice: { type: 'string', enum: ['object'] } }),
+        required: expect.arrayContaining(['reason']),
+      }),
+    );
     const flows = docs.paths['/reports/flows']?.get?.responses?.['422'];
     expect(JSON.stringify(flows?.content)).toContain('"enum":[422]');
   });

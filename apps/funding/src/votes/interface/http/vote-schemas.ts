@@ -12,10 +12,16 @@ export const StaffVoteBody = closedObjects(
 );
 export type StaffVoteBody = Static<typeof StaffVoteBody>;
 
+const voteBody = openApiSchema(StaffVoteBody) as { properties: object; required?: string[] };
+/** StaffVoteBody with these choices, requiring `required` too: each branch whole, so generators need not filter. */
+const voteBranch = (choices: string[], required: string[]) => ({
+  ...voteBody,
+  properties: { ...voteBody.properties, choice: { type: 'string', enum: choices } },
+  required: [...(voteBody.required ?? []), ...required],
+});
 /** The vote's body as the document shows it: StaffVoteBody and its rule, an objection carries its reason. */
 export const STAFF_VOTE_DOCUMENT = {
-  ...openApiSchema(StaffVoteBody),
-  anyOf: [{ properties: { choice: { type: 'string', enum: ['approve', 'abstain'] } } }, { required: ['reason'] }],
+  anyOf: [voteBranch(['approve', 'abstain'], []), voteBranch(['object'], ['reason'])],
 };
 
 export const DecisionsQuery = Type.Object(
