@@ -15,7 +15,18 @@ import { migrateAll } from './migrate';
 import { LOG_DIR } from './paths';
 import { upAll } from './servers';
 
+/**
+ * What the demo needs of a development platform (never set with --no-demo): a tranche's public notice of 0
+ * working days (governance refuses it under NODE_ENV=production; the notice is otherwise at least one working
+ * day, so no tranche would be paid before tomorrow), and funding's gap sweep every 2 s instead of hourly.
+ */
+const DEMO_SETTINGS: Partial<Record<string, Record<string, string>>> = {
+  governance: { GOVERNANCE_TEST_NOTICE_WORKING_DAYS: '0' },
+  funding: { FUNDING_GAP_SWEEP_INTERVAL_MS: '2000' },
+};
+
 async function main(): Promise<void> {
+  const withDemo = !process.argv.includes('--no-demo');
   await upAll();
   migrateAll();
 
@@ -25,7 +36,11 @@ async function main(): Promise<void> {
       Number(process.env[`${service.toUpperCase().replace('-', '_')}_PORT`] ?? SERVICES[service].defaultPort),
       {
         // Readable lines in a terminal (LOG_FORMAT=json keeps the services' JSON, as in production).
-        env: { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
+        env: {
+          ...(withDemo ? DEMO_SETTINGS[service] : {}),
+          ...process.env,
+          LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+        },
         onLine: (line) => console.log(`${service.padEnd(12)} | ${line}`),
       },
     ),
@@ -54,7 +69,7 @@ async function main(): Promise<void> {
     });
   }
   printWhereEverythingIs(apps);
-  if (!process.argv.includes('--no-demo')) runDemo(apps);
+  if (withDemo) runDemo(apps);
 }
 
 /** The demo scenario against the services just started: its lines here (prefixed) and in its log file. */
