@@ -63,12 +63,14 @@ async function createNestApp(
   module: Type<unknown> | DynamicModule,
   { name, silent, logging }: ServiceOptions,
 ): Promise<INestApplication> {
-  if (!logging) return NestFactory.create(module, silent ? { logger: false } : {});
+  // abortOnError false: a failure rejects (bootService logs it and exits 1) instead of Nest's process.exit, which
+  // also made the probe of an optional provider (useHttpMetrics) end the process, a Jest worker included.
+  if (!logging) return NestFactory.create(module, { abortOnError: false, ...(silent ? { logger: false } : {}) });
   @Module({})
   class LoggedService {}
   const logger = createPlatformPino(name, logging);
   const root: DynamicModule = { module: LoggedService, imports: [platformLoggerModule(logger), module] };
-  const app = await NestFactory.create(root, { bufferLogs: true }); // start-up lines wait for the pino logger
+  const app = await NestFactory.create(root, { bufferLogs: true, abortOnError: false }); // start-up lines wait for the pino logger
   app.useLogger(app.get(PinoNestLogger));
   app.use(...requestLogging(logger)); // before any other middleware: every request is logged, with its ids
   return app;
