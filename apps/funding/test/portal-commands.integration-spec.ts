@@ -67,9 +67,15 @@ async function replies(atLeast: number) {
     },
     { timeoutMs: 20_000 },
   );
-  return (await readToHighWaterMarks(kafka, testTopic(topic))).map(
-    (r) => JSON.parse(r.value) as { type: string; data: Record<string, unknown> },
+  // Only this funding's replies: another suite's funding, running meanwhile, hears the same registry and answers too.
+  const ours = new Set(
+    (await svc.query<{ event_id: string }>(`SELECT event_id FROM ${svc.schema}.outbox WHERE topic = $1`, [topic])).map(
+      (row) => row.event_id,
+    ),
   );
+  return (await readToHighWaterMarks(kafka, testTopic(topic)))
+    .map((r) => JSON.parse(r.value) as { id: string; type: string; data: Record<string, unknown> })
+    .filter((reply) => ours.has(reply.id));
 }
 
 /** A program opening whose budget its schema refuses, written to the portal's topic as raw JSON (svc.publish validates). */
