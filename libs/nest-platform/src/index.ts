@@ -7,3 +7,4 @@ export * from './openapi';
 export * from './logging';
 export * from './metrics';
 export * from './http/api-path-params';
+export * from './http/closed-objects';

@@ -7,7 +7,7 @@ import { AccessDenied } from '@sanshe/auth';
 import { DecisionId, DecisionRound, ObjectionReason, schemaProblems, VoteChoice } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import type { Caller } from '../../access/organization-access';
-import { closedObjects } from '../../http/closed-objects';
+import { closedObjects } from '@sanshe/nest-platform';
 import { DecisionRepository } from '../domain/decision.repository';
 import { ORGANIZATION_PARTY } from '../domain/org-decision';
 import {

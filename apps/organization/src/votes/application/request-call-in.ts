@@ -7,7 +7,7 @@ import { AccessDenied } from '@sanshe/auth';
 import { Id, ObjectionReason, schemaProblems } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import type { Caller } from '../../access/organization-access';
-import { closedObjects } from '../../http/closed-objects';
+import { closedObjects } from '@sanshe/nest-platform';
 import { FilingRepository } from '../domain/filing.repository';
 import { ORGANIZATION_PARTY } from '../domain/org-decision';
 import { type CallInInput, callInRefusal, type OrgCallIn, requestCallIn } from '../domain/org-filing';

@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, programOpened, schemaProblems } from '@sanshe/contracts';
-import { closedObjects } from '../../../http/closed-objects';
+import { closedObjects } from '@sanshe/nest-platform';
 import { ProgramInputInvalid } from '../../domain/program-errors';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.

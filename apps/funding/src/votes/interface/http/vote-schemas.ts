@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { DecisionId, DecisionVoteData, schemaProblems } from '@sanshe/contracts';
-import { openApiSchema } from '@sanshe/nest-platform';
-import { closedObjects } from '../../../http/closed-objects';
+import { closedObjects, openApiSchema } from '@sanshe/nest-platform';
 import { VoteInputInvalid } from '../../domain/vote-errors';
 
 const vote = DecisionVoteData.properties;

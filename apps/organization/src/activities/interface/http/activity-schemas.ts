@@ -9,7 +9,7 @@ import {
   ResidentPseudonym,
   schemaProblems,
 } from '@sanshe/contracts';
-import { closedObjects } from '../../../http/closed-objects';
+import { closedObjects } from '@sanshe/nest-platform';
 import { ActivityInputInvalid } from '../../domain/activity-errors';
 import { SHA256 } from '../../domain/evidence';
 import { GROUP_KINDS } from '../../domain/groups';

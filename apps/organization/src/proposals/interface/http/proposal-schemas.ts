@@ -8,7 +8,7 @@ import {
   StrictCommunityCode,
 } from '@sanshe/contracts';
 import { PROPOSAL_STATUSES } from '../../domain/proposal';
-import { closedObjects } from '../../../http/closed-objects';
+import { closedObjects } from '@sanshe/nest-platform';
 import { ProposalInputInvalid } from '../../domain/proposal-errors';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes — closed: a field

@@ -10,7 +10,8 @@ interface SchemaNode {
  * `schema` with every object that lists its properties closed (additionalProperties: false). The events'
  * schemas stay open, as consumers ignore fields they do not know; a request is judged closed: a field no schema
  * names is refused 400 like a typo at the top level, so nothing the document does not state is stored or
- * passed on (OpenAPI 3.0 cannot constrain the names of extra keys, such as one holding U+0000).
+ * passed on (OpenAPI 3.0 cannot constrain the names of extra keys, such as one holding U+0000). A map (an object
+ * listing no properties) stays as its schema says.
  */
 export function closedObjects<S extends TSchema>(schema: S): S {
   const close = (node: unknown): unknown => {
