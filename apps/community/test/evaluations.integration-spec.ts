@@ -321,9 +321,9 @@ describe('weights', () => {
       body,
     );
 
-  it('refuses efficiency above another dimension (400 naming it) and writes nothing', async () => {
+  it('refuses efficiency above another dimension (422 naming it: a rule between weights) and writes nothing', async () => {
     const reply = await put(committeeMember(), { reach: 1, satisfaction: 1, outcome: 1, efficiency: 2 });
-    expect(reply.status).toBe(400);
+    expect(reply.status).toBe(422);
     expect(reply.body.problems).toContainEqual({ path: '/efficiency', message: '/efficiency 2 exceeds /reach 1' });
     expect(await countRows(svc, 'evaluation_weights', 'community_code = $1', code)).toBe(0);
   });

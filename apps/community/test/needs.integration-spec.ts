@@ -73,17 +73,21 @@ describe('publishing and closing needs over HTTP', () => {
   });
 
   it.each([
-    ['an undocumented category', { ...needBody, category: 'sports' }, '/category'],
-    ['an expected size of 0', { ...needBody, expectedSize: 0 }, '/expectedSize'],
+    ['an undocumented category', { ...needBody, category: 'sports' }, '/category', 400],
+    ['an expected size of 0', { ...needBody, expectedSize: 0 }, '/expectedSize', 400],
     // Larger than the need table's integer: was a 500 (found by npm run fuzz).
-    ['an expected size past 2 147 483 647', { ...needBody, expectedSize: 466_379_655_041 }, '/expectedSize'],
+    ['an expected size past 2 147 483 647', { ...needBody, expectedSize: 466_379_655_041 }, '/expectedSize', 400],
+    ['an unknown field', { ...needBody, budget: 100 }, '/budget', 400],
+    ['an unknown field of the period', { ...needBody, period: { ...needBody.period, note: 'x' } }, '/period/note', 400],
+    // Each date well formed, the rule between them broken: 422 as documented (Schemathesis counted the 400 a
+    // schema-valid request rejected).
     [
       'a period ending before it starts',
       { ...needBody, period: { from: '2027-01-02', to: '2027-01-01' } },
       '/period/to',
+      422,
     ],
-    ['an unknown field', { ...needBody, budget: 100 }, '/budget'],
-  ])('refuses %s with 400 naming the field, writing nothing', async (_what, body, path) => {
+  ])('refuses %s naming the field, writing nothing', async (_what, body, path, status) => {
     const [needs, outbox] = [await needRows(), await outboxRows()];
     const reply = await call<{ problems: { path: string }[] }>(
       svc,
@@ -92,7 +96,7 @@ describe('publishing and closing needs over HTTP', () => {
       committeeMember(),
       body,
     );
-    expect(reply.status).toBe(400);
+    expect(reply.status).toBe(status);
     expect(reply.body.problems.map((p) => p.path)).toContain(path);
     expect([await needRows(), await outboxRows()]).toEqual([needs, outbox]);
   });

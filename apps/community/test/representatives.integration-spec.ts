@@ -101,8 +101,11 @@ describe('representatives', () => {
     const bad = await call('POST', path, streetAdmin, { ...appointment('a-1'), body: 'council' });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ problems: [{ path: '/body/body' }] });
+    const unknown = await call('POST', path, streetAdmin, { ...appointment('a-1'), colour: 'blue' });
+    expect(unknown).toMatchObject({ status: 400, body: { problems: [{ path: '/body/colour' }] } });
+    // Both dates well formed, the rule between them broken: 422 as documented (was 400).
     const backwards = await call('POST', path, streetAdmin, { ...appointment('a-1'), termTo: '2025-01-01' });
-    expect(backwards.body).toMatchObject({ problems: [{ path: '/body/termTo' }] });
+    expect(backwards).toMatchObject({ status: 422, body: { problems: [{ path: '/body/termTo' }] } });
     expect(
       (await call('POST', '/communities/310104-005-099/representatives', streetAdmin, appointment('a-1'))).status,
     ).toBe(404);

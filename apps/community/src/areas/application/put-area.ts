@@ -4,6 +4,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import type { DataSource } from 'typeorm';
 import { schemaProblems, ServiceArea } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { closedObjects } from '@sanshe/nest-platform';
 import {
   applyAreaChange,
   type AreaBody,
@@ -18,16 +19,16 @@ const Name = Type.String({ minLength: 1, maxLength: 100 });
 // The table's columns are PostgreSQL integers: a larger count was a 500.
 const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 const Population = Count;
-/** Each level's body as checked, and as the document shows it (only a community has households). */
+/**
+ * Each level's body as checked, and as the document shows it (only a community has households): closed at any
+ * depth, the service area too (the event's ServiceArea is open for consumers; a request states its fields).
+ */
 export const AREA_BODY: Record<AreaLevel, TSchema> = {
-  district: Type.Object({ name: Name, population: Population, serviceArea: ServiceArea }),
-  street: Type.Object({ name: Name, population: Population, serviceArea: ServiceArea }),
-  community: Type.Object({
-    name: Name,
-    population: Population,
-    households: Type.Optional(Count),
-    serviceArea: ServiceArea,
-  }),
+  district: closedObjects(Type.Object({ name: Name, population: Population, serviceArea: ServiceArea })),
+  street: closedObjects(Type.Object({ name: Name, population: Population, serviceArea: ServiceArea })),
+  community: closedObjects(
+    Type.Object({ name: Name, population: Population, households: Type.Optional(Count), serviceArea: ServiceArea }),
+  ),
 };
 
 export interface PutAreaCommand {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AreaRepository } from '../../areas/domain/area.repository';
-import { CommunityNotFound, EvaluationInputInvalid } from '../domain/evaluation-errors';
+import { CommunityNotFound, WeightsRuleBroken } from '../domain/evaluation-errors';
 import { EvaluationRepository } from '../domain/evaluation.repository';
 import { checkWeights, type Weights } from '../domain/evaluation-weights';
 
@@ -28,7 +28,8 @@ export class SetEvaluationWeightsHandler {
   async execute({ communityCode, weights, updatedBy }: SetEvaluationWeightsCommand): Promise<Weights> {
     const problems = checkWeights(weights);
     if (problems.length > 0) {
-      throw new EvaluationInputInvalid(
+      // Each weight well formed (the schema judged them): the rule between them is no schema's, 422.
+      throw new WeightsRuleBroken(
         problems.map(({ path, message }) => ({ path, message })),
         `weights for ${communityCode}`,
       );

@@ -19,6 +19,17 @@ export class EvaluationInputInvalid extends EvaluationError {
   }
 }
 
+/** Each weight well formed, but the rule between them broken (no schema states it): 422, nothing written. */
+export class WeightsRuleBroken extends EvaluationError {
+  readonly code = 'weights-rule-broken';
+  constructor(
+    readonly problems: FieldProblem[],
+    subject: string,
+  ) {
+    super(`rule broken by the ${subject}: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+  }
+}
+
 export class ActivityNotFound extends EvaluationError {
   readonly code = 'activity-not-found';
   constructor(readonly activityId: string) {
@@ -75,6 +86,7 @@ export class NotAParticipant extends EvaluationError {
 
 export type AnyEvaluationError =
   | EvaluationInputInvalid
+  | WeightsRuleBroken
   | ActivityNotFound
   | CommunityNotFound
   | OrganizationNotRated

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AccessDenied } from '@sanshe/auth';
 import { ObjectionReason, schemaProblems } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { closedObjects } from '@sanshe/nest-platform';
 import { type Caller, communityParty, ROLES, roleRefusal } from '../../access/community-access';
 import { RepresentativeRoster } from '../../representatives/domain/representative.repository';
 import { answerHours, answerRefusal, type CommunityHours, type HoursAnswerKind } from '../domain/community-hours';
@@ -12,7 +13,8 @@ import { HoursConflict, HoursInputInvalid, HoursNotFound } from '../domain/hours
 import { HoursRepository } from '../domain/hours.repository';
 
 export const ConfirmBody = Type.Object({}, { additionalProperties: false });
-export const DisputeBody = Type.Object({ reason: ObjectionReason }, { additionalProperties: false });
+/** Closed at any depth: the reason too (open in the events for their consumers). */
+export const DisputeBody = closedObjects(Type.Object({ reason: ObjectionReason }));
 
 export interface AnswerHoursCommand {
   hoursId: string;

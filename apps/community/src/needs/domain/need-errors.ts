@@ -16,6 +16,14 @@ export class NeedInputInvalid extends NeedError {
   }
 }
 
+/** Each field well formed, but the period ends before it starts: a rule between fields no schema states (422). */
+export class NeedRuleBroken extends NeedError {
+  readonly code = 'need-rule-broken';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`rule broken: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
 export class NeedNotFound extends NeedError {
   readonly code = 'need-not-found';
 }
@@ -39,4 +47,4 @@ export class NeedClosed extends NeedError {
   }
 }
 
-export type AnyNeedError = NeedInputInvalid | NeedNotFound | CommunityNotFound | NeedClosed;
+export type AnyNeedError = NeedInputInvalid | NeedRuleBroken | NeedNotFound | CommunityNotFound | NeedClosed;

@@ -4,10 +4,11 @@ import {
   applyMatch,
   applyPublish,
   checkPublish,
+  periodProblems,
   type Need,
   type NeedDraft,
 } from './need';
-import { NeedClosed, NeedInputInvalid } from './need-errors';
+import { NeedClosed, NeedInputInvalid, NeedRuleBroken } from './need-errors';
 
 const draft = (overrides: Partial<NeedDraft> = {}): NeedDraft => ({
   needId: 'need-1',
@@ -41,10 +42,16 @@ describe('publishing a need', () => {
     ['an undocumented category', { category: 'sports' }, '/category'],
     ['no one to serve', { expectedSize: 0 }, '/expectedSize'],
     ['a fraction of a person', { expectedSize: 2.5 }, '/expectedSize'],
-    ['a period that ends before it starts', { period: { from: '2026-12-02', to: '2026-12-01' } }, '/period/to'],
   ])('refuses %s, naming the field', (_what, overrides, path) => {
     expect(checkPublish(draft(overrides)).map((p) => p.path)).toEqual([path]);
     expect(() => applyPublish(draft(overrides))).toThrow(NeedInputInvalid);
+  });
+
+  it('refuses a period that ends before it starts as a rule between fields (422), not a malformed one', () => {
+    const backwards = draft({ period: { from: '2026-12-02', to: '2026-12-01' } });
+    expect(checkPublish(backwards)).toEqual([]);
+    expect(periodProblems(backwards).map((p) => p.path)).toEqual(['/period/to']);
+    expect(() => applyPublish(backwards)).toThrow(NeedRuleBroken);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   type NeedCloseReason,
   type NeedPriority,
 } from '@sanshe/contracts';
-import { NeedClosed, NeedInputInvalid } from './need-errors';
+import { NeedClosed, NeedInputInvalid, NeedRuleBroken } from './need-errors';
 
 /** A need's life: published open, matched once an approved activity answers it, closed by the committee. */
 export type NeedStatus = 'open' | 'matched' | 'closed';
@@ -73,16 +73,21 @@ export function checkPublish(draft: NeedDraft): FieldProblem[] {
   if (!Number.isInteger(draft.expectedSize) || draft.expectedSize < 1) {
     problems.push({ path: '/expectedSize', message: 'must be a whole number of people, at least 1' });
   }
-  if (draft.period.from > draft.period.to) {
-    problems.push({ path: '/period/to', message: `must not be before period.from (${draft.period.from})` });
-  }
   return problems;
 }
 
-/** A new need, open; throws NeedInputInvalid naming each field that breaks a rule. */
+/** The rule between the period's two dates, which no schema states (422, not a malformed field's 400). */
+export function periodProblems(draft: NeedDraft): FieldProblem[] {
+  if (draft.period.from <= draft.period.to) return [];
+  return [{ path: '/period/to', message: `must not be before period.from (${draft.period.from})` }];
+}
+
+/** A new need, open; throws NeedInputInvalid (400) or NeedRuleBroken (422) naming each field. */
 export function applyPublish(draft: NeedDraft): Step {
   const problems = checkPublish(draft);
   if (problems.length > 0) throw new NeedInputInvalid(problems);
+  const broken = periodProblems(draft);
+  if (broken.length > 0) throw new NeedRuleBroken(broken);
   const need: Need = { ...draft, category: draft.category as NeedCategory, status: 'open', match: null, closed: null };
   return { state: need, facts: [{ type: 'need.published', need }] };
 }

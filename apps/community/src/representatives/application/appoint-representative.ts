@@ -7,18 +7,26 @@ import { REPRESENTATIVE_BODIES, schemaProblems } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
 import { AreaRepository } from '../../areas/domain/area.repository';
 import { appoint, type AppointmentInput, type Representative, seatHeldBy } from '../domain/representative';
-import { AlreadyRepresents, RepresentativeInputInvalid, RepresentativeNotFound } from '../domain/representative-errors';
+import {
+  AlreadyRepresents,
+  RepresentativeInputInvalid,
+  RepresentativeNotFound,
+  RepresentativeRuleBroken,
+} from '../domain/representative-errors';
 import { RepresentativeRepository } from '../domain/representative.repository';
 
 const CalendarDate = Type.String({ format: 'date' });
-/** The body as checked, and as the document shows it. */
-export const AppointmentBody = Type.Object({
-  body: Type.Unsafe<(typeof REPRESENTATIVE_BODIES)[number]>({ type: 'string', enum: [...REPRESENTATIVE_BODIES] }),
-  personSub: Type.String({ minLength: 1, maxLength: 200 }),
-  title: Type.String({ minLength: 1, maxLength: 100 }),
-  termFrom: CalendarDate,
-  termTo: Type.Optional(CalendarDate),
-});
+/** The body as checked, and as the document shows it (a field no schema names is refused 400). */
+export const AppointmentBody = Type.Object(
+  {
+    body: Type.Unsafe<(typeof REPRESENTATIVE_BODIES)[number]>({ type: 'string', enum: [...REPRESENTATIVE_BODIES] }),
+    personSub: Type.String({ minLength: 1, maxLength: 200 }),
+    title: Type.String({ minLength: 1, maxLength: 100 }),
+    termFrom: CalendarDate,
+    termTo: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false },
+);
 
 export interface AppointRepresentativeCommand {
   communityCode: string;
@@ -41,11 +49,13 @@ export class AppointRepresentativeHandler {
 
   async execute({ communityCode, body, appointedBy }: AppointRepresentativeCommand): Promise<Representative> {
     const problems = schemaProblems(AppointmentBody, body, '/body');
-    const input = body as AppointmentInput;
-    if (problems.length === 0 && input.termTo !== undefined && input.termTo < input.termFrom) {
-      problems.push({ path: '/body/termTo', message: `must not be before termFrom (${input.termFrom})` });
-    }
     if (problems.length > 0) throw new RepresentativeInputInvalid(problems);
+    const input = body as AppointmentInput;
+    // Both dates well formed: the rule between them is no schema's (422, documented).
+    if (input.termTo !== undefined && input.termTo < input.termFrom) {
+      const message = `must not be before termFrom (${input.termFrom})`;
+      throw new RepresentativeRuleBroken([{ path: '/body/termTo', message }]);
+    }
     return this.dataSource.transaction(async (manager) => {
       const community = await this.areas.find(communityCode, manager);
       if (community?.level !== 'community') {

@@ -13,6 +13,14 @@ export class RepresentativeInputInvalid extends RepresentativeError {
   }
 }
 
+/** Each field well formed, but the term ends before it starts: a rule between fields no schema states (422). */
+export class RepresentativeRuleBroken extends RepresentativeError {
+  readonly code = 'representative-rule-broken';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`rule broken: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
 export class RepresentativeNotFound extends RepresentativeError {
   readonly code = 'representative-not-found';
 }
@@ -39,4 +47,4 @@ export class AlreadyEnded extends RepresentativeError {
 }
 
 export type AnyRepresentativeError =
-  RepresentativeInputInvalid | RepresentativeNotFound | AlreadyRepresents | AlreadyEnded;
+  RepresentativeInputInvalid | RepresentativeRuleBroken | RepresentativeNotFound | AlreadyRepresents | AlreadyEnded;

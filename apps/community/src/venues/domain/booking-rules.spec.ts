@@ -1,6 +1,6 @@
 import { checkSessions, type Session, wallClock } from './booking-rules';
 import type { Venue } from './venue';
-import { SessionsOverlap, VenueInputInvalid } from './venue-errors';
+import { BookingRuleBroken, SessionsOverlap } from './venue-errors';
 
 // Shanghai is UTC+8 all year. 2026-12-06 is a Sunday, 2026-12-07 a Monday, 2026-12-05 a Saturday.
 const venue: Venue = {
@@ -26,8 +26,8 @@ const local = (day: string, from: string, to: string, participants = 30): Sessio
 });
 const problemsOf = (sessions: Session[]) => {
   const refusal = checkSessions(venue, sessions, now);
-  expect(refusal).toBeInstanceOf(VenueInputInvalid);
-  return (refusal as VenueInputInvalid).problems;
+  expect(refusal).toBeInstanceOf(BookingRuleBroken);
+  return (refusal as BookingRuleBroken).problems;
 };
 
 describe('the wall clock in the venue time zone (Intl, no library)', () => {
@@ -43,7 +43,7 @@ describe('the wall clock in the venue time zone (Intl, no library)', () => {
   it('writes a year before 1000 with four digits, so that a session then is judged, not a RangeError (a 500)', () => {
     expect(wallClock(new Date('0113-08-01T11:11:15Z'), 'UTC').date).toBe('0113-08-01');
     const ancient = { startsAt: new Date('0113-08-01T11:11:15-11:33'), endsAt: new Date('0363-10-09T05:29:17Z') };
-    expect(checkSessions(venue, [{ ...ancient, participants: 1 }], now)).toBeInstanceOf(VenueInputInvalid);
+    expect(checkSessions(venue, [{ ...ancient, participants: 1 }], now)).toBeInstanceOf(BookingRuleBroken);
   });
 });
 
@@ -93,7 +93,7 @@ describe('booking rules: opening hours in Asia/Shanghai', () => {
     const allDay = { ...venue, openingHours: [{ weekday: 1, opens: '20:00', closes: '24:00' }] };
     expect(checkSessions(allDay, [local('2026-12-07', '22:00', '24:00')], now)).toBeNull();
     const overnight = { ...local('2026-12-07', '22:00', '23:00'), endsAt: new Date('2026-12-08T01:00:00+08:00') };
-    const refusal = checkSessions(allDay, [overnight], now) as VenueInputInvalid;
+    const refusal = checkSessions(allDay, [overnight], now) as BookingRuleBroken;
     expect(refusal.problems.map((p) => p.path)).toEqual(['/sessions/0/endsAt']);
   });
 });

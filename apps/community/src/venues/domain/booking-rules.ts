@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@sanshe/contracts';
 import { type OpeningHours, secondsOfClock, type Venue } from './venue';
-import { SessionsOverlap, VenueInputInvalid } from './venue-errors';
+import { BookingRuleBroken, SessionsOverlap } from './venue-errors';
 
 /** One session of an activity to book: `[startsAt, endsAt)`. */
 export interface Session {
@@ -93,17 +93,17 @@ function sessionProblems(venue: Venue, session: Session, index: number, now: Dat
 
 /**
  * Whether `sessions` may be booked in `venue` at `now`: each non-empty, not in the past, within one
- * opening period of its weekday in the venue's time zone, for no more people than it holds (400,
- * naming each field), and no two of them overlapping (409). Overlaps with other bookings are the
+ * opening period of its weekday in the venue's time zone, for no more people than it holds (422,
+ * naming each field: the schema judged each one), and no two of them overlapping (409). Overlaps with other bookings are the
  * database's to refuse (the exclusion constraint), since only it sees concurrent requests.
  */
 export function checkSessions(
   venue: Venue,
   sessions: Session[],
   now: Date,
-): VenueInputInvalid | SessionsOverlap | null {
+): BookingRuleBroken | SessionsOverlap | null {
   const problems = sessions.flatMap((session, index) => sessionProblems(venue, session, index, now));
-  if (problems.length > 0) return new VenueInputInvalid(problems);
+  if (problems.length > 0) return new BookingRuleBroken(problems);
   for (let j = 1; j < sessions.length; j++) {
     for (let i = 0; i < j; i++) {
       const [a, b] = [sessions[i]!, sessions[j]!];

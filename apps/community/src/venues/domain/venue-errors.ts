@@ -16,6 +16,17 @@ export class VenueInputInvalid extends VenueError {
   }
 }
 
+/**
+ * Each field well formed, but a session breaks a rule no schema states: it ends after it starts, is not in the
+ * past, and fits the venue's stored opening hours and capacity (422, naming each field).
+ */
+export class BookingRuleBroken extends VenueError {
+  readonly code = 'booking-rule-broken';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`rule broken: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`);
+  }
+}
+
 /** An id names nothing: a venue, a booking, a proposal, a community. */
 export class VenueNotFound extends VenueError {
   readonly code = 'not-found';
@@ -56,4 +67,5 @@ export class BookingOverlap extends VenueError {
   }
 }
 
-export type AnyVenueError = VenueInputInvalid | VenueNotFound | VenueConflict | SessionsOverlap | BookingOverlap;
+export type AnyVenueError =
+  VenueInputInvalid | BookingRuleBroken | VenueNotFound | VenueConflict | SessionsOverlap | BookingOverlap;

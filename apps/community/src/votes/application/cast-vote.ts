@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AccessDenied } from '@sanshe/auth';
 import { DecisionId, DecisionRound, ObjectionReason, schemaProblems, VoteChoice } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { closedObjects } from '@sanshe/nest-platform';
 import type { Caller } from '../../access/community-access';
 import { bodyOfParty } from '../../representatives/domain/representative';
 import { RepresentativeRoster } from '../../representatives/domain/representative.repository';
@@ -26,13 +27,16 @@ export const CommunityPartyId = Type.String({
   description: 'e.g. community:310104-005-001',
 });
 
-export const CastVoteBody = Type.Object({
-  decisionId: DecisionId,
-  partyId: CommunityPartyId,
-  choice: VoteChoice,
-  reason: Type.Optional(ObjectionReason),
-  round: Type.Optional(DecisionRound),
-});
+/** Closed at any depth (the reason too, open in the events): a field no schema names is refused 400. */
+export const CastVoteBody = closedObjects(
+  Type.Object({
+    decisionId: DecisionId,
+    partyId: CommunityPartyId,
+    choice: VoteChoice,
+    reason: Type.Optional(ObjectionReason),
+    round: Type.Optional(DecisionRound),
+  }),
+);
 
 /**
  * POST /votes: the body (400), who may speak for the party (403: role and party in the token, and a

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AccessDenied } from '@sanshe/auth';
 import { Id, ObjectionReason, schemaProblems } from '@sanshe/contracts';
 import { OutboxWriter } from '@sanshe/messaging';
+import { closedObjects } from '@sanshe/nest-platform';
 import type { Caller } from '../../access/community-access';
 import { bodyOfParty } from '../../representatives/domain/representative';
 import { RepresentativeRoster } from '../../representatives/domain/representative.repository';
@@ -16,9 +17,8 @@ import { voterRefusal } from '../domain/community-vote';
 import { FilingRepository } from '../domain/filing.repository';
 import { VoteConflict, VoteInputInvalid, VoteNotFound } from '../domain/vote-errors';
 
-export const CallInBody = Type.Object(
-  { proposalId: Id, partyId: CommunityPartyId, reason: ObjectionReason },
-  { additionalProperties: false },
+export const CallInBody = closedObjects(
+  Type.Object({ proposalId: Id, partyId: CommunityPartyId, reason: ObjectionReason }),
 );
 
 /**

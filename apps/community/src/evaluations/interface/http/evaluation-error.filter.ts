@@ -11,6 +11,11 @@ export function toHttpReply(error: AnyEvaluationError): HttpReply {
   switch (error.code) {
     case 'evaluation-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'weights-rule-broken':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        body: { code: error.code, message: error.message, problems: error.problems },
+      };
     case 'activity-not-found':
     case 'community-not-found':
     case 'organization-not-rated':

@@ -36,6 +36,7 @@ import {
 } from './evaluation-schemas';
 import { activityEvaluationView, evaluationView, ratingView } from './evaluation-views';
 import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
@@ -75,7 +76,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: "Set the community's evaluation weights, for activities completed from now on",
     description:
-      'Integers 0–100. Refused (400, naming the field, nothing written) when they sum to 0, when efficiency ' +
+      'Integers 0–100. Refused (422, naming the field, nothing written) when they sum to 0, when efficiency ' +
       'exceeds any other dimension, or when it exceeds a quarter of the total. Activities already completed ' +
       'keep the weights pinned when they completed.',
   })
@@ -84,6 +85,7 @@ export class EvaluationsController {
   @ApiOkResponse({ schema: schema(WeightsView) })
   @ApiBadRequestResponse(invalid)
   @ApiNotFoundResponse({ schema: schema(CODED(404, ['community-not-found'])) })
+  @ApiRuleBrokenResponse('Weights summing to 0, or efficiency above another weight or a quarter of the total')
   @ApiForbiddenResponse({
     description: 'Not committee-member of the community, nor area-admin of its street or district',
   })

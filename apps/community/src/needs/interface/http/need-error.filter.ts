@@ -11,6 +11,11 @@ export function toHttpReply(error: AnyNeedError): HttpReply {
   switch (error.code) {
     case 'need-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'need-rule-broken':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        body: { code: error.code, message: error.message, problems: error.problems },
+      };
     case 'need-not-found':
     case 'community-not-found':
       return { status: HttpStatus.NOT_FOUND, body: { code: error.code, message: error.message } };

@@ -1,14 +1,15 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Id, needClosed, needPublished, schemaProblems, StrictCommunityCode } from '@sanshe/contracts';
+import { closedObjects } from '@sanshe/nest-platform';
 import { NeedInputInvalid } from '../../domain/need-errors';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const published = needPublished.data.properties;
 const closed = needClosed.data.properties;
 
-/** POST /communities/{communityCode}/needs. Unknown fields are refused: a typo must not pass silently. */
-export const PublishNeedBody = Type.Object(
-  {
+/** POST /communities/{communityCode}/needs. Unknown fields are refused at any depth: a typo must not pass silently. */
+export const PublishNeedBody = closedObjects(
+  Type.Object({
     category: published.category,
     title: published.title,
     description: published.description,
@@ -17,8 +18,7 @@ export const PublishNeedBody = Type.Object(
     expectedSize: Type.Integer({ ...published.expectedSize, maximum: 2_147_483_647 }),
     priority: published.priority,
     period: Type.Object({ from: published.period.properties.from, to: published.period.properties.to }),
-  },
-  { additionalProperties: false },
+  }),
 );
 export type PublishNeedBody = Static<typeof PublishNeedBody>;
 

@@ -34,6 +34,7 @@ import {
   PublishNeedBody,
 } from './need-schemas';
 import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();
@@ -78,12 +79,14 @@ export class NeedsController {
   @ApiOperation({
     summary: "Publish a need of the community (its residents' committee): open, with need.published",
     description:
-      'Refused with nothing written when a field is malformed (400, naming it) or the community is unknown (404).',
+      'Refused with nothing written when a field is malformed (400, naming it), the period ends before it ' +
+      'starts (422, naming /period/to) or the community is unknown (404).',
   })
   @ApiParam({ name: 'communityCode', example: '310104-005-001', schema: openApiSchema(StrictCommunityCode) })
   @ApiBody({ schema: schema(PublishNeedBody) })
   @ApiCreatedResponse({ schema: VIEW })
   @ApiBadRequestResponse(invalid)
+  @ApiRuleBrokenResponse('period.to before period.from')
   @ApiNotFoundResponse(notFound)
   @ApiForbiddenResponse({ description: 'The token is not committee-member or committee-staff of community:<code>' })
   @Access({

@@ -9,6 +9,11 @@ export function representativeHttpReply(error: AnyRepresentativeError): {
   switch (error.code) {
     case 'representative-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'representative-rule-broken':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        body: { code: error.code, message: error.message, problems: error.problems },
+      };
     case 'representative-not-found':
       return { status: HttpStatus.NOT_FOUND, body: { message: error.message } };
     case 'already-represents':

@@ -16,6 +16,7 @@ import {
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { REPRESENTATIVE_REMOVAL_REASONS, StrictCommunityCode } from '@sanshe/contracts';
 import { openApiSchema } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 import { areaAdminRefusal, jurisdictionsOf } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
 import { AppointmentBody, AppointRepresentativeHandler } from '../../application/appoint-representative';
@@ -63,6 +64,7 @@ export class RepresentativesController {
   @ApiForbiddenResponse({ description: 'Not an area-admin of the community’s street or district' })
   @ApiNotFoundResponse({ description: 'No such community' })
   @ApiConflictResponse({ description: '`already-represents`: the person sits in a body of this community (named)' })
+  @ApiRuleBrokenResponse('termTo before termFrom')
   async appoint(@Param('communityCode') code: string, @Body() body: unknown, @CurrentIdentity() who: Identity) {
     requireAppointer(who, checkedCommunity(code), `appoint representatives of ${code}`);
     return this.appointHandler.execute({ communityCode: code, body, appointedBy: who.sub });

@@ -11,6 +11,11 @@ export function toHttpReply(error: AnyVenueError): HttpReply {
   switch (error.code) {
     case 'venue-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'booking-rule-broken':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        body: { code: error.code, message: error.message, problems: error.problems },
+      };
     case 'not-found':
       return { status: HttpStatus.NOT_FOUND, body: { code: error.code, message: error.message } };
     case 'booking-overlap': {

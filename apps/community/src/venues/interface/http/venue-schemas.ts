@@ -1,21 +1,24 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { bookingConfirmed, Id, Instant, schemaProblems, StrictCommunityCode, venueRegistered } from '@sanshe/contracts';
+import { closedObjects } from '@sanshe/nest-platform';
 import { VenueInputInvalid } from '../../domain/venue-errors';
 
 // The contract's own field schemas, so a request is judged exactly like the event it becomes.
 const venue = venueRegistered.data.properties;
 const booking = bookingConfirmed.data.properties;
 
-/** PUT /communities/{communityCode}/venues/{venueId}. Unknown fields are refused: a typo must not pass silently. */
-export const VenueBody = Type.Object(
-  {
+/**
+ * PUT /communities/{communityCode}/venues/{venueId}. Unknown fields are refused at any depth (an opening-hours
+ * entry too, open in the event for its consumers): a typo must not pass silently.
+ */
+export const VenueBody = closedObjects(
+  Type.Object({
     name: venue.name,
     capacity: venue.capacity,
     timeZone: Type.Optional({ ...venue.timeZone, default: 'Asia/Shanghai' }),
     openingHours: venue.openingHours,
     status: venue.status,
-  },
-  { additionalProperties: false },
+  }),
 );
 export type VenueBody = Static<typeof VenueBody>;
 
@@ -37,7 +40,10 @@ export const BookingBody = Type.Object(
 );
 export type BookingBody = Static<typeof BookingBody>;
 
-export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) });
+export const CancelBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+  { additionalProperties: false },
+);
 export const RangeQuery = Type.Object({ from: Type.Optional(Instant), to: Type.Optional(Instant) });
 
 /** `value` as `schema` wants it, or VenueInputInvalid naming each field (under `prefix`, e.g. `/query`). */

@@ -15,6 +15,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { ApiPathParams } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 import { communityParty, ROLES } from '../../../access/community-access';
 import { BookSessionsHandler } from '../../application/book-sessions';
 import { ReadVenuesHandler } from '../../application/read-venues';
@@ -100,6 +101,9 @@ export class VenuesController {
   @ApiBody({ schema: openApi(BookingBody) })
   @ApiCreatedResponse({ schema: BOOKINGS })
   @ApiBadRequestResponse(INVALID)
+  @ApiRuleBrokenResponse(
+    "A session ending before it starts, in the past, outside the venue's opening hours or over its capacity",
+  )
   @ApiNotFoundResponse(MISSING)
   @ApiConflictResponse(CONFLICTING)
   @ApiForbiddenResponse({ description: "Neither the proposal's organization's staff nor the venue's committee" })
