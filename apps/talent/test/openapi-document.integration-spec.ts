@@ -26,6 +26,35 @@ describe("talent's OpenAPI document", () => {
     expect(await undocumentedParameterRefusals(talent.baseUrl, token, document)).toEqual([]);
   }, 60_000);
 
+  it('closes every object of every request body: a field no schema names is refused 400', async () => {
+    // An open object took keys no schema states, and one holding U+0000 was refused 400 while the document
+    // allowed it (an assessor vote's reason, open in the events).
+    const open: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (schema.type === 'object' && schema.properties && schema.additionalProperties !== false) open.push(at);
+      for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
+    };
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) walk(operation.requestBody, `${method} ${path}`);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it('documents 422 wherever a rule between fields is refused with it', () => {
+    const answers422 = [
+      ['/activities/{activityId}/assignments', 'post'],
+      ['/workers/{workerId}/certificates', 'post'],
+      ['/workers/{workerId}', 'put'],
+      ['/workers/{workerId}/training-completions', 'post'],
+    ];
+    for (const [path, method] of answers422) {
+      const responses = (document.paths[path]?.[method] as { responses?: Record<string, unknown> }).responses;
+      expect([path, JSON.stringify(responses?.['422'])]).toEqual([path, expect.stringContaining('"enum":[422]')]);
+    }
+  });
+
   it("takes hours to the tenth as the document's multipleOf 0.1 says, though 54.3 / 0.1 is 542.99… in binary", async () => {
     const programId = `prog-doc-${Date.now()}`;
     const response = await fetch(`${talent.baseUrl}/training-programs`, {

@@ -352,6 +352,8 @@ describe('assignments', () => {
       startsAt: SLOT.endsAt,
       endsAt: SLOT.startsAt,
     });
+    // Both instants well formed, the rule between them broken: 422 as documented (was 400).
+    expect(backwards.status).toBe(422);
     expect(backwards.body.problems).toEqual([{ path: '/body/endsAt', message: 'must be after startsAt' }]);
     expect((await call(svc, 'POST', path, orgStaff(newId('org')), { ...late, ...SLOT })).status).toBe(403);
     expect((await call(svc, 'POST', path, null, { ...late, ...SLOT })).status).toBe(401);

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Type } from '@sinclair/typebox';
 import { DecisionRound, ObjectionReason, schemaProblems, VoteChoice } from '@sanshe/contracts';
+import { closedObjects } from '@sanshe/nest-platform';
 import type { Caller } from '../../access/talent-access';
 import { voteKey } from '../domain/assessment-action';
 import { assessorVote } from '../domain/assessment';
 import { AssessmentConflict, AssessmentInputInvalid } from '../domain/assessment-errors';
 import { SeatAction, type SeatReply } from './seat-action';
 
-export const AssessorVoteBody = Type.Object(
-  { choice: VoteChoice, round: DecisionRound, reason: Type.Optional(ObjectionReason) },
-  { additionalProperties: false },
+/** Closed at any depth: the reason too (open in the events for their consumers). */
+export const AssessorVoteBody = closedObjects(
+  Type.Object({ choice: VoteChoice, round: DecisionRound, reason: Type.Optional(ObjectionReason) }),
 );
 type AssessorVoteBody = (typeof AssessorVoteBody)['static'];
 

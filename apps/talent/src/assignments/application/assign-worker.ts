@@ -9,7 +9,12 @@ import { OutboxWriter } from '@sanshe/messaging';
 import { actsFor, type Caller } from '../../access/talent-access';
 import { WorkerDirectory } from '../../workers/domain/worker-directory';
 import { type AssignInput, assignInputProblems, assignRefusal, type Assignment, madeEvent } from '../domain/assignment';
-import { AssignmentConflict, AssignmentInputInvalid, AssignmentNotFound } from '../domain/assignment-errors';
+import {
+  AssignmentConflict,
+  AssignmentInputInvalid,
+  AssignmentNotFound,
+  AssignmentRuleBroken,
+} from '../domain/assignment-errors';
 import { AssignmentRepository, DoubleBooked } from '../domain/assignment.repository';
 
 export const AssignBody = Type.Object(
@@ -73,8 +78,9 @@ function checkedInput(activityId: string, body: unknown): AssignInput {
     ...schemaProblems(Id, activityId, '/params/activityId'),
     ...schemaProblems(AssignBody, body, '/body'),
   ];
-  if (problems.length === 0) problems.push(...assignInputProblems(body as AssignInput));
   if (problems.length > 0) throw new AssignmentInputInvalid(problems);
+  const broken = assignInputProblems(body as AssignInput); // both instants well formed: 422, documented
+  if (broken.length > 0) throw new AssignmentRuleBroken(broken);
   const { workerId, role, startsAt, endsAt } = body as AssignInput;
   // Instants normalised to UTC milliseconds, as PostgreSQL gives them back.
   return { workerId, role, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };

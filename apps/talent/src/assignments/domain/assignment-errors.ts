@@ -12,6 +12,14 @@ export class AssignmentInputInvalid extends AssignmentError {
   }
 }
 
+/** Each field well formed, but endsAt not after startsAt: a rule between fields no schema states (422). */
+export class AssignmentRuleBroken extends AssignmentError {
+  readonly code = 'assignment-rule-broken';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`rule broken: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
 /** An unknown activity, worker or assignment. */
 export class AssignmentNotFound extends AssignmentError {
   readonly code = 'not-found';
@@ -31,4 +39,5 @@ export class AssignmentConflict extends AssignmentError {
   }
 }
 
-export type AnyAssignmentError = AssignmentInputInvalid | AssignmentNotFound | AssignmentConflict;
+export type AnyAssignmentError =
+  AssignmentInputInvalid | AssignmentRuleBroken | AssignmentNotFound | AssignmentConflict;

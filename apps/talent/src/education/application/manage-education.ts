@@ -9,7 +9,7 @@ import { requireActsForWorkers, todayInShanghai } from '../../workers/applicatio
 import { WorkerRepository } from '../../workers/domain/worker.repository';
 import {
   CompletionExists,
-  EducationInputInvalid,
+  EducationRuleBroken,
   EducationWorkerNotFound,
   ProgramExists,
   ProgramNotFound,
@@ -58,12 +58,12 @@ export class ManageEducationHandler {
       if (!program) throw new ProgramNotFound(command.programId);
       const hours = command.hours ?? program.hours;
       if (hours > program.hours) {
-        throw new EducationInputInvalid([
+        throw new EducationRuleBroken([
           { path: '/body/hours', message: `must be at most the program's ${program.hours}` },
         ]);
       }
       if (command.completedOn > todayInShanghai()) {
-        throw new EducationInputInvalid([{ path: '/body/completedOn', message: 'must not be in the future' }]);
+        throw new EducationRuleBroken([{ path: '/body/completedOn', message: 'must not be in the future' }]);
       }
       const completion: Completion = {
         workerId,

@@ -12,6 +12,17 @@ export class EducationInputInvalid extends EducationError {
   }
 }
 
+/**
+ * Each field well formed, but a rule against a stored value or today broken (hours past the program's, a
+ * completion in the future): no schema states it (422).
+ */
+export class EducationRuleBroken extends EducationError {
+  readonly code = 'education-rule-broken';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`rule broken: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
 export class ProgramNotFound extends EducationError {
   readonly code = 'program-not-found';
   constructor(readonly programId: string) {
@@ -46,4 +57,9 @@ export class CompletionExists extends EducationError {
 }
 
 export type AnyEducationError =
-  EducationInputInvalid | ProgramNotFound | EducationWorkerNotFound | ProgramExists | CompletionExists;
+  | EducationInputInvalid
+  | EducationRuleBroken
+  | ProgramNotFound
+  | EducationWorkerNotFound
+  | ProgramExists
+  | CompletionExists;

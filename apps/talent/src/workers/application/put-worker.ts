@@ -12,7 +12,7 @@ import {
   type WorkerBody,
   workerProblems,
 } from '../domain/worker';
-import { WorkerInputInvalid } from '../domain/worker-errors';
+import { WorkerRuleBroken } from '../domain/worker-errors';
 import { WorkerRepository } from '../domain/worker.repository';
 import { WorkforceWatch } from '../../workforce/domain/workforce-watch';
 import { requireActsForWorkers, todayInShanghai } from './worker-access';
@@ -51,7 +51,7 @@ export class PutWorkerHandler {
       );
       const held = current ? await this.workers.certificates(workerId, manager) : [];
       const problems = workerProblems(body, current, held, today);
-      if (problems.length) throw new WorkerInputInvalid(problems);
+      if (problems.length) throw new WorkerRuleBroken(problems); // each field well formed: 422
       const given = body.certificate;
       const added: Certificate | null =
         given && !held.some((c) => sameCertificate(given, c))

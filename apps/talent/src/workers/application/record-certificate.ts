@@ -11,7 +11,7 @@ import {
   certificateProblems,
   certifiedUntil,
 } from '../domain/worker';
-import { WorkerInputInvalid, WorkerNotFound } from '../domain/worker-errors';
+import { WorkerNotFound, WorkerRuleBroken } from '../domain/worker-errors';
 import { WorkerRepository } from '../domain/worker.repository';
 import { requireActsForWorkers, todayInShanghai } from './worker-access';
 
@@ -34,7 +34,7 @@ export class RecordCertificateHandler {
       if (!current) throw new WorkerNotFound(workerId);
       requireActsForWorkers(caller, current.organizationId, `record a certificate of worker ${workerId}`);
       const problems = certificateProblems(input, '/body');
-      if (problems.length) throw new WorkerInputInvalid(problems);
+      if (problems.length) throw new WorkerRuleBroken(problems); // both dates well formed: 422
       const held = await this.workers.certificates(workerId, manager);
       const certificate: Certificate = {
         certificateId: `cert-${randomUUID()}`,

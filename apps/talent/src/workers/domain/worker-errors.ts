@@ -13,6 +13,17 @@ export class WorkerInputInvalid extends WorkerError {
   }
 }
 
+/**
+ * Each field well formed, but a rule between fields broken (a certificate expiring before issue, a slot ending
+ * before it starts, a level for another kind, no certificate in force at the level): no schema states it (422).
+ */
+export class WorkerRuleBroken extends WorkerError {
+  readonly code = 'worker-rule-broken';
+  constructor(readonly problems: FieldProblem[]) {
+    super(`rule broken: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  }
+}
+
 export class WorkerNotFound extends WorkerError {
   readonly code = 'worker-not-found';
   constructor(readonly workerId: string) {
@@ -20,4 +31,4 @@ export class WorkerNotFound extends WorkerError {
   }
 }
 
-export type AnyWorkerError = WorkerInputInvalid | WorkerNotFound;
+export type AnyWorkerError = WorkerInputInvalid | WorkerRuleBroken | WorkerNotFound;

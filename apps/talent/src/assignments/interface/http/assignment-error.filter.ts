@@ -6,6 +6,11 @@ export function assignmentHttpReply(error: AnyAssignmentError): { status: number
   switch (error.code) {
     case 'assignment-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message: error.message, problems: error.problems } };
+    case 'assignment-rule-broken':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        body: { code: error.code, message: error.message, problems: error.problems },
+      };
     case 'not-found':
       return { status: HttpStatus.NOT_FOUND, body: { message: error.message } };
     case 'double-booked':

@@ -16,6 +16,7 @@ import { Type } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { Id } from '@sanshe/contracts';
 import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 import { AssignBody, AssignWorkerHandler } from '../../application/assign-worker';
 import { ReadStaffingHandler } from '../../application/read-staffing';
 import { ReleaseAssignmentHandler } from '../../application/release-assignment';
@@ -47,6 +48,7 @@ export class AssignmentsController {
       '`double-booked` (with conflictingAssignmentId), `certificate-expired`, `role-mismatch`, ' +
       '`not-of-organization`, `activity-cancelled`',
   })
+  @ApiRuleBrokenResponse('endsAt not after startsAt')
   @ApiPathParams(Type.Object({ activityId: Id }))
   async create(@Param('activityId') activityId: string, @Body() body: unknown, @CurrentIdentity() who: Identity) {
     return this.assign.execute(activityId, body, who);

@@ -7,6 +7,8 @@ export function educationHttpReply(error: AnyEducationError): { status: number; 
   switch (error.code) {
     case 'education-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message, problems: error.problems } };
+    case 'education-rule-broken':
+      return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { code, message, problems: error.problems } };
     case 'program-not-found':
       return { status: HttpStatus.NOT_FOUND, body: { code, message, programId: error.programId } };
     case 'worker-not-found':

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 import type { TalentConfig } from '../../../config/talent-config';
 import { TALENT_CONFIG } from '../../../config/talent-config.tokens';
 import { todayInShanghai } from '../../../workers/application/worker-access';
@@ -72,6 +73,7 @@ export class EducationController {
   @ApiForbiddenResponse({ description: "Not the worker's organization nor a talent-admin" })
   @ApiNotFoundResponse({ description: 'worker-not-found, program-not-found' })
   @ApiConflictResponse({ description: 'completion-exists: the same program and day are recorded already' })
+  @ApiRuleBrokenResponse("hours past the stored program's, or completedOn in the future")
   @ApiPathParams(WorkerIdParam)
   recordCompletion(@Param('workerId') workerId: string, @Body() body: unknown, @CurrentIdentity() identity: Identity) {
     checked(WorkerIdParam, { workerId }, '/params');

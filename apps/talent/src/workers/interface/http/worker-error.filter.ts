@@ -7,6 +7,8 @@ export function workerHttpReply(error: AnyWorkerError): { status: number; body: 
   switch (error.code) {
     case 'worker-input-invalid':
       return { status: HttpStatus.BAD_REQUEST, body: { message, problems: error.problems } };
+    case 'worker-rule-broken':
+      return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { code, message, problems: error.problems } };
     case 'worker-not-found':
       return { status: HttpStatus.NOT_FOUND, body: { code, message, workerId: error.workerId } };
   }

@@ -15,6 +15,7 @@ import {
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { SKILLS } from '@sanshe/contracts';
 import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
+import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
 import { PutWorkerHandler } from '../../application/put-worker';
 import { RecordCertificateHandler } from '../../application/record-certificate';
 import type { WorkerBody as Body_ } from '../../domain/worker';
@@ -77,6 +78,10 @@ export class WorkersController {
       'social worker is marked retainedFromIntern. status left records leftOn (default today).',
   })
   @ApiBody({ schema: schema(WorkerBody) })
+  @ApiRuleBrokenResponse(
+    'A level, school, internshipEndsOn or leftOn for another kind or status, a slot not ending after it starts or ' +
+      'overlapping another, a certificate not expiring after issue, or no certificate in force at the level',
+  )
   @ApiCreatedResponse(VIEW)
   @ApiOkResponse({ description: 'Changed, or unchanged (no event)', ...VIEW })
   @ApiBadRequestResponse(invalid)
@@ -115,6 +120,7 @@ export class WorkersController {
   @Post('workers/:workerId/certificates')
   @ApiOperation({ summary: 'Record a certificate (renewal, higher level); its organization or a talent-admin' })
   @ApiBody({ schema: schema(CertificateBody) })
+  @ApiRuleBrokenResponse('expiresOn not after issuedOn')
   @ApiCreatedResponse({ schema: schema(CertificateView) })
   @ApiBadRequestResponse(invalid)
   @ApiForbiddenResponse(NOT_THEIRS)
