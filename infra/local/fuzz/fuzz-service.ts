@@ -12,7 +12,7 @@ import { STATE_DIR } from '../paths';
 import { changedTables, schemaFingerprint } from './fuzz-database';
 import { bodyWrites, documentedOperations, failureCount, type OperationTally, tallyEvents } from './fuzz-report';
 import { FUZZ_PORT_OFFSET, type FuzzedService, fuzzToken } from './fuzz-targets';
-import { runSchemathesis } from './run-schemathesis';
+import { passOptions, runSchemathesis } from './run-schemathesis';
 
 export interface FuzzSettings {
   st: string;
@@ -108,8 +108,8 @@ export async function fuzzService(service: FuzzedService, settings: FuzzSettings
     const document = (await (await fetch(documentUrl)).json()) as Parameters<typeof bodyWrites>[0];
     const documented = documentedOperations(document);
     const token = await mintDevToken(STATE_DIR, fuzzToken(service));
-    const phases = settings.phases ? ['--phases', settings.phases] : [];
-    const base = { ...settings, documentUrl, token, extraArgs: phases };
+    const passes = passOptions(settings.phases, bodyWrites(document));
+    const base = { ...settings, documentUrl, token, extraArgs: passes.everyCheck };
     const problems: string[] = [];
     const all = await runSchemathesis(base);
     const tallies = tallyEvents(all.events, documented);
@@ -119,16 +119,7 @@ export async function fuzzService(service: FuzzedService, settings: FuzzSettings
     const before = await schemaFingerprint(settings.databaseUrl, SERVICES[service].schema);
     const refused = await runSchemathesis({
       ...base,
-      // Writes with a body: one whose only input is a patterned path parameter has no invalid case to make
-      // that still reaches it.
-      extraArgs: [
-        ...phases,
-        '--mode',
-        'negative',
-        ...bodyWrites(document).flatMap((name) => ['--include-name', name]),
-        '--suppress-health-check',
-        'filter_too_much',
-      ],
+      extraArgs: passes.invalidWrites,
     });
     const refusedTallies = tallyEvents(refused.events, documented);
     const wrote = changedTables(before, await schemaFingerprint(settings.databaseUrl, SERVICES[service].schema));

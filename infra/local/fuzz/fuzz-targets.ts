@@ -55,10 +55,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   'governance PUT /policies/{policyId} positive_data_acceptance':
     "rules between fields that OpenAPI 3.0 cannot state: the body's policyId equals the URL's, and a policy sets at " +
     'most one of programId, communityCode, streetCode and districtCode (400 naming the field; the description says so)',
-  'community POST /communities/{communityCode}/needs positive_data_acceptance':
-    'two dates compared: period.to not before period.from (400 naming /period/to)',
-  'community POST /communities/{communityCode}/representatives positive_data_acceptance':
-    'two dates compared: termTo not before termFrom (400 naming /body/termTo)',
   'community POST /communities/{communityCode}/residents positive_data_acceptance':
     'an ID number (GB 11643) needs a real birth date, not in the future, and its check character (a sum mod 11); ' +
     'a phone is judged with its spaces and hyphens removed',
@@ -66,18 +62,6 @@ export const KNOWN_GAPS: Record<string, string> = {
     'as registering a resident: the ID number and phone',
   'community POST /communities/{communityCode}/residents/lookup positive_data_acceptance':
     'as registering a resident: the ID number and phone',
-  'community POST /venues/{venueId}/bookings positive_data_acceptance':
-    "a session ends after it starts, not in the past, within the venue's stored opening hours and capacity",
-  'community PUT /communities/{communityCode}/evaluation-weights positive_data_acceptance':
-    'weights compared with each other: efficiency at most each other weight and a quarter of the total, total > 0',
-  'talent POST /activities/{activityId}/assignments positive_data_acceptance':
-    'two instants compared: endsAt after startsAt (400 naming /body/endsAt)',
-  'talent POST /workers/{workerId}/certificates positive_data_acceptance':
-    'two dates compared: expiresOn after issuedOn (400 naming /body/expiresOn)',
-  'talent PUT /workers/{workerId} positive_data_acceptance':
-    "two dates compared: the certificate's expiresOn after its issuedOn",
-  'talent POST /workers/{workerId}/training-completions positive_data_acceptance':
-    "a stored value: hours at most the program's (400 naming /body/hours)",
 };
 
 export const isKnownGap = (service: FuzzedService) => (operation: string, check: string) =>
