@@ -25,9 +25,14 @@ async function topicConfig(topic: string): Promise<Record<string, string>> {
 async function createTopic(topic: string, configEntries: { name: string; value: string }[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin
-    .createTopics({ topics: [{ topic, numPartitions: 3, configEntries }], waitForLeaders: true })
-    .finally(() => admin.disconnect());
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, configEntries }], waitForLeaders: false });
+    // A busy KRaft broker may answer "does not host this topic-partition" for a topic it has just made: wait, as
+    // ensureTopics does (kafkajs's waitForLeaders retries only LEADER_NOT_AVAILABLE; failed a loaded CI run).
+    await eventually(() => admin.fetchTopicMetadata({ topics: [topic] }), { timeoutMs: 15_000 });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Sends one event per key claiming a 1970 timestamp; what the send reports, by event id. */
