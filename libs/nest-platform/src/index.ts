@@ -8,3 +8,4 @@ export * from './logging';
 export * from './metrics';
 export * from './http/api-path-params';
 export * from './http/closed-objects';
+export * from './http/rule-broken-response';

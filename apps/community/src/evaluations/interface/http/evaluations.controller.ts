@@ -35,8 +35,7 @@ import {
   WeightsView,
 } from './evaluation-schemas';
 import { activityEvaluationView, evaluationView, ratingView } from './evaluation-views';
-import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiPathParams, ApiRuleBrokenResponse, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();

@@ -33,8 +33,7 @@ import {
   NOT_FOUND,
   PublishNeedBody,
 } from './need-schemas';
-import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiPathParams, ApiRuleBrokenResponse, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 
 const schema = openApiSchema;
 const invalid = inputInvalidResponse();

@@ -15,8 +15,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, AccessDenied, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { REPRESENTATIVE_REMOVAL_REASONS, StrictCommunityCode } from '@sanshe/contracts';
-import { openApiSchema } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiRuleBrokenResponse, openApiSchema } from '@sanshe/nest-platform';
 import { areaAdminRefusal, jurisdictionsOf } from '../../../access/community-access';
 import { codeProblem } from '../../../areas/domain/administrative-area';
 import { AppointmentBody, AppointRepresentativeHandler } from '../../application/appoint-representative';

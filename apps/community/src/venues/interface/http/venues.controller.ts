@@ -14,8 +14,7 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { ApiPathParams } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiPathParams, ApiRuleBrokenResponse } from '@sanshe/nest-platform';
 import { communityParty, ROLES } from '../../../access/community-access';
 import { BookSessionsHandler } from '../../application/book-sessions';
 import { ReadVenuesHandler } from '../../application/read-venues';

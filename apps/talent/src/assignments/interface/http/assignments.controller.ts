@@ -15,8 +15,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { Id } from '@sanshe/contracts';
-import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiPathParams, ApiRuleBrokenResponse, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { AssignBody, AssignWorkerHandler } from '../../application/assign-worker';
 import { ReadStaffingHandler } from '../../application/read-staffing';
 import { ReleaseAssignmentHandler } from '../../application/release-assignment';

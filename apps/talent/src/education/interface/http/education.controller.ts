@@ -13,8 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
-import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiPathParams, ApiRuleBrokenResponse, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import type { TalentConfig } from '../../../config/talent-config';
 import { TALENT_CONFIG } from '../../../config/talent-config.tokens';
 import { todayInShanghai } from '../../../workers/application/worker-access';

@@ -14,8 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, CurrentIdentity, type Identity } from '@sanshe/auth';
 import { SKILLS } from '@sanshe/contracts';
-import { ApiPathParams, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
-import { ApiRuleBrokenResponse } from '../../../http/rule-broken-response';
+import { ApiPathParams, ApiRuleBrokenResponse, inputInvalidResponse, openApiSchema } from '@sanshe/nest-platform';
 import { PutWorkerHandler } from '../../application/put-worker';
 import { RecordCertificateHandler } from '../../application/record-certificate';
 import type { WorkerBody as Body_ } from '../../domain/worker';

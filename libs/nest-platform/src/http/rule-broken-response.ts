@@ -1,6 +1,6 @@
 import { ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
-import { FieldProblemBody, openApiSchema } from '@sanshe/nest-platform';
+import { FieldProblemBody, openApiSchema } from '../openapi';
 
 const RuleBrokenBody = Type.Object({
   statusCode: Type.Literal(422),
