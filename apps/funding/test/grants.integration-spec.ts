@@ -262,6 +262,10 @@ describe('awards, decided in governance', () => {
     });
     expect(cut.status).toBe(200);
     await decide(svc, grantDecision(a), 'approved');
+    // a first: the two outcomes travel on different partitions, so b's could be applied first and void a instead.
+    await eventually(async () => expect(await sent(svc, grantIdOf(a), ACTIVATED)).toHaveLength(1), {
+      timeoutMs: 20_000,
+    });
     await decide(svc, grantDecision(b), 'approved');
     await eventually(async () => expect(await sent(svc, grantIdOf(b), VOIDED)).toHaveLength(1), { timeoutMs: 20_000 });
     expect(await grantRow(svc, grantIdOf(b))).toMatchObject({
