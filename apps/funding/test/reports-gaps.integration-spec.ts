@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createEvent, type SansheEvent } from '@sanshe/contracts';
+import { openRequestBodyObjects } from '@sanshe/service-testing';
 import { uniqueName } from '@sanshe/testing';
 import type { FundingActivities } from '@sanshe/workflows';
 import { FundingGapSweeper } from '../src/gaps/application/funding-gap-sweeper';
@@ -307,17 +308,7 @@ describe('funding-gap warnings', () => {
     };
     // An object that lists its properties but takes others: a key no schema states (one holding U+0000, say) was
     // refused 400 while the document allowed it (Schemathesis, PUT /programs' tranche plan).
-    const open: string[] = [];
-    const walk = (node: unknown, at: string): void => {
-      if (node === null || typeof node !== 'object') return;
-      const schema = node as Record<string, unknown>;
-      if (schema.type === 'object' && schema.properties && schema.additionalProperties !== false) open.push(at);
-      for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
-    };
-    for (const [path, item] of Object.entries(docs.paths)) {
-      for (const [method, operation] of Object.entries(item)) walk(operation.requestBody, `${method} ${path}`);
-    }
-    expect(open).toEqual([]);
+    expect(openRequestBodyObjects(docs)).toEqual([]);
     const vote = docs.paths['/decisions/{decisionId}/votes']?.post?.requestBody as {
       content: { 'application/json': { schema: { anyOf?: object[] } } };
     };

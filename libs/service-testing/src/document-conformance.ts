@@ -121,3 +121,22 @@ export async function undocumentedParameterRefusals(
   }
   return disagreements;
 }
+
+/**
+ * Where the document's request bodies have an object that lists its properties but takes others (`method path/…`):
+ * OpenAPI 3.0 cannot constrain the names of extra keys, so a body the server closes must say so
+ * (`additionalProperties: false`, nest-platform's closedObjects).
+ */
+export function openRequestBodyObjects(document: OpenApiDocument): string[] {
+  const open: string[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    const schema = node as Record<string, unknown>;
+    if (schema.type === 'object' && schema.properties && schema.additionalProperties !== false) open.push(at);
+    for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) walk(operation.requestBody, `${method} ${path}`);
+  }
+  return open;
+}
